@@ -1,0 +1,37 @@
+"""The Celery app. Broker: REDIS_URL; without it tasks run eagerly (see settings).
+
+The beat schedule is defined here, in code, and listed in README.md.
+"""
+
+from __future__ import annotations
+
+import os
+
+from celery import Celery
+from celery.schedules import crontab
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jobmarket.settings")
+
+app = Celery("jobmarket")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
+app.autodiscover_tasks(["jobmarket"], related_name="pipeline")
+
+
+def beat_schedule(ingestion_hour: int) -> dict[str, dict[str, object]]:
+    # One entry: the daily pipeline chains ingestion -> re-check of open offers ->
+    # embedding refresh, so that each step starts when the previous one is done
+    # rather than at a guessed hour.
+    return {
+        "daily-pipeline": {
+            "task": "jobmarket.pipeline.daily_pipeline",
+            "schedule": crontab(hour=ingestion_hour, minute=0),
+        },
+    }
+
+
+@app.on_after_finalize.connect
+def _install_beat_schedule(sender: Celery, **_: object) -> None:
+    from django.conf import settings
+
+    sender.conf.beat_schedule = beat_schedule(settings.INGESTION_HOUR)

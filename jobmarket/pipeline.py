@@ -1,0 +1,30 @@
+"""The daily pipeline, at project level: it is the only place that knows the order
+of the steps of several apps, so that the apps themselves keep one-way dependencies.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from celery import chain, shared_task, signature
+
+logger = logging.getLogger(__name__)
+
+# Steps by task name: each app registers its own task, none imports another's.
+DAILY_STEPS = (
+    "ingestion.tasks.ingest_all_sources",
+    "ingestion.tasks.recheck_open_offers",
+    "matching.tasks.refresh_offer_embeddings",
+)
+
+
+@shared_task(name="jobmarket.pipeline.daily_pipeline")
+def daily_pipeline() -> None:
+    from jobmarket.celery import app
+
+    steps = [signature(name, immutable=True) for name in DAILY_STEPS if name in app.tasks]
+    missing = [name for name in DAILY_STEPS if name not in app.tasks]
+    if missing:
+        logger.warning("daily pipeline: steps not installed, skipped: %s", ", ".join(missing))
+    logger.info("daily pipeline: %s", " -> ".join(step.task for step in steps))
+    chain(*steps).apply_async()

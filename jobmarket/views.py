@@ -1,0 +1,78 @@
+"""Project-level pages: the home page and /healthz (they read several apps)."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from django.conf import settings
+from django.db import DatabaseError, connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from ingestion.selectors import last_run_per_source, last_successful_update
+from matching.selectors import embedding_model_status
+from offers.models import Source
+from offers.selectors import offer_counts
+
+logger = logging.getLogger(__name__)
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    counts = offer_counts()
+    sources = [(label, counts.by_source.get(value, 0)) for value, label in Source.choices]
+    return render(
+        request,
+        "home.html",
+        {"counts": counts, "sources": sources, "last_update": last_successful_update()},
+    )
+
+
+def _database_status() -> dict[str, Any]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT extversion FROM pg_extension WHERE extname = 'vector'")
+        row = cursor.fetchone()
+    return {
+        "database": {"status": "ok"},
+        "vector": {"status": "ok", "version": row[0]} if row else {"status": "missing"},
+    }
+
+
+def _redis_status() -> dict[str, Any]:
+    if not settings.REDIS_URL:
+        return {"status": "eager mode", "detail": "REDIS_URL not set: tasks run in-process"}
+    import redis
+
+    try:
+        redis.Redis.from_url(settings.REDIS_URL, socket_timeout=2, socket_connect_timeout=2).ping()
+    except redis.RedisError as error:
+        return {"status": "error", "detail": str(error)}
+    return {"status": "ok"}
+
+
+@never_cache
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    body: dict[str, Any] = {}
+    try:
+        body.update(_database_status())
+        body["ingestion"] = {
+            source: {"status": run.status, "started_at": run.started_at, "finished_at": run.finished_at}
+            if run
+            else None
+            for source, run in last_run_per_source().items()
+        }
+    except DatabaseError as error:
+        logger.error("healthz: database unreachable: %s", error)
+        body["database"] = {"status": "error", "detail": str(error).strip()}
+        body["redis"] = _redis_status()
+        body["status"] = "error"
+        return JsonResponse(body, status=503)
+    body["redis"] = _redis_status()
+    body["embedding_model"] = embedding_model_status()
+    healthy = body["vector"]["status"] == "ok" and body["redis"]["status"] in ("ok", "eager mode")
+    body["status"] = "ok" if healthy else "degraded"
+    return JsonResponse(body, status=200)

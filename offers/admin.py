@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from django.contrib import admin
+
+from offers.models import Commune, Occupation, OccupationTitle, Offer, OfferSource
+
+
+class OccupationTitleInline(admin.TabularInline):
+    model = OccupationTitle
+    extra = 0
+    fields = ["label", "short_label", "ogr_code"]
+
+
+@admin.register(Occupation)
+class OccupationAdmin(admin.ModelAdmin):
+    list_display = ["code", "label", "from_referential"]
+    list_filter = ["from_referential"]
+    search_fields = ["code", "label", "titles__label"]
+    filter_horizontal = ["close_occupations"]
+    inlines = [OccupationTitleInline]
+
+
+@admin.register(OccupationTitle)
+class OccupationTitleAdmin(admin.ModelAdmin):
+    list_display = ["label", "occupation"]
+    search_fields = ["label", "short_label", "occupation__code"]
+    list_select_related = ["occupation"]
+    autocomplete_fields = ["occupation"]
+
+
+@admin.register(Commune)
+class CommuneAdmin(admin.ModelAdmin):
+    list_display = ["insee_code", "name", "departement", "postcodes", "latitude", "longitude"]
+    list_filter = ["departement", "is_district"]
+    search_fields = ["insee_code", "name", "normalized_name"]
+
+
+class OfferSourceInline(admin.TabularInline):
+    model = OfferSource
+    extra = 0
+    fields = ["source", "external_id", "url", "source_updated_at", "last_seen_at", "withdrawn_at"]
+    readonly_fields = fields
+
+
+@admin.register(Offer)
+class OfferAdmin(admin.ModelAdmin):
+    list_display = ["title", "company", "city", "contract_type", "status", "published_at", "sources"]
+    list_filter = ["status", "contract_type", "seniority", "remote", "sources", "published_at"]
+    search_fields = ["title", "company", "city", "rome_code", "postings__external_id"]
+    date_hierarchy = "published_at"
+    inlines = [OfferSourceInline]
+    show_full_result_count = False  # COUNT(*) on a million rows on every page is not worth it
+
+
+@admin.register(OfferSource)
+class OfferSourceAdmin(admin.ModelAdmin):
+    list_display = ["external_id", "source", "offer", "source_updated_at", "last_seen_at", "withdrawn_at"]
+    list_filter = ["source", ("withdrawn_at", admin.EmptyFieldListFilter)]
+    search_fields = ["external_id", "offer__title"]
+    raw_id_fields = ["offer"]
+    list_select_related = ["offer"]

@@ -1,0 +1,210 @@
+"""Offers (the gold layer users see) and the reference data they lean on.
+
+`offers` imports nothing from the other apps: ingestion writes these rows through
+offers.services, matching and candidates read them through offers.selectors.
+"""
+
+from __future__ import annotations
+
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Source(models.TextChoices):
+    FRANCE_TRAVAIL = "francetravail", "France Travail"
+    ADZUNA = "adzuna", "Adzuna"
+
+
+class ContractType(models.TextChoices):
+    CDI = "cdi", "CDI"
+    CDD = "cdd", "CDD"
+    INTERIM = "interim", _("Intérim")
+    SAISONNIER = "saisonnier", _("Saisonnier")
+    INDEPENDANT = "independant", _("Indépendant / freelance")
+    APPRENTISSAGE = "apprentissage", _("Apprentissage / alternance")
+    STAGE = "stage", _("Stage")
+    AUTRE = "autre", _("Autre")
+
+
+class Seniority(models.TextChoices):
+    # The three levels of France Travail's own `experience` filter.
+    DEBUTANT = "debutant", _("Débutant accepté (moins d'1 an)")
+    JUNIOR = "junior", _("1 à 3 ans d'expérience")
+    CONFIRME = "confirme", _("Plus de 3 ans d'expérience")
+
+
+class WorkingTime(models.TextChoices):
+    FULL_TIME = "full_time", _("Temps plein")
+    PART_TIME = "part_time", _("Temps partiel")
+
+
+class OfferStatus(models.TextChoices):
+    OPEN = "open", _("Ouverte")
+    CLOSED = "closed", _("Fermée")
+
+
+class Occupation(models.Model):
+    """A ROME occupation (fiche métier). Loaded by `load_rome`, or grown from offers."""
+
+    code = models.CharField(_("code ROME"), max_length=5, primary_key=True)
+    label = models.CharField(_("libellé"), max_length=255)
+    definition = models.TextField(_("définition"), blank=True)
+    access = models.TextField(_("accès au métier"), blank=True)
+    close_occupations = models.ManyToManyField(
+        "self", symmetrical=False, blank=True, related_name="close_to", verbose_name=_("métiers proches")
+    )
+    from_referential = models.BooleanField(
+        _("issu du référentiel ROME"), default=False, help_text=_("Faux quand le code n'est connu que par les offres.")
+    )
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("métier ROME")
+        verbose_name_plural = _("métiers ROME")
+
+    def __str__(self) -> str:
+        return f"{self.code} – {self.label}"
+
+
+class OccupationTitle(models.Model):
+    """A job title (ROME "appellation"): the synonyms a job seeker actually types."""
+
+    label = models.CharField(_("appellation"), max_length=255)
+    short_label = models.CharField(_("appellation courte"), max_length=255, blank=True)
+    occupation = models.ForeignKey(Occupation, on_delete=models.CASCADE, related_name="titles")
+    ogr_code = models.CharField(_("code OGR"), max_length=10, unique=True, null=True, blank=True)
+
+    class Meta:
+        ordering = ["label"]
+        verbose_name = _("appellation")
+        verbose_name_plural = _("appellations")
+        constraints = [models.UniqueConstraint(fields=["occupation", "label"], name="occupation_title_unique_label")]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class Commune(models.Model):
+    insee_code = models.CharField(_("code INSEE"), max_length=5, primary_key=True)
+    name = models.CharField(_("nom"), max_length=255)
+    normalized_name = models.CharField(_("nom normalisé"), max_length=255, db_index=True)
+    departement = models.CharField(_("département"), max_length=3, db_index=True)
+    region = models.CharField(_("région"), max_length=3, blank=True)
+    postcodes = ArrayField(models.CharField(max_length=5), default=list, blank=True, verbose_name=_("codes postaux"))
+    latitude = models.FloatField(null=True, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
+    is_district = models.BooleanField(_("arrondissement municipal"), default=False)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("commune")
+        verbose_name_plural = _("communes")
+        indexes = [GinIndex(fields=["postcodes"], name="commune_postcodes_gin")]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.departement})"
+
+
+class Offer(models.Model):
+    """One job as users see it, whatever the number of sources that posted it."""
+
+    title = models.CharField(_("intitulé"), max_length=500)
+    description = models.TextField(_("description"), blank=True)
+    description_truncated = models.BooleanField(
+        _("description tronquée"), default=False, help_text=_("Adzuna coupe les descriptions à 500 caractères.")
+    )
+    company = models.CharField(_("entreprise"), max_length=255, blank=True)
+    city = models.CharField(_("ville"), max_length=255, blank=True)
+    postcode = models.CharField(_("code postal"), max_length=5, blank=True)
+    departement = models.CharField(_("département"), max_length=3, blank=True, db_index=True)
+    commune_insee = models.CharField(_("code INSEE"), max_length=5, blank=True)
+    latitude = models.FloatField(null=True, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
+    contract_type = models.CharField(
+        _("contrat"), max_length=20, choices=ContractType.choices, default=ContractType.AUTRE
+    )
+    working_time = models.CharField(_("temps de travail"), max_length=20, choices=WorkingTime.choices, blank=True)
+    seniority = models.CharField(_("expérience"), max_length=20, choices=Seniority.choices, blank=True)
+    domain = models.CharField(_("secteur"), max_length=255, blank=True)
+    rome_code = models.CharField(_("code ROME"), max_length=5, blank=True, db_index=True)
+    rome_label = models.CharField(_("métier ROME"), max_length=255, blank=True)
+    skills = ArrayField(models.CharField(max_length=255), default=list, blank=True, verbose_name=_("compétences"))
+    soft_skills = ArrayField(models.CharField(max_length=255), default=list, blank=True, verbose_name=_("savoir-être"))
+    salary_min = models.PositiveIntegerField(_("salaire annuel min (€)"), null=True, blank=True)
+    salary_max = models.PositiveIntegerField(_("salaire annuel max (€)"), null=True, blank=True)
+    salary_text = models.CharField(_("salaire (texte d'origine)"), max_length=500, blank=True)
+    remote = models.BooleanField(_("télétravail"), default=False)
+    sources = ArrayField(
+        models.CharField(max_length=20, choices=Source.choices), default=list, verbose_name=_("sources")
+    )
+    status = models.CharField(_("statut"), max_length=10, choices=OfferStatus.choices, default=OfferStatus.OPEN)
+    published_at = models.DateTimeField(_("publiée le"), default=timezone.now)
+    source_updated_at = models.DateTimeField(_("mise à jour à la source"), null=True, blank=True)
+    first_seen_at = models.DateTimeField(_("vue la première fois"), default=timezone.now)
+    last_seen_at = models.DateTimeField(_("vue la dernière fois"), default=timezone.now)
+    closed_at = models.DateTimeField(_("fermée le"), null=True, blank=True)
+    dedup_key = models.CharField(
+        _("clé de dédoublonnage"),
+        max_length=64,
+        blank=True,
+        db_index=True,
+        help_text=_("Employeur + intitulé normalisé + commune."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        verbose_name = _("offre")
+        verbose_name_plural = _("offres")
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="offer_status_published"),
+            GinIndex(fields=["skills"], name="offer_skills_gin"),
+            GinIndex(fields=["sources"], name="offer_sources_gin"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(salary_min__isnull=True)
+                | models.Q(salary_max__isnull=True)
+                | models.Q(salary_min__lte=models.F("salary_max")),
+                name="offer_salary_range_ordered",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == OfferStatus.OPEN
+
+
+class OfferSource(models.Model):
+    """One posting of an offer on one source (the silver row behind the gold offer).
+
+    Licence duty: every offer shows its source(s), the last update date and a link to
+    the original; those come from these rows.
+    """
+
+    offer = models.ForeignKey(Offer, on_delete=models.CASCADE, related_name="postings")
+    source = models.CharField(_("source"), max_length=20, choices=Source.choices)
+    external_id = models.CharField(_("identifiant à la source"), max_length=64)
+    url = models.URLField(_("lien vers l'original"), max_length=1000, blank=True)
+    source_updated_at = models.DateTimeField(_("mise à jour à la source"), null=True, blank=True)
+    first_seen_at = models.DateTimeField(_("vue la première fois"), default=timezone.now)
+    last_seen_at = models.DateTimeField(_("vue la dernière fois"), default=timezone.now)
+    withdrawn_at = models.DateTimeField(_("retirée le"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["source", "external_id"]
+        verbose_name = _("publication à la source")
+        verbose_name_plural = _("publications aux sources")
+        constraints = [
+            models.UniqueConstraint(fields=["source", "external_id"], name="offer_source_unique_external_id")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_source_display()} {self.external_id}"
