@@ -197,6 +197,16 @@ class OfferSource(models.Model):
     first_seen_at = models.DateTimeField(_("vue la première fois"), default=timezone.now)
     last_seen_at = models.DateTimeField(_("vue la dernière fois"), default=timezone.now)
     withdrawn_at = models.DateTimeField(_("retirée le"), null=True, blank=True)
+    checked_at = models.DateTimeField(
+        _("vérifiée à la source le"), null=True, blank=True, help_text=_("Dernière lecture du détail de l'offre.")
+    )
+    published_at = models.DateTimeField(_("publiée le"), null=True, blank=True)
+    # The silver row: the normalised posting as JSON, so that the offer can be rebuilt
+    # from its best posting at any time without reading the raw payloads again.
+    normalised = models.JSONField(_("offre normalisée"), default=dict, blank=True)
+    content_hash = models.CharField(_("empreinte normalisée"), max_length=64, blank=True)
+    dedup_key = models.CharField(_("clé employeur/intitulé/commune"), max_length=64, blank=True, db_index=True)
+    text_key = models.CharField(_("empreinte du texte"), max_length=64, blank=True, db_index=True)
 
     class Meta:
         ordering = ["source", "external_id"]
