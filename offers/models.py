@@ -218,3 +218,43 @@ class OfferSource(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_source_display()} {self.external_id}"
+
+
+class SoftSkill(models.Model):
+    """One of the 23 "savoir-être" of France Travail's Match via Soft Skills API."""
+
+    code = models.CharField(_("code"), max_length=20, primary_key=True)  # "soft_skill_14"
+    summary = models.CharField(_("savoir-être"), max_length=255)
+    details = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("savoir-être")
+        verbose_name_plural = _("savoir-être")
+
+    def __str__(self) -> str:
+        return self.summary
+
+
+class OccupationSoftSkill(models.Model):
+    """How much an occupation asks for a soft skill (Match via Soft Skills score, 0 to 1).
+
+    `rome_code` is not a foreign key: the scores may be loaded before (or without) the
+    ROME referential, and offers carry codes that the referential may not list.
+    """
+
+    rome_code = models.CharField(_("code ROME"), max_length=5, db_index=True)
+    soft_skill = models.ForeignKey(SoftSkill, on_delete=models.CASCADE, related_name="occupation_scores")
+    score = models.FloatField(_("score"))
+    collected_at = models.DateTimeField(_("collecté le"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["rome_code", "-score"]
+        verbose_name = _("savoir-être d'un métier")
+        verbose_name_plural = _("savoir-être des métiers")
+        constraints = [
+            models.UniqueConstraint(fields=["rome_code", "soft_skill"], name="occupation_soft_skill_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rome_code} – {self.soft_skill_id} ({self.score:.2f})"
