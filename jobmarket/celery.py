@@ -27,6 +27,11 @@ def beat_schedule(ingestion_hour: int) -> dict[str, dict[str, object]]:
             "task": "jobmarket.pipeline.daily_pipeline",
             "schedule": crontab(hour=ingestion_hour, minute=0),
         },
+        "worker-heartbeat": {
+            "task": "jobmarket.pipeline.worker_heartbeat",
+            "schedule": 60.0,
+            "options": {"expires": 55},  # a stale heartbeat is worthless: never queue them up
+        },
     }
 
 

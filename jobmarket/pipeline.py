@@ -7,8 +7,12 @@ from __future__ import annotations
 import logging
 
 from celery import chain, shared_task, signature
+from django.core.cache import cache
+from django.utils import timezone
 
 logger = logging.getLogger(__name__)
+
+WORKER_HEARTBEAT_KEY = "jobmarket:worker-heartbeat"
 
 # Steps by task name: each app registers its own task, none imports another's.
 DAILY_STEPS = (
@@ -28,3 +32,12 @@ def daily_pipeline() -> None:
         logger.warning("daily pipeline: steps not installed, skipped: %s", ", ".join(missing))
     logger.info("daily pipeline: %s", " -> ".join(step.task for step in steps))
     chain(*steps).apply_async()
+
+
+@shared_task(name="jobmarket.pipeline.worker_heartbeat", ignore_result=True)
+def worker_heartbeat() -> str:
+    """Beat sends this every minute; the worker that runs it stamps the shared cache
+    (Redis), so /healthz can tell whether a worker is alive and consuming."""
+    stamp = timezone.now().isoformat()
+    cache.set(WORKER_HEARTBEAT_KEY, stamp, timeout=24 * 3600)
+    return stamp

@@ -6,6 +6,7 @@ import logging
 from typing import Any
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -13,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from ingestion.selectors import last_run_per_source, last_successful_update
+from jobmarket.pipeline import WORKER_HEARTBEAT_KEY
 from matching.selectors import embedding_model_status
 from offers.models import Source
 from offers.selectors import offer_counts
@@ -50,7 +52,8 @@ def _redis_status() -> dict[str, Any]:
         redis.Redis.from_url(settings.REDIS_URL, socket_timeout=2, socket_connect_timeout=2).ping()
     except redis.RedisError as error:
         return {"status": "error", "detail": str(error)}
-    return {"status": "ok"}
+    # Set by the worker that ran the last heartbeat task (beat sends one a minute).
+    return {"status": "ok", "worker_heartbeat": cache.get(WORKER_HEARTBEAT_KEY)}
 
 
 @never_cache

@@ -1,0 +1,31 @@
+# JobMarket production image: gunicorn (web), celery worker and celery beat all run
+# from this image with different commands (see docker-compose.yml and README.md).
+FROM python:3.11-slim-bookworm
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    HF_HUB_OFFLINE=1
+
+WORKDIR /app
+
+COPY requirements.txt .
+# torch from the CPU index first: PyPI's default Linux wheel drags in gigabytes of CUDA.
+RUN if grep -q '^torch==' requirements.txt; then \
+        pip install "$(grep '^torch==' requirements.txt)" --index-url https://download.pytorch.org/whl/cpu; \
+    fi \
+    && pip install -r requirements.txt
+
+COPY . .
+
+# Static files are collected at build time and served by WhiteNoise. These values
+# only let settings load for collectstatic; the real ones come from the environment.
+RUN DEBUG=0 SECRET_KEY=build-only ALLOWED_HOSTS=localhost \
+    DATABASE_URL=postgres://build@localhost/build python manage.py collectstatic --noinput
+
+RUN useradd --create-home --uid 1000 jobmarket && mkdir -p /app/media && chown jobmarket /app/media
+USER jobmarket
+
+EXPOSE 8000
+CMD ["gunicorn", "jobmarket.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]

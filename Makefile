@@ -1,0 +1,84 @@
+# JobMarket: the two set-up commands are `make run` and `make test` (see README.md).
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+ADDR ?= 127.0.0.1:8000
+# Optional: a folder holding rome/ and communes/ (the official files) to load on `make run`.
+REFERENCE_DATA ?=
+TEST_REDIS_PORT ?= 6390
+PYTEST_ARGS ?=
+# Re-install only when the pinned requirements change.
+REQS_HASH := $(shell cat requirements.txt requirements-dev.txt 2>/dev/null | sha1sum | cut -c1-12)
+APT_GET := $(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive apt-get
+
+.PHONY: help run test install install-dev system-deps lint typecheck check-deploy clean-db
+
+help:
+	@echo "make run    install into $(VENV), migrate, load the demo offers, serve on http://$(ADDR)/"
+	@echo "make test   install test dependencies (Redis, Chromium from Debian when missing) and run the suite"
+	@echo "make lint   ruff format --check + ruff check;  make typecheck: mypy"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.run-$(REQS_HASH): $(BIN)/python requirements.txt
+	@# torch first, pinned: an unpinned resolve would pull the CUDA build (gigabytes).
+	@if grep -q '^torch==' requirements.txt; then \
+		$(BIN)/pip install --quiet "$$(grep '^torch==' requirements.txt)"; fi
+	$(BIN)/pip install --quiet -r requirements.txt
+	@rm -f $(VENV)/.run-*; touch $@
+
+$(VENV)/.dev-$(REQS_HASH): $(VENV)/.run-$(REQS_HASH) requirements-dev.txt
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	@rm -f $(VENV)/.dev-*; touch $@
+
+install: $(VENV)/.run-$(REQS_HASH)
+install-dev: $(VENV)/.dev-$(REQS_HASH)
+
+run: install
+	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py run_local --addr $(ADDR) \
+		$(if $(REFERENCE_DATA),--reference-data $(REFERENCE_DATA))
+
+# Redis and Chromium come from Debian's packages; installed only when missing.
+system-deps:
+	@missing=""; \
+	command -v redis-server >/dev/null || missing="$$missing redis-server"; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing from Debian:$$missing"; \
+		$(APT_GET) update -qq && $(APT_GET) install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+test: install-dev system-deps
+	@redis-cli -p $(TEST_REDIS_PORT) ping >/dev/null 2>&1 || \
+		redis-server --port $(TEST_REDIS_PORT) --bind 127.0.0.1 --save "" --appendonly no --daemonize yes \
+			--pidfile /tmp/jobmarket-test-redis-$(TEST_REDIS_PORT).pid --logfile /tmp/jobmarket-test-redis.log
+	@for i in $$(seq 50); do redis-cli -p $(TEST_REDIS_PORT) ping >/dev/null 2>&1 && break; sleep 0.1; done
+	status=0; REDIS_TEST_URL=redis://127.0.0.1:$(TEST_REDIS_PORT)/15 CHROMIUM_PATH=$$(command -v chromium) \
+		$(BIN)/python -m pytest $(PYTEST_ARGS) || status=$$?; \
+	redis-cli -p $(TEST_REDIS_PORT) shutdown nosave >/dev/null 2>&1 || true; \
+	exit $$status
+
+lint: install-dev
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+
+typecheck: install-dev
+	DEBUG=1 $(BIN)/mypy jobmarket offers ingestion candidates matching
+
+# What `manage.py check --deploy` says with production settings (no database needed).
+check-deploy: install
+	DEBUG=0 SECRET_KEY=$$(head -c 48 /dev/urandom | base64) ALLOWED_HOSTS=jobmarket.example.fr \
+		DATABASE_URL=postgres://jobmarket@localhost:5432/jobmarket REDIS_URL=redis://localhost:6379/0 \
+		$(BIN)/python manage.py check --deploy --fail-level WARNING
+
+# Stop and delete the embedded database (the demo is reloaded by the next `make run`).
+clean-db:
+	@if [ -f .pgdata/postmaster.pid ]; then \
+		$(BIN)/python -c "import pgserver; pgserver.get_server('.pgdata', cleanup_mode='stop')"; fi
+	rm -rf .pgdata
