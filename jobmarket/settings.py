@@ -200,3 +200,13 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {"pgserver": {"level": "WARNING"}, "django.db.backends": {"level": "INFO"}},
 }
+
+# --- Source HTTP clients (ingestion/sources) ------------------------------------------------
+# Owned by ingestion/sources: timeouts, retries and call budgets of the France Travail and Adzuna clients.
+SOURCE_HTTP_TIMEOUT = env_int("SOURCE_HTTP_TIMEOUT", 30, minimum=1, maximum=300)  # seconds per connect/read
+SOURCE_HTTP_MAX_ATTEMPTS = env_int("SOURCE_HTTP_MAX_ATTEMPTS", 5, minimum=1, maximum=10)  # per call, retries included
+# A 429 asking to wait longer than this (seconds) is treated as a spent quota rather than slept through.
+SOURCE_MAX_RETRY_AFTER = env_int("SOURCE_MAX_RETRY_AFTER", 120, minimum=1, maximum=3600)
+FRANCE_TRAVAIL_REQUESTS_PER_SECOND = env_int("FRANCE_TRAVAIL_REQUESTS_PER_SECOND", 3, minimum=1, maximum=10)
+ADZUNA_CALLS_PER_MINUTE = env_int("ADZUNA_CALLS_PER_MINUTE", 25, minimum=1)
+ADZUNA_CALLS_PER_DAY = env_int("ADZUNA_CALLS_PER_DAY", 250, minimum=1)
