@@ -1,0 +1,121 @@
+"""Adzuna (country fr) job -> NormalisedOffer (pure)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ingestion.normalise import geo
+from ingestion.normalise.base import (
+    NormalisationError,
+    NormalisedOffer,
+    as_datetime,
+    as_list,
+    as_mapping,
+    as_str,
+    as_url,
+    coordinates,
+    external_id,
+)
+from ingestion.normalise.salary import EMPTY, AnnualSalary, annualise_figures
+from ingestion.normalise.text import fold, place_title
+from ingestion.normalise.vocabulary import contract_from_words, mentions_remote, seniority_from_words
+from offers.models import ContractType, Source, WorkingTime
+
+# Adzuna cuts every description at 500 characters and ends it with an ellipsis.
+TRUNCATION_MARKS = ("…", "...")
+TRUNCATION_MIN_LENGTH = 450
+CONTRACT_TYPE = {"permanent": ContractType.CDI, "contract": ContractType.CDD}
+CONTRACT_TIME = {"full_time": WorkingTime.FULL_TIME, "part_time": WorkingTime.PART_TIME}
+
+
+def normalise(payload: object) -> NormalisedOffer:
+    if not isinstance(payload, Mapping):
+        raise NormalisationError("not_an_object", "l'offre n'est pas un objet JSON")
+    offer_id = external_id(payload.get("id"))
+    title = as_str(payload.get("title"), max_length=500)
+    if not title:
+        raise NormalisationError("missing_title", "intitulé de l'offre absent")
+    description = as_str(payload.get("description"), keep_newlines=True)
+    truncated = description.endswith(TRUNCATION_MARKS) and len(description) >= TRUNCATION_MIN_LENGTH
+    city, departement = _place(as_mapping(payload.get("location")))
+    latitude, longitude = coordinates(payload.get("latitude"), payload.get("longitude"))
+    salary, salary_text = _salary(payload)
+    category = as_mapping(payload.get("category"))
+    domain = as_str(category.get("label"), max_length=255)
+    if fold(as_str(category.get("tag"))) in ("", "unknown") or fold(domain) == "unknown":
+        domain = ""
+    created = as_datetime(payload.get("created"))
+    return NormalisedOffer(
+        source=Source.ADZUNA.value,
+        external_id=offer_id,
+        title=title,
+        description=description,
+        description_truncated=truncated,
+        company=as_str(as_mapping(payload.get("company")).get("display_name"), max_length=255),
+        city=city,
+        departement=departement,
+        latitude=latitude,
+        longitude=longitude,
+        contract_type=_contract(payload, title),
+        working_time=_working_time(payload, title),
+        seniority=seniority_from_words(title),
+        domain=domain,
+        salary_min=salary.minimum,
+        salary_max=salary.maximum,
+        salary_text=salary_text,
+        remote=mentions_remote(title, description),
+        published_at=created,
+        # Adzuna has no update date: the creation date is the last one it states.
+        source_updated_at=created,
+        url=as_url(payload.get("redirect_url")),
+    )
+
+
+def _place(location: Mapping[str, Any]) -> tuple[str, str]:
+    """`area` runs France > région > département > (arrondissement >) commune."""
+    area = [as_str(item, max_length=255) for item in as_list(location.get("area"))]
+    departement = geo.departement_from_name(area[2]) if len(area) >= 3 else ""
+    city = area[-1] if len(area) >= 4 else ""
+    if not city and departement == "75":
+        city = "Paris"  # Paris is a département and a commune at once
+    if not departement and len(area) >= 3:
+        # Some areas skip the région level: look for a département name anywhere.
+        departement = next((code for code in map(geo.departement_from_name, area) if code), "")
+    return place_title(city), departement
+
+
+def _contract(payload: Mapping[str, Any], title: str) -> str:
+    from_title = contract_from_words(title)
+    # Title words name the specific contracts Adzuna's two values cannot express.
+    if from_title in (ContractType.APPRENTISSAGE, ContractType.STAGE, ContractType.INTERIM, ContractType.SAISONNIER):
+        return from_title
+    mapped = CONTRACT_TYPE.get(as_str(payload.get("contract_type")))
+    if mapped:
+        return mapped.value
+    return from_title or ContractType.AUTRE.value
+
+
+def _working_time(payload: Mapping[str, Any], title: str) -> str:
+    mapped = CONTRACT_TIME.get(as_str(payload.get("contract_time")))
+    if mapped:
+        return mapped.value
+    return WorkingTime.PART_TIME.value if "temps partiel" in fold(title) else ""
+
+
+def _salary(payload: Mapping[str, Any]) -> tuple[AnnualSalary, str]:
+    low, high = payload.get("salary_min"), payload.get("salary_max")
+    if low is None and high is None:
+        return EMPTY, ""
+    text = " – ".join(dict.fromkeys(_figure(v) for v in (low, high) if _figure(v)))
+    predicted = str(payload.get("salary_is_predicted", "0")).strip() in ("1", "true", "True")
+    if predicted:
+        # Adzuna's own estimate, not the employer's figure: shown as text, never as a salary.
+        return EMPTY, f"Estimation Adzuna : {text} €" if text else ""
+    return annualise_figures(low, high), f"{text} € (Adzuna, période non précisée)" if text else ""
+
+
+def _figure(value: object) -> str:
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return ""
+    return str(value).strip()[:20]

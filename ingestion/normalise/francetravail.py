@@ -1,0 +1,166 @@
+"""France Travail "Offres d'emploi v2" offer -> NormalisedOffer (pure)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from ingestion.normalise import geo
+from ingestion.normalise.base import (
+    NormalisationError,
+    NormalisedOffer,
+    as_datetime,
+    as_mapping,
+    as_str,
+    as_url,
+    coordinates,
+    external_id,
+    labels,
+)
+from ingestion.normalise.salary import parse_salary_text
+from ingestion.normalise.text import fold, place_title
+from ingestion.normalise.vocabulary import (
+    contract_from_words,
+    mentions_remote,
+    seniority_from_words,
+    seniority_from_years,
+)
+from offers.models import ContractType, Seniority, Source, WorkingTime
+
+DETAIL_URL = "https://candidat.francetravail.fr/offres/recherche/detail/{id}"
+
+# `typeContrat` codes. The ones not listed here (rare, new) fall back to the title words, then "autre".
+TYPE_CONTRAT = {
+    "CDI": ContractType.CDI,
+    "CDD": ContractType.CDD,
+    "MIS": ContractType.INTERIM,  # mission d'intérim
+    "DIN": ContractType.INTERIM,  # CDI intérimaire
+    "TTI": ContractType.INTERIM,  # travail temporaire d'insertion
+    "SAI": ContractType.SAISONNIER,
+    "DDI": ContractType.CDD,  # CDD d'insertion
+    "DDT": ContractType.CDD,
+    "LIB": ContractType.INDEPENDANT,  # profession libérale
+    "FRA": ContractType.INDEPENDANT,  # franchise
+    "REP": ContractType.INDEPENDANT,  # reprise d'entreprise
+    "CCE": ContractType.INDEPENDANT,  # profession commerciale
+}
+EXPERIENCE_EXIGE_DEBUTANT = "D"
+_ROME_RE = re.compile(r"^[A-N]\d{4}$")
+_DEPT_PREFIX_RE = re.compile(r"^\s*(\d{2,3}|2[AB])\s*-\s*(.*)$")
+_DURATION_RE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(an|annee|mois)")
+
+
+def normalise(payload: object) -> NormalisedOffer:
+    if not isinstance(payload, Mapping):
+        raise NormalisationError("not_an_object", "l'offre n'est pas un objet JSON")
+    offer_id = external_id(payload.get("id"))
+    title = as_str(payload.get("intitule"), max_length=500)
+    if not title:
+        raise NormalisationError("missing_title", "intitulé de l'offre absent")
+
+    place = _place(as_mapping(payload.get("lieuTravail")))
+    latitude, longitude = coordinates(
+        as_mapping(payload.get("lieuTravail")).get("latitude"), as_mapping(payload.get("lieuTravail")).get("longitude")
+    )
+    description = as_str(payload.get("description"), keep_newlines=True)
+    salary_fields = as_mapping(payload.get("salaire"))
+    salary_label = as_str(salary_fields.get("libelle"))
+    salary_comment = as_str(salary_fields.get("commentaire"))
+    salary = parse_salary_text(salary_label)
+    if salary.is_empty:
+        salary = parse_salary_text(salary_comment)
+    rome_code = as_str(payload.get("romeCode")).upper()
+    if not _ROME_RE.match(rome_code):
+        rome_code = ""
+    origin = as_mapping(payload.get("origineOffre"))
+    created = as_datetime(payload.get("dateCreation"))
+    return NormalisedOffer(
+        source=Source.FRANCE_TRAVAIL.value,
+        external_id=offer_id,
+        title=title,
+        description=description,
+        description_truncated=False,
+        company=as_str(as_mapping(payload.get("entreprise")).get("nom"), max_length=255),
+        city=place["city"],
+        postcode=place["postcode"],
+        departement=place["departement"],
+        commune_insee=place["commune_insee"],
+        latitude=latitude,
+        longitude=longitude,
+        contract_type=_contract(payload, title),
+        working_time=_working_time(payload),
+        seniority=_seniority(payload, title),
+        domain=as_str(payload.get("secteurActiviteLibelle"), max_length=255),
+        rome_code=rome_code,
+        rome_label=as_str(payload.get("romeLibelle"), max_length=255) if rome_code else "",
+        occupation_title=as_str(payload.get("appellationlibelle"), max_length=255) if rome_code else "",
+        skills=labels(payload.get("competences")),
+        soft_skills=labels(payload.get("qualitesProfessionnelles")),
+        salary_min=salary.minimum,
+        salary_max=salary.maximum,
+        salary_text=" · ".join(text for text in (salary_label, salary_comment) if text)[:500],
+        remote=mentions_remote(title, description),
+        published_at=created,
+        source_updated_at=as_datetime(payload.get("dateActualisation")) or created,
+        url=as_url(origin.get("urlOrigine")) or DETAIL_URL.format(id=offer_id),
+    )
+
+
+def _place(lieu: Mapping[str, Any]) -> dict[str, str]:
+    label = as_str(lieu.get("libelle"), max_length=255)
+    postcode = as_str(lieu.get("codePostal"))
+    postcode = postcode if geo.POSTCODE_RE.match(postcode) else ""
+    insee = as_str(lieu.get("commune")).upper()
+    insee = insee if geo.INSEE_RE.match(insee) else ""
+
+    city, label_departement = label, ""
+    prefixed = _DEPT_PREFIX_RE.match(label)
+    if prefixed:
+        label_departement = prefixed.group(1) if geo.is_departement_code(prefixed.group(1)) else ""
+        city = prefixed.group(2).strip()
+    named_departement = geo.departement_from_name(city)
+    if named_departement or fold(city) in ("france", ""):
+        city = ""  # "34 - Hérault": the place is a whole département, not a city
+    departement = (
+        geo.departement_from_insee(insee)
+        or geo.departement_from_postcode(postcode)
+        or label_departement
+        or named_departement
+    )
+    return {"city": place_title(city), "postcode": postcode, "departement": departement, "commune_insee": insee}
+
+
+def _contract(payload: Mapping[str, Any], title: str) -> str:
+    nature = fold(as_str(payload.get("natureContrat")))
+    if "apprentissage" in nature or "professionnalisation" in nature or payload.get("alternance") is True:
+        return ContractType.APPRENTISSAGE.value
+    from_title = contract_from_words(title)
+    if from_title == ContractType.STAGE:
+        return from_title
+    mapped = TYPE_CONTRAT.get(as_str(payload.get("typeContrat")).upper())
+    if mapped:
+        return mapped.value
+    return from_title or ContractType.AUTRE.value
+
+
+def _working_time(payload: Mapping[str, Any]) -> str:
+    label = fold(as_str(payload.get("dureeTravailLibelleConverti")) or as_str(payload.get("dureeTravailLibelle")))
+    if "partiel" in label:
+        return WorkingTime.PART_TIME.value
+    if "plein" in label:
+        return WorkingTime.FULL_TIME.value
+    return ""
+
+
+def _seniority(payload: Mapping[str, Any], title: str) -> str:
+    if as_str(payload.get("experienceExige")).upper() == EXPERIENCE_EXIGE_DEBUTANT:
+        return Seniority.DEBUTANT.value
+    label = fold(as_str(payload.get("experienceLibelle")))
+    duration = _DURATION_RE.search(label)
+    if duration:
+        amount = float(duration.group(1).replace(",", "."))
+        return seniority_from_years(amount / 12 if duration.group(2) == "mois" else amount)
+    if "debutant" in label:
+        return Seniority.DEBUTANT.value
+    return seniority_from_words(title)
