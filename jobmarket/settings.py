@@ -201,6 +201,20 @@ LOGGING = {
     "loggers": {"pgserver": {"level": "WARNING"}, "django.db.backends": {"level": "INFO"}},
 }
 
+# --- Matching (matching/: embeddings, recommendations, /api/match/) -----------------------
+# MATCHING_MODEL (above) picks the weights; these tune how they are used.
+MATCHING_BACKEND = env_str("MATCHING_BACKEND", "torch")
+if MATCHING_BACKEND not in ("torch", "onnx", "onnx-int8"):
+    raise ImproperlyConfigured(f"MATCHING_BACKEND={MATCHING_BACKEND!r}: use torch, onnx or onnx-int8.")
+# Offers embedded per transaction by the refresh: a crash loses at most one batch.
+MATCHING_BATCH_SIZE = env_int("MATCHING_BATCH_SIZE", 64, minimum=1, maximum=4096)
+# Recommendations under this cosine similarity (in hundredths) are not shown at all.
+MATCHING_MIN_SIMILARITY = env_int("MATCHING_MIN_SIMILARITY_PERCENT", 20, minimum=0, maximum=100) / 100
+# Filtered kNN: below this many offers passing the filters, an exact scan is cheaper than HNSW.
+MATCHING_EXACT_SCAN_MAX_ROWS = env_int("MATCHING_EXACT_SCAN_MAX_ROWS", 5000, minimum=0)
+# POST /api/match/ without an account: requests per client IP and minute.
+MATCHING_API_RATE_PER_MINUTE = env_int("MATCHING_API_RATE_PER_MINUTE", 20, minimum=1)
+
 # --- Source HTTP clients (ingestion/sources) ------------------------------------------------
 # Owned by ingestion/sources: timeouts, retries and call budgets of the France Travail and Adzuna clients.
 SOURCE_HTTP_TIMEOUT = env_int("SOURCE_HTTP_TIMEOUT", 30, minimum=1, maximum=300)  # seconds per connect/read

@@ -1,0 +1,24 @@
+"""Celery tasks of the matching: each takes plain values and calls one service."""
+
+from __future__ import annotations
+
+import logging
+
+from celery import shared_task
+
+from matching import services
+
+logger = logging.getLogger(__name__)
+
+
+@shared_task(name="matching.tasks.refresh_offer_embeddings")
+def refresh_offer_embeddings(full: bool = False) -> dict[str, int | str]:
+    """Daily, after ingestion (jobmarket/pipeline.py); idempotent: a second run finds nothing to do."""
+    run = services.offer_embeddings_refresh(full=full)
+    return {
+        "run": run.pk,
+        "status": run.status,
+        "embedded": run.embedded_count,
+        "unchanged": run.unchanged_count,
+        "pruned": run.pruned_count,
+    }
