@@ -7,6 +7,7 @@ quotas), carries a timeout, and is counted in the client's CallStats.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections import deque
 from collections.abc import Mapping, Sequence
@@ -87,12 +88,15 @@ class CallLimiter:
             self.used_today += 1
 
 
+_DELAY_SECONDS = re.compile(r"[0-9]+")  # ASCII digits only: str.isdigit() also accepts "²"
+
+
 def parse_retry_after(value: str | None, *, now: datetime) -> float | None:
     """Seconds to wait from a Retry-After header (delay in seconds or an HTTP date); None if unreadable."""
     if value is None:
         return None
     value = value.strip()
-    if value.isdigit():
+    if _DELAY_SECONDS.fullmatch(value):
         return float(value)
     try:
         when = parsedate_to_datetime(value)
