@@ -252,9 +252,7 @@ class OccupationSoftSkill(models.Model):
         ordering = ["rome_code", "-score"]
         verbose_name = _("savoir-être d'un métier")
         verbose_name_plural = _("savoir-être des métiers")
-        constraints = [
-            models.UniqueConstraint(fields=["rome_code", "soft_skill"], name="occupation_soft_skill_unique")
-        ]
+        constraints = [models.UniqueConstraint(fields=["rome_code", "soft_skill"], name="occupation_soft_skill_unique")]
 
     def __str__(self) -> str:
         return f"{self.rome_code} – {self.soft_skill_id} ({self.score:.2f})"

@@ -1,12 +1,41 @@
-"""Read-side queries on offers, shared by the pages, the API and the other apps."""
+"""Read-side queries on offers, shared by the pages, the API and the other apps.
+
+Search in short: `OfferSearchParams` (validated by `offers.forms.OfferSearchForm`,
+or built from a query dict by `offers.forms.search_params_from_query`) ->
+`offer_search()` for a page of results and `offer_facets()` for the counts per
+filter value. Every value reaches SQL as a query parameter; the only SQL text built
+here is fixed, or a tsquery made of [a-z0-9] words (see offers.search_vocabulary).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+import json
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
 
-from django.db.models import Count, Q
+from django.db import connection
+from django.db.models import Avg, BooleanField, Count, F, FloatField, Q, QuerySet
+from django.db.models.expressions import RawSQL
+from django.utils import timezone
 
-from offers.models import Offer, OfferSource, OfferStatus
+from offers.models import (
+    Commune,
+    ContractType,
+    Occupation,
+    OccupationSoftSkill,
+    OccupationTitle,
+    Offer,
+    OfferSource,
+    OfferStatus,
+    Seniority,
+    SoftSkill,
+    Source,
+)
+from offers.reference_data import normalize_place_name
+from offers.search_vocabulary import ExpandedQuery, query_expand, words_of
 
 
 @dataclass(frozen=True)
@@ -28,3 +57,700 @@ def offer_counts() -> OfferCounts:
         .values_list("source", "n")
     )
     return OfferCounts(open=totals["open"], closed=totals["closed"], by_source=by_source)
+
+
+# --- Search parameters ----------------------------------------------------------------
+
+PAGE_SIZE = 20
+COUNT_CAP = 10_000  # beyond this, the total shows "plus de 10 000" instead of being counted
+FACET_SAMPLE = 10_000  # facets of larger result sets are counted on this many of the best matches
+EARTH_RADIUS_KM = 6371.0
+
+
+class SortOrder:
+    RELEVANCE = "pertinence"
+    NEWEST = "date"
+    SALARY = "salaire"
+    CHOICES = ((RELEVANCE, "Pertinence"), (NEWEST, "Plus récentes"), (SALARY, "Salaire le plus élevé"))
+
+
+@dataclass(frozen=True)
+class Place:
+    """A resolved place: one commune (with coordinates when known), a postcode, or a département."""
+
+    kind: str  # "commune", "postcode" or "departement"
+    label: str
+    departement: str = ""
+    insee_codes: tuple[str, ...] = ()
+    postcodes: tuple[str, ...] = ()
+    city_names: tuple[str, ...] = ()  # folded names, for offers that carry no INSEE code
+    latitude: float | None = None
+    longitude: float | None = None
+
+
+class PlaceNotFound(LookupError):
+    pass
+
+
+@dataclass(frozen=True)
+class OfferSearchParams:
+    """Everything a search can ask for. Build it with `offers.forms.search_params_from_query`.
+
+    q: keywords (French full text, typo tolerant, job-title synonyms);
+    place + radius_km: a resolved `Place` and an optional radius around its coordinates;
+    contract_types / seniorities / sources: any of the listed values (OR within a filter);
+    domain, rome_code: exact values; salary_min: annual EUR the offer's range must reach;
+    remote: only offers allowing remote work; published_within_days: publication age;
+    include_closed: closed offers too (default: open only); sort: a `SortOrder` value
+    (relevance falls back to newest without keywords); page: 1-based.
+    """
+
+    q: str = ""
+    place: Place | None = None
+    radius_km: int | None = None
+    contract_types: tuple[str, ...] = ()
+    seniorities: tuple[str, ...] = ()
+    domain: str = ""
+    rome_code: str = ""
+    salary_min: int | None = None
+    remote: bool = False
+    published_within_days: int | None = None
+    sources: tuple[str, ...] = ()
+    include_closed: bool = False
+    sort: str = SortOrder.RELEVANCE
+    page: int = 1
+
+    @property
+    def effective_sort(self) -> str:
+        if self.sort == SortOrder.RELEVANCE and not self.q.strip():
+            return SortOrder.NEWEST
+        return self.sort
+
+
+@dataclass(frozen=True)
+class OfferSearchResult:
+    offers: list[Offer]
+    total: int  # exact up to COUNT_CAP
+    total_capped: bool  # True: there are more than `total` matches
+    page: int
+    num_pages: int
+    expanded: ExpandedQuery = field(default_factory=ExpandedQuery)
+
+    @property
+    def first_index(self) -> int:
+        return (self.page - 1) * PAGE_SIZE + 1
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.num_pages
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class OfferFacets:
+    """Counts per filter value over the current results.
+
+    When there are more than FACET_SAMPLE matches, `sampled` is True and the counts
+    cover the FACET_SAMPLE best matches (newest first) only.
+    """
+
+    contract_types: list[FacetValue]
+    seniorities: list[FacetValue]
+    domains: list[FacetValue]
+    rome_codes: list[FacetValue]
+    sources: list[FacetValue]
+    remote: int
+    published_within: list[FacetValue]  # value = days
+    salary_known: int
+    counted: int
+    sampled: bool
+
+
+# --- Place resolution ------------------------------------------------------------------
+
+
+def _departement_of(code: str) -> str:
+    code = code.upper()
+    if code.isdigit() and len(code) == 1:
+        return f"0{code}"
+    return code
+
+
+def place_resolve(text: str) -> Place:
+    """Turn what the user typed ("Montpellier", "Montpellier (34)", "34000", "34", "2A") into a Place.
+
+    Uses the communes referential when loaded, otherwise what the offers carry.
+    Raises PlaceNotFound when nothing matches.
+    """
+    text = text.strip()
+    raw = text
+    departement_hint = ""
+    if text.endswith(")") and "(" in text:
+        text, _, hint = text[:-1].rpartition("(")
+        text, departement_hint = text.strip(), hint.strip().upper()
+    compact = text.replace(" ", "")
+    if compact.isdigit() and len(compact) == 5:
+        return _place_from_postcode(compact)
+    if (compact.isdigit() and len(compact) in (1, 2, 3)) or compact.upper() in ("2A", "2B"):
+        departement = _departement_of(compact)
+        if not Commune.objects.filter(departement=departement).exists() and not (
+            Offer.objects.filter(departement=departement).exists()
+        ):
+            raise PlaceNotFound(raw)
+        return Place(kind="departement", label=departement, departement=departement)
+    name = normalize_place_name(text)
+    if not name:
+        raise PlaceNotFound(raw)
+    communes = Commune.objects.filter(normalized_name=name)
+    if departement_hint:
+        communes = communes.filter(departement=departement_hint)
+    commune = communes.order_by("is_district", "insee_code").first()
+    if commune is not None:
+        return Place(
+            kind="commune",
+            label=f"{commune.name} ({commune.departement})",
+            departement=commune.departement,
+            insee_codes=(commune.insee_code,),
+            postcodes=tuple(commune.postcodes),
+            city_names=(name,),
+            latitude=commune.latitude,
+            longitude=commune.longitude,
+        )
+    return _place_from_offers(name=name, departement=departement_hint, raw=raw)
+
+
+def _place_from_postcode(postcode: str) -> Place:
+    commune = Commune.objects.filter(postcodes__contains=[postcode]).order_by("is_district", "insee_code").first()
+    if commune is not None:
+        return Place(
+            kind="postcode",
+            label=postcode,
+            departement=commune.departement,
+            insee_codes=tuple(
+                Commune.objects.filter(postcodes__contains=[postcode]).values_list("insee_code", flat=True)
+            ),
+            postcodes=(postcode,),
+            latitude=commune.latitude,
+            longitude=commune.longitude,
+        )
+    located = Offer.objects.filter(postcode=postcode).aggregate(
+        n=Count("id"), lat=Avg("latitude"), lon=Avg("longitude")
+    )
+    if not located["n"]:
+        raise PlaceNotFound(postcode)
+    return Place(
+        kind="postcode", label=postcode, postcodes=(postcode,), latitude=located["lat"], longitude=located["lon"]
+    )
+
+
+def _place_from_offers(*, name: str, departement: str, raw: str) -> Place:
+    # No referential: find offers whose city folds to the same name (a bounded sample).
+    candidates = Offer.objects.filter(city__iexact=raw.split("(")[0].strip())
+    if departement:
+        candidates = candidates.filter(departement=departement)
+    rows = list(candidates.values("city", "postcode", "commune_insee", "departement", "latitude", "longitude")[:500])
+    rows = [row for row in rows if normalize_place_name(row["city"]) == name]
+    if not rows:
+        raise PlaceNotFound(raw)
+    located = [row for row in rows if row["latitude"] is not None and row["longitude"] is not None]
+    return Place(
+        kind="commune",
+        label=rows[0]["city"],
+        departement=rows[0]["departement"],
+        insee_codes=tuple(sorted({row["commune_insee"] for row in rows if row["commune_insee"]})),
+        postcodes=tuple(sorted({row["postcode"] for row in rows if row["postcode"]})),
+        city_names=(name,),
+        latitude=sum(row["latitude"] for row in located) / len(located) if located else None,
+        longitude=sum(row["longitude"] for row in located) / len(located) if located else None,
+    )
+
+
+def place_suggestions(text: str, *, limit: int = 8) -> list[str]:
+    """Autocomplete for the place field: communes (with département), postcodes, départements."""
+    text = text.strip()
+    if len(text) < 2:
+        return []
+    if text.isdigit():
+        if len(text) <= 3:
+            return [
+                f"{commune.postcodes[0] if commune.postcodes else commune.insee_code} – {commune.name}"
+                for commune in Commune.objects.filter(postcodes__0__startswith=text).order_by("name")[:limit]
+            ] or sorted(set(Offer.objects.filter(postcode__startswith=text).values_list("postcode", flat=True)[:200]))[
+                :limit
+            ]
+        return [
+            f"{commune.name} ({commune.departement})"
+            for commune in Commune.objects.filter(postcodes__0__startswith=text).order_by("name")[:limit]
+        ]
+    name = normalize_place_name(text)
+    communes = Commune.objects.filter(normalized_name__startswith=name, is_district=False).order_by(
+        "normalized_name", "departement"
+    )[:limit]
+    found = [f"{commune.name} ({commune.departement})" for commune in communes]
+    if found:
+        return found
+    cities = (
+        Offer.objects.filter(city__istartswith=text, status=OfferStatus.OPEN)
+        .exclude(departement="")
+        .values_list("city", "departement")
+        .distinct()[:limit]
+    )
+    return [f"{city} ({departement})" for city, departement in cities]
+
+
+def job_title_suggestions(text: str, *, limit: int = 8) -> list[str]:
+    """Autocomplete for keywords: ROME job titles, then the titles of open offers."""
+    words = words_of(text)
+    if not words or len(text.strip()) < 2:
+        return []
+    query = Q()
+    for word in words:
+        query &= Q(label__icontains=word) if len(word) > 2 else Q(label__istartswith=word)
+    labels = list(
+        OccupationTitle.objects.filter(Q(label__istartswith=text.strip()) | query)
+        .values_list("label", flat=True)
+        .order_by("label")[:limit]
+    )
+    if len(labels) < limit:
+        titles = (
+            Offer.objects.filter(status=OfferStatus.OPEN, title__istartswith=text.strip())
+            .values_list("title", flat=True)
+            .distinct()[: limit - len(labels)]
+        )
+        labels += [title for title in titles if title not in labels]
+    return labels
+
+
+def occupation_suggestions(text: str, *, limit: int = 10) -> list[Occupation]:
+    """Autocomplete for /competences/: occupations by label, code or one of their job titles."""
+    text = text.strip()
+    if len(text) < 2:
+        return []
+    if len(text) == 5 and text[0].isalpha() and text[1:].isdigit():
+        return list(Occupation.objects.filter(code=text.upper()))
+    direct = list(Occupation.objects.filter(label__icontains=text).order_by("label")[:limit])
+    if len(direct) < limit:
+        via_titles = (
+            Occupation.objects.filter(titles__label__icontains=text)
+            .exclude(code__in=[occupation.code for occupation in direct])
+            .distinct()
+            .order_by("label")[: limit - len(direct)]
+        )
+        direct += list(via_titles)
+    return direct
+
+
+# --- Search ------------------------------------------------------------------------------
+
+
+def _text_condition(expanded: ExpandedQuery) -> RawSQL | None:
+    if expanded.is_empty:
+        return None
+    parts, params = [], []
+    if expanded.groups:
+        parts.append("offers_offer.search_vector @@ to_tsquery('french'::regconfig, %s)")
+        params.append(expanded.tsquery)
+    if expanded.rome_codes:
+        parts.append("offers_offer.rome_code = ANY(%s)")
+        params.append(list(expanded.rome_codes))
+    return RawSQL("(" + " OR ".join(parts) + ")", params, output_field=BooleanField())
+
+
+def _rank(expanded: ExpandedQuery) -> RawSQL:
+    parts, params = [], []
+    if expanded.groups:
+        parts.append("ts_rank(offers_offer.search_vector, to_tsquery('french'::regconfig, %s))")
+        params.append(expanded.tsquery)
+    if expanded.rome_codes:
+        # A ROME match the words did not make ranks after a good word match, before weak ones.
+        parts.append("CASE WHEN offers_offer.rome_code = ANY(%s) THEN 0.05 ELSE 0 END")
+        params.append(list(expanded.rome_codes))
+    return RawSQL(" + ".join(parts) or "0", params, output_field=FloatField())
+
+
+def _radius_condition(place: Place, radius_km: int) -> Q | RawSQL:
+    lat, lon = place.latitude, place.longitude
+    assert lat is not None and lon is not None
+    lat_delta = radius_km / 111.2
+    lon_delta = radius_km / max(111.2 * math.cos(math.radians(lat)), 1e-6)
+    # Bounding box first (indexed), then the exact great-circle distance.
+    box = Q(latitude__gte=lat - lat_delta, latitude__lte=lat + lat_delta) & Q(
+        longitude__gte=lon - lon_delta, longitude__lte=lon + lon_delta
+    )
+    haversine = RawSQL(
+        "2 * %s * asin(sqrt(power(sin(radians(offers_offer.latitude - %s) / 2), 2)"
+        " + cos(radians(%s)) * cos(radians(offers_offer.latitude))"
+        " * power(sin(radians(offers_offer.longitude - %s) / 2), 2))) <= %s",
+        [EARTH_RADIUS_KM, lat, lat, lon, radius_km],
+        output_field=BooleanField(),
+    )
+    return box & Q(haversine)
+
+
+def _place_condition(place: Place, radius_km: int | None) -> Q:
+    if radius_km and place.latitude is not None and place.longitude is not None:
+        return _radius_condition(place, radius_km)
+    if place.kind == "departement":
+        return Q(departement=place.departement)
+    condition = Q()
+    if place.insee_codes:
+        condition |= Q(commune_insee__in=place.insee_codes)
+    if place.postcodes:
+        # Offers without an INSEE code (Adzuna) fall back on their postcode.
+        condition |= Q(commune_insee="", postcode__in=place.postcodes)
+    return condition or Q(pk__in=[])
+
+
+def offer_filtered_queryset(params: OfferSearchParams, expanded: ExpandedQuery | None = None) -> QuerySet[Offer]:
+    """Open (by default) offers matching every filter and the keywords, unordered."""
+    expanded = expanded if expanded is not None else query_expand(params.q)
+    offers = Offer.objects.all()
+    if not params.include_closed:
+        offers = offers.filter(status=OfferStatus.OPEN)
+    text = _text_condition(expanded)
+    if text is not None:
+        offers = offers.filter(text)
+    if params.place is not None:
+        offers = offers.filter(_place_condition(params.place, params.radius_km))
+    if params.contract_types:
+        offers = offers.filter(contract_type__in=params.contract_types)
+    if params.seniorities:
+        offers = offers.filter(seniority__in=params.seniorities)
+    if params.domain:
+        offers = offers.filter(domain=params.domain)
+    if params.rome_code:
+        offers = offers.filter(rome_code=params.rome_code)
+    if params.salary_min is not None:
+        # An offer qualifies when the top of its range reaches the minimum asked.
+        offers = offers.filter(
+            Q(salary_max__gte=params.salary_min) | Q(salary_max__isnull=True, salary_min__gte=params.salary_min)
+        )
+    if params.remote:
+        offers = offers.filter(remote=True)
+    if params.published_within_days:
+        offers = offers.filter(published_at__gte=timezone.now() - dt.timedelta(days=params.published_within_days))
+    if params.sources:
+        offers = offers.filter(sources__overlap=list(params.sources))
+    return offers
+
+
+def _ordered(offers: QuerySet[Offer], params: OfferSearchParams, expanded: ExpandedQuery) -> QuerySet[Offer]:
+    sort = params.effective_sort
+    if sort == SortOrder.RELEVANCE and not expanded.is_empty:
+        return offers.annotate(rank=_rank(expanded)).order_by("-rank", "-published_at", "-id")
+    if sort == SortOrder.SALARY:
+        return offers.order_by(
+            F("salary_max").desc(nulls_last=True), F("salary_min").desc(nulls_last=True), "-published_at", "-id"
+        )
+    return offers.order_by("-published_at", "-id")
+
+
+def _capped_count(offers: QuerySet[Offer], cap: int) -> tuple[int, bool]:
+    sql, params = offers.values("id").order_by().query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM ({sql} LIMIT {int(cap) + 1}) AS capped", params)
+        (count,) = cursor.fetchone()
+    return min(count, cap), count > cap
+
+
+def offer_search(*, params: OfferSearchParams) -> OfferSearchResult:
+    expanded = query_expand(params.q)
+    offers = offer_filtered_queryset(params, expanded)
+    total, capped = _capped_count(offers, COUNT_CAP)
+    num_pages = max(1, math.ceil(total / PAGE_SIZE))
+    page = min(max(params.page, 1), num_pages)
+    start = (page - 1) * PAGE_SIZE
+    rows = list(_ordered(offers, params, expanded).defer("description")[start : start + PAGE_SIZE] if total else [])
+    return OfferSearchResult(
+        offers=rows, total=total, total_capped=capped, page=page, num_pages=num_pages, expanded=expanded
+    )
+
+
+def offer_facets(*, params: OfferSearchParams) -> OfferFacets:
+    """Counts per value of every filter over the current results (one SQL statement)."""
+    expanded = query_expand(params.q)
+    offers = offer_filtered_queryset(params, expanded).order_by()
+    _, sampled = _capped_count(offers, FACET_SAMPLE)
+    if sampled:
+        # Large result sets: count the FACET_SAMPLE newest matches, never the whole table.
+        offers = offers.order_by("-published_at", "-id")
+    sample = offers.values(
+        "contract_type",
+        "seniority",
+        "domain",
+        "rome_code",
+        "rome_label",
+        "remote",
+        "sources",
+        "published_at",
+        "salary_min",
+        "salary_max",
+    )[:FACET_SAMPLE]
+    sql, sql_params = sample.query.sql_with_params()
+    now = timezone.now()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            WITH s AS MATERIALIZED ({sql})
+            SELECT 'contract', contract_type, '', count(*) FROM s GROUP BY contract_type
+            UNION ALL SELECT 'seniority', seniority, '', count(*) FROM s GROUP BY seniority
+            UNION ALL SELECT 'domain', domain, '', count(*) FROM s WHERE domain <> '' GROUP BY domain
+            UNION ALL SELECT 'rome', rome_code, max(rome_label), count(*) FROM s
+                WHERE rome_code <> '' GROUP BY rome_code
+            UNION ALL SELECT 'source', src, '', count(*) FROM s, unnest(s.sources) AS src GROUP BY src
+            UNION ALL SELECT 'remote', 'true', '', count(*) FROM s WHERE remote
+            UNION ALL SELECT 'salary', 'known', '', count(*) FROM s
+                WHERE salary_min IS NOT NULL OR salary_max IS NOT NULL
+            UNION ALL SELECT 'days', '1', '', count(*) FROM s WHERE published_at >= %s
+            UNION ALL SELECT 'days', '7', '', count(*) FROM s WHERE published_at >= %s
+            UNION ALL SELECT 'days', '30', '', count(*) FROM s WHERE published_at >= %s
+            UNION ALL SELECT 'total', '', '', count(*) FROM s
+            """,
+            [*sql_params, now - dt.timedelta(days=1), now - dt.timedelta(days=7), now - dt.timedelta(days=30)],
+        )
+        rows = cursor.fetchall()
+    grouped: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
+    for kind, value, label, count in rows:
+        grouped[kind].append((value or "", label or "", count))
+
+    def choice_facet(kind: str, choices: Any) -> list[FacetValue]:
+        counts = {value: count for value, _, count in grouped[kind]}
+        return [FacetValue(value, str(label), counts[value]) for value, label in choices if counts.get(value)]
+
+    def top(kind: str, limit: int = 10) -> list[FacetValue]:
+        ranked = sorted(grouped[kind], key=lambda row: (-row[2], row[0]))[:limit]
+        return [FacetValue(value, f"{label} ({value})" if label else value, count) for value, label, count in ranked]
+
+    def single(kind: str, value: str = "") -> int:
+        return next((count for v, _, count in grouped[kind] if not value or v == value), 0)
+
+    return OfferFacets(
+        contract_types=choice_facet("contract", ContractType.choices),
+        seniorities=choice_facet("seniority", Seniority.choices),
+        domains=top("domain"),
+        rome_codes=top("rome"),
+        sources=choice_facet("source", Source.choices),
+        remote=single("remote"),
+        published_within=[
+            FacetValue(days, label, single("days", days))
+            for days, label in (("1", "24 heures"), ("7", "7 jours"), ("30", "30 jours"))
+        ],
+        salary_known=single("salary"),
+        counted=single("total"),
+        sampled=sampled,
+    )
+
+
+def offer_detail(*, offer_id: int) -> Offer | None:
+    return Offer.objects.prefetch_related("postings").filter(pk=offer_id).first()
+
+
+# --- Market (charts) -----------------------------------------------------------------------
+
+MARKET_SAMPLE = 50_000  # the charts of very large searches describe the newest 50 000 matches
+
+
+@dataclass(frozen=True)
+class MarketStats:
+    total: int
+    sampled: bool
+    contract_types: list[tuple[str, int]]
+    companies: list[tuple[str, int]]
+    domains: list[tuple[str, int]]
+    seniorities: list[tuple[str, int]]
+    cities: list[tuple[str, int]]
+    skills: list[tuple[str, int]]
+    weeks: list[tuple[str, int]]
+    salaries: list[dict[str, Any]]  # per occupation: label, count, min, q1, median, q3, max
+    places: list[dict[str, Any]]  # city, lat, lon, count
+
+
+def offer_market(*, params: OfferSearchParams) -> MarketStats:
+    """Aggregates behind the /marche/ charts, for the same filters as the search."""
+    expanded = query_expand(params.q)
+    offers = offer_filtered_queryset(params, expanded).order_by()
+    total, sampled = _capped_count(offers, MARKET_SAMPLE)
+    sample = offers.order_by("-published_at", "-id").values(
+        "contract_type",
+        "company",
+        "domain",
+        "seniority",
+        "city",
+        "departement",
+        "skills",
+        "published_at",
+        "rome_code",
+        "rome_label",
+        "salary_min",
+        "salary_max",
+        "latitude",
+        "longitude",
+    )[:MARKET_SAMPLE]
+    sql, sql_params = sample.query.sql_with_params()
+    queries = {
+        "contract": "SELECT contract_type, count(*) FROM s GROUP BY 1 ORDER BY 2 DESC",
+        "company": "SELECT company, count(*) FROM s WHERE company <> '' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10",
+        "domain": "SELECT domain, count(*) FROM s WHERE domain <> '' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10",
+        "seniority": "SELECT seniority, count(*) FROM s GROUP BY 1 ORDER BY 2 DESC",
+        "city": "SELECT city || CASE WHEN departement <> '' THEN ' (' || departement || ')' ELSE '' END, count(*)"
+        " FROM s WHERE city <> '' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10",
+        "skill": "SELECT skill, count(*) FROM s, unnest(s.skills) AS skill GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 15",
+        "week": "SELECT to_char(date_trunc('week', published_at AT TIME ZONE 'Europe/Paris'), 'YYYY-MM-DD'), count(*)"
+        " FROM s GROUP BY 1 ORDER BY 1",
+        "salary": """
+            SELECT coalesce(nullif(max(rome_label), ''), rome_code), count(*),
+                   min(pay), percentile_cont(0.25) WITHIN GROUP (ORDER BY pay),
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY pay),
+                   percentile_cont(0.75) WITHIN GROUP (ORDER BY pay), max(pay)
+            FROM (SELECT rome_code, rome_label,
+                         coalesce((salary_min + salary_max) / 2.0, salary_min, salary_max) AS pay
+                  FROM s WHERE rome_code <> '' AND (salary_min IS NOT NULL OR salary_max IS NOT NULL)) p
+            GROUP BY rome_code HAVING count(*) >= 2 ORDER BY 2 DESC, 1 LIMIT 10""",
+        "place": "SELECT min(city), round(latitude::numeric, 2), round(longitude::numeric, 2), count(*) FROM s"
+        " WHERE latitude IS NOT NULL AND longitude IS NOT NULL GROUP BY 2, 3 ORDER BY 4 DESC LIMIT 300",
+    }
+    widths = {"salary": 7, "place": 4}
+    # One statement: the sample is read once, every chart is a small aggregate over it (as JSON).
+    columns = ", ".join(
+        f"(SELECT coalesce(json_agg(q ORDER BY n), '[]') FROM"
+        f" (SELECT row_number() OVER () AS n, * FROM ({query})"
+        f" AS inner_q({', '.join(f'c{i}' for i in range(widths.get(name, 2)))})) AS q) AS {name}"
+        for name, query in queries.items()
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(f"WITH s AS MATERIALIZED ({sql}) SELECT {columns}", sql_params)
+        row = cursor.fetchone()
+    results: dict[str, list[tuple]] = {}
+    for (name, _), value in zip(queries.items(), row, strict=True):
+        data = json.loads(value) if isinstance(value, str) else value
+        results[name] = [tuple(item[f"c{i}"] for i in range(widths.get(name, 2))) for item in data]
+    contract_labels = dict(ContractType.choices)
+    seniority_labels = dict(Seniority.choices)
+    return MarketStats(
+        total=total,
+        sampled=sampled,
+        contract_types=[(str(contract_labels.get(value, value)), count) for value, count in results["contract"]],
+        companies=list(results["company"]),
+        domains=list(results["domain"]),
+        seniorities=[
+            (str(seniority_labels.get(value, value)) if value else "Non précisé", count)
+            for value, count in results["seniority"]
+        ],
+        cities=list(results["city"]),
+        skills=list(results["skill"]),
+        weeks=list(results["week"]),
+        salaries=[
+            {
+                "label": label,
+                "count": count,
+                "min": round(low),
+                "q1": round(q1),
+                "median": round(median),
+                "q3": round(q3),
+                "max": round(high),
+            }
+            for label, count, low, q1, median, q3, high in results["salary"]
+        ],
+        places=[
+            {"city": city, "lat": float(lat), "lon": float(lon), "count": count}
+            for city, lat, lon, count in results["place"]
+        ],
+    )
+
+
+# --- Soft skills ------------------------------------------------------------------------------
+
+SOFT_SKILL_TOP = 8
+SOFT_SKILL_MIN_SCORE = 0.3
+SOFT_SKILL_MATCH_CUTOFF = 80
+
+
+@dataclass(frozen=True)
+class RankedSoftSkill:
+    summary: str
+    details: str
+    score: float | None  # Match via Soft Skills score (0..1), None when not loaded
+    offer_share: float | None  # share of the occupation's offers asking for it (0..1)
+    offer_count: int
+
+
+@dataclass(frozen=True)
+class OccupationSoftSkills:
+    rome_code: str
+    label: str
+    offers: int
+    skills: list[RankedSoftSkill]
+    has_scores: bool
+
+
+def _soft_skill_key(text: str) -> str:
+    return " ".join(words_of(text))
+
+
+def occupation_soft_skills(*, rome_code: str, limit: int = SOFT_SKILL_TOP) -> OccupationSoftSkills:
+    """The soft skills an occupation asks for most, ranked.
+
+    Two signals, combined when both exist: the Match via Soft Skills score (loaded by
+    `load_softskills`) and how often the occupation's open offers list the skill
+    (France Travail's `qualitesProfessionnelles`, whose labels differ a little from
+    the 23 summaries, hence the fuzzy match). Only the top ones are returned.
+    """
+    from rapidfuzz import fuzz, process
+
+    occupation = Occupation.objects.filter(code=rome_code).first()
+    label = occupation.label if occupation else ""
+    catalogue = {skill.code: skill for skill in SoftSkill.objects.all()}
+    scores = dict(OccupationSoftSkill.objects.filter(rome_code=rome_code).values_list("soft_skill_id", "score"))
+    offers = Offer.objects.filter(rome_code=rome_code, status=OfferStatus.OPEN)
+    if not label:
+        label = offers.exclude(rome_label="").values_list("rome_label", flat=True).first() or rome_code
+    offer_total = offers.count()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT skill, count(*) FROM offers_offer, unnest(soft_skills) AS skill"
+            " WHERE rome_code = %s AND status = %s GROUP BY skill ORDER BY 2 DESC LIMIT 100",
+            [rome_code, OfferStatus.OPEN],
+        )
+        asked = cursor.fetchall()
+
+    keys = {code: _soft_skill_key(skill.summary) for code, skill in catalogue.items()}
+    by_code: dict[str, int] = defaultdict(int)
+    unmatched: dict[str, int] = {}
+    for text, count in asked:
+        match = process.extractOne(_soft_skill_key(text), keys, scorer=fuzz.token_set_ratio) if keys else None
+        if match and match[1] >= SOFT_SKILL_MATCH_CUTOFF:
+            by_code[match[2]] += count
+        else:
+            unmatched[text] = count
+
+    ranked: list[tuple[float, RankedSoftSkill]] = []
+    for code, skill in catalogue.items():
+        score = scores.get(code)
+        count = by_code.get(code, 0)
+        share = count / offer_total if offer_total else None
+        if (score is None or score < SOFT_SKILL_MIN_SCORE) and not count:
+            continue
+        # Weight the official score and what the offers ask for equally when both exist.
+        key = (score or 0) * (0.5 if share is not None and count else 1) + (share or 0) * (0.5 if score else 1)
+        ranked.append((key, RankedSoftSkill(skill.summary, skill.details, score, share, count)))
+    for text, count in unmatched.items():
+        share = count / offer_total if offer_total else None
+        ranked.append((share or 0, RankedSoftSkill(text, "", None, share, count)))
+    ranked.sort(key=lambda item: (-item[0], item[1].summary))
+    return OccupationSoftSkills(
+        rome_code=rome_code,
+        label=label,
+        offers=offer_total,
+        skills=[skill for _, skill in ranked[:limit]],
+        has_scores=bool(scores),
+    )

@@ -1,0 +1,315 @@
+"""Query expansion for offer search: typo tolerance and job-title synonyms.
+
+The embedded PostgreSQL has neither `pg_trgm` nor `unaccent`, so fuzzy matching
+cannot happen in SQL. Instead a bounded vocabulary is built once per process from
+the words that matter for a job search — ROME job titles (appellations), occupation
+labels, and the titles and skills of recent offers — and each query word is matched
+against it with rapidfuzz before the tsquery is written:
+
+- a word the vocabulary does not know gets its closest known words as alternatives
+  (a typo: "boulangre" -> "boulanger");
+- a word of a ROME title gets its other gendered form ("boulangere" -> "boulanger",
+  which the French stemmer would otherwise send to "boulangerie");
+- short words and the last word typed are prefixes ("dev" -> "developpeur");
+- a query that names a whole ROME title ("dev back-end") also matches the offers
+  filed under that title's ROME code, and a single word that the offers themselves
+  tie to one occupation ("boulanger" -> D1102) does the same.
+
+The vocabulary is rebuilt when the data changed and the copy is older than
+`OFFER_SEARCH_VOCABULARY_MAX_AGE` seconds (default 600): rebuilding reads a bounded
+sample, so its cost does not grow with the number of offers.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+import unicodedata
+from bisect import bisect_left
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import connection
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from offers.models import Occupation, OccupationTitle, Offer, OfferStatus
+
+# Words that carry no meaning for a job search (PostgreSQL's french config drops them too).
+STOP_WORDS = frozenset(
+    {"a", "au", "aux", "avec", "chez", "d", "de", "des", "du", "en", "et", "f", "h", "hf", "fh", "l", "la", "le"}
+    | {"les", "ou", "par", "pour", "sur", "un", "une", "dans", "nf"}
+)
+OFFER_SAMPLE = 50_000  # recent offers read to learn words and title -> occupation links
+VOCABULARY_CAP = 60_000  # most frequent words kept for fuzzy matching
+TAUGHT_MIN_OFFERS = 3
+TAUGHT_MIN_SHARE = 0.6
+MAX_ROME_CODES = 5
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents the way `jm_unaccent` + to_tsvector do ('Œuvre' -> 'oeuvre')."""
+    text = text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE").replace("’", "'")
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+
+
+def words_of(text: str) -> list[str]:
+    return _WORD.findall(fold(text))
+
+
+def _split_gender_forms(label: str) -> list[list[str]]:
+    """'Développeur / Développeuse back-end' -> [[developpeur, back, end], [developpeuse, back, end]].
+
+    ROME writes the shared end of a title once, after the feminine form.
+    """
+    parts = [words_of(part) for part in label.split(" / ")]
+    parts = [part for part in parts if part]
+    if len(parts) != 2:
+        return parts
+    masculine, feminine = parts
+    if len(feminine) > len(masculine):
+        masculine = masculine + feminine[len(masculine) :]
+    return [masculine, feminine]
+
+
+@dataclass
+class Vocabulary:
+    version: tuple
+    built_at: float
+    frequencies: dict[str, int] = field(default_factory=dict)
+    words: list[str] = field(default_factory=list)  # fuzzy-match candidates, most frequent first
+    sorted_title_words: list[str] = field(default_factory=list)  # title words, for prefix look-ups
+    counterparts: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    forms: list[tuple[tuple[str, ...], str]] = field(default_factory=list)  # (meaningful words, ROME code)
+    forms_by_word: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    taught: dict[str, str] = field(default_factory=dict)  # title word -> the ROME code offers tie it to
+
+
+@dataclass(frozen=True)
+class TermGroup:
+    """One query word and the words accepted in its place."""
+
+    original: str
+    alternatives: tuple[str, ...]
+    prefix: bool = False
+
+    def tsquery(self) -> str:
+        suffix = ":*" if self.prefix else ""
+        return (
+            "(" + " | ".join(f"{word}{suffix}" if word == self.original else word for word in self.alternatives) + ")"
+        )
+
+
+@dataclass(frozen=True)
+class ExpandedQuery:
+    groups: tuple[TermGroup, ...] = ()
+    rome_codes: tuple[str, ...] = ()
+    corrections: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def tsquery(self) -> str:
+        """A to_tsquery('french', ...) string; every word is [a-z0-9]+, so it cannot break the syntax."""
+        return " & ".join(group.tsquery() for group in self.groups)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.groups and not self.rome_codes
+
+
+_lock = threading.Lock()
+_cache: dict[str, Vocabulary] = {}
+
+
+def _data_version() -> tuple:
+    """Cheap (index-only) markers that change when offers or titles are added."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT (SELECT max(id) FROM offers_offer), (SELECT max(id) FROM offers_occupationtitle),"
+            " (SELECT count(*) FROM offers_occupation)"
+        )
+        return tuple(cursor.fetchone())
+
+
+def vocabulary_get() -> Vocabulary:
+    max_age = getattr(settings, "OFFER_SEARCH_VOCABULARY_MAX_AGE", 600)
+    cached = _cache.get("default")
+    now = time.monotonic()
+    if cached is not None and now - cached.built_at < max_age:
+        return cached
+    version = _data_version()
+    if cached is not None and cached.version == version:
+        cached.built_at = now
+        return cached
+    with _lock:
+        vocabulary = _vocabulary_build(version)
+        _cache["default"] = vocabulary
+    return vocabulary
+
+
+def vocabulary_reset() -> None:
+    _cache.clear()
+
+
+def _vocabulary_build(version: tuple) -> Vocabulary:
+    vocabulary = Vocabulary(version=version, built_at=time.monotonic())
+    frequencies: dict[str, int] = defaultdict(int)
+    title_words: set[str] = set()
+
+    for label, code in OccupationTitle.objects.values_list("label", "occupation_id").iterator(chunk_size=5000):
+        forms = _split_gender_forms(label)
+        for form in forms:
+            meaningful = tuple(word for word in form if word not in STOP_WORDS)
+            if not meaningful:
+                continue
+            index = len(vocabulary.forms)
+            vocabulary.forms.append((meaningful, code))
+            for word in meaningful:
+                vocabulary.forms_by_word[word].add(index)
+                frequencies[word] += 5
+                title_words.add(word)
+        if len(forms) == 2 and len(forms[0]) == len(forms[1]):
+            for masculine, feminine in zip(forms[0], forms[1], strict=True):
+                if masculine != feminine and masculine not in STOP_WORDS:
+                    vocabulary.counterparts[masculine].add(feminine)
+                    vocabulary.counterparts[feminine].add(masculine)
+    for label, code in Occupation.objects.values_list("label", "code"):
+        for form in _split_gender_forms(label):
+            meaningful = tuple(word for word in form if word not in STOP_WORDS)
+            if meaningful:
+                index = len(vocabulary.forms)
+                vocabulary.forms.append((meaningful, code))
+                for word in meaningful:
+                    vocabulary.forms_by_word[word].add(index)
+                    frequencies[word] += 5
+                    title_words.add(word)
+
+    # What the offers teach: the words of recent titles and skills, and which
+    # occupation a title word points to (most offers titled "boulanger" are D1102).
+    recent = (
+        Offer.objects.filter(status=OfferStatus.OPEN)
+        .order_by("-id")
+        .values("title", "skills", "rome_code")[:OFFER_SAMPLE]
+    )
+    sql, params = recent.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            WITH recent AS ({sql}),
+            title_words AS (
+                SELECT DISTINCT r.ctid_id, w, r.rome_code FROM (
+                    SELECT row_number() OVER () AS ctid_id, title, rome_code FROM recent
+                ) r, regexp_split_to_table(lower(jm_unaccent(r.title)), '[^a-z0-9]+') AS w
+                WHERE length(w) > 1
+            )
+            SELECT w, rome_code, count(*) FROM title_words GROUP BY w, rome_code
+            UNION ALL
+            SELECT w, NULL, count(*) FROM recent,
+                regexp_split_to_table(lower(jm_unaccent(jm_array_text(recent.skills))), '[^a-z0-9]+') AS w
+            WHERE length(w) > 1 GROUP BY w
+            """,
+            params,
+        )
+        by_word: dict[str, dict[str, int]] = defaultdict(dict)
+        for word, code, count in cursor.fetchall():
+            frequencies[word] += count
+            if code is not None:
+                title_words.add(word)
+                if code:
+                    by_word[word][code] = by_word[word].get(code, 0) + count
+    for word, codes in by_word.items():
+        if word in STOP_WORDS or len(word) < 4:
+            continue
+        total = sum(codes.values())
+        code, count = max(codes.items(), key=lambda item: item[1])
+        if count >= TAUGHT_MIN_OFFERS and count / total >= TAUGHT_MIN_SHARE:
+            vocabulary.taught[word] = code
+
+    vocabulary.frequencies = dict(frequencies)
+    ranked = sorted(frequencies.items(), key=lambda item: (-item[1], item[0]))
+    vocabulary.words = [word for word, _ in ranked[:VOCABULARY_CAP] if len(word) > 2]
+    vocabulary.sorted_title_words = sorted(title_words)
+    return vocabulary
+
+
+def _max_typos(word: str) -> int:
+    if len(word) < 4:
+        return 0
+    return 1 if len(word) < 7 else 2
+
+
+def _corrections(word: str, vocabulary: Vocabulary) -> list[str]:
+    limit = _max_typos(word)
+    if not limit or word in vocabulary.frequencies:
+        return []
+    matches = process.extract(word, vocabulary.words, scorer=Levenshtein.distance, score_cutoff=limit, limit=8)
+    if not matches:
+        return []
+    best = min(distance for _, distance, _ in matches)
+    closest = [candidate for candidate, distance, _ in matches if distance == best]
+    closest.sort(key=lambda candidate: -vocabulary.frequencies.get(candidate, 0))
+    return closest[:2]
+
+
+def _title_words_matching(word: str, vocabulary: Vocabulary, *, prefix: bool) -> set[str]:
+    matched = {word} | vocabulary.counterparts.get(word, set())
+    if prefix and len(word) >= 3:
+        start = bisect_left(vocabulary.sorted_title_words, word)
+        for candidate in vocabulary.sorted_title_words[start : start + 200]:
+            if not candidate.startswith(word):
+                break
+            matched.add(candidate)
+    return matched
+
+
+def _rome_codes(words: list[str], alternatives: list[set[str]], vocabulary: Vocabulary) -> list[str]:
+    """ROME codes of the titles that the whole query names (every word on both sides matched)."""
+    per_word_forms: list[set[int]] = []
+    for accepted in alternatives:
+        forms: set[int] = set()
+        for candidate in accepted:
+            forms |= vocabulary.forms_by_word.get(candidate, set())
+        per_word_forms.append(forms)
+    if not per_word_forms or any(not forms for forms in per_word_forms):
+        return []
+    candidates = set.intersection(*per_word_forms)
+    codes: dict[str, int] = defaultdict(int)
+    for index in candidates:
+        form_words, code = vocabulary.forms[index]
+        if all(any(form_word in accepted for accepted in alternatives) for form_word in form_words):
+            codes[code] += 1
+    return sorted(codes, key=lambda code: (-codes[code], code))[:MAX_ROME_CODES]
+
+
+def query_expand(text: str) -> ExpandedQuery:
+    words = [word for word in words_of(text) if word not in STOP_WORDS]
+    if not words:
+        return ExpandedQuery()
+    vocabulary = vocabulary_get()
+    groups: list[TermGroup] = []
+    corrections: list[tuple[str, str]] = []
+    alternatives_for_titles: list[set[str]] = []
+    typing_last_word = not text.rstrip().endswith((" ", '"'))
+    for position, word in enumerate(words):
+        fixes = _corrections(word, vocabulary)
+        corrections.extend((word, fix) for fix in fixes[:1])
+        prefix = len(word) >= 3 and (len(word) <= 4 or (typing_last_word and position == len(words) - 1))
+        alternatives = [word, *fixes]
+        for known in (word, *fixes):
+            alternatives.extend(sorted(vocabulary.counterparts.get(known, ())))
+        alternatives = list(dict.fromkeys(alternatives))
+        groups.append(TermGroup(original=word, alternatives=tuple(alternatives), prefix=prefix))
+        accepted: set[str] = set()
+        for candidate in alternatives:
+            accepted |= _title_words_matching(candidate, vocabulary, prefix=prefix and candidate == word)
+        alternatives_for_titles.append(accepted)
+
+    codes = _rome_codes(words, alternatives_for_titles, vocabulary)
+    if len(words) == 1:
+        for candidate in groups[0].alternatives:
+            taught = vocabulary.taught.get(candidate)
+            if taught and taught not in codes:
+                codes.append(taught)
+    return ExpandedQuery(groups=tuple(groups), rome_codes=tuple(codes[:MAX_ROME_CODES]), corrections=tuple(corrections))

@@ -1,0 +1,174 @@
+"""Offer pages: search (/offres/), one offer, the market charts and soft skills per occupation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from offers.forms import OfferSearchForm
+from offers.models import Occupation
+from offers.selectors import (
+    FacetValue,
+    OfferFacets,
+    job_title_suggestions,
+    occupation_soft_skills,
+    occupation_suggestions,
+    offer_detail,
+    offer_facets,
+    offer_market,
+    offer_search,
+    place_suggestions,
+)
+
+
+def _wants_fragment(request: HttpRequest) -> bool:
+    # Boosted links and history restores need the whole page; form and pagination requests a fragment.
+    htmx = getattr(request, "htmx", None)
+    return bool(htmx) and not htmx.boosted and not htmx.history_restore_request
+
+
+def _link_with(query: QueryDict, name: str, value: str, *, append: bool) -> str:
+    updated = query.copy()
+    updated.pop("page", None)
+    if append:
+        values = updated.getlist(name)
+        if value not in values:
+            updated.setlist(name, [*values, value])
+    else:
+        updated[name] = value
+    return "?" + updated.urlencode()
+
+
+def _facet_groups(query: QueryDict, facets: OfferFacets) -> list[dict[str, Any]]:
+    """Facet values as links that add the value to the current query."""
+
+    def links(name: str, values: list[FacetValue], *, append: bool) -> list[dict[str, Any]]:
+        chosen = set(query.getlist(name))
+        return [
+            {"label": value.label, "count": value.count, "url": _link_with(query, name, value.value, append=append),
+             "active": value.value in chosen}
+            for value in values
+        ]  # fmt: skip
+
+    groups = [
+        {"title": _("Contrat"), "items": links("contrat", facets.contract_types, append=True)},
+        {"title": _("Expérience"), "items": links("experience", facets.seniorities, append=True)},
+        {"title": _("Secteur"), "items": links("secteur", facets.domains, append=False)},
+        {"title": _("Métier (ROME)"), "items": links("rome", facets.rome_codes, append=False)},
+        {"title": _("Source"), "items": links("source", facets.sources, append=True)},
+        {"title": _("Publiée depuis"), "items": links("depuis", facets.published_within, append=False)},
+    ]
+    if facets.remote:
+        groups.append(
+            {
+                "title": _("Télétravail"),
+                "items": [
+                    {
+                        "label": _("Télétravail possible"),
+                        "count": facets.remote,
+                        "url": _link_with(query, "teletravail", "on", append=False),
+                        "active": bool(query.get("teletravail")),
+                    }
+                ],
+            }
+        )
+    return [group for group in groups if group["items"]]
+
+
+@require_GET
+def offer_search_page(request: HttpRequest) -> HttpResponse:
+    form = OfferSearchForm(request.GET)
+    form.is_valid()  # errors are shown next to their field; the valid filters still apply
+    params = form.to_params()
+    result = offer_search(params=params)
+    facets = offer_facets(params=params) if result.total else None
+    context = {
+        "form": form,
+        "result": result,
+        "facets": facets,
+        "facet_groups": _facet_groups(request.GET, facets) if facets else [],
+        "query": request.GET,
+    }
+    template = "offers/search.html#results" if _wants_fragment(request) else "offers/search.html"
+    return render(request, template, context)
+
+
+@require_GET
+def offer_detail_page(request: HttpRequest, offer_id: int) -> HttpResponse:
+    offer = offer_detail(offer_id=offer_id)
+    if offer is None:
+        raise Http404(_("Cette offre n'existe pas."))
+    postings = sorted(offer.postings.all(), key=lambda posting: (posting.source, posting.external_id))
+    return render(request, "offers/detail.html", {"offer": offer, "postings": postings})
+
+
+@require_GET
+def market_page(request: HttpRequest) -> HttpResponse:
+    form = OfferSearchForm(request.GET)
+    form.is_valid()
+    params = form.to_params()
+    stats = offer_market(params=params)
+    charts = {
+        "contracts": stats.contract_types,
+        "companies": stats.companies,
+        "domains": stats.domains,
+        "seniorities": stats.seniorities,
+        "cities": stats.cities,
+        "skills": stats.skills,
+        "weeks": stats.weeks,
+        "salaries": stats.salaries,
+        "places": stats.places,
+    }
+    context = {"form": form, "stats": stats, "charts": charts, "query": request.GET}
+    template = "offers/market.html#charts" if _wants_fragment(request) else "offers/market.html"
+    return render(request, template, context)
+
+
+@require_GET
+def soft_skills_page(request: HttpRequest) -> HttpResponse:
+    text = request.GET.get("metier", "").strip()[:255]
+    occupation_code = ""
+    error = ""
+    choices: list[Occupation] = []
+    if text:
+        # "D1102 – Boulanger / Boulangère" (the autocomplete's format), a code, or a label.
+        candidate = text.split("–")[0].strip().upper()
+        if len(candidate) == 5 and candidate[0].isalpha() and candidate[1:].isdigit():
+            occupation_code = candidate
+        else:
+            choices = occupation_suggestions(text)
+            if len(choices) == 1 or (choices and choices[0].label.lower() == text.lower()):
+                occupation_code = choices[0].code
+                choices = []
+            elif not choices:
+                error = _("Aucun métier ne correspond à « %(text)s ».") % {"text": text}
+    ranking = occupation_soft_skills(rome_code=occupation_code) if occupation_code else None
+    if ranking is not None and not ranking.skills and not ranking.offers and ranking.label == occupation_code:
+        error = _("Aucun savoir-être connu pour le code %(code)s.") % {"code": occupation_code}
+        ranking = None
+    context = {"text": text, "ranking": ranking, "choices": choices, "error": error}
+    template = "offers/soft_skills.html#ranking" if _wants_fragment(request) else "offers/soft_skills.html"
+    return render(request, template, context)
+
+
+@require_GET
+def place_options(request: HttpRequest) -> HttpResponse:
+    options = place_suggestions(request.GET.get("lieu", "")[:100])
+    return render(request, "offers/options.html", {"options": options})
+
+
+@require_GET
+def job_title_options(request: HttpRequest) -> HttpResponse:
+    options = job_title_suggestions(request.GET.get("q", "")[:200])
+    return render(request, "offers/options.html", {"options": options})
+
+
+@require_GET
+def occupation_options(request: HttpRequest) -> HttpResponse:
+    occupations = occupation_suggestions(request.GET.get("metier", "")[:255])
+    options = [f"{occupation.code} – {occupation.label}" for occupation in occupations]
+    return render(request, "offers/options.html", {"options": options})
