@@ -169,6 +169,7 @@ class FakeFranceTravail:
         self.valid_tokens: set[str] = set()
         self.refuse_every_token = False
         self._scripted: dict[str, deque[Reply]] = {}
+        self._facts: dict[int, tuple[str, datetime]] = {}
         self._lock = threading.Lock()
 
     def script(self, kind: str, *replies: Reply) -> None:
@@ -231,8 +232,17 @@ class FakeFranceTravail:
             )
         if last_index - first_index >= 150 or last_index < first_index:
             return json_reply(400, {"codeHttp": 400, "message": "Le nombre de résultats doit être inférieur à 150."})
-        matches = [offer for offer in self.offers if self._matches(offer, query)]
-        matches.sort(key=_created, reverse=True)
+        query = {
+            **query,
+            "low": datetime.strptime(query["minCreationDate"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC),
+            "high": datetime.strptime(query["maxCreationDate"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC),
+        }
+        matches = [
+            offer
+            for offer, departement, created in self._indexed()
+            if self._matches(offer, departement, created, query)
+        ]
+        matches.sort(key=lambda offer: self._facts[id(offer)][1], reverse=True)
         total = len(matches)
         if total == 0:
             return Reply(204)
@@ -249,19 +259,26 @@ class FakeFranceTravail:
             },
         )
 
+    def _indexed(self) -> list[tuple[Any, str, datetime]]:
+        # Parsing every offer's date on every request makes big splits slow: keep the facts per offer.
+        rows = []
+        for offer in self.offers:
+            facts = self._facts.get(id(offer))
+            if facts is None:
+                facts = self._facts[id(offer)] = (_departement_of(offer), _created(offer).replace(microsecond=0))
+            rows.append((offer, *facts))
+        return rows
+
     @staticmethod
-    def _matches(offer: Any, query: dict[str, str]) -> bool:
-        if "departement" in query and _departement_of(offer) not in query["departement"].split(","):
+    def _matches(offer: Any, departement: str, created: datetime, query: dict[str, Any]) -> bool:
+        if "departement" in query and departement not in query["departement"].split(","):
             return False
         if isinstance(offer, dict):
             if "motsCles" in query and query["motsCles"].lower() not in str(offer.get("intitule", "")).lower():
                 return False
             if "codeROME" in query and offer.get("romeCode") != query["codeROME"]:
                 return False
-        created = _created(offer).replace(microsecond=0)
-        low = datetime.strptime(query["minCreationDate"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
-        high = datetime.strptime(query["maxCreationDate"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
-        return low <= created <= high
+        return query["low"] <= created <= query["high"]
 
     def _detail(self, offer_id: str) -> Reply:
         for offer in self.offers:
