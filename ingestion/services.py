@@ -1,0 +1,555 @@
+"""The collection pipeline: raw payloads (bronze) -> normalised postings (silver) -> offers (gold).
+
+One run per source at a time (a PostgreSQL advisory lock, released by the server
+even when the process is killed). Payloads go through in batches; each batch is
+one transaction that stores the raw payloads, upserts the offers and moves the
+run's counters, so a run killed at any point leaves the database as it was after
+its last whole batch. The next run starts from the last successful run's start
+(`default_since`), fetches again what the killed run lost, and finds the batches
+it did commit unchanged: nothing lost, nothing twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import zlib
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, fields
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from django.db import connection, transaction
+from django.db.models import F, Sum
+from django.utils import timezone
+
+from ingestion.models import CollectionSearch, IngestionRun, NormalisationStatus, RawPayload, RunKind, RunStatus
+from ingestion.normalise import NormalisationError, NormalisedOffer, normalise
+from ingestion.normalise.base import external_id as read_external_id
+from ingestion.sources.base import (
+    DetailStatus,
+    MissingCredentials,
+    QuotaExhausted,
+    SearchSpec,
+    SourceClient,
+    SourceError,
+    SourceUnavailable,
+    client_for,
+)
+from offers import services as offer_services
+from offers.models import OfferSource, OfferStatus, Source
+
+logger = logging.getLogger(__name__)
+
+BATCH_SIZE = 500
+# The next collection starts a little before the previous one did: offers published
+# while it ran are fetched again rather than missed (a re-fetch costs nothing).
+SINCE_MARGIN = timedelta(hours=1)
+FIRST_RUN_WINDOW = timedelta(days=1)
+# Sources with no detail endpoint (Adzuna) cannot confirm an offer is still live:
+# a posting not seen for this long is taken as withdrawn.
+STALE_AFTER = timedelta(days=30)
+# Detail calls per source and day of the re-check (France Travail: 3 calls/s, so ~2 h).
+RECHECK_DAILY_LIMIT = 20_000
+_LOCK_NAMESPACE = 0x4A4D  # "JM"
+
+Progress = Callable[[IngestionRun], None]
+
+
+class RunAlreadyActive(Exception):
+    """Another run of the same source holds the lock."""
+
+
+@dataclass
+class BatchCounts:
+    fetched: int = 0
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    merged: int = 0
+    closed: int = 0
+
+    def add_to(self, run: IngestionRun) -> None:
+        for item in fields(self):
+            setattr(run, item.name, getattr(run, item.name) + getattr(self, item.name))
+
+
+# --- locking and run bookkeeping -----------------------------------------------------------
+
+
+@contextmanager
+def source_lock(source: str) -> Iterator[None]:
+    """Hold the run lock of `source` on this database session, or raise RunAlreadyActive at once."""
+    key = zlib.crc32(source.encode()) & 0x7FFFFFFF
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", [_LOCK_NAMESPACE, key])
+        acquired = cursor.fetchone()[0]
+    if not acquired:
+        active = IngestionRun.objects.filter(source=source, status=RunStatus.RUNNING).first()
+        since = f" depuis le {timezone.localtime(active.started_at):%d/%m/%Y %H:%M}" if active else ""
+        raise RunAlreadyActive(
+            f"Une collecte {Source(source).label} est déjà en cours{since} : cette exécution s'arrête sans rien faire."
+        )
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [_LOCK_NAMESPACE, key])
+
+
+def _close_interrupted_runs(source: str, now: datetime) -> None:
+    # We hold the lock: a run still marked running is one whose process died (kill -9, crash, reboot).
+    for run in IngestionRun.objects.filter(source=source, status=RunStatus.RUNNING):
+        run.status = RunStatus.FAILED
+        run.finished_at = now
+        run.errors = [*run.errors, _error("interrupted", "Collecte interrompue (processus arrêté) ; reprise ensuite.")]
+        run.save(update_fields=["status", "finished_at", "errors"])
+
+
+def _error(kind: str, message: str) -> dict[str, str]:
+    return {"kind": kind, "message": message, "at": timezone.now().isoformat()}
+
+
+def _finish(run: IngestionRun, client: SourceClient | None, fatal: bool) -> IngestionRun:
+    if client is not None:
+        run.api_calls = client.stats.api_calls
+        run.errors = [
+            *run.errors,
+            *(_error("warning", message) for message in client.stats.warnings),
+            *(_error("source", message) for message in client.stats.errors),
+        ]
+        incomplete = bool(client.stats.not_collected or client.stats.errors or client.stats.warnings)
+    else:
+        incomplete = False
+    if fatal:
+        run.status = RunStatus.FAILED
+    elif run.failed or incomplete:
+        run.status = RunStatus.PARTIAL
+    else:
+        run.status = RunStatus.SUCCEEDED
+    run.finished_at = timezone.now()
+    run.save()
+    return run
+
+
+def default_since(source: str, now: datetime) -> datetime:
+    """From the start of the last collection that went to its end (minus a margin): a missed day is caught up."""
+    last = (
+        IngestionRun.objects.filter(
+            source=source, kind=RunKind.COLLECT, status__in=[RunStatus.SUCCEEDED, RunStatus.PARTIAL]
+        )
+        .order_by("-started_at")
+        .first()
+    )
+    return last.started_at - SINCE_MARGIN if last else now - FIRST_RUN_WINDOW
+
+
+def calls_used_today(source: str, now: datetime) -> int:
+    """API calls every run of `source` spent since midnight UTC (Adzuna's daily quota)."""
+    midnight = now.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    used = IngestionRun.objects.filter(source=source, started_at__gte=midnight).aggregate(n=Sum("api_calls"))["n"]
+    return used or 0
+
+
+def searches_for(source: str) -> list[SearchSpec]:
+    """The active daily searches of a source; none configured means one search on all of France."""
+    rows = CollectionSearch.objects.filter(source=source, active=True)
+    searches = [SearchSpec(keywords=r.keywords, rome_code=r.rome_code, departement=r.departement) for r in rows]
+    return searches or [SearchSpec()]
+
+
+# --- bronze: raw payloads --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StoredPayload:
+    raw_id: int
+    external_id: str
+    payload: Any
+    needs_processing: bool
+
+
+def _canonical(payload: Any) -> tuple[Any, str]:
+    text = json.dumps(payload, sort_keys=True, ensure_ascii=True, separators=(",", ":"), allow_nan=True)
+    if "\\u0000" in text:
+        # PostgreSQL's jsonb cannot store NUL characters: the only change ever made to a payload.
+        text = text.replace("\\u0000", "")
+        payload = json.loads(text)
+    return payload, hashlib.sha256(text.encode()).hexdigest()
+
+
+def _raw_external_id(payload: Any, digest: str) -> str:
+    try:
+        return read_external_id(payload.get("id") if isinstance(payload, dict) else None)
+    except NormalisationError:
+        # Kept anyway (nothing is lost), under an id made from its content; it will fail to normalise.
+        return f"sans-id-{digest[:16]}"
+
+
+def raw_payloads_store(
+    *, source: str, payloads: Sequence[Any], run: IngestionRun | None, seen_at: datetime
+) -> list[StoredPayload]:
+    """Store payloads as received: new offers get version 1, changed ones a new version, seen ones a date."""
+    incoming: dict[str, tuple[Any, str]] = {}
+    for payload in payloads:
+        payload, digest = _canonical(payload)
+        incoming[_raw_external_id(payload, digest)] = (payload, digest)
+    current = {
+        row[0]: row[1:]
+        for row in RawPayload.objects.filter(source=source, external_id__in=list(incoming), is_current=True)
+        .values_list("external_id", "id", "content_hash", "version", "status")
+        .iterator()
+    }
+    seen_ids, retired_ids, new_rows, stored = [], [], [], []
+    for external_id, (payload, digest) in incoming.items():
+        known = current.get(external_id)
+        if known and known[1] == digest:
+            seen_ids.append(known[0])
+            stored.append(StoredPayload(known[0], external_id, payload, known[3] != NormalisationStatus.OK))
+            continue
+        if known:
+            retired_ids.append(known[0])
+        new_rows.append(
+            RawPayload(
+                source=source,
+                external_id=external_id,
+                version=known[2] + 1 if known else 1,
+                is_current=True,
+                payload=payload,
+                content_hash=digest,
+                run=run,
+                first_seen_at=seen_at,
+                last_seen_at=seen_at,
+            )
+        )
+    if seen_ids:
+        RawPayload.objects.filter(id__in=seen_ids).update(last_seen_at=seen_at)
+    if retired_ids:
+        RawPayload.objects.filter(id__in=retired_ids).update(is_current=False)
+    for row in RawPayload.objects.bulk_create(new_rows):
+        stored.append(StoredPayload(row.id, row.external_id, row.payload, True))
+    return stored
+
+
+# --- silver and gold ------------------------------------------------------------------------------
+
+
+def normalise_and_upsert(
+    *, source: str, raws: Sequence[tuple[int, Any]], seen_at: datetime, from_source: bool = True
+) -> BatchCounts:
+    """Normalise raw payloads, upsert the good ones into offers, record each payload's outcome."""
+    counts = BatchCounts()
+    good: list[tuple[int, NormalisedOffer]] = []
+    bad: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for raw_id, payload in raws:
+        try:
+            good.append((raw_id, normalise(source, payload)))
+        except NormalisationError as error:
+            bad[(error.code, error.message)].append(raw_id)
+    if good:
+        result = offer_services.postings_upsert(
+            postings=[offer for _, offer in good], seen_at=seen_at, from_source=from_source
+        )
+        counts.new, counts.merged = result.new, result.merged
+        counts.updated, counts.unchanged = result.updated, result.unchanged
+        offer_services.occupations_grow(
+            entries=((o.rome_code, o.rome_label, o.occupation_title) for _, o in good if o.rome_code)
+        )
+    now = timezone.now()
+    RawPayload.objects.filter(id__in=[raw_id for raw_id, _ in good]).update(
+        status=NormalisationStatus.OK, error_type="", error_message="", normalised_at=now
+    )
+    for (code, message), raw_ids in bad.items():
+        RawPayload.objects.filter(id__in=raw_ids).update(
+            status=NormalisationStatus.ERROR, error_type=code, error_message=message, normalised_at=now
+        )
+        counts.failed += len(raw_ids)
+    return counts
+
+
+def payload_batch_ingest(*, run: IngestionRun, payloads: Sequence[Any], seen_at: datetime) -> BatchCounts:
+    """One batch from a source: raw store, then normalise and upsert what is new or changed."""
+    stored = raw_payloads_store(source=run.source, payloads=payloads, run=run, seen_at=seen_at)
+    unchanged = [item.external_id for item in stored if not item.needs_processing]
+    offer_services.postings_touch(source=run.source, external_ids=unchanged, seen_at=seen_at)
+    counts = normalise_and_upsert(
+        source=run.source,
+        raws=[(item.raw_id, item.payload) for item in stored if item.needs_processing],
+        seen_at=seen_at,
+    )
+    counts.fetched = len(payloads)
+    counts.unchanged += len(unchanged)
+    return counts
+
+
+def _commit_batch(run: IngestionRun, client: SourceClient | None, payloads: Sequence[Any]) -> None:
+    with transaction.atomic():
+        counts = payload_batch_ingest(run=run, payloads=payloads, seen_at=timezone.now())
+        counts.add_to(run)
+        if client is not None:
+            run.api_calls = client.stats.api_calls  # saved as the run goes: a killed run's calls still count
+        run.save()
+
+
+def _process_pending(run: IngestionRun, progress: Progress | None) -> None:
+    """Payloads stored but never normalised (left by an older version or a crash): process them first."""
+    pending = RawPayload.objects.filter(source=run.source, is_current=True, status=NormalisationStatus.PENDING)
+    for chunk in _chunks(pending.values_list("id", "payload", "last_seen_at").iterator(), BATCH_SIZE):
+        with transaction.atomic():
+            seen_at = max(row[2] for row in chunk)
+            counts = normalise_and_upsert(source=run.source, raws=[(r[0], r[1]) for r in chunk], seen_at=seen_at)
+            counts.add_to(run)
+            run.save()
+        if progress:
+            progress(run)
+
+
+def _chunks(rows: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    chunk: list[Any] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+# --- runs -------------------------------------------------------------------------------------------
+
+
+def ingestion_run(
+    *,
+    source: str,
+    client: SourceClient,
+    searches: Sequence[SearchSpec] = (),
+    since: datetime | None = None,
+    kind: str = RunKind.COLLECT,
+    progress: Progress | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> IngestionRun:
+    """Collect from `client` into the three layers, recording the run. Raises RunAlreadyActive."""
+    with source_lock(source):
+        now = timezone.now()
+        _close_interrupted_runs(source, now)
+        run = IngestionRun.objects.create(source=source, kind=kind, since=since, started_at=now)
+        fatal = False
+        try:
+            _process_pending(run, progress)
+            for chunk in _chunks(client.collect(searches=searches or [SearchSpec()], since=since), batch_size):
+                _commit_batch(run, client, chunk)
+                if progress:
+                    progress(run)
+        except QuotaExhausted as error:
+            run.errors = [*run.errors, _error("quota", str(error))]  # what was fetched is kept; not a failure
+        except SourceError as error:
+            logger.error("ingestion %s: %s", source, error)
+            run.errors = [*run.errors, _error("source", str(error))]
+            fatal = True
+        return _finish(run, client, fatal)
+
+
+def source_collect(*, source: str, since: datetime | None = None, progress: Progress | None = None) -> IngestionRun:
+    """The daily collection of one source with its configured searches. Raises MissingCredentials."""
+    now = timezone.now()
+    client = client_for(source, calls_already_used_today=calls_used_today(source, now))
+    return ingestion_run(
+        source=source,
+        client=client,
+        searches=searches_for(source),
+        since=since or default_since(source, now),
+        progress=progress,
+    )
+
+
+def sources_collect_all() -> dict[str, str]:
+    """Every source in turn; one source's missing credentials or active run never stops the others."""
+    outcome = {}
+    for source in Source.values:
+        try:
+            run = source_collect(source=source)
+        except (SourceError, RunAlreadyActive) as error:
+            logger.warning("ingestion %s skipped: %s", source, error)
+            outcome[source] = f"skipped: {error}"
+            continue
+        outcome[source] = f"run {run.pk}: {run.status}"
+    return outcome
+
+
+@dataclass
+class DryRunCounts:
+    fetched: int = 0
+    valid: int = 0
+    failed: int = 0
+    known: int = 0
+    api_calls: int = 0
+
+
+def ingestion_dry_run(
+    *,
+    source: str,
+    client: SourceClient,
+    searches: Sequence[SearchSpec] = (),
+    since: datetime | None = None,
+    progress: Callable[[DryRunCounts], None] | None = None,
+) -> DryRunCounts:
+    """Fetch and normalise without writing anything: what a run would bring."""
+    counts = DryRunCounts()
+    for chunk in _chunks(client.collect(searches=searches or [SearchSpec()], since=since), BATCH_SIZE):
+        ids = []
+        for payload in chunk:
+            counts.fetched += 1
+            try:
+                ids.append(normalise(source, payload).external_id)
+                counts.valid += 1
+            except NormalisationError:
+                counts.failed += 1
+        counts.known += OfferSource.objects.filter(source=source, external_id__in=ids).count()
+        counts.api_calls = client.stats.api_calls
+        if progress:
+            progress(counts)
+    counts.api_calls = client.stats.api_calls
+    return counts
+
+
+def payloads_reprocess(
+    *, source: str, errors_only: bool = False, progress: Progress | None = None, batch_size: int = BATCH_SIZE
+) -> IngestionRun:
+    """Rebuild postings and offers from the stored raw payloads, without any API call.
+
+    Payloads in error are retried; known postings keep their dates and withdrawals.
+    """
+    with source_lock(source):
+        run = IngestionRun.objects.create(source=source, kind=RunKind.REPROCESS)
+        raws = RawPayload.objects.filter(source=source, is_current=True).order_by("id")
+        if errors_only:
+            raws = raws.filter(status=NormalisationStatus.ERROR)
+        for chunk in _chunks(raws.values_list("id", "payload", "last_seen_at").iterator(), batch_size):
+            with transaction.atomic():
+                counts = normalise_and_upsert(
+                    source=source,
+                    raws=[(row[0], row[1]) for row in chunk],
+                    seen_at=max(row[2] for row in chunk),
+                    from_source=False,
+                )
+                counts.fetched = len(chunk)
+                counts.add_to(run)
+                run.save()
+            if progress:
+                progress(run)
+        return _finish(run, None, fatal=False)
+
+
+# --- closing withdrawn offers ---------------------------------------------------------------------
+
+
+def _vanished_postings(source: str) -> list[str]:
+    """Live postings the last complete collection should have returned and did not."""
+    last = (
+        IngestionRun.objects.filter(source=source, kind=RunKind.COLLECT, status=RunStatus.SUCCEEDED)
+        .order_by("-started_at")
+        .first()
+    )
+    if last is None or last.since is None:
+        return []
+    return list(
+        OfferSource.objects.filter(
+            source=source,
+            withdrawn_at__isnull=True,
+            offer__status=OfferStatus.OPEN,
+            published_at__gte=last.since,
+            last_seen_at__lt=last.started_at,
+        ).values_list("external_id", flat=True)
+    )
+
+
+def open_offers_recheck(
+    *, source: str, client: SourceClient | None, limit: int = RECHECK_DAILY_LIMIT, progress: Progress | None = None
+) -> IngestionRun:
+    """Close the offers their source withdrew (same day), and follow edits of the others.
+
+    With a client that reads details (France Travail), the postings the last collection
+    missed are checked first, then the least recently checked ones up to `limit`; a
+    "withdrawn" answer closes them. Without one (Adzuna, or no credentials), postings
+    are closed on absence: missed by the last complete collection, or unseen for STALE_AFTER.
+    """
+    with source_lock(source):
+        now = timezone.now()
+        run = IngestionRun.objects.create(source=source, kind=RunKind.RECHECK, started_at=now)
+        vanished = _vanished_postings(source)
+        fatal = False
+        if client is None or not client.supports_detail:
+            stale = OfferSource.objects.filter(
+                source=source,
+                withdrawn_at__isnull=True,
+                offer__status=OfferStatus.OPEN,
+                last_seen_at__lt=now - STALE_AFTER,
+            ).values_list("external_id", flat=True)
+            with transaction.atomic():
+                run.closed = offer_services.postings_withdraw(
+                    source=source, external_ids=sorted({*vanished, *stale}), at=now
+                )
+                run.save()
+            return _finish(run, client, fatal)
+
+        live = OfferSource.objects.filter(source=source, withdrawn_at__isnull=True, offer__status=OfferStatus.OPEN)
+        rolling = (
+            live.exclude(external_id__in=vanished)
+            .order_by(F("checked_at").asc(nulls_first=True), "id")
+            .values_list("external_id", flat=True)[: max(limit - len(vanished), 0)]
+        )
+        to_check = [*vanished[:limit], *rolling]
+        try:
+            for chunk in _chunks(to_check, BATCH_SIZE):
+                found, withdrawn, checked = [], [], []
+                try:
+                    for external_id in chunk:
+                        result = client.fetch_detail(external_id)
+                        checked.append(external_id)
+                        if result.status is DetailStatus.FOUND and result.payload is not None:
+                            found.append(result.payload)
+                        elif result.status is DetailStatus.WITHDRAWN:
+                            withdrawn.append(external_id)
+                finally:
+                    # What was checked before an error is saved, so that the next re-check moves on.
+                    with transaction.atomic():
+                        at = timezone.now()
+                        if found:
+                            payload_batch_ingest(run=run, payloads=found, seen_at=at).add_to(run)
+                        run.closed += offer_services.postings_withdraw(source=source, external_ids=withdrawn, at=at)
+                        offer_services.postings_mark_checked(source=source, external_ids=checked, at=at)
+                        run.api_calls = client.stats.api_calls
+                        run.save()
+                if progress:
+                    progress(run)
+        except QuotaExhausted as error:
+            run.errors = [*run.errors, _error("quota", str(error))]
+        except SourceUnavailable as error:
+            run.errors = [*run.errors, _error("source", str(error))]
+            fatal = True
+        except SourceError as error:
+            run.errors = [*run.errors, _error("source", str(error))]
+            fatal = True
+        return _finish(run, client, fatal)
+
+
+def sources_recheck_all() -> dict[str, str]:
+    outcome = {}
+    now = timezone.now()
+    for source in Source.values:
+        try:
+            try:
+                client: SourceClient | None = client_for(source, calls_already_used_today=calls_used_today(source, now))
+            except MissingCredentials:
+                client = None  # closing on absence needs no API
+            run = open_offers_recheck(source=source, client=client)
+        except (SourceError, RunAlreadyActive) as error:
+            logger.warning("re-check %s skipped: %s", source, error)
+            outcome[source] = f"skipped: {error}"
+            continue
+        outcome[source] = f"run {run.pk}: {run.closed} closed"
+    return outcome

@@ -1,0 +1,105 @@
+"""Pure rules that decide whether two postings are the same job (no database).
+
+Two postings are one offer when
+- they share the employer, the normalised title and the commune (`dedup_key`), or
+- their texts are near-identical (the same first words: `text_key`, which survives
+  Adzuna's 500-character cut) and their titles mostly agree,
+and in both cases their contracts do not contradict each other and the earlier
+offer was still seen within DEDUP_WINDOW. An employer's template texts ("Notre
+boulangerie recrute son : VENDEUR / BOULANGER...") differ by title, so two
+different jobs of one employer never merge.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Mapping
+from datetime import timedelta
+from typing import Any
+
+DEDUP_WINDOW = timedelta(days=30)
+TEXT_KEY_WORDS = 40
+TITLE_OVERLAP = 0.5
+UNKNOWN_CONTRACT = "autre"
+
+_GENDER_RE = re.compile(r"\(?\b[hfmx]\s*[/\-]\s*[hfmx](?:\s*[/\-]\s*[hfmx])?\b\)?|\((?:e|ere|euse|trice|se|ne|le)\)")
+_LEGAL_FORMS = {"sas", "sasu", "sarl", "eurl", "sa", "sci", "snc", "scop", "selarl", "ets", "etablissements"}
+_CITY_WORDS = {"st": "saint", "ste": "sainte"}
+_CITY_NOISE = {"cedex", "arrondissement", "er", "e", "eme"}
+
+
+def fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.lower().replace("œ", "oe").replace("æ", "ae"))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", fold(text))
+
+
+def title_key(title: str) -> str:
+    return " ".join(w for w in words(_GENDER_RE.sub(" ", fold(title))) if w not in ("h", "f", "hf", "fh"))
+
+
+def company_key(company: str) -> str:
+    return " ".join(w for w in words(company) if w not in _LEGAL_FORMS)
+
+
+def city_key(city: str) -> str:
+    return " ".join(_CITY_WORDS.get(w, w) for w in words(city) if w not in _CITY_NOISE and not w.isdigit())
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha1(text.encode()).hexdigest()
+
+
+def dedup_key(posting: Mapping[str, Any]) -> str:
+    """Employer + normalised title + commune; '' when one of them is unknown (never merge on a blank)."""
+    company, title, city = company_key(posting["company"]), title_key(posting["title"]), city_key(posting["city"])
+    if not (company and title and city):
+        return ""
+    return _digest(f"{company}|{title}|{posting['departement']}|{city}")
+
+
+def text_key(posting: Mapping[str, Any]) -> str:
+    tokens = words(posting["description"])
+    if len(tokens) < TEXT_KEY_WORDS + 5:  # short texts are too generic to identify a job
+        return ""
+    return _digest(" ".join(tokens[:TEXT_KEY_WORDS]))
+
+
+def _contracts_agree(a: str, b: str) -> bool:
+    return a == b or UNKNOWN_CONTRACT in (a, b)
+
+
+_TITLE_STOPWORDS = {"a", "au", "aux", "de", "des", "du", "en", "et", "la", "le", "les", "l", "d", "pour", "sur"}
+
+
+def _titles_agree(a: str, b: str) -> bool:
+    """Most words of the shorter title are in the other ("Boulanger / Boulangère" ~ "Boulanger - Montpellier")."""
+    left, right = set(a.split()) - _TITLE_STOPWORDS, set(b.split()) - _TITLE_STOPWORDS
+    if not left or not right:
+        return False
+    return len(left & right) / min(len(left), len(right)) >= TITLE_OVERLAP
+
+
+def _known_and_different(a: str, b: str, unknown: str = "") -> bool:
+    return a != unknown and b != unknown and a != b
+
+
+def same_job(new: Mapping[str, Any], known: Mapping[str, Any]) -> bool:
+    """`new` and `known` are key dicts: dedup_key, text_key, title_key, contract_type, working_time, departement."""
+    if not _contracts_agree(new["contract_type"], known["contract_type"]):
+        return False
+    if _known_and_different(new.get("working_time", ""), known.get("working_time", "")):
+        return False  # the full-time and the part-time version of a job are two offers
+    if new["dedup_key"] and new["dedup_key"] == known["dedup_key"]:
+        return True
+    if new["text_key"] and new["text_key"] == known["text_key"]:
+        departements_agree = (
+            not new["departement"] or not known["departement"] or (new["departement"] == known["departement"])
+        )
+        return departements_agree and _titles_agree(new["title_key"], known["title_key"])
+    return False

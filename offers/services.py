@@ -1,0 +1,426 @@
+"""Write services on offers: the gold layer the ingestion feeds.
+
+Postings (one per source and external id) are upserted in bulk; new postings are
+grouped with the open offer of the same job (offers.dedup) or start a new offer;
+each offer's fields are rebuilt from its best posting. Every step works on a whole
+batch with a fixed number of queries, whatever the batch size.
+
+`offers` knows nothing of ingestion: a posting is anything that has the attributes
+of `PostingData` and a `to_json()`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Protocol
+
+from django.db import connection, transaction
+from django.db.models import Q
+
+from offers import dedup
+from offers.models import ContractType, Occupation, OccupationTitle, Offer, OfferSource, OfferStatus, Source
+
+# France Travail gives the full text and the ROME code: its posting is preferred.
+SOURCE_PREFERENCE = {Source.FRANCE_TRAVAIL.value: 0, Source.ADZUNA.value: 1}
+
+OFFER_CONTENT_FIELDS = [
+    "title",
+    "description",
+    "description_truncated",
+    "company",
+    "city",
+    "postcode",
+    "departement",
+    "commune_insee",
+    "latitude",
+    "longitude",
+    "contract_type",
+    "working_time",
+    "seniority",
+    "domain",
+    "rome_code",
+    "rome_label",
+    "skills",
+    "soft_skills",
+    "salary_min",
+    "salary_max",
+    "salary_text",
+    "remote",
+]
+OFFER_UPDATE_FIELDS = [
+    *OFFER_CONTENT_FIELDS,
+    "sources",
+    "status",
+    "closed_at",
+    "published_at",
+    "source_updated_at",
+    "last_seen_at",
+    "dedup_key",
+    "updated_at",
+]
+POSTING_UPDATE_FIELDS = [
+    "offer",
+    "url",
+    "source_updated_at",
+    "published_at",
+    "last_seen_at",
+    "withdrawn_at",
+    "normalised",
+    "content_hash",
+    "dedup_key",
+    "text_key",
+]
+
+
+class PostingData(Protocol):
+    """What the gold layer needs from a normalised posting."""
+
+    source: str
+    external_id: str
+    title: str
+    url: str
+
+    def to_json(self) -> dict[str, Any]: ...
+
+
+@dataclass
+class UpsertCounts:
+    new: int = 0  # postings that started a new offer
+    merged: int = 0  # new postings joined to an offer of the same job
+    updated: int = 0  # known postings whose content changed
+    unchanged: int = 0
+    offer_ids: set[int] = field(default_factory=set)
+
+
+def _content_hash(data: Mapping[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def _when(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def _keys_of(data: Mapping[str, Any]) -> dict[str, str]:
+    return {
+        "dedup_key": dedup.dedup_key(data),
+        "text_key": dedup.text_key(data),
+        "title_key": dedup.title_key(data["title"]),
+        "contract_type": data["contract_type"],
+        "working_time": data.get("working_time") or "",
+        "departement": data["departement"],
+    }
+
+
+def _postings_filter(keys: Iterable[tuple[str, str]]) -> Q:
+    by_source: dict[str, list[str]] = defaultdict(list)
+    for source, external_id in keys:
+        by_source[source].append(external_id)
+    query = Q(pk__in=[])
+    for source, external_ids in by_source.items():
+        query |= Q(source=source, external_id__in=external_ids)
+    return query
+
+
+def _allocate_offer_ids(count: int) -> list[int]:
+    if not count:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+            [Offer._meta.db_table, count],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+@transaction.atomic
+def postings_upsert(*, postings: Sequence[PostingData], seen_at: datetime, from_source: bool = True) -> UpsertCounts:
+    """Insert or update postings seen at `seen_at`, grouping the same job into one offer.
+
+    `from_source=False` (a rebuild from stored payloads): known postings keep their
+    last-seen date and their withdrawal, and unchanged ones are left alone.
+    """
+    counts = UpsertCounts()
+    batch: dict[tuple[str, str], dict[str, Any]] = {}
+    for posting in postings:
+        batch[(posting.source, posting.external_id)] = posting.to_json()
+    if not batch:
+        return counts
+    hashes = {key: _content_hash(data) for key, data in batch.items()}
+
+    known = {
+        (row["source"], row["external_id"]): row
+        for row in OfferSource.objects.filter(_postings_filter(batch)).values(
+            "id", "source", "external_id", "offer_id", "content_hash", "withdrawn_at", "first_seen_at", "last_seen_at"
+        )
+    }
+    touched_ids, touched_offers = [], set()
+    offer_of: dict[tuple[str, str], int | str] = {}  # an offer id, or "new:<n>" for an offer not created yet
+    new_keys = []
+    for key in batch:
+        row = known.get(key)
+        if row is None:
+            new_keys.append(key)
+        elif row["content_hash"] == hashes[key] and (row["withdrawn_at"] is None or not from_source):
+            counts.unchanged += 1
+            if from_source:
+                touched_ids.append(row["id"])
+                touched_offers.add(row["offer_id"])
+        else:
+            counts.updated += 1
+            offer_of[key] = row["offer_id"]
+
+    if touched_ids:
+        OfferSource.objects.filter(id__in=touched_ids).update(last_seen_at=seen_at)
+        Offer.objects.filter(id__in=touched_offers).update(last_seen_at=seen_at)
+
+    new_offer_count = _group_new_postings(new_keys, batch, offer_of, counts, seen_at)
+    ids = iter(_allocate_offer_ids(new_offer_count))
+    new_ids = {f"new:{n}": next(ids) for n in range(new_offer_count)}
+    resolved = {key: new_ids.get(ref, ref) if isinstance(ref, str) else ref for key, ref in offer_of.items()}
+
+    # Postings of the affected offers that are not in this batch (the other source of a merged offer).
+    existing_offers = {offer_id for offer_id in resolved.values() if offer_id not in new_ids.values()}
+    members: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for row in OfferSource.objects.filter(offer_id__in=existing_offers).values(
+        "offer_id", "source", "external_id", "normalised", "first_seen_at", "last_seen_at", "withdrawn_at"
+    ):
+        if (row["source"], row["external_id"]) not in batch:
+            members[row["offer_id"]].append(row)
+    dates: dict[tuple[str, str], dict[str, Any]] = {}
+    for key in resolved:
+        row = known.get(key)
+        dates[key] = {
+            "first_seen_at": row["first_seen_at"] if row else seen_at,
+            "last_seen_at": row["last_seen_at"] if row and not from_source else seen_at,
+            "withdrawn_at": row["withdrawn_at"] if row and not from_source else None,
+        }
+    for key, offer_id in resolved.items():
+        members[offer_id].append({"source": key[0], "external_id": key[1], "normalised": batch[key], **dates[key]})
+
+    offers = [_offer_from_postings(offer_id, rows, seen_at) for offer_id, rows in members.items()]
+    Offer.objects.bulk_create(offers, update_conflicts=True, unique_fields=["id"], update_fields=OFFER_UPDATE_FIELDS)
+    OfferSource.objects.bulk_create(
+        [_posting_row(key, batch[key], hashes[key], offer_id, dates[key]) for key, offer_id in resolved.items()],
+        update_conflicts=True,
+        unique_fields=["source", "external_id"],
+        update_fields=POSTING_UPDATE_FIELDS,
+    )
+    counts.offer_ids = set(members) | touched_offers
+    return counts
+
+
+def _group_new_postings(
+    new_keys: list[tuple[str, str]],
+    batch: Mapping[tuple[str, str], dict[str, Any]],
+    offer_of: dict[tuple[str, str], int | str],
+    counts: UpsertCounts,
+    seen_at: datetime,
+) -> int:
+    """Assign each new posting to a known open offer, to another new posting's offer, or to a new one."""
+    if not new_keys:
+        return 0
+    keys = {key: _keys_of(batch[key]) for key in new_keys}
+    dedup_keys = {k["dedup_key"] for k in keys.values() if k["dedup_key"]}
+    text_keys = {k["text_key"] for k in keys.values() if k["text_key"]}
+    earliest = min((_when(batch[key]["published_at"]) or seen_at for key in new_keys), default=seen_at)
+    candidates: dict[str, list[tuple[dict[str, str], int | str]]] = defaultdict(list)
+    if dedup_keys or text_keys:
+        rows = OfferSource.objects.filter(
+            Q(dedup_key__in=dedup_keys) | Q(text_key__in=text_keys),
+            offer__status=OfferStatus.OPEN,
+            offer__last_seen_at__gte=earliest - dedup.DEDUP_WINDOW,
+        ).values("offer_id", "dedup_key", "text_key", "normalised__title", "normalised__contract_type",
+                 "normalised__working_time", "normalised__departement", "offer__last_seen_at")  # fmt: skip
+        for row in rows:
+            known_keys = {
+                "dedup_key": row["dedup_key"],
+                "text_key": row["text_key"],
+                "title_key": dedup.title_key(row["normalised__title"] or ""),
+                "contract_type": row["normalised__contract_type"] or ContractType.AUTRE.value,
+                "working_time": row["normalised__working_time"] or "",
+                "departement": row["normalised__departement"] or "",
+                "last_seen_at": row["offer__last_seen_at"],
+            }
+            for index_key in (row["dedup_key"], row["text_key"]):
+                if index_key:
+                    candidates[index_key].append((known_keys, row["offer_id"]))
+
+    created = 0
+    for key in new_keys:
+        mine = keys[key]
+        published = _when(batch[key]["published_at"]) or seen_at
+        match: int | str | None = None
+        for index_key in (mine["dedup_key"], mine["text_key"]):
+            for known_keys, ref in candidates.get(index_key, []) if index_key else []:
+                last_seen = known_keys.get("last_seen_at")
+                if last_seen is not None and last_seen < published - dedup.DEDUP_WINDOW:
+                    continue
+                if dedup.same_job(mine, known_keys):
+                    match = ref
+                    break
+            if match is not None:
+                break
+        if match is None:
+            match = f"new:{created}"
+            created += 1
+            counts.new += 1
+        else:
+            counts.merged += 1
+        offer_of[key] = match
+        for index_key in (mine["dedup_key"], mine["text_key"]):
+            if index_key:
+                candidates[index_key].append((mine, match))
+    return created
+
+
+def _posting_rank(row: Mapping[str, Any]) -> tuple[Any, ...]:
+    """Live first, France Travail first, full text first, longest text, latest update."""
+    data = row["normalised"]
+    updated = _when(data.get("source_updated_at"))
+    return (
+        row["withdrawn_at"] is not None,
+        SOURCE_PREFERENCE.get(row["source"], 9),
+        bool(data.get("description_truncated")),
+        -len(data.get("description") or ""),
+        -updated.timestamp() if updated else 0,
+        row["external_id"],
+    )
+
+
+def _offer_from_postings(offer_id: int, rows: list[dict[str, Any]], now: datetime) -> Offer:
+    """The offer as its best posting describes it, with blanks filled from the others."""
+    ranked = sorted(rows, key=_posting_rank)
+    best = ranked[0]["normalised"]
+    values: dict[str, Any] = {name: best.get(name) for name in OFFER_CONTENT_FIELDS}
+    others = [row["normalised"] for row in ranked[1:]]
+    for name in ("company", "city", "postcode", "departement", "commune_insee", "working_time", "seniority", "domain"):
+        if not values[name]:
+            values[name] = next((o[name] for o in others if o.get(name)), "")
+    # Pairs travel together so that a coordinate, a ROME label or a salary bound never mixes two postings.
+    for group in (("latitude", "longitude"), ("rome_code", "rome_label"), ("salary_min", "salary_max", "salary_text")):
+        if not any(values[name] for name in group):
+            donor = next((o for o in others if any(o.get(name) for name in group)), None)
+            if donor:
+                values.update({name: donor.get(name) for name in group})
+    for name in ("skills", "soft_skills"):
+        if not values[name]:
+            values[name] = next((o[name] for o in others if o.get(name)), [])
+    if values["contract_type"] == ContractType.AUTRE:
+        values["contract_type"] = next(
+            (o["contract_type"] for o in others if o.get("contract_type") != ContractType.AUTRE), ContractType.AUTRE
+        )
+    values["remote"] = any(row["normalised"].get("remote") for row in rows)
+    values["salary_text"] = (values["salary_text"] or "")[:500]
+    for name, field_ in (("title", 500), ("company", 255), ("city", 255), ("domain", 255), ("rome_label", 255)):
+        values[name] = (values[name] or "")[:field_]
+
+    live = [row for row in rows if row["withdrawn_at"] is None]
+    published = [d for row in rows if (d := _when(row["normalised"].get("published_at")))]
+    updated = [d for row in rows if (d := _when(row["normalised"].get("source_updated_at")))]
+    return Offer(
+        id=offer_id,
+        **values,
+        sources=sorted({row["source"] for row in (live or rows)}, key=lambda s: SOURCE_PREFERENCE.get(s, 9)),
+        status=OfferStatus.OPEN if live else OfferStatus.CLOSED,
+        closed_at=None if live else max(row["withdrawn_at"] for row in rows),
+        published_at=min(published) if published else now,
+        source_updated_at=max(updated) if updated else None,
+        first_seen_at=min(row["first_seen_at"] for row in rows),
+        last_seen_at=max(row["last_seen_at"] for row in rows),
+        dedup_key=dedup.dedup_key(best),
+    )
+
+
+def _posting_row(
+    key: tuple[str, str], data: dict[str, Any], content_hash: str, offer_id: int, dates: Mapping[str, Any]
+) -> OfferSource:
+    return OfferSource(
+        offer_id=offer_id,
+        source=key[0],
+        external_id=key[1],
+        url=data.get("url") or "",
+        source_updated_at=_when(data.get("source_updated_at")),
+        published_at=_when(data.get("published_at")),
+        first_seen_at=dates["first_seen_at"],  # not in update_fields: kept for a known posting
+        last_seen_at=dates["last_seen_at"],
+        withdrawn_at=dates["withdrawn_at"],
+        normalised=data,
+        content_hash=content_hash,
+        dedup_key=dedup.dedup_key(data),
+        text_key=dedup.text_key(data),
+    )
+
+
+@transaction.atomic
+def postings_touch(*, source: str, external_ids: Sequence[str], seen_at: datetime) -> int:
+    """Postings seen again with an unchanged payload: only their dates move."""
+    if not external_ids:
+        return 0
+    postings = OfferSource.objects.filter(source=source, external_id__in=external_ids, withdrawn_at__isnull=True)
+    touched = postings.update(last_seen_at=seen_at)
+    Offer.objects.filter(postings__in=postings).update(last_seen_at=seen_at)
+    return touched
+
+
+def offers_rebuild(*, offer_ids: Iterable[int], now: datetime) -> int:
+    """Recompute the fields, sources and status of offers from all their postings."""
+    members: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for row in OfferSource.objects.filter(offer_id__in=list(offer_ids)).values(
+        "offer_id", "source", "external_id", "normalised", "first_seen_at", "last_seen_at", "withdrawn_at"
+    ):
+        members[row["offer_id"]].append(row)
+    offers = [_offer_from_postings(offer_id, rows, now) for offer_id, rows in members.items() if rows]
+    fields_ = [name for name in OFFER_UPDATE_FIELDS if name not in ("last_seen_at",)]
+    Offer.objects.bulk_create(offers, update_conflicts=True, unique_fields=["id"], update_fields=fields_)
+    return len(offers)
+
+
+@transaction.atomic
+def postings_withdraw(*, source: str, external_ids: Sequence[str], at: datetime) -> int:
+    """Postings the source no longer publishes. Returns the number of offers closed by it.
+
+    An offer closes when its last live posting goes; it stays in the database (closed
+    offers leave search and recommendations, not the history).
+    """
+    if not external_ids:
+        return 0
+    postings = OfferSource.objects.filter(source=source, external_id__in=external_ids, withdrawn_at__isnull=True)
+    offer_ids = set(postings.values_list("offer_id", flat=True))
+    postings.update(withdrawn_at=at, checked_at=at)
+    was_open = set(Offer.objects.filter(id__in=offer_ids, status=OfferStatus.OPEN).values_list("id", flat=True))
+    offers_rebuild(offer_ids=offer_ids, now=at)
+    return Offer.objects.filter(id__in=was_open, status=OfferStatus.CLOSED).count()
+
+
+def postings_mark_checked(*, source: str, external_ids: Sequence[str], at: datetime) -> int:
+    return OfferSource.objects.filter(source=source, external_id__in=external_ids).update(checked_at=at)
+
+
+def occupations_grow(*, entries: Iterable[tuple[str, str, str]]) -> None:
+    """(ROME code, ROME label, appellation) from offers -> Occupation and OccupationTitle rows.
+
+    Codes already known keep their label (the referential's, or the first offer's):
+    `ignore_conflicts` never overwrites, so `load_rome` stays the authority.
+    """
+    labels: dict[str, str] = {}
+    titles: set[tuple[str, str]] = set()
+    for code, label, title in entries:
+        if not code or not label:
+            continue
+        labels.setdefault(code, label[:255])
+        if title:
+            titles.add((code, title[:255]))
+    if not labels:
+        return
+    Occupation.objects.bulk_create(
+        [Occupation(code=code, label=label, from_referential=False) for code, label in labels.items()],
+        ignore_conflicts=True,
+    )
+    OccupationTitle.objects.bulk_create(
+        [OccupationTitle(occupation_id=code, label=title) for code, title in sorted(titles)], ignore_conflicts=True
+    )

@@ -1,0 +1,144 @@
+"""The same job on both sources, or twice on one, is one offer; two jobs of one employer are two."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from ingestion.normalise import adzuna, francetravail
+from offers.models import Offer, OfferSource, OfferStatus
+from offers.services import postings_upsert
+from tests.ingestion.payloads import adzuna_job, france_travail_offer
+
+pytestmark = pytest.mark.django_db
+NOW = datetime(2026, 10, 4, 6, 0, tzinfo=UTC)
+
+
+def _upsert(*payloads, seen_at=NOW):
+    postings = [(francetravail if "intitule" in payload else adzuna).normalise(payload) for payload in payloads]
+    return postings_upsert(postings=postings, seen_at=seen_at)
+
+
+def test_the_same_job_on_both_sources_is_one_offer_linking_both() -> None:
+    counts = _upsert(france_travail_offer("201A"), adzuna_job("4801"))
+
+    offer = Offer.objects.get()
+    assert (counts.new, counts.merged) == (1, 1)
+    assert offer.sources == ["francetravail", "adzuna"]
+    assert sorted(offer.postings.values_list("source", flat=True)) == ["adzuna", "francetravail"]
+    # The offer shows France Travail's full description, not Adzuna's 500-character cut.
+    assert offer.description_truncated is False
+    assert len(offer.description) > 500
+
+
+def test_a_job_seen_on_adzuna_first_then_on_france_travail_takes_the_full_text() -> None:
+    _upsert(adzuna_job("4801"))
+    assert Offer.objects.get().description_truncated is True
+
+    _upsert(france_travail_offer("201A"))
+
+    offer = Offer.objects.get()
+    assert offer.description_truncated is False
+    assert offer.rome_code == "D1102"
+    assert OfferSource.objects.count() == 2
+
+
+def test_the_same_job_posted_twice_on_one_source_is_one_offer() -> None:
+    _upsert(france_travail_offer("201A"), france_travail_offer("201B"))
+    assert Offer.objects.count() == 1
+    assert OfferSource.objects.count() == 2
+
+
+def test_near_identical_texts_merge_when_the_employer_is_written_differently() -> None:
+    _upsert(france_travail_offer("201A"), adzuna_job("4801", company={"display_name": "Vieux Moulin (le)"}))
+    assert Offer.objects.count() == 1
+
+
+def test_the_same_job_with_a_slightly_different_title_merges_on_its_text() -> None:
+    _upsert(france_travail_offer("201A"), adzuna_job("4801", title="Boulanger (H/F) - Montpellier", company={}))
+    assert Offer.objects.count() == 1
+
+
+def test_two_different_jobs_of_one_employer_in_one_place_are_two_offers() -> None:
+    _upsert(
+        france_travail_offer("201A"),
+        france_travail_offer("201B", intitule="Vendeur en boulangerie (H/F)", description="Vente et encaissement."),
+    )
+    assert Offer.objects.count() == 2
+
+
+def test_one_employer_template_text_with_two_titles_stays_two_offers() -> None:
+    # Employers reuse one long text for several jobs: the titles tell them apart.
+    _upsert(adzuna_job("4801", title="Boulanger H/F"), adzuna_job("4802", title="Vendeur H/F", company={}))
+    assert Offer.objects.count() == 2
+
+
+def test_the_same_title_of_one_employer_in_two_towns_is_two_offers() -> None:
+    _upsert(
+        france_travail_offer("201A", description="Texte court."),
+        france_travail_offer(
+            "201B",
+            description="Texte court.",
+            lieuTravail={"libelle": "34 - BEZIERS", "codePostal": "34500", "commune": "34032"},
+        ),
+    )
+    assert Offer.objects.count() == 2
+
+
+def test_a_permanent_and_a_fixed_term_job_with_the_same_title_are_two_offers() -> None:
+    _upsert(france_travail_offer("201A"), france_travail_offer("201B", typeContrat="CDD"))
+    assert Offer.objects.count() == 2
+
+
+def test_two_postings_without_employer_name_never_merge_on_title_and_town_alone() -> None:
+    _upsert(
+        france_travail_offer("201A", entreprise={}, description="Premier texte."),
+        france_travail_offer("201B", entreprise={}, description="Autre texte."),
+    )
+    assert Offer.objects.count() == 2
+
+
+def test_a_job_reposted_long_after_the_offer_was_last_seen_is_a_new_offer() -> None:
+    _upsert(france_travail_offer("201A"), seen_at=NOW - timedelta(days=90))
+    later = france_travail_offer("201B", dateCreation="2026-10-03T08:00:00Z")
+    _upsert(later)
+    assert Offer.objects.count() == 2
+
+
+def test_a_job_never_merges_into_a_closed_offer() -> None:
+    _upsert(france_travail_offer("201A"))
+    Offer.objects.update(status=OfferStatus.CLOSED)
+    _upsert(adzuna_job("4801"))
+    assert Offer.objects.count() == 2
+
+
+def test_seeing_a_posting_again_unchanged_moves_only_its_dates() -> None:
+    _upsert(france_travail_offer("201A"))
+    later = NOW + timedelta(days=1)
+    counts = _upsert(france_travail_offer("201A"), seen_at=later)
+    assert (counts.new, counts.updated, counts.unchanged) == (0, 0, 1)
+    offer = Offer.objects.get()
+    assert offer.last_seen_at == later and offer.first_seen_at == NOW
+
+
+def test_an_edited_posting_updates_its_offer() -> None:
+    _upsert(france_travail_offer("201A"))
+    counts = _upsert(france_travail_offer("201A", intitule="Boulanger confirmé (H/F)"), seen_at=NOW + timedelta(1))
+    assert counts.updated == 1
+    assert Offer.objects.get().title == "Boulanger confirmé (H/F)"
+
+
+def test_postings_keep_the_licence_fields_url_and_update_date() -> None:
+    _upsert(france_travail_offer("201A"), adzuna_job("4801"))
+    urls = dict(OfferSource.objects.values_list("source", "url"))
+    assert urls["francetravail"].endswith("/201A")
+    assert urls["adzuna"].startswith("https://www.adzuna.fr/details/4801")
+    assert OfferSource.objects.filter(source_updated_at__isnull=True).count() == 0
+    assert Offer.objects.get().source_updated_at is not None
+
+
+def test_a_salary_missing_from_the_best_posting_comes_from_the_other_one() -> None:
+    _upsert(france_travail_offer("201A", salaire={}), adzuna_job("4801", salary_min=2000, salary_max=2200))
+    offer = Offer.objects.get()
+    assert (offer.salary_min, offer.salary_max) == (24000, 26400)
