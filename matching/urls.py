@@ -1,5 +1,11 @@
 from __future__ import annotations
 
+from django.urls import path
+
+from matching import api
+
 app_name = "matching"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("api/match/", api.match, name="api_match"),
+]
