@@ -1,5 +1,39 @@
 from __future__ import annotations
 
+from django.contrib.auth import views as auth_views
+from django.urls import path, reverse_lazy
+
+from candidates import views
+
 app_name = "candidates"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("inscription/", views.signup, name="signup"),
+    path("connexion/", views.login_view, name="login"),
+    path("deconnexion/", views.logout_view, name="logout"),
+    # Django's password reset views, with French templates in templates/registration/.
+    path(
+        "mot-de-passe/oublie/",
+        auth_views.PasswordResetView.as_view(
+            email_template_name="registration/password_reset_email.txt",
+            subject_template_name="registration/password_reset_subject.txt",
+            success_url=reverse_lazy("candidates:password_reset_done"),
+        ),
+        name="password_reset",
+    ),
+    path("mot-de-passe/oublie/envoye/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path(
+        "mot-de-passe/nouveau/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(success_url=reverse_lazy("candidates:password_reset_complete")),
+        name="password_reset_confirm",
+    ),
+    path("mot-de-passe/modifie/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
+    path("profil/", views.profile, name="profile"),
+    path("profil/suggestions/", views.suggestions, name="suggestions"),
+    path("profil/cv/deposer/", views.cv_upload, name="cv_upload"),
+    path("profil/cv/telecharger/", views.cv_download, name="cv_download"),
+    path("profil/cv/retirer/", views.cv_remove, name="cv_remove"),
+    path("profil/mes-donnees.json", views.export, name="export"),
+    path("profil/supprimer/", views.delete_account, name="delete_account"),
+    path("profil/offres-sauvegardees/<int:offer_id>/", views.saved_offer_toggle, name="saved_offer_toggle"),
+]

@@ -43,6 +43,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "template_partials",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
     "offers",
     "ingestion",
     "candidates",
@@ -199,6 +202,64 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {"pgserver": {"level": "WARNING"}, "django.db.backends": {"level": "INFO"}},
+}
+
+# --- Candidates, REST API (DRF, drf-spectacular), throttling ------------------------------
+# CVs are private: stored outside STATIC_ROOT and never under a served URL.
+CANDIDATE_CV_ROOT = Path(env_str("CANDIDATE_CV_ROOT", str(MEDIA_ROOT / "private" / "cv")) or "")
+CANDIDATE_CV_MAX_BYTES = env_int("CANDIDATE_CV_MAX_BYTES", 5 * 1024 * 1024, minimum=1024)
+# Per hour, counted in the Django cache (Redis when REDIS_URL is set): then a clear message.
+LOGIN_FAILURES_PER_ACCOUNT = env_int("LOGIN_FAILURES_PER_ACCOUNT", 5, minimum=1)
+LOGIN_FAILURES_PER_IP = env_int("LOGIN_FAILURES_PER_IP", 20, minimum=1)
+
+REST_FRAMEWORK = {
+    # Token first: DRF takes the first class's challenge, so an anonymous call gets 401, not 403.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    # Reads of offers are opened per view; everything else needs an account.
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    # The throttles count in the default Django cache: Redis in production, local memory in eager mode.
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env_str("API_THROTTLE_ANON", "60/minute"),
+        "user": env_str("API_THROTTLE_USER", "300/minute"),
+        "token": env_str("API_THROTTLE_TOKEN", "10/minute"),
+    },
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "jobmarket.api.exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "JobMarket API",
+    "DESCRIPTION": (
+        "Offres d'emploi de France Travail et d'Adzuna, profils candidats et référentiels (ROME, communes). "
+        "Lecture des offres publique ; le reste demande un jeton (`Authorization: Token <jeton>`, "
+        "obtenu sur `/api/auth/token/`) ou une session. Toute erreur 4xx a la forme `Error`."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SCHEMA_PATH_PREFIX": "/api/",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "ContractTypeEnum": "offers.models.ContractType",
+        "SeniorityEnum": "offers.models.Seniority",
+        "SourceEnum": "offers.models.Source",
+        "OfferStatusEnum": "offers.models.OfferStatus",
+        "WorkingTimeEnum": "offers.models.WorkingTime",
+        "RemotePreferenceEnum": "candidates.models.RemotePreference",
+    },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "jobmarket.api.document_error_responses",
+    ],
 }
 
 # --- Matching (matching/: embeddings, recommendations, /api/match/) -----------------------

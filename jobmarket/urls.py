@@ -12,6 +12,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    path("api/", include("jobmarket.api_urls")),
     path("", include("offers.urls")),
     path("", include("ingestion.urls")),
     path("", include("candidates.urls")),

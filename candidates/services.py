@@ -1,0 +1,346 @@
+"""Writes on candidate accounts, profiles and saved offers.
+
+The HTML views and the API call these same functions. After every profile change
+`candidates.signals.profile_changed` is sent once the transaction commits.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import authenticate, get_user_model, password_validation
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from candidates import login_limit, selectors
+from candidates.cv import CvRejected, cv_read, safe_display_name, skills_in_text
+from candidates.models import CandidateProfile, RemotePreference, SavedOffer, cv_storage
+from candidates.signals import profile_changed, profile_deleted
+from offers.models import ContractType, Offer, Seniority
+
+logger = logging.getLogger(__name__)
+
+MAX_SKILLS = 60
+MAX_SKILL_LENGTH = 120
+MAX_RADIUS_KM = 500
+
+
+class CandidateError(Exception):
+    """A request a candidate can fix; `field` names the input at fault (None: the whole request)."""
+
+    def __init__(self, message: str, *, field: str | None = None, code: str = "invalid") -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+        self.code = code
+
+
+class LoginBlocked(CandidateError):
+    pass
+
+
+class OfferNotFound(CandidateError):
+    pass
+
+
+def normalize_email(email: str) -> str:
+    # The whole address is lower-cased: it is the login, and users do not remember their capitals.
+    return email.strip().lower()
+
+
+# --- Accounts ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def candidate_register(*, email: str, password: str) -> AbstractBaseUser:
+    email = normalize_email(email)
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise CandidateError(_("Saisissez une adresse e-mail valide."), field="email") from None
+    user_model = get_user_model()
+    if user_model.objects.filter(username__iexact=email).exists():
+        raise CandidateError(_("Un compte existe déjà avec cette adresse e-mail."), field="email", code="unique")
+    candidate = user_model(username=email, email=email)
+    try:
+        password_validation.validate_password(password, user=candidate)
+    except ValidationError as exc:
+        raise CandidateError(" ".join(exc.messages), field="password", code="password") from None
+    candidate.set_password(password)
+    try:
+        with transaction.atomic():
+            candidate.save()
+    except IntegrityError:  # two sign-ups with the same address at the same moment
+        raise CandidateError(
+            _("Un compte existe déjà avec cette adresse e-mail."), field="email", code="unique"
+        ) from None
+    CandidateProfile.objects.create(user=candidate)
+    return candidate
+
+
+def client_ip(request: HttpRequest | None) -> str | None:
+    # REMOTE_ADDR, never X-Forwarded-For: a client can write any address in that header.
+    return request.META.get("REMOTE_ADDR") if request is not None else None
+
+
+def candidate_authenticate(*, request: HttpRequest | None, email: str, password: str) -> AbstractBaseUser:
+    """The account for these credentials, counting failures per account and per IP (one hour)."""
+    email = normalize_email(email)
+    ip = client_ip(request)
+    if login_limit.login_blocked(email=email, ip=ip):
+        raise LoginBlocked(
+            _(
+                "Trop de tentatives de connexion échouées. Réessayez dans une heure, "
+                "ou réinitialisez votre mot de passe."
+            ),
+            code="throttled",
+        )
+    user = authenticate(request, username=email, password=password)
+    if user is None:
+        login_limit.login_failure_record(email=email, ip=ip)
+        raise CandidateError(_("Adresse e-mail ou mot de passe incorrect."), code="invalid_credentials")
+    login_limit.login_failures_clear(email=email)
+    return user
+
+
+def candidate_delete(*, user: AbstractBaseUser) -> None:
+    """RGPD erasure: the account and everything attached (profile, CV file, saved offers, API token)."""
+    profile = selectors.profile_for_user(user=user)
+    cv_name = profile.cv_file.name if profile and profile.cv_file else ""
+    profile_id = profile.pk if profile else None
+    user_id = user.pk
+    with transaction.atomic():
+        # Profile, saved offers, token and admin log rows go with the user (CASCADE).
+        user.delete()
+
+        def after_commit() -> None:
+            if cv_name:
+                cv_storage().delete(cv_name)
+            if profile_id is not None:
+                profile_deleted.send(sender=CandidateProfile, profile_id=profile_id, user_id=user_id)
+
+        transaction.on_commit(after_commit)
+
+
+# --- Profile ----------------------------------------------------------------------------
+
+
+def profile_get_or_create(*, user: AbstractBaseUser) -> CandidateProfile:
+    profile, _created = CandidateProfile.objects.get_or_create(user=user)
+    return profile
+
+
+PROFILE_FIELDS = {
+    "wanted_title",
+    "rome_code",
+    "skills",
+    "presentation",
+    "commune_insee",
+    "radius_km",
+    "contract_types",
+    "seniority",
+    "remote_preference",
+    "salary_min",
+}
+
+
+def _clean_skills(skills: Any) -> list[str]:
+    if not isinstance(skills, list | tuple):
+        raise CandidateError(_("Les compétences doivent être une liste."), field="skills")
+    cleaned: list[str] = []
+    seen: set[str] = set()
+    for skill in skills:
+        if not isinstance(skill, str):
+            raise CandidateError(_("Chaque compétence doit être un texte."), field="skills")
+        skill = " ".join(skill.split())
+        if len(skill) > MAX_SKILL_LENGTH:
+            raise CandidateError(
+                _("Une compétence fait au plus %(n)d caractères.") % {"n": MAX_SKILL_LENGTH}, field="skills"
+            )
+        if skill and skill.lower() not in seen:
+            seen.add(skill.lower())
+            cleaned.append(skill)
+    if len(cleaned) > MAX_SKILLS:
+        raise CandidateError(_("Indiquez au plus %(n)d compétences.") % {"n": MAX_SKILLS}, field="skills")
+    return cleaned
+
+
+def _apply(profile: CandidateProfile, data: Mapping[str, Any]) -> None:
+    unknown = set(data) - PROFILE_FIELDS
+    if unknown:
+        raise CandidateError(_("Champ inconnu."), field=sorted(unknown)[0])
+    if "wanted_title" in data:
+        title = " ".join(str(data["wanted_title"] or "").split())
+        if len(title) > 255:
+            raise CandidateError(_("Le poste recherché fait au plus 255 caractères."), field="wanted_title")
+        title_changed = title != profile.wanted_title
+        profile.wanted_title = title
+        if title_changed and "rome_code" not in data:
+            # The ROME code follows the title when the title is a known one (the suggestion the form shows).
+            occupation = selectors.occupation_for_title(title=title)
+            profile.rome_code = occupation.code if occupation else ""
+    if "rome_code" in data:
+        code = str(data["rome_code"] or "").strip().upper()
+        if code and not (len(code) == 5 and code[0].isalpha() and code[1:].isdigit()):
+            raise CandidateError(_("Un code ROME s'écrit comme « D1102 »."), field="rome_code")
+        profile.rome_code = code
+    if "skills" in data:
+        profile.skills = _clean_skills(data["skills"] or [])
+    if "presentation" in data:
+        presentation = str(data["presentation"] or "").strip()
+        if len(presentation) > 5000:
+            raise CandidateError(_("La présentation fait au plus 5000 caractères."), field="presentation")
+        profile.presentation = presentation
+    if "commune_insee" in data:
+        code = str(data["commune_insee"] or "").strip()
+        if code:
+            commune = selectors.commune_by_insee(insee_code=code)
+            if commune is None:
+                raise CandidateError(_("Commune inconnue : choisissez-la dans la liste."), field="commune_insee")
+            profile.commune_insee = commune.insee_code
+            profile.place_name = str(commune)
+            profile.latitude, profile.longitude = commune.latitude, commune.longitude
+        else:
+            profile.commune_insee, profile.place_name = "", ""
+            profile.latitude = profile.longitude = None
+    if "radius_km" in data:
+        radius = data["radius_km"]
+        if not isinstance(radius, int) or isinstance(radius, bool) or not 0 <= radius <= MAX_RADIUS_KM:
+            raise CandidateError(
+                _("Le rayon est un nombre de kilomètres entre 0 et %(max)d.") % {"max": MAX_RADIUS_KM},
+                field="radius_km",
+            )
+        profile.radius_km = radius
+    if "contract_types" in data:
+        values = data["contract_types"] or []
+        if not isinstance(values, list | tuple) or any(value not in ContractType.values for value in values):
+            raise CandidateError(_("Type de contrat inconnu."), field="contract_types")
+        profile.contract_types = list(dict.fromkeys(values))
+    if "seniority" in data:
+        seniority = data["seniority"] or ""
+        if seniority and seniority not in Seniority.values:
+            raise CandidateError(_("Niveau d'expérience inconnu."), field="seniority")
+        profile.seniority = seniority
+    if "remote_preference" in data:
+        remote = data["remote_preference"] or RemotePreference.ANY
+        if remote not in RemotePreference.values:
+            raise CandidateError(_("Préférence de télétravail inconnue."), field="remote_preference")
+        profile.remote_preference = remote
+    if "salary_min" in data:
+        salary = data["salary_min"]
+        if salary is not None and (not isinstance(salary, int) or isinstance(salary, bool) or not 0 <= salary <= 10**7):
+            raise CandidateError(_("Le salaire minimum est un montant annuel en euros."), field="salary_min")
+        profile.salary_min = salary
+
+
+def profile_text_compose(profile: CandidateProfile) -> str:
+    """What matching embeds: the wanted job first, then skills, presentation and CV."""
+    parts = [profile.wanted_title, ", ".join(profile.skills), profile.presentation, profile.cv_text]
+    return "\n\n".join(part for part in parts if part)
+
+
+def _announce(profile: CandidateProfile) -> None:
+    profile_id = profile.pk
+    transaction.on_commit(lambda: profile_changed.send(sender=CandidateProfile, profile_id=profile_id))
+
+
+@transaction.atomic
+def profile_update(*, user: AbstractBaseUser, data: Mapping[str, Any]) -> CandidateProfile:
+    """Change the given fields of the user's profile (a partial update); all or nothing."""
+    profile = profile_get_or_create(user=user)
+    profile = CandidateProfile.objects.select_for_update().get(pk=profile.pk)
+    _apply(profile, data)
+    profile.profile_text = profile_text_compose(profile)
+    profile.save()
+    _announce(profile)
+    return profile
+
+
+@dataclass(frozen=True)
+class CvOutcome:
+    profile: CandidateProfile
+    skills_added: list[str]
+
+
+def _read_upload(upload: UploadedFile) -> bytes:
+    limit = settings.CANDIDATE_CV_MAX_BYTES
+    if upload.size is not None and upload.size > limit:
+        raise CvRejected(
+            _("Le fichier dépasse la taille maximale de %(size)s Mo.") % {"size": f"{limit / (1024 * 1024):g}"}
+        )
+    upload.seek(0)
+    # One byte more than allowed: enough to know it is too big, without reading a huge file into memory.
+    return upload.read(limit + 1)
+
+
+def profile_cv_attach(*, user: AbstractBaseUser, upload: UploadedFile) -> CvOutcome:
+    """Check, read and store a CV; its skills join the profile's. A rejected file changes nothing."""
+    data = _read_upload(upload)
+    document = cv_read(data, max_bytes=settings.CANDIDATE_CV_MAX_BYTES)
+    found = skills_in_text(document.text, selectors.skill_vocabulary())
+    storage = cv_storage()
+    stored_name = storage.save(f"cv.{document.kind.value}", ContentFile(data))
+    try:
+        with transaction.atomic():
+            profile = profile_get_or_create(user=user)
+            profile = CandidateProfile.objects.select_for_update().get(pk=profile.pk)
+            previous = profile.cv_file.name if profile.cv_file else ""
+            known = {skill.lower() for skill in profile.skills}
+            added = [skill for skill in found if skill.lower() not in known][: max(0, MAX_SKILLS - len(profile.skills))]
+            profile.skills = [*profile.skills, *added]
+            profile.cv_file.name = stored_name
+            profile.cv_original_name = safe_display_name(upload.name or "cv")
+            profile.cv_text = document.text
+            profile.cv_uploaded_at = timezone.now()
+            profile.profile_text = profile_text_compose(profile)
+            profile.save()
+            if previous:
+                transaction.on_commit(lambda: storage.delete(previous))
+            _announce(profile)
+    except Exception:
+        storage.delete(stored_name)  # the row was not updated: do not leave an orphan file behind
+        raise
+    return CvOutcome(profile=profile, skills_added=added)
+
+
+@transaction.atomic
+def profile_cv_remove(*, user: AbstractBaseUser) -> CandidateProfile:
+    profile = profile_get_or_create(user=user)
+    profile = CandidateProfile.objects.select_for_update().get(pk=profile.pk)
+    previous = profile.cv_file.name if profile.cv_file else ""
+    profile.cv_file.name = ""
+    profile.cv_original_name = ""
+    profile.cv_text = ""
+    profile.cv_uploaded_at = None
+    profile.profile_text = profile_text_compose(profile)
+    profile.save()
+    if previous:
+        transaction.on_commit(lambda: cv_storage().delete(previous))
+    _announce(profile)
+    return profile
+
+
+# --- Saved offers -------------------------------------------------------------------------
+
+
+def saved_offer_add(*, user: AbstractBaseUser, offer_id: int) -> SavedOffer:
+    if not Offer.objects.filter(pk=offer_id).exists():
+        raise OfferNotFound(_("Cette offre n'existe pas."), field="offer_id", code="not_found")
+    saved, _created = SavedOffer.objects.get_or_create(user=user, offer_id=offer_id)
+    return saved
+
+
+def saved_offer_remove(*, user: AbstractBaseUser, offer_id: int) -> bool:
+    deleted, _rows = SavedOffer.objects.filter(user=user, offer_id=offer_id).delete()
+    return bool(deleted)

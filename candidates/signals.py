@@ -1,0 +1,21 @@
+"""Signals other apps listen to; `candidates` imports none of them.
+
+`profile_changed` is sent once the transaction that changed a candidate profile has
+committed (so a receiver reads the new rows), with the keyword argument
+`profile_id` (int). `matching` connects to it to refresh the profile's embedding
+and recommendations, for example in its AppConfig.ready():
+
+    from candidates.signals import profile_changed
+    profile_changed.connect(on_profile_changed, dispatch_uid="matching.profile_changed")
+
+Receivers should queue work (a Celery task taking the id) rather than do it inline.
+`profile_deleted` is sent the same way, after an account and its profile are gone,
+with `profile_id` and `user_id`, so that derived data (embeddings) can be dropped.
+"""
+
+from __future__ import annotations
+
+from django.dispatch import Signal
+
+profile_changed = Signal()
+profile_deleted = Signal()

@@ -1,0 +1,229 @@
+"""Sign-up, log-in, profile, CV, RGPD export and deletion, saved offers (HTML pages)."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login as auth_login
+from django.contrib.auth import logout as auth_logout
+from django.contrib.auth.decorators import login_required
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from candidates import selectors, services
+from candidates.cv import CvRejected
+from candidates.forms import CvForm, DeleteAccountForm, LoginForm, ProfileForm, SignupForm
+from candidates.models import cv_storage
+
+UPLOAD_OVERHEAD_BYTES = 64 * 1024
+
+
+def _safe_next(request: HttpRequest, fallback: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return target
+    return fallback
+
+
+@require_http_methods(["GET", "POST"])
+def signup(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("candidates:profile")
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.candidate_register(email=form.cleaned_data["email"], password=form.cleaned_data["password"])
+        except services.CandidateError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            auth_login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, _("Bienvenue ! Complétez votre profil pour recevoir des recommandations."))
+            return redirect("candidates:profile")
+    return render(request, "candidates/signup.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def login_view(request: HttpRequest) -> HttpResponse:
+    next_url = _safe_next(request, settings.LOGIN_REDIRECT_URL)
+    if request.user.is_authenticated:
+        return redirect(next_url)
+    form = LoginForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.candidate_authenticate(
+                request=request, email=form.cleaned_data["email"], password=form.cleaned_data["password"]
+            )
+        except services.CandidateError as error:
+            form.add_error(None, error.message)
+        else:
+            auth_login(request, user)
+            return redirect(next_url)
+    return render(request, "registration/login.html", {"form": form, "next": next_url})
+
+
+@require_POST
+def logout_view(request: HttpRequest) -> HttpResponse:
+    auth_logout(request)
+    messages.success(request, _("Vous êtes déconnecté."))
+    return redirect(settings.LOGOUT_REDIRECT_URL)
+
+
+def _profile_context(request: HttpRequest, **overrides: object) -> dict[str, object]:
+    profile = services.profile_get_or_create(user=request.user)
+    context: dict[str, object] = {
+        "profile": profile,
+        "form": ProfileForm(initial=ProfileForm.initial_for(profile)),
+        "cv_form": CvForm(),
+        "saved_offers": selectors.saved_offers_for_user(user=request.user),
+        "suggested_skills": [
+            skill
+            for skill in selectors.skills_for_occupation(rome_code=profile.rome_code)
+            if skill.lower() not in {known.lower() for known in profile.skills}
+        ],
+    }
+    context.update(overrides)
+    return context
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        current = services.profile_get_or_create(user=request.user)
+        form = ProfileForm(request.POST)
+        if form.is_valid():
+            try:
+                services.profile_update(user=request.user, data=form.changes(current=current))
+            except services.CandidateError as error:
+                field = "place" if error.field == "commune_insee" else error.field
+                form.add_error(field if field in form.fields else None, error.message)
+            else:
+                messages.success(request, _("Profil enregistré."))
+                return redirect("candidates:profile")
+        return render(request, "candidates/profile.html", _profile_context(request, form=form), status=400)
+    return render(request, "candidates/profile.html", _profile_context(request))
+
+
+@login_required
+@require_GET
+def suggestions(request: HttpRequest) -> HttpResponse:
+    """Autocomplete options for the profile form (htmx fills a <datalist>)."""
+    field = request.GET.get("champ", "")
+    query = request.GET.get(
+        {"titre": "wanted_title", "lieu": "place", "competence": "skill"}.get(field, "q"), ""
+    ).replace("\x00", "")[:100]
+    if field == "titre":
+        return render(
+            request,
+            "candidates/profile.html#title_options",
+            {"titles": selectors.title_suggestions(query=query)},
+        )
+    if field == "lieu":
+        return render(
+            request,
+            "candidates/profile.html#commune_options",
+            {"communes": selectors.commune_suggestions(query=query)},
+        )
+    raise Http404
+
+
+@login_required
+@require_POST
+def cv_upload(request: HttpRequest) -> HttpResponse:
+    declared = int(request.META.get("CONTENT_LENGTH") or 0)
+    if declared > settings.CANDIDATE_CV_MAX_BYTES + UPLOAD_OVERHEAD_BYTES:
+        # Refused before Django reads the body: a huge upload never reaches the disk.
+        size = settings.CANDIDATE_CV_MAX_BYTES / (1024 * 1024)
+        messages.error(request, _("Le fichier dépasse la taille maximale de %(size)s Mo.") % {"size": f"{size:g}"})
+        return redirect("candidates:profile")
+    cv_form = CvForm(request.POST, request.FILES)
+    if cv_form.is_valid():
+        try:
+            outcome = services.profile_cv_attach(user=request.user, upload=cv_form.cleaned_data["file"])
+        except CvRejected as rejected:
+            cv_form.add_error("file", rejected.message)
+        else:
+            if outcome.skills_added:
+                messages.success(
+                    request,
+                    _("CV enregistré. Compétences ajoutées : %(skills)s.")
+                    % {"skills": ", ".join(outcome.skills_added)},
+                )
+            else:
+                messages.success(request, _("CV enregistré."))
+            return redirect("candidates:profile")
+    return render(request, "candidates/profile.html", _profile_context(request, cv_form=cv_form), status=400)
+
+
+@login_required
+@require_GET
+def cv_download(request: HttpRequest) -> HttpResponse:
+    profile = selectors.profile_for_user(user=request.user)
+    if profile is None or not profile.cv_file:
+        raise Http404
+    handle = cv_storage().open(profile.cv_file.name, "rb")
+    return FileResponse(handle, as_attachment=True, filename=profile.cv_original_name or profile.cv_file.name)
+
+
+@login_required
+@require_POST
+def cv_remove(request: HttpRequest) -> HttpResponse:
+    services.profile_cv_remove(user=request.user)
+    messages.success(request, _("CV retiré."))
+    return redirect("candidates:profile")
+
+
+@login_required
+@require_GET
+def export(request: HttpRequest) -> HttpResponse:
+    data = selectors.candidate_export(user=request.user)
+    response = HttpResponse(
+        json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2), content_type="application/json"
+    )
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="jobmarket-mes-donnees-{stamp}.json"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete_account(request: HttpRequest) -> HttpResponse:
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.candidate_delete(user=request.user)
+        auth_logout(request)
+        messages.success(request, _("Votre compte et toutes vos données ont été supprimés."))
+        return redirect("home")
+    return render(request, "candidates/delete_account.html", {"form": form})
+
+
+@require_POST
+def saved_offer_toggle(request: HttpRequest, offer_id: int) -> HttpResponse:
+    """Bookmark or un-bookmark an offer; htmx swaps the button, a plain form post goes back."""
+    if not request.user.is_authenticated:
+        login_url = f"{settings.LOGIN_URL}?{urlencode({'next': _safe_next(request, '/offres/')})}"
+        if request.htmx:
+            # A redirect would be followed by htmx and the login page swapped into the button.
+            return HttpResponse(status=204, headers={"HX-Redirect": login_url})
+        return redirect(login_url)
+    if request.POST.get("action") == "remove":
+        services.saved_offer_remove(user=request.user, offer_id=offer_id)
+        saved = False
+    else:
+        try:
+            services.saved_offer_add(user=request.user, offer_id=offer_id)
+        except services.OfferNotFound:
+            raise Http404 from None
+        saved = True
+    if request.htmx:
+        return render(request, "candidates/save_button.html", {"offer_id": offer_id, "saved": saved})
+    messages.success(request, _("Offre sauvegardée.") if saved else _("Offre retirée de vos offres sauvegardées."))
+    return redirect(_safe_next(request, "/profil/"))

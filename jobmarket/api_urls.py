@@ -1,0 +1,66 @@
+"""Every API route under /api/: the apps' API modules, the schema and its docs page."""
+
+from __future__ import annotations
+
+from django.urls import path, re_path, register_converter
+from drf_spectacular.views import SpectacularAPIView
+
+from candidates import api as candidates_api
+from jobmarket import api
+from offers import api as offers_api
+
+
+class IdConverter:
+    """A database id: digits that fit a bigint, so a huge number is a 404, not a database error."""
+
+    regex = "[0-9]{1,18}"
+
+    def to_python(self, value: str) -> int:
+        return int(value)
+
+    def to_url(self, value: int) -> str:
+        return str(value)
+
+
+register_converter(IdConverter, "id")
+
+app_name = "api"
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", api.swagger_ui, name="docs"),
+    path("auth/token/", candidates_api.TokenView.as_view(), name="token"),
+    # Offers (reads public, writes staff)
+    path("offers/", offers_api.OfferListView.as_view(), name="offer-list"),
+    path("offers/search/", offers_api.OfferSearchView.as_view(), name="offer-search"),
+    path("offers/facets/", offers_api.OfferFacetsView.as_view(), name="offer-facets"),
+    path("offers/stats/", offers_api.MarketStatsView.as_view(), name="offer-stats"),
+    path("offers/<id:offer_id>/", offers_api.OfferDetailView.as_view(), name="offer-detail"),
+    # The signed-in candidate
+    path("me/", candidates_api.MeView.as_view(), name="me"),
+    path("me/cv/", candidates_api.MeCvView.as_view(), name="me-cv"),
+    path("me/export/", candidates_api.ExportView.as_view(), name="me-export"),
+    path("me/saved/", candidates_api.SavedListView.as_view(), name="me-saved"),
+    path("me/saved/<id:offer_id>/", candidates_api.SavedDetailView.as_view(), name="me-saved-detail"),
+    # Reference lists
+    path("reference/occupations/", offers_api.OccupationListView.as_view(), name="occupation-list"),
+    re_path(
+        r"^reference/occupations/(?P<code>[A-Za-z][0-9]{4})/$",
+        offers_api.OccupationDetailView.as_view(),
+        name="occupation-detail",
+    ),
+    re_path(
+        r"^reference/occupations/(?P<code>[A-Za-z][0-9]{4})/soft-skills/$",
+        offers_api.OccupationSoftSkillsView.as_view(),
+        name="occupation-soft-skills",
+    ),
+    path("reference/titles/", offers_api.TitleListView.as_view(), name="title-list"),
+    path("reference/communes/", offers_api.CommuneListView.as_view(), name="commune-list"),
+    path("reference/contract-types/", offers_api.ContractTypeListView.as_view(), name="contract-type-list"),
+    path("reference/seniority-levels/", offers_api.SeniorityListView.as_view(), name="seniority-list"),
+    path("reference/working-times/", offers_api.WorkingTimeListView.as_view(), name="working-time-list"),
+    path("reference/domains/", offers_api.DomainListView.as_view(), name="domain-list"),
+    path("reference/skills/", offers_api.SkillListView.as_view(), name="skill-list"),
+    # Anything else under /api/ answers in the API's error shape.
+    re_path(r"^.*$", api.not_found),
+]

@@ -1,0 +1,15 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.core.cache import cache
+
+
+@pytest.fixture(autouse=True)
+def private_cv_folder(settings, tmp_path: Path) -> Path:
+    """Each test stores CVs in its own folder, and starts with empty login/throttle counters."""
+    settings.CANDIDATE_CV_ROOT = tmp_path / "cv"
+    cache.clear()
+    yield settings.CANDIDATE_CV_ROOT
+    cache.clear()

@@ -1,0 +1,129 @@
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from candidates.cv import CvKind, CvRejected, cv_read, safe_display_name, skills_in_text
+from tests.candidates.documents import docx_with_text, docx_zip_bomb, pdf_with_text
+
+LIMIT = 5 * 1024 * 1024
+
+
+def test_text_of_a_pdf_cv_is_extracted():
+    document = cv_read(pdf_with_text(["Boulangère confirmée", "Pétrir la pâte, cuire des pâtons"]), max_bytes=LIMIT)
+    assert document.kind is CvKind.PDF
+    assert "Boulangère confirmée" in document.text
+    assert "Pétrir la pâte" in document.text
+
+
+def test_text_of_a_docx_cv_is_extracted():
+    document = cv_read(docx_with_text(["Développeuse Python", "Django, PostgreSQL"]), max_bytes=LIMIT)
+    assert document.kind is CvKind.DOCX
+    assert document.text.splitlines() == ["Développeuse Python", "Django, PostgreSQL"]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x89PNG\r\n\x1a\n" + b"\x00" * 100,
+        b"<html><script>alert(1)</script></html>",
+        b"MZ\x90\x00 an executable",
+        b"{\\rtf1 an rtf document}",
+    ],
+    ids=["png", "html", "exe", "rtf"],
+)
+def test_a_file_that_is_neither_pdf_nor_docx_is_rejected_whatever_its_name(data):
+    with pytest.raises(CvRejected, match="ni un PDF ni un document Word"):
+        cv_read(data, max_bytes=LIMIT)
+
+
+def test_an_empty_file_is_rejected():
+    with pytest.raises(CvRejected, match="vide"):
+        cv_read(b"", max_bytes=LIMIT)
+
+
+def test_a_file_over_the_size_limit_is_rejected_before_parsing():
+    with pytest.raises(CvRejected, match="taille maximale de 5 Mo"):
+        cv_read(b"%PDF-" + b"0" * LIMIT, max_bytes=LIMIT)
+
+
+def test_a_docx_zip_bomb_is_rejected_without_inflating_it():
+    bomb = docx_zip_bomb()
+    assert len(bomb) < 200_000
+    with pytest.raises(CvRejected, match="anormalement volumineux"):
+        cv_read(bomb, max_bytes=LIMIT)
+
+
+def test_a_zip_that_is_not_a_word_document_is_rejected():
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("hello.txt", "bonjour")
+    with pytest.raises(CvRejected, match="pas un document Word"):
+        cv_read(out.getvalue(), max_bytes=LIMIT)
+
+
+def test_a_truncated_pdf_is_rejected_with_a_clear_message():
+    with pytest.raises(CvRejected):
+        cv_read(pdf_with_text(["Boulanger"])[:60], max_bytes=LIMIT)
+
+
+def test_a_password_protected_pdf_is_rejected():
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    writer.append(PdfReader(io.BytesIO(pdf_with_text(["Secret"]))))
+    writer.encrypt("motdepasse")
+    out = io.BytesIO()
+    writer.write(out)
+    with pytest.raises(CvRejected, match="protégé par un mot de passe"):
+        cv_read(out.getvalue(), max_bytes=LIMIT)
+
+
+def test_a_pdf_without_text_is_rejected_as_unreadable():
+    with pytest.raises(CvRejected, match="Aucun texte"):
+        cv_read(pdf_with_text([]), max_bytes=LIMIT)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(prefix=st.sampled_from([b"%PDF-", b"%PDF-1.7\n", b"PK\x03\x04", b""]), body=st.binary(max_size=2000))
+def test_arbitrary_bytes_are_either_read_or_rejected_never_crash(prefix, body):
+    try:
+        document = cv_read(prefix + body, max_bytes=LIMIT)
+    except CvRejected as rejected:
+        assert rejected.message
+    else:
+        assert document.text
+
+
+@settings(max_examples=60, deadline=None)
+@given(cut=st.integers(min_value=1, max_value=4000))
+def test_any_truncation_of_a_real_docx_is_read_or_rejected(cut):
+    data = docx_with_text(["Chef de projet", "Gestion de projet"])
+    try:
+        document = cv_read(data[:cut], max_bytes=LIMIT)
+    except CvRejected as rejected:
+        assert rejected.message
+    else:
+        assert "Chef de projet" in document.text
+
+
+def test_known_skills_are_found_whole_word_ignoring_accents_and_case():
+    text = "Expérience : petrir la PATE tous les jours ; gestion de projet agile. Langages : C, Python."
+    vocabulary = ["Pétrir la pâte", "Gestion de projet", "Python", "C", "Gestion", "Cuire des pâtons", "Pyth"]
+    assert skills_in_text(text, vocabulary) == ["Pétrir la pâte", "Gestion de projet", "Python", "Gestion"]
+
+
+@given(name=st.text(max_size=300))
+def test_an_uploaded_name_is_shown_back_without_markup_or_path(name):
+    shown = safe_display_name(name)
+    assert shown and len(shown) <= 200
+    assert not set("<>\"'`&/\\") & set(shown)
+
+
+def test_a_script_in_a_pdf_name_is_neutralised():
+    assert safe_display_name("<img src=x onerror=alert(1)>cv.pdf") == "img src=x onerror=alert(1)cv.pdf"
+    assert safe_display_name("../../<script>alert(1)</script>.pdf") == "script.pdf"
