@@ -1,0 +1,17 @@
+"""Celery tasks of the daily pipeline (chained by jobmarket.pipeline): thin wrappers over services."""
+
+from __future__ import annotations
+
+from celery import shared_task
+
+from ingestion import services
+
+
+@shared_task(name="ingestion.tasks.ingest_all_sources")
+def ingest_all_sources() -> dict[str, str]:
+    return services.sources_collect_all()
+
+
+@shared_task(name="ingestion.tasks.recheck_open_offers")
+def recheck_open_offers() -> dict[str, str]:
+    return services.sources_recheck_all()
