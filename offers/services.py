@@ -170,6 +170,8 @@ def postings_upsert(*, postings: Sequence[PostingData], seen_at: datetime, from_
             if from_source:
                 touched_ids.append(row["id"])
                 touched_offers.add(row["offer_id"])
+            else:
+                offer_of[key] = row["offer_id"]  # a rebuild rewrites the offer even if the posting is the same
         else:
             counts.updated += 1
             offer_of[key] = row["offer_id"]
@@ -358,12 +360,15 @@ def _posting_row(
 
 @transaction.atomic
 def postings_touch(*, source: str, external_ids: Sequence[str], seen_at: datetime) -> int:
-    """Postings seen again with an unchanged payload: only their dates move."""
+    """Postings seen again with an unchanged payload: their dates move; withdrawn ones come back."""
     if not external_ids:
         return 0
-    postings = OfferSource.objects.filter(source=source, external_id__in=external_ids, withdrawn_at__isnull=True)
-    touched = postings.update(last_seen_at=seen_at)
+    postings = OfferSource.objects.filter(source=source, external_id__in=external_ids)
+    reopened = set(postings.filter(withdrawn_at__isnull=False).values_list("offer_id", flat=True))
+    touched = postings.update(last_seen_at=seen_at, withdrawn_at=None)
     Offer.objects.filter(postings__in=postings).update(last_seen_at=seen_at)
+    if reopened:
+        offers_rebuild(offer_ids=reopened, now=seen_at)
     return touched
 
 

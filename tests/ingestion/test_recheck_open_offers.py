@@ -1,0 +1,109 @@
+"""Offers withdrawn at their source are closed the same day and stay in the database."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from ingestion import services
+from ingestion.models import IngestionRun, RunKind, RunStatus
+from ingestion.sources.base import DetailResult
+from ingestion.tasks import ingest_all_sources, recheck_open_offers
+from offers.models import Offer, OfferSource, OfferStatus
+from tests.ingestion.fake_client import FakeClient
+from tests.ingestion.payloads import adzuna_job, france_travail_offer
+
+pytestmark = pytest.mark.django_db
+
+
+def _collect(source: str, payloads: list[dict]) -> IngestionRun:
+    return services.ingestion_run(source=source, client=FakeClient(source, payloads), since=timezone.now())
+
+
+def test_a_withdrawn_offer_is_closed_the_same_day_and_kept() -> None:
+    _collect("francetravail", [france_travail_offer("201A")])
+    client = FakeClient("francetravail", details={"201A": DetailResult.withdrawn()})
+
+    run = services.open_offers_recheck(source="francetravail", client=client)
+
+    offer = Offer.objects.get()
+    assert offer.status == OfferStatus.CLOSED
+    assert offer.closed_at.date() == timezone.now().date()
+    assert OfferSource.objects.get().withdrawn_at is not None
+    assert (run.kind, run.closed, run.api_calls) == (RunKind.RECHECK, 1, 1)
+
+
+def test_a_detail_found_with_an_edit_updates_the_offer() -> None:
+    _collect("francetravail", [france_travail_offer("201A")])
+    edited = france_travail_offer("201A", intitule="Boulanger de nuit (H/F)")
+    client = FakeClient("francetravail", details={"201A": DetailResult.found(edited)})
+
+    run = services.open_offers_recheck(source="francetravail", client=client)
+
+    assert Offer.objects.get().title == "Boulanger de nuit (H/F)"
+    assert (run.updated, run.closed) == (1, 0)
+    assert OfferSource.objects.get().checked_at is not None
+
+
+def test_an_unknown_answer_never_closes_an_offer() -> None:
+    _collect("francetravail", [france_travail_offer("201A")])
+    services.open_offers_recheck(source="francetravail", client=FakeClient("francetravail"))
+    assert Offer.objects.get().status == OfferStatus.OPEN
+
+
+def test_a_merged_offer_stays_open_while_another_source_still_posts_it() -> None:
+    _collect("francetravail", [france_travail_offer("201A")])
+    _collect("adzuna", [adzuna_job("4801")])
+    client = FakeClient("francetravail", details={"201A": DetailResult.withdrawn()})
+
+    run = services.open_offers_recheck(source="francetravail", client=client)
+
+    offer = Offer.objects.get()
+    assert (offer.status, offer.sources, run.closed) == (OfferStatus.OPEN, ["adzuna"], 0)
+
+
+def test_offers_missed_by_the_last_collection_are_checked_first() -> None:
+    _collect("francetravail", [france_travail_offer(f"20{i}") for i in range(3)])
+    # The next complete collection covers their publication dates but returns only one.
+    services.ingestion_run(
+        source="francetravail",
+        client=FakeClient("francetravail", [france_travail_offer("200")]),
+        since=timezone.now() - timedelta(days=400),
+    )
+    assert sorted(services._vanished_postings("francetravail")) == ["201", "202"]
+    client = FakeClient("francetravail")
+    services.open_offers_recheck(source="francetravail", client=client, limit=2)
+    assert sorted(client.detail_calls) == ["201", "202"]
+
+
+def test_without_a_detail_endpoint_postings_unseen_for_too_long_are_closed() -> None:
+    _collect("adzuna", [adzuna_job("4801"), adzuna_job("4802", title="Vendeur H/F", company={})])
+    OfferSource.objects.filter(external_id="4801").update(last_seen_at=timezone.now() - timedelta(days=31))
+
+    run = services.open_offers_recheck(source="adzuna", client=FakeClient("adzuna", supports_detail=False))
+
+    assert run.closed == 1 and run.status == RunStatus.SUCCEEDED
+    assert Offer.objects.get(postings__external_id="4801").status == OfferStatus.CLOSED
+    assert Offer.objects.get(postings__external_id="4802").status == OfferStatus.OPEN
+
+
+def test_a_closed_offer_seen_again_at_its_source_reopens() -> None:
+    _collect("francetravail", [france_travail_offer("201A")])
+    services.open_offers_recheck(
+        source="francetravail", client=FakeClient("francetravail", details={"201A": DetailResult.withdrawn()})
+    )
+    _collect("francetravail", [france_travail_offer("201A")])
+    offer = Offer.objects.get()
+    assert (offer.status, offer.closed_at) == (OfferStatus.OPEN, None)
+
+
+def test_the_daily_tasks_skip_sources_without_credentials(settings) -> None:
+    settings.FRANCE_TRAVAIL_CREDENTIALS = None
+    settings.ADZUNA_CREDENTIALS = None
+    outcome = ingest_all_sources.delay().get()
+    assert all(value.startswith("skipped") for value in outcome.values())
+    assert "FRANCE_TRAVAIL_CLIENT_ID" in outcome["francetravail"]
+    recheck = recheck_open_offers.delay().get()
+    assert set(recheck) == {"francetravail", "adzuna"}
