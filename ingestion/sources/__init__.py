@@ -1,6 +1,7 @@
 """HTTP clients of the offer sources (no database access): see base.py for the interface."""
 
 from ingestion.sources.base import (
+    FATAL_ERRORS,
     CallStats,
     DetailResult,
     DetailStatus,
@@ -16,6 +17,7 @@ from ingestion.sources.base import (
 )
 
 __all__ = [
+    "FATAL_ERRORS",
     "CallStats",
     "DetailResult",
     "DetailStatus",

@@ -19,16 +19,15 @@ from typing import Any
 import requests
 
 from ingestion.sources.base import (
+    FATAL_ERRORS,
     CallStats,
     Clock,
     DetailResult,
     MissingCredentials,
-    QuotaExhausted,
     RequestRejected,
     SearchSpec,
     SourceAuthError,
     SourceError,
-    SourceUnavailable,
     SystemClock,
     ensure_aware,
     unseen,
@@ -40,7 +39,6 @@ logger = logging.getLogger(__name__)
 
 SOURCE_LABEL = "Adzuna"
 PAGE_SIZE = 50  # the API's maximum results_per_page
-_FATAL = (SourceAuthError, SourceUnavailable, QuotaExhausted)
 
 
 @dataclass
@@ -128,7 +126,7 @@ class AdzunaClient:
             params = self._params(spec, max_days_old)
             try:
                 items, count = self._search_page(params, 1)
-            except _FATAL:
+            except FATAL_ERRORS:
                 raise
             except SourceError as exc:
                 self._record_error(spec, exc)
@@ -154,7 +152,7 @@ class AdzunaClient:
                 page_number = search.pages_done + 1
                 try:
                     items, search.count = self._search_page(search.params, page_number)
-                except _FATAL:
+                except FATAL_ERRORS:
                     raise
                 except SourceError as exc:
                     self._record_error(search.spec, exc)

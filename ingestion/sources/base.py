@@ -72,6 +72,11 @@ class RequestRejected(SourceError):
     """The source rejected a request as invalid (HTTP 400); the message carries the source's own reason."""
 
 
+# These stop the whole source (no point in trying the next query); any other SourceError concerns one
+# query, which a client skips, records in `stats.errors`, and goes on.
+FATAL_ERRORS: tuple[type[SourceError], ...] = (SourceAuthError, SourceUnavailable, QuotaExhausted)
+
+
 class DetailStatus(enum.Enum):
     FOUND = "found"
     WITHDRAWN = "withdrawn"

@@ -4,6 +4,11 @@ The search answers at most 150 offers per call and never past index 3149 of a qu
 (first index <= 3000). A query with more results is split, first by département,
 then by creation-date windows bisected until each fits, so that nothing is cut
 silently; whatever still cannot be reached is counted in `stats.not_collected`.
+
+`since` is sent as an exact creation-date window (minCreationDate/maxCreationDate)
+rather than `publieeDepuis`, which only takes 1, 3, 7, 14 or 31 days: the window
+is exact, has no 31-day ceiling (a missed week is recovered), and fixes its end
+at the start of the collection so that pages do not shift while we read them.
 """
 
 from __future__ import annotations
@@ -19,16 +24,15 @@ from urllib.parse import quote
 import requests
 
 from ingestion.sources.base import (
+    FATAL_ERRORS,
     CallStats,
     Clock,
     DetailResult,
     MissingCredentials,
-    QuotaExhausted,
     RequestRejected,
     SearchSpec,
     SourceAuthError,
     SourceError,
-    SourceUnavailable,
     SystemClock,
     ensure_aware,
     unseen,
@@ -48,8 +52,6 @@ DATE_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 # The finest creation-date window: the API's dates have a one-second resolution.
 SMALLEST_WINDOW = timedelta(seconds=1)
 _CONTENT_RANGE = re.compile(r"(\d+)\s*-\s*(\d+)\s*/\s*(\d+)")
-# These stop the whole source; any other SourceError concerns one query, which is skipped and recorded.
-_FATAL = (SourceAuthError, SourceUnavailable, QuotaExhausted)
 
 
 def parse_content_range(value: str | None) -> int | None:
@@ -166,8 +168,12 @@ class FranceTravailClient:
         token = body.get("access_token") if isinstance(body, dict) else None
         if not isinstance(token, str) or not token:
             raise SourceError(f"{SOURCE_LABEL}: the token endpoint answered without an access_token.")
-        expires_in = body.get("expires_in")
-        lifetime = float(expires_in) if isinstance(expires_in, int | float) and expires_in > 0 else 60.0
+        try:
+            lifetime = float(body.get("expires_in"))
+        except (TypeError, ValueError):
+            lifetime = 0.0
+        if not 0 < lifetime < 86400:  # absent or absurd: assume a short life rather than trust it
+            lifetime = 60.0
         # Renew a little before expiry so that a token never dies between our check and the API's.
         self._token_renew_at = self._clock.monotonic() + lifetime - min(60.0, lifetime / 2)
         self._token = token
@@ -210,7 +216,7 @@ class FranceTravailClient:
         """Yield the unseen offers of `query`, splitting it when needed; return the total the API reported."""
         try:
             page = self._search_page(query, 0)
-        except _FATAL:
+        except FATAL_ERRORS:
             raise
         except SourceError as exc:
             self._record_error(query, exc)
@@ -237,7 +243,7 @@ class FranceTravailClient:
                     self._record_error(query, RequestRejected(f"range from {first} rejected: {exc}"))
                     self._record_shortfall(query, reachable - first)
                 return total
-            except _FATAL:
+            except FATAL_ERRORS:
                 raise
             except SourceError as exc:
                 self._record_error(query, exc)

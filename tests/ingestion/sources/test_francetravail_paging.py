@@ -180,3 +180,15 @@ def test_content_range_gives_the_total_after_the_slash(header, total):
 def test_content_range_parsing_never_fails_on_arbitrary_text(header):
     total = parse_content_range(header)
     assert total is None or total >= 0
+
+
+def test_each_page_logs_one_info_line_with_its_counts(ft_client, france_travail, caplog):
+    france_travail.offers = offers_in_34(200)
+
+    with caplog.at_level("INFO", logger="ingestion.sources"):
+        list(ft_client.collect(searches=[SearchSpec()], since=SINCE))
+
+    page_lines = [record.getMessage() for record in caplog.records if "range" in record.getMessage()]
+    assert len(page_lines) == 2
+    assert "range 0-149: 150 offres (total 200)" in page_lines[0]
+    assert "range 150-299: 50 offres (total 200)" in page_lines[1]

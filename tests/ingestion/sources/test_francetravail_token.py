@@ -104,3 +104,15 @@ def test_a_403_means_the_application_lacks_the_scope(ft_client, france_travail):
 
     with pytest.raises(SourceAuthError, match="api_offresdemploiv2"):
         ft_client.fetch_detail("1A")
+
+
+def test_a_token_without_a_usable_lifetime_is_renewed_after_a_short_while(ft_client, france_travail, clock):
+    france_travail.script("token", json_reply(200, {"access_token": "tok-odd", "expires_in": "bientôt"}))
+    france_travail.valid_tokens.add("tok-odd")
+    ft_client.fetch_detail("1A")
+
+    clock.advance(31)
+    ft_client.fetch_detail("1A")
+
+    assert france_travail.tokens_issued == 1  # the scripted token, then one from the fake's own issuer
+    assert france_travail.seen[-1].headers["Authorization"] == "Bearer tok-1"

@@ -148,3 +148,14 @@ def test_retry_after_reads_seconds_or_an_http_date(header, seconds):
 def test_retry_after_parsing_never_fails_on_arbitrary_text(header):
     seconds = parse_retry_after(header, now=NOW)
     assert seconds is None or seconds >= 0
+
+
+def test_retries_and_throttling_are_logged_as_warnings(ft_client, france_travail, caplog):
+    france_travail.script("detail", json_reply(429, {}, {"Retry-After": "2"}), json_reply(500, {}))
+
+    with caplog.at_level("WARNING", logger="ingestion.sources"):
+        ft_client.fetch_detail("1A")
+
+    warnings = [record.getMessage() for record in caplog.records if record.levelname == "WARNING"]
+    assert "attempt 1/4 failed (HTTP 429); retrying in 2.0 s" in warnings[0]
+    assert "attempt 2/4 failed (HTTP 500); retrying in 2.0 s" in warnings[1]
