@@ -46,7 +46,7 @@ def cv_storage() -> FileSystemStorage:
     return PrivateCvStorage()
 
 
-def cv_upload_path(_instance: CandidateProfile, filename: str) -> str:
+def cv_upload_path(_instance: CandidateProfile | None, filename: str) -> str:
     # A random name: the uploaded name is attacker-controlled and would leak into paths.
     suffix = PurePosixPath(filename).suffix.lower()
     return f"{uuid.uuid4().hex}{suffix if suffix in {'.pdf', '.docx'} else ''}"

@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 
 from candidates import login_limit, selectors
 from candidates.cv import CvRejected, cv_read, safe_display_name, skills_in_text
-from candidates.models import CandidateProfile, RemotePreference, SavedOffer, cv_storage
+from candidates.models import CandidateProfile, RemotePreference, SavedOffer, cv_storage, cv_upload_path
 from candidates.signals import profile_changed, profile_deleted
 from offers.models import ContractType, Offer, Seniority
 
@@ -290,7 +290,7 @@ def profile_cv_attach(*, user: AbstractBaseUser, upload: UploadedFile) -> CvOutc
     document = cv_read(data, max_bytes=settings.CANDIDATE_CV_MAX_BYTES)
     found = skills_in_text(document.text, selectors.skill_vocabulary())
     storage = cv_storage()
-    stored_name = storage.save(f"cv.{document.kind.value}", ContentFile(data))
+    stored_name = storage.save(cv_upload_path(None, f"cv.{document.kind.value}"), ContentFile(data))
     try:
         with transaction.atomic():
             profile = profile_get_or_create(user=user)
