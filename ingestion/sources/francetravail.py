@@ -212,15 +212,18 @@ class FranceTravailClient:
             query = _Query(spec=spec, departement=spec.departement, start=start, end=end)
             yield from self._collect_query(query, seen)
 
-    def _collect_query(self, query: _Query, seen: set[str]) -> Generator[dict[str, Any], None, int]:
-        """Yield the unseen offers of `query`, splitting it when needed; return the total the API reported."""
+    def _collect_query(self, query: _Query, seen: set[str]) -> Generator[dict[str, Any], None, int | None]:
+        """Yield the unseen offers of `query`, splitting it when needed.
+
+        Returns the total the API reported, or None when the query failed before telling it.
+        """
         try:
             page = self._search_page(query, 0)
         except FATAL_ERRORS:
             raise
         except SourceError as exc:
             self._record_error(query, exc)
-            return 0
+            return None
         yield from unseen(page.items, seen)
         total = page.total
         if total > RANGE_CAP and (children := self._split(query, total)):
@@ -259,10 +262,15 @@ class FranceTravailClient:
         self, query: _Query, total: int, children: list[_Query], seen: set[str]
     ) -> Generator[dict[str, Any], None, None]:
         covered = 0
+        all_answered = True
         for child in children:
-            covered += yield from self._collect_query(child, seen)
+            child_total = yield from self._collect_query(child, seen)
+            if child_total is None:
+                all_answered = False  # its error is recorded; its offers cannot be counted
+            else:
+                covered += child_total
         by_departement = not query.departement and all(child.departement for child in children)
-        if by_departement and covered < total:
+        if by_departement and all_answered and covered < total:
             # Offers placed in no département (abroad, "France" as a whole) escape a split by département.
             missing = total - covered
             message = (

@@ -8,7 +8,7 @@ import pytest
 
 from ingestion.sources import DetailStatus, QuotaExhausted, SearchSpec, SourceAuthError
 from tests.ingestion.sources.conftest import make_adzuna_client
-from tests.ingestion.sources.fakes import NOW, adzuna_job, json_reply
+from tests.ingestion.sources.fakes import NOW, Reply, adzuna_job, json_reply
 
 SINCE = NOW - timedelta(days=1)
 
@@ -163,8 +163,6 @@ def test_a_rome_only_search_is_skipped_because_adzuna_has_no_rome_codes(clock, a
 
 
 def test_a_truncated_page_abandons_that_search_only(clock, adzuna):
-    from tests.ingestion.sources.fakes import Reply
-
     adzuna.jobs = jobs("A", 3)
     adzuna.script(Reply(200, {"Content-Type": "application/json"}, b'{"count": 3, "results": [{"id": "A'))
     client = make_adzuna_client(clock)

@@ -7,7 +7,7 @@ from datetime import timedelta
 from ingestion.sources import SearchSpec
 from ingestion.sources.departements import DEPARTEMENTS
 from tests.ingestion.sources.conftest import make_ft_client
-from tests.ingestion.sources.fakes import NOW, ft_offer
+from tests.ingestion.sources.fakes import NOW, ft_offer, json_reply
 
 SINCE = NOW - timedelta(days=1)
 
@@ -111,3 +111,18 @@ def test_creation_date_windows_share_their_edge_and_the_repeat_is_dropped(ft_cli
 
     assert len(collected) == 3200
     assert len({offer["id"] for offer in collected}) == 3200
+
+
+def test_a_departement_that_fails_during_a_split_is_recorded_and_the_others_still_come(ft_client, france_travail):
+    france_travail.offers = spread("P", 3200, "75")
+    france_travail.script(
+        "search",
+        json_reply(206, {"resultats": []}, {"Content-Range": "offres 0-149/3200"}),  # the whole of France
+        json_reply(400, {"codeHttp": 400, "message": "Paramètre departement invalide"}),  # département 01
+    )
+
+    collected = list(ft_client.collect(searches=[SearchSpec()], since=SINCE))
+
+    assert len(collected) == 3200
+    assert "Paramètre departement invalide" in ft_client.stats.errors[0]
+    assert ft_client.stats.warnings == []  # the failure is not mistaken for offers without a département
