@@ -38,7 +38,7 @@ class CommuneAdmin(admin.ModelAdmin):
 class OfferSourceInline(admin.TabularInline):
     model = OfferSource
     extra = 0
-    fields = ["source", "external_id", "url", "source_updated_at", "last_seen_at", "withdrawn_at"]
+    fields = ["source", "external_id", "url", "source_updated_at", "last_seen_at", "checked_at", "withdrawn_at"]
     readonly_fields = fields
 
 
@@ -54,8 +54,11 @@ class OfferAdmin(admin.ModelAdmin):
 
 @admin.register(OfferSource)
 class OfferSourceAdmin(admin.ModelAdmin):
-    list_display = ["external_id", "source", "offer", "source_updated_at", "last_seen_at", "withdrawn_at"]
-    list_filter = ["source", ("withdrawn_at", admin.EmptyFieldListFilter)]
-    search_fields = ["external_id", "offer__title"]
+    list_display = ["external_id", "source", "offer", "source_updated_at", "last_seen_at", "checked_at", "withdrawn_at"]
+    list_filter = ["source", ("withdrawn_at", admin.EmptyFieldListFilter), ("checked_at", admin.EmptyFieldListFilter)]
+    search_fields = ["external_id", "offer__title", "dedup_key"]
     raw_id_fields = ["offer"]
     list_select_related = ["offer"]
+    # Written by the ingestion only (offers.services): rebuilt from raw payloads by `reprocess`.
+    readonly_fields = ["normalised", "content_hash", "dedup_key", "text_key", "published_at", "checked_at"]
+    show_full_result_count = False
