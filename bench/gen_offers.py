@@ -2075,18 +2075,16 @@ class _Generator:
     def _sibling(self, job: _Job) -> _Job:
         """A different job of the same employer in the same commune: must never be merged with `job`."""
         rng = self.rng
-        same_key = _OCCUPATIONS_BY_EMPLOYER[job.occ.employers]
-        occ = job.occ if rng.random() < 0.5 or len(same_key) < 2 else rng.choice(same_key)
         base = job.base_title.lower()
-        candidates = [t for t in occ.titles if not (t.lower().startswith(base) or base.startswith(t.lower()))]
-        if not candidates:
-            occ = (
-                next(o for o in OCCUPATIONS if o.rome_code != job.occ.rome_code and o.employers == job.occ.employers)
-                if len(same_key) > 1
-                else rng.choice([o for o in OCCUPATIONS if o is not job.occ])
-            )
-            candidates = list(occ.titles)
-        return self._new_job(occ=occ, base_title=rng.choice(candidates), sibling_of=job)
+        same_employer = _OCCUPATIONS_BY_EMPLOYER[job.occ.employers]
+        preferred = job.occ if rng.random() < 0.5 else rng.choice(same_employer)
+        # Titles that are variants of this one ("Aide-soignant" / "Aide-soignant de nuit") would make the
+        # two jobs look identical; fall back to the employer's other occupations, then to any occupation.
+        for occ in (preferred, *same_employer, *OCCUPATIONS):
+            candidates = [t for t in occ.titles if not (t.lower().startswith(base) or base.startswith(t.lower()))]
+            if candidates:
+                return self._new_job(occ=occ, base_title=rng.choice(candidates), sibling_of=job)
+        raise AssertionError("unreachable: occupations have distinct titles")
 
     # ---- payloads ---------------------------------------------------------------------------------------------
 
