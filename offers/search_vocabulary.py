@@ -264,8 +264,14 @@ def _title_words_matching(word: str, vocabulary: Vocabulary, *, prefix: bool) ->
     return matched
 
 
-def _rome_codes(words: list[str], alternatives: list[set[str]], vocabulary: Vocabulary) -> list[str]:
-    """ROME codes of the titles that the whole query names (every word on both sides matched)."""
+def _rome_codes(
+    words: list[str], alternatives: list[set[str]], vocabulary: Vocabulary
+) -> tuple[list[str], list[set[str]]]:
+    """ROME codes of the titles that the whole query names (every word on both sides matched).
+
+    Also returns, per query word, the title words it matched in those titles.
+    """
+    matched_words: list[set[str]] = [set() for _ in words]
     per_word_forms: list[set[int]] = []
     for accepted in alternatives:
         forms: set[int] = set()
@@ -273,14 +279,20 @@ def _rome_codes(words: list[str], alternatives: list[set[str]], vocabulary: Voca
             forms |= vocabulary.forms_by_word.get(candidate, set())
         per_word_forms.append(forms)
     if not per_word_forms or any(not forms for forms in per_word_forms):
-        return []
+        return [], matched_words
     candidates = set.intersection(*per_word_forms)
     codes: dict[str, int] = defaultdict(int)
     for index in candidates:
         form_words, code = vocabulary.forms[index]
         if all(any(form_word in accepted for accepted in alternatives) for form_word in form_words):
             codes[code] += 1
-    return sorted(codes, key=lambda code: (-codes[code], code))[:MAX_ROME_CODES]
+            for position, accepted in enumerate(alternatives):
+                matched_words[position] |= {form_word for form_word in form_words if form_word in accepted}
+    ranked = sorted(codes, key=lambda code: (-codes[code], code))
+    if len(ranked) > MAX_ROME_CODES:
+        # The query names too many occupations to be a job title: no synonym expansion.
+        return [], [set() for _ in words]
+    return ranked, matched_words
 
 
 def query_expand(text: str) -> ExpandedQuery:
@@ -295,7 +307,13 @@ def query_expand(text: str) -> ExpandedQuery:
     for position, word in enumerate(words):
         fixes = _corrections(word, vocabulary)
         corrections.extend((word, fix) for fix in fixes[:1])
-        prefix = len(word) >= 3 and (len(word) <= 4 or (typing_last_word and position == len(words) - 1))
+        # A word the vocabulary does not know may be cut short ("dev", "boulan" while typing):
+        # match it as a prefix. Known words stay exact: a prefix over a common word makes
+        # PostgreSQL's estimate (and plan) much worse for no gain.
+        short_or_typing = len(word) <= 4 or (typing_last_word and position == len(words) - 1)
+        title_prefix = len(word) >= 3 and short_or_typing
+        # (and not when a close known word exists: then it is a typo, not a beginning).
+        prefix = title_prefix and word not in vocabulary.frequencies and not fixes
         alternatives = [word, *fixes]
         for known in (word, *fixes):
             alternatives.extend(sorted(vocabulary.counterparts.get(known, ())))
@@ -303,10 +321,19 @@ def query_expand(text: str) -> ExpandedQuery:
         groups.append(TermGroup(original=word, alternatives=tuple(alternatives), prefix=prefix))
         accepted: set[str] = set()
         for candidate in alternatives:
-            accepted |= _title_words_matching(candidate, vocabulary, prefix=prefix and candidate == word)
+            accepted |= _title_words_matching(candidate, vocabulary, prefix=title_prefix and candidate == word)
         alternatives_for_titles.append(accepted)
 
-    codes = _rome_codes(words, alternatives_for_titles, vocabulary)
+    codes, title_words = _rome_codes(words, alternatives_for_titles, vocabulary)
+    # The words of the named titles join the text query ("dev" -> developpeur, developpeuse).
+    groups = [
+        TermGroup(
+            original=group.original,
+            alternatives=tuple(dict.fromkeys([*group.alternatives, *sorted(title_words[index])[:3]])),
+            prefix=group.prefix,
+        )
+        for index, group in enumerate(groups)
+    ]
     if len(words) == 1:
         for candidate in groups[0].alternatives:
             taught = vocabulary.taught.get(candidate)

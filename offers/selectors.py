@@ -13,10 +13,10 @@ import datetime as dt
 import json
 import math
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Avg, BooleanField, Count, F, FloatField, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
@@ -62,8 +62,11 @@ def offer_counts() -> OfferCounts:
 # --- Search parameters ----------------------------------------------------------------
 
 PAGE_SIZE = 20
-COUNT_CAP = 10_000  # beyond this, the total shows "plus de 10 000" instead of being counted
-FACET_SAMPLE = 10_000  # facets of larger result sets are counted on this many of the best matches
+# Every matching row counted, ranked or faceted costs a heap visit; past these caps the
+# page stays fast by estimating instead (PostgreSQL's planner estimate for the total,
+# facets counted on a sample and scaled, relevance ranked among COUNT_CAP matches).
+COUNT_CAP = 2_000
+FACET_SAMPLE = 2_000
 EARTH_RADIUS_KM = 6371.0
 
 
@@ -129,12 +132,22 @@ class OfferSearchParams:
 
 @dataclass(frozen=True)
 class OfferSearchResult:
+    """One page of results.
+
+    `total` is exact when `total_capped` is False; otherwise there are more than
+    COUNT_CAP matches and `total` is the planner's estimate (at least COUNT_CAP), and
+    relevance ranks COUNT_CAP of the matches (narrow the search to rank them all).
+    """
+
     offers: list[Offer]
-    total: int  # exact up to COUNT_CAP
-    total_capped: bool  # True: there are more than `total` matches
+    total: int
+    total_capped: bool
     page: int
     num_pages: int
     expanded: ExpandedQuery = field(default_factory=ExpandedQuery)
+    count_cap: int = 0
+    # Counts read with the page (see _search_pass), reused by offer_facets.
+    facet_data: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @property
     def first_index(self) -> int:
@@ -160,8 +173,8 @@ class FacetValue:
 class OfferFacets:
     """Counts per filter value over the current results.
 
-    When there are more than FACET_SAMPLE matches, `sampled` is True and the counts
-    cover the FACET_SAMPLE best matches (newest first) only.
+    When there are more than FACET_SAMPLE matches, `sampled` is True: the counts were
+    made on FACET_SAMPLE matches (`counted`) and scaled to the estimated total.
     """
 
     contract_types: list[FacetValue]
@@ -369,7 +382,8 @@ def _text_condition(expanded: ExpandedQuery) -> RawSQL | None:
 def _rank(expanded: ExpandedQuery) -> RawSQL:
     parts, params = [], []
     if expanded.groups:
-        parts.append("ts_rank(offers_offer.search_vector, to_tsquery('french'::regconfig, %s))")
+        # search_head (title, skills) is small and stored inline: cheap to rank, unlike the full vector.
+        parts.append("ts_rank(offers_offer.search_head, to_tsquery('french'::regconfig, %s))")
         params.append(expanded.tsquery)
     if expanded.rome_codes:
         # A ROME match the words did not make ranks after a good word match, before weak ones.
@@ -444,10 +458,84 @@ def offer_filtered_queryset(params: OfferSearchParams, expanded: ExpandedQuery |
     return offers
 
 
-def _ordered(offers: QuerySet[Offer], params: OfferSearchParams, expanded: ExpandedQuery) -> QuerySet[Offer]:
-    sort = params.effective_sort
-    if sort == SortOrder.RELEVANCE and not expanded.is_empty:
-        return offers.annotate(rank=_rank(expanded)).order_by("-rank", "-published_at", "-id")
+_MATCH_COLUMNS = (
+    "id", "published_at", "salary_min", "salary_max", "contract_type", "seniority", "domain", "rome_code",
+    "rome_label", "remote", "sources",
+)  # fmt: skip
+
+_PAGE_ORDER = {
+    "ranked": "rank DESC, published_at DESC, id DESC",
+    SortOrder.NEWEST: "published_at DESC, id DESC",
+    SortOrder.RELEVANCE: "published_at DESC, id DESC",
+    SortOrder.SALARY: "salary_max DESC NULLS LAST, salary_min DESC NULLS LAST, published_at DESC, id DESC",
+}
+
+
+def _plan_for_search(cursor: Any) -> None:
+    """Planner settings for the search statements (this transaction only).
+
+    The text condition is a tsvector too large to live inline: a sequential scan
+    detoasts it on every row, which the planner's cost model ignores and picks for
+    common words. The GIN bitmap is always the better path here. JIT compilation
+    costs more than these short statements ever gain from it.
+    """
+    cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL jit = off")
+
+
+def _search_pass(
+    offers: QuerySet[Offer], expanded: ExpandedQuery, *, limit: int, order: str, page_start: int, page_size: int
+) -> dict[str, Any]:
+    """Count, one page of ids and every facet over the first `limit` matches, in one statement.
+
+    Each matching row is read once (into a materialised CTE) and the aggregates run
+    inside PostgreSQL, so only a small JSON object travels back.
+    """
+    values = offers.order_by().values(*_MATCH_COLUMNS)
+    if not expanded.is_empty:
+        values = values.annotate(rank=_rank(expanded))
+    sql, params = values[:limit].query.sql_with_params()
+    now = timezone.now()
+
+    def grouped(column: str, *, where: str = "", top: int | None = None) -> str:
+        limit_sql = f" ORDER BY 2 DESC, 1 LIMIT {top}" if top else ""
+        return (
+            f"(SELECT coalesce(json_agg(json_build_array(k, n, l)), '[]') FROM (SELECT {column} AS k, count(*) AS n,"
+            f" max(rome_label) AS l FROM m {where} GROUP BY 1{limit_sql}) AS g)"
+        )
+
+    page_order = _PAGE_ORDER[order]
+    statement = f"""
+        WITH m AS MATERIALIZED ({sql})
+        SELECT json_build_object(
+            'n', (SELECT count(*) FROM m),
+            'ids', (SELECT coalesce(json_agg(p.id ORDER BY p.o), '[]') FROM
+                    (SELECT id, row_number() OVER (ORDER BY {page_order}) AS o
+                     FROM (SELECT * FROM m LIMIT {int(limit) - 1}) AS r
+                     ORDER BY {page_order} LIMIT {int(page_size)} OFFSET {int(page_start)}) AS p),
+            'contract', {grouped("contract_type")},
+            'seniority', {grouped("seniority")},
+            'domain', {grouped("domain", where="WHERE domain <> ''", top=10)},
+            'rome', {grouped("rome_code", where="WHERE rome_code <> ''", top=10)},
+            'source', (SELECT coalesce(json_agg(json_build_array(k, n)), '[]') FROM
+                       (SELECT src AS k, count(*) AS n FROM m, unnest(m.sources) AS src GROUP BY 1) AS g),
+            'remote', (SELECT count(*) FROM m WHERE remote),
+            'salary', (SELECT count(*) FROM m WHERE salary_min IS NOT NULL OR salary_max IS NOT NULL),
+            'd1', (SELECT count(*) FROM m WHERE published_at >= %s),
+            'd7', (SELECT count(*) FROM m WHERE published_at >= %s),
+            'd30', (SELECT count(*) FROM m WHERE published_at >= %s)
+        )
+    """
+    with transaction.atomic(), connection.cursor() as cursor:
+        _plan_for_search(cursor)
+        cursor.execute(
+            statement,
+            [*params, now - dt.timedelta(days=1), now - dt.timedelta(days=7), now - dt.timedelta(days=30)],
+        )
+        (data,) = cursor.fetchone()
+    return json.loads(data) if isinstance(data, str) else data
+
+
+def _ordered(offers: QuerySet[Offer], sort: str) -> QuerySet[Offer]:
     if sort == SortOrder.SALARY:
         return offers.order_by(
             F("salary_max").desc(nulls_last=True), F("salary_min").desc(nulls_last=True), "-published_at", "-id"
@@ -463,90 +551,106 @@ def _capped_count(offers: QuerySet[Offer], cap: int) -> tuple[int, bool]:
     return min(count, cap), count > cap
 
 
+def _estimated_count(offers: QuerySet[Offer]) -> int:
+    """The planner's row estimate (no row is read): what "environ N offres" shows for huge results."""
+    sql, params = offers.values("id").order_by().query.sql_with_params()
+    with transaction.atomic(), connection.cursor() as cursor:
+        _plan_for_search(cursor)
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+        (plan,) = cursor.fetchone()
+    if isinstance(plan, str):
+        plan = json.loads(plan)
+    return int(plan[0]["Plan"]["Plan Rows"])
+
+
 def offer_search(*, params: OfferSearchParams) -> OfferSearchResult:
     expanded = query_expand(params.q)
     offers = offer_filtered_queryset(params, expanded)
-    total, capped = _capped_count(offers, COUNT_CAP)
-    num_pages = max(1, math.ceil(total / PAGE_SIZE))
-    page = min(max(params.page, 1), num_pages)
+    sort = params.effective_sort
+    ranked = sort == SortOrder.RELEVANCE and not expanded.is_empty
+    page = max(params.page, 1)
     start = (page - 1) * PAGE_SIZE
-    rows = list(_ordered(offers, params, expanded).defer("description")[start : start + PAGE_SIZE] if total else [])
+    if start >= COUNT_CAP:
+        page, start = 1, 0
+    found = _search_pass(
+        offers, expanded, limit=COUNT_CAP + 1, order="ranked" if ranked else sort, page_start=start,
+        page_size=PAGE_SIZE,
+    )  # fmt: skip
+    capped = found["n"] > COUNT_CAP
+    total = max(_estimated_count(offers), COUNT_CAP + 1) if capped else found["n"]
+    num_pages = max(1, math.ceil(min(total, COUNT_CAP) / PAGE_SIZE))
+    if page > num_pages:
+        # Past the last page: show the last one.
+        return offer_search(params=replace(params, page=num_pages))
+    if capped and not ranked:
+        # Newest or best paid among all matches: PostgreSQL walks its indexes for one page.
+        with transaction.atomic(), connection.cursor() as cursor:
+            _plan_for_search(cursor)
+            ids = list(_ordered(offers, sort).values_list("id", flat=True)[start : start + PAGE_SIZE])
+    else:
+        # Every match was read (or, past the cap, relevance ranked the COUNT_CAP read).
+        ids = found["ids"]
+    by_id = Offer.objects.defer("description").in_bulk(ids)
     return OfferSearchResult(
-        offers=rows, total=total, total_capped=capped, page=page, num_pages=num_pages, expanded=expanded
+        offers=[by_id[pk] for pk in ids if pk in by_id],
+        total=total,
+        total_capped=capped,
+        page=page,
+        num_pages=num_pages,
+        expanded=expanded,
+        count_cap=COUNT_CAP,
+        facet_data=found,
     )
 
 
-def offer_facets(*, params: OfferSearchParams) -> OfferFacets:
-    """Counts per value of every filter over the current results (one SQL statement)."""
-    expanded = query_expand(params.q)
-    offers = offer_filtered_queryset(params, expanded).order_by()
-    _, sampled = _capped_count(offers, FACET_SAMPLE)
-    if sampled:
-        # Large result sets: count the FACET_SAMPLE newest matches, never the whole table.
-        offers = offers.order_by("-published_at", "-id")
-    sample = offers.values(
-        "contract_type",
-        "seniority",
-        "domain",
-        "rome_code",
-        "rome_label",
-        "remote",
-        "sources",
-        "published_at",
-        "salary_min",
-        "salary_max",
-    )[:FACET_SAMPLE]
-    sql, sql_params = sample.query.sql_with_params()
-    now = timezone.now()
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"""
-            WITH s AS MATERIALIZED ({sql})
-            SELECT 'contract', contract_type, '', count(*) FROM s GROUP BY contract_type
-            UNION ALL SELECT 'seniority', seniority, '', count(*) FROM s GROUP BY seniority
-            UNION ALL SELECT 'domain', domain, '', count(*) FROM s WHERE domain <> '' GROUP BY domain
-            UNION ALL SELECT 'rome', rome_code, max(rome_label), count(*) FROM s
-                WHERE rome_code <> '' GROUP BY rome_code
-            UNION ALL SELECT 'source', src, '', count(*) FROM s, unnest(s.sources) AS src GROUP BY src
-            UNION ALL SELECT 'remote', 'true', '', count(*) FROM s WHERE remote
-            UNION ALL SELECT 'salary', 'known', '', count(*) FROM s
-                WHERE salary_min IS NOT NULL OR salary_max IS NOT NULL
-            UNION ALL SELECT 'days', '1', '', count(*) FROM s WHERE published_at >= %s
-            UNION ALL SELECT 'days', '7', '', count(*) FROM s WHERE published_at >= %s
-            UNION ALL SELECT 'days', '30', '', count(*) FROM s WHERE published_at >= %s
-            UNION ALL SELECT 'total', '', '', count(*) FROM s
-            """,
-            [*sql_params, now - dt.timedelta(days=1), now - dt.timedelta(days=7), now - dt.timedelta(days=30)],
-        )
-        rows = cursor.fetchall()
-    grouped: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
-    for kind, value, label, count in rows:
-        grouped[kind].append((value or "", label or "", count))
+def offer_facets(*, params: OfferSearchParams, result: OfferSearchResult | None = None) -> OfferFacets:
+    """Counts per value of every filter over the current results.
+
+    Pass the `offer_search` result of the same params to reuse what it read (no
+    second query). Past FACET_SAMPLE matches the counts are made on a sample and
+    scaled to the estimated total (`sampled`).
+    """
+    if result is not None and result.facet_data and FACET_SAMPLE == COUNT_CAP:
+        data, total = result.facet_data, result.total
+    else:
+        expanded = query_expand(params.q)
+        offers = offer_filtered_queryset(params, expanded)
+        data = _search_pass(offers, expanded, limit=FACET_SAMPLE + 1, order=SortOrder.NEWEST, page_start=0, page_size=0)
+        total = max(_estimated_count(offers), FACET_SAMPLE + 1) if data["n"] > FACET_SAMPLE else data["n"]
+    counted = data["n"]
+    sampled = total > counted or counted > FACET_SAMPLE
+    scale = total / counted if sampled and counted else 1.0
+
+    def scaled(count: int) -> int:
+        return round(count * scale)
+
+    def counts(kind: str) -> dict[str, int]:
+        return {row[0]: row[1] for row in data[kind]}
 
     def choice_facet(kind: str, choices: Any) -> list[FacetValue]:
-        counts = {value: count for value, _, count in grouped[kind]}
-        return [FacetValue(value, str(label), counts[value]) for value, label in choices if counts.get(value)]
+        found = counts(kind)
+        return [FacetValue(value, str(label), scaled(found[value])) for value, label in choices if found.get(value)]
 
-    def top(kind: str, limit: int = 10) -> list[FacetValue]:
-        ranked = sorted(grouped[kind], key=lambda row: (-row[2], row[0]))[:limit]
-        return [FacetValue(value, f"{label} ({value})" if label else value, count) for value, label, count in ranked]
-
-    def single(kind: str, value: str = "") -> int:
-        return next((count for v, _, count in grouped[kind] if not value or v == value), 0)
+    def top(kind: str, *, labelled: bool = False) -> list[FacetValue]:
+        rows = sorted(data[kind], key=lambda row: (-row[1], row[0]))
+        return [
+            FacetValue(row[0], f"{row[2]} ({row[0]})" if labelled and row[2] else row[0], scaled(row[1]))
+            for row in rows
+        ]
 
     return OfferFacets(
         contract_types=choice_facet("contract", ContractType.choices),
         seniorities=choice_facet("seniority", Seniority.choices),
         domains=top("domain"),
-        rome_codes=top("rome"),
+        rome_codes=top("rome", labelled=True),
         sources=choice_facet("source", Source.choices),
-        remote=single("remote"),
+        remote=scaled(data["remote"]),
         published_within=[
-            FacetValue(days, label, single("days", days))
+            FacetValue(days, label, scaled(data[f"d{days}"]))
             for days, label in (("1", "24 heures"), ("7", "7 jours"), ("30", "30 jours"))
         ],
-        salary_known=single("salary"),
-        counted=single("total"),
+        salary_known=scaled(data["salary"]),
+        counted=min(counted, FACET_SAMPLE),
         sampled=sampled,
     )
 

@@ -85,7 +85,7 @@ def offer_search_page(request: HttpRequest) -> HttpResponse:
     form.is_valid()  # errors are shown next to their field; the valid filters still apply
     params = form.to_params()
     result = offer_search(params=params)
-    facets = offer_facets(params=params) if result.total else None
+    facets = offer_facets(params=params, result=result) if result.total else None
     context = {
         "form": form,
         "result": result,

@@ -78,12 +78,13 @@ def test_facets_follow_the_filters():
     assert counts(facets.domains) == {"Commerce": 1}
 
 
-def test_facets_of_a_large_result_set_count_a_sample(monkeypatch):
+def test_facets_of_a_large_result_set_are_estimated_from_a_sample(monkeypatch):
     monkeypatch.setattr(selectors, "FACET_SAMPLE", 3)
-    for _ in range(5):
+    for _ in range(6):
         OfferFactory(contract_type=ContractType.CDI)
 
     facets = offer_facets(params=OfferSearchParams())
 
     assert (facets.counted, facets.sampled) == (3, True)
-    assert counts(facets.contract_types) == {"cdi": 3}
+    # Scaled to the planner's estimate of the total, which is at least the sample.
+    assert counts(facets.contract_types)["cdi"] >= 3

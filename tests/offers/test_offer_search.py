@@ -269,7 +269,19 @@ def test_pagination_and_the_capped_total(monkeypatch):
 
     monkeypatch.setattr(selectors, "COUNT_CAP", 10)
     capped = offer_search(params=OfferSearchParams())
-    assert (capped.total, capped.total_capped) == (10, True)
+    assert capped.total_capped
+    assert capped.total > 10  # the planner's estimate, never below the cap
+    assert capped.num_pages == 1  # only the capped matches are paged
+
+
+def test_relevance_over_a_capped_result_set_still_fills_the_page(monkeypatch):
+    monkeypatch.setattr(selectors, "COUNT_CAP", 3)
+    for number in range(5):
+        OfferFactory(title=f"Vendeur {number}", description="Vente de pain.", skills=[], rome_label="Vente")
+
+    result = offer_search(params=OfferSearchParams(q="vente", sort=SortOrder.RELEVANCE))
+
+    assert result.total_capped and len(result.offers) == 3
 
 
 def test_page_beyond_the_last_shows_the_last_page():
