@@ -222,6 +222,7 @@ def test_siblings_are_different_jobs_of_one_employer_in_one_commune() -> None:
         assert _company(sibling.source, sibling.payload) == _company(primary.source, primary.payload)
         assert _commune(sibling.source, sibling.payload) == _commune(primary.source, primary.payload)
         assert _title_key(_title(sibling.payload)) != _title_key(_title(primary.payload))
+        assert NOW - timedelta(days=60) <= _created(sibling.source, sibling.payload) <= NOW
 
 
 UGLY_CHECKS = {
