@@ -126,7 +126,6 @@ class ProfileSerializer(serializers.ModelSerializer):
             "cv",
             "updated_at",
         ]
-        read_only_fields = fields
 
     @extend_schema_field(CvInfoSerializer(allow_null=True))
     def get_cv(self, profile: CandidateProfile) -> dict[str, Any] | None:
@@ -277,7 +276,6 @@ class SavedOfferSerializer(serializers.ModelSerializer):
     class Meta:
         model = SavedOffer
         fields = ["offer_id", "saved_at", "offer"]
-        read_only_fields = fields
 
 
 class SavedOfferInputSerializer(serializers.Serializer):

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -94,12 +94,6 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         errors = _flatten(detail) if isinstance(detail, dict | list) else []
     response.data = error_body(status=response.status_code, code=str(code), message=message, errors=errors)
     return response
-
-
-def not_found(request: HttpRequest, *args: Any, **kwargs: Any) -> JsonResponse:
-    """Unknown URLs under /api/ answer in the error shape, not with the site's HTML page."""
-    body = error_body(status=404, code="not_found", message=_("Cette adresse de l'API n'existe pas."))
-    return JsonResponse(body, status=404)
 
 
 _ERROR_SCHEMA = {

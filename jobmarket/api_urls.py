@@ -61,6 +61,4 @@ urlpatterns = [
     path("reference/working-times/", offers_api.WorkingTimeListView.as_view(), name="working-time-list"),
     path("reference/domains/", offers_api.DomainListView.as_view(), name="domain-list"),
     path("reference/skills/", offers_api.SkillListView.as_view(), name="skill-list"),
-    # Anything else under /api/ answers in the API's error shape.
-    re_path(r"^.*$", api.not_found),
 ]

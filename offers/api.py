@@ -185,7 +185,6 @@ class OfferSummarySerializer(serializers.ModelSerializer):
     class Meta:
         model = Offer
         fields = OFFER_SUMMARY_FIELDS
-        read_only_fields = fields
 
 
 class OfferPageSerializer(serializers.Serializer):
@@ -209,7 +208,6 @@ class OfferDetailSerializer(serializers.ModelSerializer):
             "closed_at",
             "postings",
         ]
-        read_only_fields = fields
 
 
 def _plausible_date(value: dt.datetime | None) -> dt.datetime | None:
