@@ -37,17 +37,30 @@ def test_demo_dates_move_so_that_the_newest_offer_is_from_today(tmp_path):
         },
     )
     _write(source / "adzuna" / "page-1.json", {"count": 1, "results": [{"id": "9", "created": "2026-01-11T08:00:00Z"}]})
-    now = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
+    now = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
 
     assert demo_payloads_as_of(source, tmp_path / "out", now=now) == 2
 
     ft = json.loads((tmp_path / "out" / "francetravail" / "page-1.json").read_text())["resultats"]
-    assert ft[0]["dateActualisation"] == "2026-11-23T08:00:00.000Z"  # the newest date becomes now
+    # Moved by whole days: the newest date lands within the last 24 hours.
+    assert ft[0]["dateActualisation"] == "2026-11-23T08:00:00.000Z"
     assert ft[0]["dateCreation"] == "2026-11-21T08:00:00.000Z"  # gaps between dates are kept
     assert ft[1]["dateCreation"] == "not a date"  # what cannot be read is left for the pipeline to judge
     assert ft[2] == "not an object"
     adzuna = json.loads((tmp_path / "out" / "adzuna" / "page-1.json").read_text())["results"]
     assert adzuna[0]["created"] == "2026-11-22T08:00:00Z"
+
+
+def test_demo_dates_are_identical_when_run_again_the_same_day(tmp_path):
+    source = tmp_path / "demo"
+    _write(source / "adzuna" / "page-1.json", {"results": [{"id": "9", "created": "2026-01-11T08:00:00Z"}]})
+    morning, evening = datetime(2026, 11, 23, 9, 0, tzinfo=UTC), datetime(2026, 11, 23, 21, 0, tzinfo=UTC)
+
+    demo_payloads_as_of(source, tmp_path / "first", now=morning)
+    demo_payloads_as_of(source, tmp_path / "second", now=evening)
+
+    first = (tmp_path / "first" / "adzuna" / "page-1.json").read_text()
+    assert first == (tmp_path / "second" / "adzuna" / "page-1.json").read_text()
 
 
 def test_demo_without_payloads_is_a_clear_error(tmp_path):

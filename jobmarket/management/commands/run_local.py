@@ -116,15 +116,17 @@ class Command(BaseCommand):
 
 
 def demo_payloads_as_of(source_dir: Path, target_dir: Path, *, now: datetime) -> int:
-    """Copy the demo payload pages, moving every date by the same offset so that the
-    newest offer is from today: the demo's "published in the last N days" filters and
+    """Copy the demo payload pages, moving every date by the same whole number of days
+    so that the newest offer is from the last 24 hours: the demo's "published in the last N days" filters and
     charts then look like a live site whatever the day. Returns the number of files."""
     files = sorted(source_dir.glob("*/*.json"))
     if not files:
         raise CommandError(f"no demo payloads in {source_dir}")
     pages = [(path, json.loads(path.read_text(encoding="utf-8"))) for path in files]
     newest = max((date for path, page in pages for date in _dates(path.parent.name, page)), default=None)
-    offset = (now - newest) if newest else timedelta(0)
+    # Whole days only: re-running on the same day rewrites identical payloads, which the
+    # pipeline then counts as unchanged instead of adding new raw versions.
+    offset = timedelta(days=(now - newest).days) if newest else timedelta(0)
     for path, page in pages:
         source = path.parent.name
         for item in _items(page):
