@@ -266,8 +266,8 @@ SPECTACULAR_SETTINGS = {
 # --- Matching (matching/: embeddings, recommendations, /api/match/) -----------------------
 # MATCHING_MODEL (above) picks the weights; these tune how they are used.
 MATCHING_BACKEND = env_str("MATCHING_BACKEND", "torch")
-if MATCHING_BACKEND not in ("torch", "onnx", "onnx-int8"):
-    raise ImproperlyConfigured(f"MATCHING_BACKEND={MATCHING_BACKEND!r}: use torch, onnx or onnx-int8.")
+if MATCHING_BACKEND not in ("torch", "torch-int8"):
+    raise ImproperlyConfigured(f"MATCHING_BACKEND={MATCHING_BACKEND!r}: use torch or torch-int8.")
 # Offers embedded per transaction by the refresh: a crash loses at most one batch.
 MATCHING_BATCH_SIZE = env_int("MATCHING_BATCH_SIZE", 64, minimum=1, maximum=4096)
 # Recommendations under this cosine similarity (in hundredths) are not shown at all.

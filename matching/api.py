@@ -214,3 +214,37 @@ def match(request: Request) -> Response:
         raise MatchingUnavailable() from error
     payload = [recommendation_payload(item) for item in results]
     return Response({"model": model.version if model else "", "count": len(payload), "results": payload})
+
+
+class MeRecommendationsQuerySerializer(serializers.Serializer):
+    k = serializers.IntegerField(min_value=1, max_value=50, default=10)
+
+
+@extend_schema(
+    operation_id="me_recommendations",
+    summary="Recommandations du candidat connecté",
+    description=(
+        "Les offres ouvertes les plus proches du profil, filtrées par ses contraintes (contrat, rayon autour de sa "
+        "commune, télétravail, expérience, salaire minimum), offres masquées exclues, chacune expliquée."
+    ),
+    parameters=[MeRecommendationsQuerySerializer],
+    responses={200: MatchResponseSerializer},
+    tags=["recommandations"],
+)
+@api_view(["GET"])
+def me_recommendations(request: Request) -> Response:
+    from candidates.selectors import profile_for_user
+    from matching.selectors import recommendations_for_profile
+
+    query = MeRecommendationsQuerySerializer(data=request.query_params)
+    query.is_valid(raise_exception=True)
+    profile = profile_for_user(user=request.user)
+    model = active_embedding_model()
+    if profile is None:
+        return Response({"model": model.version if model else "", "count": 0, "results": []})
+    try:
+        results = recommendations_for_profile(profile=profile, k=query.validated_data["k"])
+    except (NoActiveEmbeddingModel, EmbeddingModelUnavailable, EmbeddingModelMismatch) as error:
+        raise MatchingUnavailable() from error
+    payload = [recommendation_payload(item) for item in results]
+    return Response({"model": model.version if model else "", "count": len(payload), "results": payload})

@@ -6,3 +6,10 @@ from django.apps import AppConfig
 class MatchingConfig(AppConfig):
     name = "matching"
     verbose_name = "Recommandations"
+
+    def ready(self) -> None:
+        from candidates.signals import profile_changed, profile_deleted
+        from matching.receivers import on_profile_changed, on_profile_deleted
+
+        profile_changed.connect(on_profile_changed, dispatch_uid="matching.profile_changed")
+        profile_deleted.connect(on_profile_deleted, dispatch_uid="matching.profile_deleted")

@@ -33,6 +33,9 @@ class EmbeddingModel(models.Model):
     dimension = models.PositiveSmallIntegerField(_("dimension"))
     weights_checksum = models.CharField(_("empreinte des poids (SHA-256)"), max_length=64)
     max_seq_length = models.PositiveIntegerField(_("fenêtre (tokens)"), default=256)
+    backend = models.CharField(
+        _("moteur d'inférence"), max_length=20, default="torch", help_text=_("Valeur de MATCHING_BACKEND.")
+    )
     status = models.CharField(
         _("statut"), max_length=10, choices=EmbeddingModelStatus.choices, default=EmbeddingModelStatus.BUILDING
     )

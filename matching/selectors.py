@@ -21,6 +21,7 @@ import math
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from django.conf import settings
@@ -505,3 +506,52 @@ def reciprocal_rank_fusion(rankings: Sequence[Sequence[int]], *, k: int = 60, li
         for rank, item in enumerate(ranking, start=1):
             scores[item] = scores.get(item, 0.0) + 1.0 / (k + rank)
     return [item for item, _ in sorted(scores.items(), key=lambda pair: (-pair[1], pair[0]))[:limit]]
+
+
+# --- A candidate's recommendations -------------------------------------------------------------
+
+
+def profile_constraints(profile: Any) -> HardConstraints:
+    """The hard constraints a `candidates.CandidateProfile` states."""
+    has_point = profile.latitude is not None and profile.longitude is not None and bool(profile.radius_km)
+    return HardConstraints(
+        contract_types=tuple(profile.contract_types or ()),
+        latitude=profile.latitude if has_point else None,
+        longitude=profile.longitude if has_point else None,
+        radius_km=float(profile.radius_km) if has_point else None,
+        remote_only=profile.remote_preference == "remote",
+        onsite_only=profile.remote_preference == "onsite",
+        seniority=profile.seniority or "",
+        salary_floor=profile.salary_min,
+    )
+
+
+def recommendations_for_profile(*, profile: Any, k: int = 10) -> list[Recommendation]:
+    """The best open offers for a candidate profile, hidden offers excluded.
+
+    The profile's vector is normally computed by the task queued after each change; when it is
+    missing or stale (the task has not run yet, or the model just switched) it is computed here.
+    """
+    from matching.services import candidate_embedding_upsert
+
+    if not profile.profile_text.strip():
+        return []
+    model = active_embedding_model()
+    if model is None:
+        raise NoActiveEmbeddingModel("no offer has been embedded yet: run `python manage.py embed`")
+    embedding = candidate_embedding_upsert(profile_id=profile.pk, text=profile.profile_text, model=model)
+    return recommendations_for(
+        vector=embedding.vector,
+        model=model,
+        constraints=profile_constraints(profile),
+        context=CandidateContext(
+            text=profile.profile_text,
+            skills=tuple(profile.skills or ()),
+            rome_code=profile.rome_code,
+            latitude=profile.latitude,
+            longitude=profile.longitude,
+            salary_floor=profile.salary_min,
+        ),
+        k=k,
+        user_id=profile.user_id,
+    )

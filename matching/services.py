@@ -48,7 +48,11 @@ def embedding_model_register(*, encoder: Encoder) -> EmbeddingModel:
         model, created = EmbeddingModel.objects.get_or_create(
             name=encoder.name,
             weights_checksum=encoder.weights_checksum,
-            defaults={"dimension": encoder.dimension, "max_seq_length": encoder.max_seq_length},
+            defaults={
+                "dimension": encoder.dimension,
+                "max_seq_length": encoder.max_seq_length,
+                "backend": encoder.backend,
+            },
         )
         if created:
             logger.info("matching: registered embedding model %s", model.version)
@@ -260,7 +264,7 @@ def _embed_batch(pending: list[_Pending], *, encoder: Encoder, model: EmbeddingM
 
 def encoder_for(model: EmbeddingModel) -> Encoder:
     """The loaded weights of a registered model (the active one may differ from MATCHING_MODEL mid-switch)."""
-    encoder = load_encoder(model.name, backend=settings.MATCHING_BACKEND)
+    encoder = load_encoder(model.name, backend=model.backend)
     if encoder.weights_checksum != model.weights_checksum:
         raise EmbeddingModelMismatch(
             f"the weights installed for {model.name} are not those of {model.version}: run `manage.py embed`"
@@ -290,3 +294,26 @@ def hidden_offer_add(*, user_id: int, offer_id: int) -> HiddenOffer:
 
 def hidden_offer_remove(*, user_id: int, offer_id: int) -> None:
     HiddenOffer.objects.filter(user_id=user_id, offer_id=offer_id).delete()
+
+
+def candidate_embedding_refresh(*, profile_id: int) -> CandidateEmbedding | None:
+    """Recompute a profile's vector for the active model (and for a model being built, if any).
+
+    None when the profile is gone or says nothing yet (no text to embed).
+    """
+    from candidates.models import CandidateProfile
+
+    profile = CandidateProfile.objects.filter(pk=profile_id).only("profile_text").first()
+    if profile is None or not profile.profile_text.strip():
+        CandidateEmbedding.objects.filter(profile_id=profile_id).delete()
+        return None
+    active = None
+    for model in EmbeddingModel.objects.exclude(status=EmbeddingModelStatus.RETIRED):
+        embedding = candidate_embedding_upsert(profile_id=profile_id, text=profile.profile_text, model=model)
+        if model.is_active:
+            active = embedding
+    return active
+
+
+def candidate_embeddings_delete(*, profile_id: int) -> None:
+    CandidateEmbedding.objects.filter(profile_id=profile_id).delete()

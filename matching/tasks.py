@@ -22,3 +22,14 @@ def refresh_offer_embeddings(full: bool = False) -> dict[str, int | str]:
         "unchanged": run.unchanged_count,
         "pruned": run.pruned_count,
     }
+
+
+@shared_task(name="matching.tasks.refresh_candidate_embedding")
+def refresh_candidate_embedding(profile_id: int) -> None:
+    """After each profile change (candidates.signals.profile_changed); idempotent (text hash)."""
+    services.candidate_embedding_refresh(profile_id=profile_id)
+
+
+@shared_task(name="matching.tasks.delete_candidate_embeddings")
+def delete_candidate_embeddings(profile_id: int) -> None:
+    services.candidate_embeddings_delete(profile_id=profile_id)

@@ -63,9 +63,7 @@ class _Rollback(Exception):
     pass
 
 
-def _scores(
-    ranked: list[str], relevant: set[str], query: np.ndarray, vectors: dict[str, np.ndarray]
-) -> Scores:
+def _scores(ranked: list[str], relevant: set[str], query: np.ndarray, vectors: dict[str, np.ndarray]) -> Scores:
     top = np.array([vectors[item] for item in ranked[:10]]) if ranked else np.zeros((0, len(query)))
     return Scores(
         recall_at_5=recall_at_k(ranked, relevant, 5),

@@ -46,9 +46,7 @@ class Command(BaseCommand):
         self.stdout.write(f"{'method':<8} {'offer text':<36} " + " ".join(f"{h:>9}" for h in HEADERS))
         for result in results:
             values = [getattr(result.scores, name) for name in COLUMNS]
-            self.stdout.write(
-                f"{result.method:<8} {result.offer_text:<36} " + " ".join(f"{v:>9.3f}" for v in values)
-            )
+            self.stdout.write(f"{result.method:<8} {result.offer_text:<36} " + " ".join(f"{v:>9.3f}" for v in values))
             if not options["no_store"]:
                 EvaluationResult.objects.create(
                     model_name=encoder.name,

@@ -1,0 +1,248 @@
+"""Filtered recommendations (k nearest open offers under hard constraints): latency and recall.
+
+    python -m bench.recommend --n 100000 [--queries 200] [--k 10]
+
+Builds (once; kept between runs) a throwaway database `test_<db>_bench_matching` holding N
+offers and N unit vectors of 384 dimensions: random, drawn around 500 random centres so that
+they have the cluster structure of real embeddings (a uniform cloud is the worst case of
+every graph index and unlike any text). Then, for filters that keep 100 %, 10 % and 1 % of
+the offers (contract type CDD: 10 %; within 25 km of Lyon: 1 %, served by the latitude
+index; contract type "stage": 1 %, no index), it prints p50/p95 latency of
+`matching.selectors.nearest_offers` (the production path: planner estimate, HNSW with
+over-fetch or exact scan) and recall@10 against exact search under the same filter, and
+the same figures for two peers on the same vectors and filters: FAISS HNSW (over-fetching,
+then filtering) and brute-force cosine kNN in NumPy (the first prototype's method).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+# One BLAS thread: the client side of a web request, and no thread fight on a shared CPU.
+for _name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_name, "1")
+
+import numpy as np  # noqa: E402
+
+DIM = 384
+LYON = (45.764, 4.8357)
+
+
+def _setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jobmarket.settings")
+    os.environ["TEST_DB_SUFFIX"] = "bench_matching"
+    os.environ.setdefault("JOBMARKET_TESTING", "1")  # a bench run is not a deployment: no SECRET_KEY needed
+    import django
+
+    django.setup()
+    from django.db import connection
+
+    # The test-database machinery gives a throwaway, fully migrated database; keepdb reuses it.
+    connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=True)
+
+
+def clustered_unit_vectors(n: int, rng: np.random.Generator, *, centres: int = 500) -> np.ndarray:
+    means = rng.standard_normal((centres, DIM)).astype(np.float32)
+    assignment = rng.integers(0, centres, size=n)
+    vectors = means[assignment] + 0.9 * rng.standard_normal((n, DIM)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors
+
+
+@dataclass
+class Corpus:
+    ids: np.ndarray
+    vectors: np.ndarray
+    contract: np.ndarray
+    near_lyon: np.ndarray
+
+
+def _attributes(n: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    contract = np.full(n, "cdi", dtype=object)
+    draw = rng.random(n)
+    contract[draw < 0.10] = "cdd"
+    contract[(draw >= 0.10) & (draw < 0.11)] = "stage"
+    near = rng.random(n) < 0.01
+    lat = np.where(near, LYON[0] + rng.uniform(-0.1, 0.1, n), rng.uniform(43.0, 44.5, n))  # the rest: the south
+    lon = np.where(near, LYON[1] + rng.uniform(-0.1, 0.1, n), rng.uniform(-1.0, 6.0, n))
+    return contract, lat, lon, near
+
+
+def build_or_load(n: int, seed: int) -> tuple[Corpus, object]:
+    from django.db import connection
+    from pgvector.psycopg import register_vector
+
+    from matching.models import EmbeddingModel, OfferEmbedding
+    from offers.models import Offer
+
+    rng = np.random.default_rng(seed)
+    vectors = clustered_unit_vectors(n, rng)
+    contract, lat, lon, near = _attributes(n, rng)
+    model, _ = EmbeddingModel.objects.get_or_create(
+        name=f"bench-random-{seed}", weights_checksum=f"{seed:064d}", defaults={"dimension": DIM, "is_active": False}
+    )
+    if OfferEmbedding.objects.filter(model=model).count() == n and Offer.objects.count() == n:
+        ids = np.array(Offer.objects.order_by("id").values_list("id", flat=True))
+        return Corpus(ids, vectors, contract, near), model
+    print(f"building the bench database: {n} offers and vectors (once)...", flush=True)
+    started = time.perf_counter()
+    with connection.cursor() as cursor:
+        cursor.execute("TRUNCATE offers_offer CASCADE")
+        cursor.execute("DROP INDEX IF EXISTS offer_embedding_hnsw_cosine")
+    now = datetime.now(UTC)
+    batch = 10_000
+    for start in range(0, n, batch):
+        Offer.objects.bulk_create(
+            [
+                Offer(
+                    title=f"Offre {i}",
+                    contract_type=contract[i],
+                    latitude=float(lat[i]),
+                    longitude=float(lon[i]),
+                    published_at=now,
+                )
+                for i in range(start, min(n, start + batch))
+            ]
+        )
+    ids = np.array(Offer.objects.order_by("id").values_list("id", flat=True))
+    connection.ensure_connection()
+    raw = connection.connection
+    register_vector(raw)
+    with (
+        raw.cursor() as cursor,
+        cursor.copy(
+            "COPY matching_offerembedding (offer_id, model_id, vector, content_hash, embedded_at) FROM STDIN "
+            "WITH (FORMAT BINARY)"
+        ) as copy,
+    ):
+        copy.set_types(["int8", "int8", "vector", "varchar", "timestamptz"])
+        for offer_id, vector in zip(ids, vectors, strict=True):
+            copy.write_row([int(offer_id), model.pk, vector, "bench", now])
+    print(f"  rows loaded in {time.perf_counter() - started:.0f} s; building the HNSW index...", flush=True)
+    started = time.perf_counter()
+    with connection.cursor() as cursor:
+        cursor.execute("SET maintenance_work_mem = '1GB'")
+        cursor.execute(
+            "CREATE INDEX offer_embedding_hnsw_cosine ON matching_offerembedding "
+            "USING hnsw (vector vector_cosine_ops) WITH (m = 16, ef_construction = 64)"
+        )
+        cursor.execute("ANALYZE offers_offer; ANALYZE matching_offerembedding;")
+    print(f"  HNSW index built in {time.perf_counter() - started:.0f} s", flush=True)
+    return Corpus(ids, vectors, contract, near), model
+
+
+def exact_top(query: np.ndarray, corpus: Corpus, mask: np.ndarray, k: int) -> np.ndarray:
+    candidates = np.flatnonzero(mask)
+    scores = corpus.vectors[candidates] @ query
+    top = candidates[np.argsort(-scores)[:k]]
+    return corpus.ids[top]
+
+
+def percentile(values: list[float], q: float) -> float:
+    return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1] if len(values) > 1 else values[0]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--n", type=int, default=100_000)
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--k", type=int, default=10)
+    parser.add_argument("--seed", type=int, default=42)
+    args = parser.parse_args(argv)
+
+    _setup_django()
+    import faiss
+
+    from matching.selectors import HardConstraints, nearest_offers
+
+    corpus, model = build_or_load(args.n, args.seed)
+    rng = np.random.default_rng(args.seed + 1)
+    queries = clustered_unit_vectors(args.queries, rng)
+    k = args.k
+
+    filters = {
+        "100% (open offers)": (HardConstraints(), np.ones(len(corpus.ids), dtype=bool)),
+        "10% (contract CDD)": (HardConstraints(contract_types=("cdd",)), corpus.contract == "cdd"),
+        "1% (25 km of Lyon)": (
+            HardConstraints(latitude=LYON[0], longitude=LYON[1], radius_km=25),
+            corpus.near_lyon,
+        ),
+        "1% (contract stage)": (HardConstraints(contract_types=("stage",)), corpus.contract == "stage"),
+    }
+
+    print(f"FAISS HNSW index (M=16, efConstruction=64) over {len(corpus.ids)} vectors...", flush=True)
+    started = time.perf_counter()
+    index = faiss.IndexHNSWFlat(DIM, 16, faiss.METRIC_INNER_PRODUCT)
+    index.hnsw.efConstruction = 64
+    index.add(corpus.vectors)
+    print(f"  built in {time.perf_counter() - started:.0f} s", flush=True)
+    faiss.omp_set_num_threads(1)  # one query at a time, like a web request
+
+    print(
+        f"\nN = {len(corpus.ids)} offers, {DIM} dimensions, k = {k}, {len(queries)} queries per filter "
+        f"(single-threaded client; {os.cpu_count()} cores)"
+    )
+    header = f"{'filter':<22} {'engine':<26} {'p50 ms':>8} {'p95 ms':>8} {'recall@10':>10} {'p95 ratio':>10}"
+    print(header)
+    print("-" * len(header))
+    for label, (constraints, mask) in filters.items():
+        truth = [exact_top(q, corpus, mask, k) for q in queries]
+        rows = []
+
+        # 1. pgvector, the production path.
+        nearest_offers(vector=queries[0], model=model, constraints=constraints, k=k, min_similarity=-1)  # warm-up
+        latencies, recalls, strategies = [], [], set()
+        for query, expected in zip(queries, truth, strict=True):
+            started = time.perf_counter()
+            result = nearest_offers(vector=query, model=model, constraints=constraints, k=k, min_similarity=-1)
+            latencies.append((time.perf_counter() - started) * 1000)
+            strategies.add(result.strategy)
+            got = {offer_id for offer_id, _ in result.hits}
+            recalls.append(len(got & set(expected.tolist())) / len(expected))
+        rows.append((f"pgvector ({'/'.join(sorted(strategies))})", latencies, recalls))
+
+        # 2. FAISS HNSW with over-fetch, filter afterwards.
+        selectivity = max(mask.mean(), 1e-6)
+        fetch = min(len(corpus.ids), max(k, int(np.ceil(2 * k / selectivity))))
+        index.hnsw.efSearch = max(40, fetch)
+        latencies, recalls = [], []
+        for query, expected in zip(queries, truth, strict=True):
+            started = time.perf_counter()
+            _, found = index.search(query[None, :], fetch)
+            found = found[0][found[0] >= 0]
+            kept = found[mask[found]][:k]
+            latencies.append((time.perf_counter() - started) * 1000)
+            recalls.append(len(set(corpus.ids[kept].tolist()) & set(expected.tolist())) / len(expected))
+        rows.append((f"FAISS HNSW (fetch {fetch})", latencies, recalls))
+
+        # 3. Brute force: every vector scored, then filtered (the first prototype's method).
+        latencies, recalls = [], []
+        for query, expected in zip(queries, truth, strict=True):
+            started = time.perf_counter()
+            scores = corpus.vectors @ query
+            scores[~mask] = -np.inf
+            top = np.argpartition(-scores, k)[:k]
+            top = top[np.argsort(-scores[top])]
+            latencies.append((time.perf_counter() - started) * 1000)
+            recalls.append(len(set(corpus.ids[top].tolist()) & set(expected.tolist())) / len(expected))
+        rows.append(("brute-force NumPy", latencies, recalls))
+
+        reference = percentile(rows[0][1], 95)
+        for engine, latencies, recalls in rows:
+            p95 = percentile(latencies, 95)
+            print(
+                f"{label:<22} {engine:<26} {statistics.median(latencies):>8.2f} {p95:>8.2f} "
+                f"{statistics.mean(recalls):>10.3f} {p95 / reference:>9.2f}x"
+            )
+    print("\nratio: p95 of the engine / p95 of pgvector under the same filter")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

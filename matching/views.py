@@ -1,0 +1,56 @@
+"""Recommendation pages (HTMX): the candidate's best offers, each explained, with hide and save."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from candidates.selectors import profile_for_user, saved_offer_ids
+from matching.encoder import EmbeddingModelUnavailable
+from matching.selectors import NoActiveEmbeddingModel, recommendations_for_profile
+from matching.services import EmbeddingModelMismatch, hidden_offer_add
+from offers.models import Offer
+
+PAGE_SIZE = 20
+
+
+def _render(request: HttpRequest) -> HttpResponse:
+    profile = profile_for_user(user=request.user)
+    context: dict[str, object] = {"profile": profile, "recommendations": [], "saved_ids": set()}
+    if profile is None or not profile.profile_text.strip():
+        context["empty_profile"] = True
+    else:
+        try:
+            recommendations = recommendations_for_profile(profile=profile, k=PAGE_SIZE)
+        except (NoActiveEmbeddingModel, EmbeddingModelUnavailable, EmbeddingModelMismatch):
+            context["unavailable"] = True
+        else:
+            context["recommendations"] = recommendations
+            context["saved_ids"] = saved_offer_ids(
+                user=request.user, offer_ids=[item.offer.pk for item in recommendations]
+            )
+    template = "matching/recommendations.html#results" if request.htmx else "matching/recommendations.html"
+    return render(request, template, context)
+
+
+@login_required
+@require_GET
+def recommendations_page(request: HttpRequest) -> HttpResponse:
+    return _render(request)
+
+
+@login_required
+@require_POST
+def hide_offer(request: HttpRequest, offer_id: int) -> HttpResponse:
+    if not Offer.objects.filter(pk=offer_id).exists():
+        raise Http404
+    hidden_offer_add(user_id=request.user.pk, offer_id=offer_id)
+    if request.htmx:
+        # The whole list again: the next best offer takes the hidden one's place.
+        return _render(request)
+    messages.success(request, _("Offre masquée : elle ne vous sera plus recommandée."))
+    return redirect("matching:recommendations")
