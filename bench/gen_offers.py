@@ -1820,7 +1820,7 @@ class _Rng(random.Random):
     irrelevant for synthetic data.
     """
 
-    def choice(self, seq: Sequence[Any]) -> Any:
+    def choice(self, seq: Sequence[Any]) -> Any:  # type: ignore[override]
         return seq[int(self.random() * len(seq))]
 
     def randint(self, a: int, b: int) -> int:

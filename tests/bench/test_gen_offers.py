@@ -225,6 +225,22 @@ def test_siblings_are_different_jobs_of_one_employer_in_one_commune() -> None:
         assert NOW - timedelta(days=60) <= _created(sibling.source, sibling.payload) <= NOW
 
 
+KNOWN_FT_FIELDS = {
+    "id", "intitule", "description", "dateCreation", "dateActualisation", "lieuTravail", "romeCode", "romeLibelle",
+    "appellationlibelle", "entreprise", "typeContrat", "typeContratLibelle", "natureContrat", "experienceExige",
+    "experienceLibelle", "formations", "langues", "permis", "competences", "salaire", "dureeTravailLibelle",
+    "dureeTravailLibelleConverti", "alternance", "contact", "agence", "nombrePostes", "accessibleTH",
+    "deplacementCode", "deplacementLibelle", "qualificationCode", "qualificationLibelle", "codeNAF",
+    "secteurActivite", "secteurActiviteLibelle", "qualitesProfessionnelles", "trancheEffectifEtab", "origineOffre",
+    "offresManqueCandidats", "contexteTravail", "entrepriseAdaptee", "employeurHandiEngage",
+}  # fmt: skip
+KNOWN_ADZUNA_FIELDS = {
+    "__CLASS__", "id", "title", "description", "created", "redirect_url", "company", "location", "category",
+    "salary_is_predicted", "latitude", "longitude", "contract_type", "contract_time", "salary_min", "salary_max",
+    "adref",
+}  # fmt: skip
+
+
 UGLY_CHECKS = {
     (gen.FRANCE_TRAVAIL, "entreprise_empty"): lambda p: p["entreprise"] == {},
     (gen.FRANCE_TRAVAIL, "salaire_empty"): lambda p: p["salaire"] == {},
@@ -246,20 +262,6 @@ UGLY_CHECKS = {
     (gen.ADZUNA, "no_coordinates"): lambda p: "latitude" not in p and "longitude" not in p,
     (gen.ADZUNA, "unknown_fields"): lambda p: bool(set(p) - KNOWN_ADZUNA_FIELDS),
 }
-KNOWN_FT_FIELDS = {
-    "id", "intitule", "description", "dateCreation", "dateActualisation", "lieuTravail", "romeCode", "romeLibelle",
-    "appellationlibelle", "entreprise", "typeContrat", "typeContratLibelle", "natureContrat", "experienceExige",
-    "experienceLibelle", "formations", "langues", "permis", "competences", "salaire", "dureeTravailLibelle",
-    "dureeTravailLibelleConverti", "alternance", "contact", "agence", "nombrePostes", "accessibleTH",
-    "deplacementCode", "deplacementLibelle", "qualificationCode", "qualificationLibelle", "codeNAF",
-    "secteurActivite", "secteurActiviteLibelle", "qualitesProfessionnelles", "trancheEffectifEtab", "origineOffre",
-    "offresManqueCandidats", "contexteTravail", "entrepriseAdaptee", "employeurHandiEngage",
-}  # fmt: skip
-KNOWN_ADZUNA_FIELDS = {
-    "__CLASS__", "id", "title", "description", "created", "redirect_url", "company", "location", "category",
-    "salary_is_predicted", "latitude", "longitude", "contract_type", "contract_time", "salary_min", "salary_max",
-    "adref",
-}  # fmt: skip
 
 
 def test_the_ugly_case_rate_is_honoured_and_every_case_shows_in_the_payload() -> None:
@@ -269,6 +271,7 @@ def test_the_ugly_case_rate_is_honoured_and_every_case_shows_in_the_payload() ->
     assert 0.085 <= len(ugly) / len(offers) <= 0.115
     assert {(o.source, o.ugly) for o in ugly} == set(UGLY_CHECKS)
     for offer in ugly:
+        assert offer.ugly is not None
         assert UGLY_CHECKS[(offer.source, offer.ugly)](offer.payload), (offer.source, offer.ugly)
     # Clean payloads carry none of the marks that are specific to ugly cases.
     for offer in offers:
