@@ -675,6 +675,8 @@ def main() -> None:
         print(f"  {kind:<26} {len(values):>4} {statistics.median(values):>8.1f} {percentile(values, 0.95):>8.1f}")
     ours_p50, ours_p95 = statistics.median(ours), percentile(ours, 0.95)
     print(f"  {'TOUT':<26} {len(ours):>4} {ours_p50:>8.1f} {ours_p95:>8.1f}")
+    slowest = sorted(zip(ours, queries, strict=True), key=lambda item: -item[0])[:5]
+    print("  les plus lentes : " + "; ".join(f"{ms:.0f} ms {urlencode(q.query)}" for ms, q in slowest))
     print(
         f"  résultats : médiane {statistics.median([t for _, t in checked]):.0f} offres par requête,"
         f" {sum(1 for _, t in checked if t == 0)} requêtes vides"

@@ -134,6 +134,12 @@ def _data_version() -> tuple:
 
 
 def vocabulary_get() -> Vocabulary:
+    """The current vocabulary; built on first use, then refreshed in the background.
+
+    A refresh reads a bounded sample (seconds on a busy server), so a request never
+    waits for one once a vocabulary exists: it keeps using the previous copy while a
+    thread builds the next. With a max age of 0 (tests) the refresh is immediate.
+    """
     max_age = getattr(settings, "OFFER_SEARCH_VOCABULARY_MAX_AGE", 600)
     cached = _cache.get("default")
     now = time.monotonic()
@@ -143,10 +149,22 @@ def vocabulary_get() -> Vocabulary:
     if cached is not None and cached.version == version:
         cached.built_at = now
         return cached
+    if cached is not None and max_age > 0:
+        if _lock.acquire(blocking=False):
+            threading.Thread(target=_refresh_in_background, args=(version,), daemon=True).start()
+        return cached
     with _lock:
         vocabulary = _vocabulary_build(version)
         _cache["default"] = vocabulary
     return vocabulary
+
+
+def _refresh_in_background(version: tuple) -> None:
+    try:
+        _cache["default"] = _vocabulary_build(version)
+    finally:
+        connection.close()  # this thread's own connection
+        _lock.release()
 
 
 def vocabulary_reset() -> None:

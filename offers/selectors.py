@@ -65,8 +65,8 @@ PAGE_SIZE = 20
 # Every matching row counted, ranked or faceted costs a heap visit; past these caps the
 # page stays fast by estimating instead (PostgreSQL's planner estimate for the total,
 # facets counted on a sample and scaled, relevance ranked among COUNT_CAP matches).
-COUNT_CAP = 2_000
-FACET_SAMPLE = 2_000
+COUNT_CAP = 1_000
+FACET_SAMPLE = 1_000
 EARTH_RADIUS_KM = 6371.0
 
 
@@ -504,13 +504,14 @@ def _search_pass(
         )
 
     page_order = _PAGE_ORDER[order]
+    sort_columns = "published_at, salary_min, salary_max" + (", rank" if not expanded.is_empty else "")
     statement = f"""
         WITH m AS MATERIALIZED ({sql})
         SELECT json_build_object(
             'n', (SELECT count(*) FROM m),
             'ids', (SELECT coalesce(json_agg(p.id ORDER BY p.o), '[]') FROM
                     (SELECT id, row_number() OVER (ORDER BY {page_order}) AS o
-                     FROM (SELECT * FROM m LIMIT {int(limit) - 1}) AS r
+                     FROM (SELECT id, {sort_columns} FROM m LIMIT {int(limit) - 1}) AS r
                      ORDER BY {page_order} LIMIT {int(page_size)} OFFSET {int(page_start)}) AS p),
             'contract', {grouped("contract_type")},
             'seniority', {grouped("seniority")},
@@ -661,13 +662,14 @@ def offer_detail(*, offer_id: int) -> Offer | None:
 
 # --- Market (charts) -----------------------------------------------------------------------
 
-MARKET_SAMPLE = 50_000  # the charts of very large searches describe the newest 50 000 matches
+MARKET_SAMPLE = 20_000  # the charts of very large searches describe the newest 20 000 matches
 
 
 @dataclass(frozen=True)
 class MarketStats:
-    total: int
-    sampled: bool
+    total: int  # estimated when sampled
+    sampled: bool  # True: the charts describe the `counted` newest matches
+    counted: int
     contract_types: list[tuple[str, int]]
     companies: list[tuple[str, int]]
     domains: list[tuple[str, int]]
@@ -683,7 +685,6 @@ def offer_market(*, params: OfferSearchParams) -> MarketStats:
     """Aggregates behind the /marche/ charts, for the same filters as the search."""
     expanded = query_expand(params.q)
     offers = offer_filtered_queryset(params, expanded).order_by()
-    total, sampled = _capped_count(offers, MARKET_SAMPLE)
     sample = offers.order_by("-published_at", "-id").values(
         "contract_type",
         "company",
@@ -731,9 +732,12 @@ def offer_market(*, params: OfferSearchParams) -> MarketStats:
         f" AS inner_q({', '.join(f'c{i}' for i in range(widths.get(name, 2)))})) AS q) AS {name}"
         for name, query in queries.items()
     )
-    with connection.cursor() as cursor:
-        cursor.execute(f"WITH s AS MATERIALIZED ({sql}) SELECT {columns}", sql_params)
-        row = cursor.fetchone()
+    with transaction.atomic(), connection.cursor() as cursor:
+        _plan_for_search(cursor)
+        cursor.execute(f"WITH s AS MATERIALIZED ({sql}) SELECT (SELECT count(*) FROM s), {columns}", sql_params)
+        (counted, *row) = cursor.fetchone()
+    sampled = counted >= MARKET_SAMPLE
+    total = max(_estimated_count(offers), counted) if sampled else counted
     results: dict[str, list[tuple]] = {}
     for (name, _), value in zip(queries.items(), row, strict=True):
         data = json.loads(value) if isinstance(value, str) else value
@@ -743,6 +747,7 @@ def offer_market(*, params: OfferSearchParams) -> MarketStats:
     return MarketStats(
         total=total,
         sampled=sampled,
+        counted=counted,
         contract_types=[(str(contract_labels.get(value, value)), count) for value, count in results["contract"]],
         companies=list(results["company"]),
         domains=list(results["domain"]),

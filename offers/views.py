@@ -93,8 +93,10 @@ def offer_search_page(request: HttpRequest) -> HttpResponse:
         "facet_groups": _facet_groups(request.GET, facets) if facets else [],
         "query": request.GET,
     }
-    template = "offers/search.html#results" if _wants_fragment(request) else "offers/search.html"
-    return render(request, template, context)
+    fragment = _wants_fragment(request)
+    # A fragment also refreshes the error next to each field (out of band).
+    context["oob_errors"] = fragment
+    return render(request, "offers/search.html#results" if fragment else "offers/search.html", context)
 
 
 @require_GET
@@ -124,8 +126,9 @@ def market_page(request: HttpRequest) -> HttpResponse:
         "places": stats.places,
     }
     context = {"form": form, "stats": stats, "charts": charts, "query": request.GET}
-    template = "offers/market.html#charts" if _wants_fragment(request) else "offers/market.html"
-    return render(request, template, context)
+    fragment = _wants_fragment(request)
+    context["oob_errors"] = fragment
+    return render(request, "offers/market.html#charts" if fragment else "offers/market.html", context)
 
 
 @require_GET

@@ -125,3 +125,16 @@ def test_pages_fit_a_phone_without_horizontal_scroll(phone_page, path):
     overflow = phone_page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
 
     assert overflow <= 0
+
+
+def test_an_unknown_place_gets_its_message_next_to_the_field_without_reloading(page):
+    some_offers()
+    page.goto("/offres/")
+
+    place = page.get_by_label("Lieu (commune, code postal ou département)")
+    place.fill("Atlantide")
+    place.press("Tab")
+
+    page.wait_for_url(re.compile(r"lieu=Atlantide"))
+    assert "Lieu inconnu" in page.locator("#errors-lieu").inner_text()
+    assert page.get_by_test_id("results-count").inner_text() == "24 offres"

@@ -37,8 +37,16 @@ def test_htmx_request_gets_only_the_results_fragment(client):
     html = response.content.decode()
     assert response.status_code == 200
     assert "<html" not in html and 'id="search-form"' not in html
-    assert html.lstrip().startswith('<section id="results"')
+    assert '<section id="results"' in html
     assert "Boulanger H/F" in html
+
+
+def test_htmx_fragment_refreshes_the_field_errors_out_of_band(client):
+    html = client.get("/offres/", {"lieu": "Atlantide"}, **HTMX).content.decode()
+
+    assert '<div id="errors-lieu" class="field-errors" hx-swap-oob="true">' in html
+    assert "Lieu inconnu" in html
+    assert '<div id="errors-q" class="field-errors" hx-swap-oob="true"></div>' in html
 
 
 def test_boosted_and_history_restore_requests_get_the_whole_page(client):
@@ -172,7 +180,7 @@ def test_market_fragment_for_htmx(client):
 
     html = client.get("/marche/", {"contrat": "cdi"}, **HTMX).content.decode()
 
-    assert html.lstrip().startswith('<section id="charts"') and "<html" not in html
+    assert '<section id="charts"' in html and "<html" not in html
 
 
 def test_soft_skills_page_ranks_the_top_skills_of_an_occupation(client):
