@@ -57,3 +57,19 @@ def test_a_candidate_sees_only_their_own_saved_offers(client, candidate):
     SavedOffer.objects.create(user=other, offer=OfferFactory(title="Offre de quelqu'un d'autre"))
     assert "Offre de quelqu&#x27;un d&#x27;autre" not in client.get("/profil/").content.decode()
     assert saved_offer_ids(user=candidate) == set()
+
+
+def test_the_save_button_tag_shows_each_offer_state_with_one_query(client, candidate, django_assert_num_queries):
+    from django.template import Context, Template
+    from django.test import RequestFactory
+
+    saved, other = OfferFactory(), OfferFactory()
+    SavedOffer.objects.create(user=candidate, offer=saved)
+    request = RequestFactory().get("/offres/")
+    request.user = candidate
+    page = Template("{% load candidate_tags %}{% for o in offers %}{% save_offer_button o %}{% endfor %}")
+    with django_assert_num_queries(1):
+        html = page.render(Context({"request": request, "offers": [saved, other]}))
+    assert html.count('aria-pressed="true"') == 1
+    assert html.count('aria-pressed="false"') == 1
+    assert f'hx-post="/profil/offres-sauvegardees/{other.pk}/"' in html
