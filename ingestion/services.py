@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import math
 import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -40,6 +41,7 @@ from ingestion.sources.base import (
     client_for,
 )
 from offers import services as offer_services
+from offers.bulk import copy_rows, next_ids
 from offers.models import OfferSource, OfferStatus, Source
 
 logger = logging.getLogger(__name__)
@@ -173,13 +175,29 @@ class StoredPayload:
     needs_processing: bool
 
 
-def _canonical(payload: Any) -> tuple[Any, str]:
-    text = json.dumps(payload, sort_keys=True, ensure_ascii=True, separators=(",", ":"), allow_nan=True)
+def _finite(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {key: _finite(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_finite(item) for item in value]
+    return value
+
+
+def _canonical(payload: Any) -> tuple[Any, str, str]:
+    """(payload, its JSON text, its hash). The only changes ever made to a payload are the two
+    PostgreSQL's jsonb cannot store: NUL characters and NaN/Infinity (read from the wire by a
+    lenient JSON parser); both would otherwise make the whole batch fail."""
+    try:
+        text = json.dumps(payload, sort_keys=True, ensure_ascii=True, separators=(",", ":"), allow_nan=False)
+    except ValueError:
+        payload = _finite(payload)
+        text = json.dumps(payload, sort_keys=True, ensure_ascii=True, separators=(",", ":"))
     if "\\u0000" in text:
-        # PostgreSQL's jsonb cannot store NUL characters: the only change ever made to a payload.
         text = text.replace("\\u0000", "")
         payload = json.loads(text)
-    return payload, hashlib.sha256(text.encode()).hexdigest()
+    return payload, text, hashlib.sha256(text.encode()).hexdigest()
 
 
 def _raw_external_id(payload: Any, digest: str) -> str:
@@ -194,18 +212,19 @@ def raw_payloads_store(
     *, source: str, payloads: Sequence[Any], run: IngestionRun | None, seen_at: datetime
 ) -> list[StoredPayload]:
     """Store payloads as received: new offers get version 1, changed ones a new version, seen ones a date."""
-    incoming: dict[str, tuple[Any, str]] = {}
+    incoming: dict[str, tuple[Any, str, str]] = {}
     for payload in payloads:
-        payload, digest = _canonical(payload)
-        incoming[_raw_external_id(payload, digest)] = (payload, digest)
+        payload, text, digest = _canonical(payload)
+        incoming[_raw_external_id(payload, digest)] = (payload, text, digest)
     current = {
         row[0]: row[1:]
         for row in RawPayload.objects.filter(source=source, external_id__in=list(incoming), is_current=True)
         .values_list("external_id", "id", "content_hash", "version", "status")
         .iterator()
     }
-    seen_ids, retired_ids, new_rows, stored = [], [], [], []
-    for external_id, (payload, digest) in incoming.items():
+    seen_ids, retired_ids, stored = [], [], []
+    new_rows: list[tuple[str, Any, str, str, int]] = []  # external id, payload, JSON text, hash, version
+    for external_id, (payload, text, digest) in incoming.items():
         known = current.get(external_id)
         if known and known[1] == digest:
             seen_ids.append(known[0])
@@ -213,26 +232,42 @@ def raw_payloads_store(
             continue
         if known:
             retired_ids.append(known[0])
-        new_rows.append(
-            RawPayload(
-                source=source,
-                external_id=external_id,
-                version=known[2] + 1 if known else 1,
-                is_current=True,
-                payload=payload,
-                content_hash=digest,
-                run=run,
-                first_seen_at=seen_at,
-                last_seen_at=seen_at,
-            )
-        )
+        new_rows.append((external_id, payload, text, digest, known[2] + 1 if known else 1))
     if seen_ids:
         RawPayload.objects.filter(id__in=seen_ids).update(last_seen_at=seen_at)
     if retired_ids:
         RawPayload.objects.filter(id__in=retired_ids).update(is_current=False)
-    for row in RawPayload.objects.bulk_create(new_rows):
-        stored.append(StoredPayload(row.id, row.external_id, row.payload, True))
+    ids = next_ids(RawPayload._meta.db_table, len(new_rows))
+    copy_rows(
+        RawPayload._meta.db_table,
+        RAW_COLUMNS,
+        (
+            # The payload column takes the JSON text already made for the hash: no second serialisation.
+            (raw_id, source, external_id, version, True, text, digest, run.pk if run else None, seen_at, seen_at,
+             NormalisationStatus.PENDING, "", "")
+            for raw_id, (external_id, _, text, digest, version) in zip(ids, new_rows, strict=True)
+        ),
+    )  # fmt: skip
+    for raw_id, (external_id, payload, *_) in zip(ids, new_rows, strict=True):
+        stored.append(StoredPayload(raw_id, external_id, payload, True))
     return stored
+
+
+RAW_COLUMNS = [
+    "id",
+    "source",
+    "external_id",
+    "version",
+    "is_current",
+    "payload",
+    "content_hash",
+    "run_id",
+    "first_seen_at",
+    "last_seen_at",
+    "status",
+    "error_type",
+    "error_message",
+]
 
 
 # --- silver and gold ------------------------------------------------------------------------------
@@ -282,7 +317,8 @@ def payload_batch_ingest(*, run: IngestionRun, payloads: Sequence[Any], seen_at:
         seen_at=seen_at,
     )
     counts.fetched = len(payloads)
-    counts.unchanged += len(unchanged)
+    # The same id twice in one batch is stored once: the repeat counts as unchanged.
+    counts.unchanged += len(unchanged) + len(payloads) - len(stored)
     return counts
 
 

@@ -31,8 +31,9 @@ _CITY_NOISE = {"cedex", "arrondissement", "er", "e", "eme"}
 
 
 def fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.lower().replace("œ", "oe").replace("æ", "ae"))
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    """Lower-case ASCII: accents dropped (keys only compare words, so other symbols may go too)."""
+    text = text.lower().replace("œ", "oe").replace("æ", "ae")
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
 def words(text: str) -> list[str]:
@@ -63,8 +64,11 @@ def dedup_key(posting: Mapping[str, Any]) -> str:
     return _digest(f"{company}|{title}|{posting['departement']}|{city}")
 
 
+TEXT_KEY_CHARS = 1200  # enough for the first TEXT_KEY_WORDS words; folding a whole text costs
+
+
 def text_key(posting: Mapping[str, Any]) -> str:
-    tokens = words(posting["description"])
+    tokens = words(posting["description"][:TEXT_KEY_CHARS])
     if len(tokens) < TEXT_KEY_WORDS + 5:  # short texts are too generic to identify a job
         return ""
     return _digest(" ".join(tokens[:TEXT_KEY_WORDS]))

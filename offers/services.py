@@ -19,10 +19,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 
 from offers import dedup
+from offers.bulk import copy_upsert, next_ids
 from offers.models import ContractType, Occupation, OccupationTitle, Offer, OfferSource, OfferStatus, Source
 
 # France Travail gives the full text and the ROME code: its posting is preferred.
@@ -64,7 +66,7 @@ OFFER_UPDATE_FIELDS = [
     "updated_at",
 ]
 POSTING_UPDATE_FIELDS = [
-    "offer",
+    "offer_id",
     "url",
     "source_updated_at",
     "published_at",
@@ -97,8 +99,9 @@ class UpsertCounts:
     offer_ids: set[int] = field(default_factory=set)
 
 
-def _content_hash(data: Mapping[str, Any]) -> str:
-    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+def _json_and_hash(data: Mapping[str, Any]) -> tuple[str, str]:
+    text = json.dumps(data, sort_keys=True, ensure_ascii=True, separators=(",", ":"))
+    return text, hashlib.sha256(text.encode()).hexdigest()
 
 
 def _when(value: str | None) -> datetime | None:
@@ -126,17 +129,6 @@ def _postings_filter(keys: Iterable[tuple[str, str]]) -> Q:
     return query
 
 
-def _allocate_offer_ids(count: int) -> list[int]:
-    if not count:
-        return []
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-            [Offer._meta.db_table, count],
-        )
-        return [row[0] for row in cursor.fetchall()]
-
-
 @transaction.atomic
 def postings_upsert(*, postings: Sequence[PostingData], seen_at: datetime, from_source: bool = True) -> UpsertCounts:
     """Insert or update postings seen at `seen_at`, grouping the same job into one offer.
@@ -150,7 +142,8 @@ def postings_upsert(*, postings: Sequence[PostingData], seen_at: datetime, from_
         batch[(posting.source, posting.external_id)] = posting.to_json()
     if not batch:
         return counts
-    hashes = {key: _content_hash(data) for key, data in batch.items()}
+    serialised = {key: _json_and_hash(data) for key, data in batch.items()}
+    hashes = {key: digest for key, (_, digest) in serialised.items()}
 
     known = {
         (row["source"], row["external_id"]): row
@@ -181,7 +174,7 @@ def postings_upsert(*, postings: Sequence[PostingData], seen_at: datetime, from_
         Offer.objects.filter(id__in=touched_offers).update(last_seen_at=seen_at)
 
     new_offer_count = _group_new_postings(new_keys, batch, offer_of, counts, seen_at)
-    ids = iter(_allocate_offer_ids(new_offer_count))
+    ids = iter(next_ids(Offer._meta.db_table, new_offer_count))
     new_ids = {f"new:{n}": next(ids) for n in range(new_offer_count)}
     resolved = {key: new_ids.get(ref, ref) if isinstance(ref, str) else ref for key, ref in offer_of.items()}
 
@@ -205,12 +198,16 @@ def postings_upsert(*, postings: Sequence[PostingData], seen_at: datetime, from_
         members[offer_id].append({"source": key[0], "external_id": key[1], "normalised": batch[key], **dates[key]})
 
     offers = [_offer_from_postings(offer_id, rows, seen_at) for offer_id, rows in members.items()]
-    Offer.objects.bulk_create(offers, update_conflicts=True, unique_fields=["id"], update_fields=OFFER_UPDATE_FIELDS)
-    OfferSource.objects.bulk_create(
-        [_posting_row(key, batch[key], hashes[key], offer_id, dates[key]) for key, offer_id in resolved.items()],
-        update_conflicts=True,
-        unique_fields=["source", "external_id"],
-        update_fields=POSTING_UPDATE_FIELDS,
+    _offers_write(offers, update=OFFER_UPDATE_FIELDS)
+    postings_rows = [
+        _posting_row(key, batch[key], serialised[key], offer_id, dates[key]) for key, offer_id in resolved.items()
+    ]
+    copy_upsert(
+        OfferSource._meta.db_table,
+        POSTING_COLUMNS,
+        postings_rows,
+        conflict=["source", "external_id"],
+        update=POSTING_UPDATE_FIELDS,
     )
     counts.offer_ids = set(members) | touched_offers
     return counts
@@ -338,24 +335,39 @@ def _offer_from_postings(offer_id: int, rows: list[dict[str, Any]], now: datetim
     )
 
 
+POSTING_COLUMNS = ["source", "external_id", "first_seen_at", *POSTING_UPDATE_FIELDS]
+
+
 def _posting_row(
-    key: tuple[str, str], data: dict[str, Any], content_hash: str, offer_id: int, dates: Mapping[str, Any]
-) -> OfferSource:
-    return OfferSource(
-        offer_id=offer_id,
-        source=key[0],
-        external_id=key[1],
-        url=data.get("url") or "",
-        source_updated_at=_when(data.get("source_updated_at")),
-        published_at=_when(data.get("published_at")),
-        first_seen_at=dates["first_seen_at"],  # not in update_fields: kept for a known posting
-        last_seen_at=dates["last_seen_at"],
-        withdrawn_at=dates["withdrawn_at"],
-        normalised=data,
-        content_hash=content_hash,
-        dedup_key=dedup.dedup_key(data),
-        text_key=dedup.text_key(data),
-    )
+    key: tuple[str, str], data: dict[str, Any], serialised: tuple[str, str], offer_id: int, dates: Mapping[str, Any]
+) -> list[Any]:
+    """A row of POSTING_COLUMNS. first_seen_at is not updated on conflict: a known posting keeps it."""
+    values = {
+        "offer_id": offer_id,
+        "url": data.get("url") or "",
+        "source_updated_at": _when(data.get("source_updated_at")),
+        "published_at": _when(data.get("published_at")),
+        "last_seen_at": dates["last_seen_at"],
+        "withdrawn_at": dates["withdrawn_at"],
+        "normalised": serialised[0],  # the JSON text made for the hash, not serialised twice
+        "content_hash": serialised[1],
+        "dedup_key": dedup.dedup_key(data),
+        "text_key": dedup.text_key(data),
+    }
+    return [key[0], key[1], dates["first_seen_at"], *(values[name] for name in POSTING_UPDATE_FIELDS)]
+
+
+OFFER_COLUMNS = [field.attname for field in Offer._meta.concrete_fields]
+
+
+def _offers_write(offers: Sequence[Offer], *, update: Sequence[str]) -> None:
+    """Insert new offers, update the `update` columns of known ones (created_at and first_seen_at stay)."""
+    now = timezone.now()
+    rows = []
+    for offer in offers:
+        offer.created_at = offer.updated_at = now
+        rows.append([getattr(offer, name) for name in OFFER_COLUMNS])
+    copy_upsert(Offer._meta.db_table, OFFER_COLUMNS, rows, conflict=["id"], update=update)
 
 
 @transaction.atomic
@@ -380,8 +392,8 @@ def offers_rebuild(*, offer_ids: Iterable[int], now: datetime) -> int:
     ):
         members[row["offer_id"]].append(row)
     offers = [_offer_from_postings(offer_id, rows, now) for offer_id, rows in members.items() if rows]
-    fields_ = [name for name in OFFER_UPDATE_FIELDS if name not in ("last_seen_at",)]
-    Offer.objects.bulk_create(offers, update_conflicts=True, unique_fields=["id"], update_fields=fields_)
+    with transaction.atomic():
+        _offers_write(offers, update=[name for name in OFFER_UPDATE_FIELDS if name != "last_seen_at"])
     return len(offers)
 
 

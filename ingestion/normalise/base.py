@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from typing import Any
 
@@ -61,7 +61,8 @@ class NormalisedOffer:
     url: str = ""
 
     def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
+        # Not dataclasses.asdict: it deep-copies every value, a third of the cost of a batch.
+        data = {name: getattr(self, name) for name in _FIELD_NAMES}
         for key in ("published_at", "source_updated_at"):
             data[key] = data[key].isoformat() if data[key] else None
         data["skills"] = list(self.skills)
@@ -77,6 +78,9 @@ class NormalisedOffer:
         values["skills"] = tuple(values.get("skills") or ())
         values["soft_skills"] = tuple(values.get("soft_skills") or ())
         return cls(**values)
+
+
+_FIELD_NAMES = tuple(f.name for f in fields(NormalisedOffer))
 
 
 # --- defensive readers: a field of the wrong type reads as absent ----------------------

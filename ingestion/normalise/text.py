@@ -5,14 +5,21 @@ from __future__ import annotations
 import re
 import unicodedata
 
+_COMBINING_RE = re.compile("[\u0300-\u036f]")
 _SPACES_RE = re.compile(r"[\s\u00a0\u202f\u2009]+")
 _LOWER_WORDS = {"de", "du", "des", "la", "le", "les", "sur", "en", "et", "aux", "au", "sous", "lès"}
 
 
 def fold(text: str) -> str:
     """Lower case without accents: 'Hérault' -> 'herault'."""
-    decomposed = unicodedata.normalize("NFKD", text.lower().replace("œ", "oe").replace("æ", "ae"))
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    text = text.lower().replace("œ", "oe").replace("æ", "ae")
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    if decomposed.isascii():
+        return decomposed
+    # Drop the combining accents only (C speed), keeping symbols such as "€" that parsers read.
+    return _COMBINING_RE.sub("", decomposed)
 
 
 def clean(text: str, *, max_length: int | None = None, keep_newlines: bool = False) -> str:

@@ -98,3 +98,11 @@ def test_reprocess_rebuilds_offers_from_raw_payloads(saved_responses: Path) -> N
     call_command("reprocess", stdout=out)
     assert not Offer.objects.filter(title="abîmé").exists()
     assert IngestionRun.objects.filter(kind=RunKind.REPROCESS, api_calls=0).count() == 2
+
+
+def test_the_demo_payloads_replay_through_the_pipeline(settings) -> None:
+    output = _ingest("--from-files", str(settings.BASE_DIR / "ingestion" / "demo"))
+    print(output)
+    assert Offer.objects.exists()
+    assert not IngestionRun.objects.filter(status=RunStatus.FAILED).exists()
+    assert Offer.objects.filter(sources__len=2).exists()  # some demo jobs are on both sources
