@@ -1531,9 +1531,9 @@ EXPERIENCE_SENTENCES = {
           "Le poste est ouvert aux débutants motivés.",
           "Aucune expérience n'est exigée, seule la motivation compte."),
     "S": ("Une première expérience sur un poste similaire est souhaitée.",
-          "Une expérience de {years} an(s) dans le métier serait un plus."),
-    "E": ("Vous justifiez d'une expérience de {years} ans minimum sur un poste similaire.",
-          "Expérience confirmée exigée ({years} ans minimum)."),
+          "Une expérience de {years} dans le métier serait un plus."),
+    "E": ("Vous justifiez d'une expérience de {years} minimum sur un poste similaire.",
+          "Expérience confirmée exigée ({years} minimum)."),
 }  # fmt: skip
 PERKS = (
     "Mutuelle d'entreprise et tickets restaurant.", "Prime de fin d'année et participation.",
@@ -2023,9 +2023,10 @@ class _Generator:
             return "Rémunération selon profil et expérience."
         if form == "hourly":
             return f"Rémunération : {SMIC_HOURLY:.2f} € brut de l'heure.".replace(".", ",", 1)
-        return (
-            f"Rémunération : entre {round(job.salary_lo, -1):.0f} € et {round(job.salary_hi, -1):.0f} € brut mensuel."
-        )
+        lo, hi = round(job.salary_lo, -1), round(job.salary_hi, -1)
+        if lo == hi:
+            return f"Rémunération : {lo:.0f} € brut mensuel."
+        return f"Rémunération : entre {lo:.0f} € et {hi:.0f} € brut mensuel."
 
     def _description(self, job: _Job) -> str:
         rng = self.rng
@@ -2042,7 +2043,8 @@ class _Generator:
         )
         n_missions = min(len(occ.missions), rng.randint(3, 5))
         missions = "\n- ".join(rng.sample(occ.missions, n_missions))
-        exp = rng.choice(EXPERIENCE_SENTENCES[job.experience]).format(years=max(job.exp_years, 1))
+        years = max(job.exp_years, 1)
+        exp = rng.choice(EXPERIENCE_SENTENCES[job.experience]).format(years=f"{years} an{'s' if years > 1 else ''}")
         soft = rng.sample(occ.soft, min(2, len(occ.soft)))
         domain, level = occ.diploma
         if level == "Aucun diplôme":
