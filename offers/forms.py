@@ -112,6 +112,17 @@ class OfferSearchForm(forms.Form):
             self.add_error("rayon", _("Ce lieu n'a pas de coordonnées connues : le rayon ne peut pas s'appliquer."))
         return cleaned
 
+    def state(self) -> dict[str, Any]:
+        """What the user sent, per field (lists for the multiple choices), to redraw the form as typed."""
+        data = self.data
+        multiple = {"contrat", "experience", "source"}
+        return {
+            name: (data.getlist(name) if hasattr(data, "getlist") else list(data.get(name) or []))
+            if name in multiple
+            else (data.get(name) or "")
+            for name in self.fields
+        }
+
     def to_params(self) -> OfferSearchParams:
         """The valid part of the query (an invalid field is left out, its error shown by the form)."""
         data = self.cleaned_data if hasattr(self, "cleaned_data") else {}

@@ -42,7 +42,7 @@ STOP_WORDS = frozenset(
     {"a", "au", "aux", "avec", "chez", "d", "de", "des", "du", "en", "et", "f", "h", "hf", "fh", "l", "la", "le"}
     | {"les", "ou", "par", "pour", "sur", "un", "une", "dans", "nf"}
 )
-OFFER_SAMPLE = 50_000  # recent offers read to learn words and title -> occupation links
+OFFER_SAMPLE = 30_000  # recent offers read to learn words and title -> occupation links
 VOCABULARY_CAP = 60_000  # most frequent words kept for fuzzy matching
 TAUGHT_MIN_OFFERS = 3
 TAUGHT_MIN_SHARE = 0.6
@@ -215,23 +215,21 @@ def _vocabulary_build(version: tuple) -> Vocabulary:
     with connection.cursor() as cursor:
         cursor.execute(
             f"""
-            WITH recent AS ({sql}),
-            title_words AS (
-                SELECT DISTINCT r.ctid_id, w, r.rome_code FROM (
-                    SELECT row_number() OVER () AS ctid_id, title, rome_code FROM recent
-                ) r, regexp_split_to_table(lower(jm_unaccent(r.title)), '[^a-z0-9]+') AS w
-                WHERE length(w) > 1
-            )
-            SELECT w, rome_code, count(*) FROM title_words GROUP BY w, rome_code
+            WITH recent AS MATERIALIZED ({sql})
+            SELECT w, rome_code, count(*) FROM recent,
+                unnest(tsvector_to_array(to_tsvector('simple'::regconfig, jm_unaccent(recent.title)))) AS w
+            GROUP BY w, rome_code
             UNION ALL
-            SELECT w, NULL, count(*) FROM recent,
-                regexp_split_to_table(lower(jm_unaccent(jm_array_text(recent.skills))), '[^a-z0-9]+') AS w
-            WHERE length(w) > 1 GROUP BY w
+            SELECT w, NULL, count(*) FROM recent, unnest(tsvector_to_array(
+                to_tsvector('simple'::regconfig, jm_unaccent(jm_array_text(recent.skills::text[]))))) AS w
+            GROUP BY w
             """,
             params,
         )
         by_word: dict[str, dict[str, int]] = defaultdict(dict)
         for word, code, count in cursor.fetchall():
+            if len(word) < 2 or not word.isalnum():
+                continue  # hyphenated compounds ("back-end") also come as their parts
             frequencies[word] += count
             if code is not None:
                 title_words.add(word)
