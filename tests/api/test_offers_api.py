@@ -31,10 +31,23 @@ def test_the_cursor_walks_every_offer_once_newest_first_even_with_equal_dates():
     assert ids == [offer.pk for offer in expected]
 
 
-def test_the_cursor_goes_past_the_page_cap_of_the_search_page(monkeypatch):
-    monkeypatch.setattr("offers.forms.MAX_PAGE", 2)
-    OfferFactory.create_batch(12)
-    assert len(_walk(APIClient(), "/api/offers/", {"page_size": 2})) == 12
+def test_the_cursor_goes_past_the_match_cap_of_the_search_page():
+    from offers.selectors import COUNT_CAP
+
+    now = timezone.now()
+    template = OfferFactory.build()
+    Offer.objects.bulk_create(
+        Offer(
+            title=f"Boulanger H/F {index}",
+            description=template.description,
+            contract_type=template.contract_type,
+            sources=template.sources,
+            published_at=now - dt.timedelta(minutes=index),
+        )
+        for index in range(COUNT_CAP + 50)
+    )
+    ids = _walk(APIClient(), "/api/offers/", {"page_size": 100})
+    assert len(ids) == len(set(ids)) == COUNT_CAP + 50
 
 
 def test_sorting_by_salary_pages_through_offers_without_salary_last():
