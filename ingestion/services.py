@@ -15,6 +15,8 @@ import hashlib
 import json
 import logging
 import math
+import queue
+import threading
 import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -171,7 +173,7 @@ def searches_for(source: str) -> list[SearchSpec]:
 class StoredPayload:
     raw_id: int
     external_id: str
-    payload: Any
+    outcome: NormalisedOffer | NormalisationError
     needs_processing: bool
 
 
@@ -208,14 +210,35 @@ def _raw_external_id(payload: Any, digest: str) -> str:
         return f"sans-id-{digest[:16]}"
 
 
+@dataclass(frozen=True)
+class PreparedPayload:
+    """A payload with everything computed from it alone (no database): made ahead, off the writing thread."""
+
+    payload: Any
+    text: str
+    digest: str
+    external_id: str
+    outcome: NormalisedOffer | NormalisationError
+
+
+def payload_prepare(source: str, payload: Any) -> PreparedPayload:
+    payload, text, digest = _canonical(payload)
+    try:
+        outcome: NormalisedOffer | NormalisationError = normalise(source, payload)
+    except NormalisationError as error:
+        outcome = error
+    return PreparedPayload(payload, text, digest, _raw_external_id(payload, digest), outcome)
+
+
 def raw_payloads_store(
-    *, source: str, payloads: Sequence[Any], run: IngestionRun | None, seen_at: datetime
+    *, source: str, payloads: Sequence[PreparedPayload], run: IngestionRun | None, seen_at: datetime
 ) -> list[StoredPayload]:
     """Store payloads as received: new offers get version 1, changed ones a new version, seen ones a date."""
     incoming: dict[str, tuple[Any, str, str]] = {}
-    for payload in payloads:
-        payload, text, digest = _canonical(payload)
-        incoming[_raw_external_id(payload, digest)] = (payload, text, digest)
+    outcomes = {}
+    for item in payloads:
+        incoming[item.external_id] = (item.payload, item.text, item.digest)
+        outcomes[item.external_id] = item.outcome
     current = {
         row[0]: row[1:]
         for row in RawPayload.objects.filter(source=source, external_id__in=list(incoming), is_current=True)
@@ -228,7 +251,9 @@ def raw_payloads_store(
         known = current.get(external_id)
         if known and known[1] == digest:
             seen_ids.append(known[0])
-            stored.append(StoredPayload(known[0], external_id, payload, known[3] != NormalisationStatus.OK))
+            stored.append(
+                StoredPayload(known[0], external_id, outcomes[external_id], known[3] != NormalisationStatus.OK)
+            )
             continue
         if known:
             retired_ids.append(known[0])
@@ -248,8 +273,8 @@ def raw_payloads_store(
             for raw_id, (external_id, _, text, digest, version) in zip(ids, new_rows, strict=True)
         ),
     )  # fmt: skip
-    for raw_id, (external_id, payload, *_) in zip(ids, new_rows, strict=True):
-        stored.append(StoredPayload(raw_id, external_id, payload, True))
+    for raw_id, (external_id, *_) in zip(ids, new_rows, strict=True):
+        stored.append(StoredPayload(raw_id, external_id, outcomes[external_id], True))
     return stored
 
 
@@ -276,15 +301,23 @@ RAW_COLUMNS = [
 def normalise_and_upsert(
     *, source: str, raws: Sequence[tuple[int, Any]], seen_at: datetime, from_source: bool = True
 ) -> BatchCounts:
-    """Normalise raw payloads, upsert the good ones into offers, record each payload's outcome."""
+    """Normalise raw payloads, upsert the good ones into offers, record each payload's outcome.
+
+    `raws` holds (raw id, payload), or (raw id, outcome) when the payload was normalised ahead.
+    """
     counts = BatchCounts()
     good: list[tuple[int, NormalisedOffer]] = []
     bad: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for raw_id, payload in raws:
-        try:
-            good.append((raw_id, normalise(source, payload)))
-        except NormalisationError as error:
-            bad[(error.code, error.message)].append(raw_id)
+    for raw_id, item in raws:
+        if not isinstance(item, NormalisedOffer | NormalisationError):
+            try:
+                item = normalise(source, item)
+            except NormalisationError as error:
+                item = error
+        if isinstance(item, NormalisationError):
+            bad[(item.code, item.message)].append(raw_id)
+        else:
+            good.append((raw_id, item))
     if good:
         result = offer_services.postings_upsert(
             postings=[offer for _, offer in good], seen_at=seen_at, from_source=from_source
@@ -307,13 +340,17 @@ def normalise_and_upsert(
 
 
 def payload_batch_ingest(*, run: IngestionRun, payloads: Sequence[Any], seen_at: datetime) -> BatchCounts:
-    """One batch from a source: raw store, then normalise and upsert what is new or changed."""
-    stored = raw_payloads_store(source=run.source, payloads=payloads, run=run, seen_at=seen_at)
+    """One batch from a source: raw store, then normalise and upsert what is new or changed.
+
+    `payloads` are raw payloads or PreparedPayload (prepared ahead by `_prepared_chunks`).
+    """
+    prepared = [p if isinstance(p, PreparedPayload) else payload_prepare(run.source, p) for p in payloads]
+    stored = raw_payloads_store(source=run.source, payloads=prepared, run=run, seen_at=seen_at)
     unchanged = [item.external_id for item in stored if not item.needs_processing]
     offer_services.postings_touch(source=run.source, external_ids=unchanged, seen_at=seen_at)
     counts = normalise_and_upsert(
         source=run.source,
-        raws=[(item.raw_id, item.payload) for item in stored if item.needs_processing],
+        raws=[(item.raw_id, item.outcome) for item in stored if item.needs_processing],
         seen_at=seen_at,
     )
     counts.fetched = len(payloads)
@@ -355,6 +392,51 @@ def _chunks(rows: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield chunk
 
 
+_DONE = object()
+
+
+def _prepared_chunks(source: str, chunks: Iterator[list[Any]]) -> Iterator[list[PreparedPayload]]:
+    """The chunks, fetched and prepared (hashed, normalised) one chunk ahead in a second thread.
+
+    The writing thread spends half its time waiting for PostgreSQL; meanwhile the next
+    chunk is fetched and normalised, so that a run uses two cores. Nothing here touches
+    the database. An error of the source reaches the caller at the chunk where it happened.
+    """
+    handoff: queue.Queue[Any] = queue.Queue(maxsize=1)
+    stop = threading.Event()
+
+    def hand(item: Any) -> bool:
+        while not stop.is_set():
+            try:
+                handoff.put(item, timeout=0.2)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for chunk in chunks:
+                if not hand([payload_prepare(source, payload) for payload in chunk]):
+                    return
+            hand(_DONE)
+        except BaseException as error:  # noqa: BLE001 - handed over and raised again in the caller's thread
+            hand(error)
+
+    worker = threading.Thread(target=produce, name=f"ingestion-prepare-{source}", daemon=True)
+    worker.start()
+    try:
+        while True:
+            item = handoff.get()
+            if item is _DONE:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+
+
 # --- runs -------------------------------------------------------------------------------------------
 
 
@@ -376,7 +458,8 @@ def ingestion_run(
         fatal = False
         try:
             _process_pending(run, progress)
-            for chunk in _chunks(client.collect(searches=searches or [SearchSpec()], since=since), batch_size):
+            payloads = client.collect(searches=searches or [SearchSpec()], since=since)
+            for chunk in _prepared_chunks(source, _chunks(payloads, batch_size)):
                 _commit_batch(run, client, chunk)
                 if progress:
                     progress(run)

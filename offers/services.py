@@ -173,7 +173,9 @@ def postings_upsert(*, postings: Sequence[PostingData], seen_at: datetime, from_
         OfferSource.objects.filter(id__in=touched_ids).update(last_seen_at=seen_at)
         Offer.objects.filter(id__in=touched_offers).update(last_seen_at=seen_at)
 
-    new_offer_count = _group_new_postings(new_keys, batch, offer_of, counts, seen_at)
+    # Computed once per posting: the grouping, the posting rows and the offers all use them.
+    batch_keys = {key: _keys_of(data) for key, data in batch.items()}
+    new_offer_count = _group_new_postings(new_keys, batch_keys, batch, offer_of, counts, seen_at)
     ids = iter(next_ids(Offer._meta.db_table, new_offer_count))
     new_ids = {f"new:{n}": next(ids) for n in range(new_offer_count)}
     resolved = {key: new_ids.get(ref, ref) if isinstance(ref, str) else ref for key, ref in offer_of.items()}
@@ -182,7 +184,7 @@ def postings_upsert(*, postings: Sequence[PostingData], seen_at: datetime, from_
     existing_offers = {offer_id for offer_id in resolved.values() if offer_id not in new_ids.values()}
     members: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for row in OfferSource.objects.filter(offer_id__in=existing_offers).values(
-        "offer_id", "source", "external_id", "normalised", "first_seen_at", "last_seen_at", "withdrawn_at"
+        "offer_id", "source", "external_id", "normalised", "dedup_key", "first_seen_at", "last_seen_at", "withdrawn_at"
     ):
         if (row["source"], row["external_id"]) not in batch:
             members[row["offer_id"]].append(row)
@@ -195,12 +197,21 @@ def postings_upsert(*, postings: Sequence[PostingData], seen_at: datetime, from_
             "withdrawn_at": row["withdrawn_at"] if row and not from_source else None,
         }
     for key, offer_id in resolved.items():
-        members[offer_id].append({"source": key[0], "external_id": key[1], "normalised": batch[key], **dates[key]})
+        members[offer_id].append(
+            {
+                "source": key[0],
+                "external_id": key[1],
+                "normalised": batch[key],
+                "dedup_key": batch_keys[key]["dedup_key"],
+                **dates[key],
+            }
+        )
 
     offers = [_offer_from_postings(offer_id, rows, seen_at) for offer_id, rows in members.items()]
     _offers_write(offers, update=OFFER_UPDATE_FIELDS)
     postings_rows = [
-        _posting_row(key, batch[key], serialised[key], offer_id, dates[key]) for key, offer_id in resolved.items()
+        _posting_row(key, batch[key], serialised[key], batch_keys[key], offer_id, dates[key])
+        for key, offer_id in resolved.items()
     ]
     copy_upsert(
         OfferSource._meta.db_table,
@@ -215,6 +226,7 @@ def postings_upsert(*, postings: Sequence[PostingData], seen_at: datetime, from_
 
 def _group_new_postings(
     new_keys: list[tuple[str, str]],
+    batch_keys: Mapping[tuple[str, str], dict[str, str]],
     batch: Mapping[tuple[str, str], dict[str, Any]],
     offer_of: dict[tuple[str, str], int | str],
     counts: UpsertCounts,
@@ -223,7 +235,7 @@ def _group_new_postings(
     """Assign each new posting to a known open offer, to another new posting's offer, or to a new one."""
     if not new_keys:
         return 0
-    keys = {key: _keys_of(batch[key]) for key in new_keys}
+    keys = {key: batch_keys[key] for key in new_keys}
     dedup_keys = {k["dedup_key"] for k in keys.values() if k["dedup_key"]}
     text_keys = {k["text_key"] for k in keys.values() if k["text_key"]}
     earliest = min((_when(batch[key]["published_at"]) or seen_at for key in new_keys), default=seen_at)
@@ -331,7 +343,7 @@ def _offer_from_postings(offer_id: int, rows: list[dict[str, Any]], now: datetim
         source_updated_at=max(updated) if updated else None,
         first_seen_at=min(row["first_seen_at"] for row in rows),
         last_seen_at=max(row["last_seen_at"] for row in rows),
-        dedup_key=dedup.dedup_key(best),
+        dedup_key=ranked[0]["dedup_key"],
     )
 
 
@@ -339,7 +351,12 @@ POSTING_COLUMNS = ["source", "external_id", "first_seen_at", *POSTING_UPDATE_FIE
 
 
 def _posting_row(
-    key: tuple[str, str], data: dict[str, Any], serialised: tuple[str, str], offer_id: int, dates: Mapping[str, Any]
+    key: tuple[str, str],
+    data: dict[str, Any],
+    serialised: tuple[str, str],
+    keys: Mapping[str, str],
+    offer_id: int,
+    dates: Mapping[str, Any],
 ) -> list[Any]:
     """A row of POSTING_COLUMNS. first_seen_at is not updated on conflict: a known posting keeps it."""
     values = {
@@ -351,8 +368,8 @@ def _posting_row(
         "withdrawn_at": dates["withdrawn_at"],
         "normalised": serialised[0],  # the JSON text made for the hash, not serialised twice
         "content_hash": serialised[1],
-        "dedup_key": dedup.dedup_key(data),
-        "text_key": dedup.text_key(data),
+        "dedup_key": keys["dedup_key"],
+        "text_key": keys["text_key"],
     }
     return [key[0], key[1], dates["first_seen_at"], *(values[name] for name in POSTING_UPDATE_FIELDS)]
 
@@ -388,7 +405,7 @@ def offers_rebuild(*, offer_ids: Iterable[int], now: datetime) -> int:
     """Recompute the fields, sources and status of offers from all their postings."""
     members: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for row in OfferSource.objects.filter(offer_id__in=list(offer_ids)).values(
-        "offer_id", "source", "external_id", "normalised", "first_seen_at", "last_seen_at", "withdrawn_at"
+        "offer_id", "source", "external_id", "normalised", "dedup_key", "first_seen_at", "last_seen_at", "withdrawn_at"
     ):
         members[row["offer_id"]].append(row)
     offers = [_offer_from_postings(offer_id, rows, now) for offer_id, rows in members.items() if rows]

@@ -102,7 +102,7 @@ def test_reprocess_rebuilds_offers_from_raw_payloads(saved_responses: Path) -> N
 
 def test_the_demo_payloads_replay_through_the_pipeline(settings) -> None:
     output = _ingest("--from-files", str(settings.BASE_DIR / "ingestion" / "demo"))
-    print(output)
+    assert "Adzuna" in output and "France Travail" in output
     assert Offer.objects.exists()
     assert not IngestionRun.objects.filter(status=RunStatus.FAILED).exists()
     assert Offer.objects.filter(sources__len=2).exists()  # some demo jobs are on both sources
