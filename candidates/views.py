@@ -132,6 +132,12 @@ def suggestions(request: HttpRequest) -> HttpResponse:
             "candidates/profile.html#commune_options",
             {"communes": selectors.commune_suggestions(query=query)},
         )
+    if field == "competence":
+        return render(
+            request,
+            "candidates/profile.html#skill_options",
+            {"skills": selectors.skill_suggestions(query=query)},
+        )
     raise Http404
 
 

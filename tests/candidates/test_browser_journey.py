@@ -50,6 +50,10 @@ def test_sign_up_fill_the_profile_upload_a_cv_log_out_log_in_and_delete_the_acco
     page.wait_for_url("**/profil/")
     assert page.get_by_text("Profil enregistré.").is_visible()
     assert page.get_by_text("Code ROME retenu : D1102").is_visible()
+    page.get_by_role("button", name="Ajouter « Façonner des pâtons »").click()
+    assert page.get_by_label("Compétences").input_value() == "Façonner des pâtons"
+    page.get_by_role("button", name="Enregistrer mon profil").click()
+    page.wait_for_url("**/profil/")
 
     page.get_by_label("CV (PDF ou Word .docx)").set_input_files(
         {"name": "cv-camille.pdf", "mimeType": "application/pdf", "buffer": pdf_with_text(["Je sais pétrir la pâte."])}
@@ -57,6 +61,7 @@ def test_sign_up_fill_the_profile_upload_a_cv_log_out_log_in_and_delete_the_acco
     page.get_by_role("button", name="Déposer le CV").click()
     page.wait_for_url("**/profil/")
     assert page.get_by_text("Compétences ajoutées : Pétrir la pâte.").is_visible()
+    assert page.get_by_label("Compétences").input_value() == "Façonner des pâtons, Pétrir la pâte"
     assert page.get_by_text("CV actuel : cv-camille.pdf").is_visible()
 
     page.get_by_role("button", name="Se déconnecter").click()

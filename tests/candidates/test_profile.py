@@ -99,11 +99,18 @@ def test_title_and_place_suggestions_come_from_the_referentials(client, candidat
     assert '<option value="Montpellier (34)">' in places.content.decode()
 
 
+def test_skills_of_open_offers_are_suggested_as_the_candidate_types(client, candidate):
+    OfferFactory(skills=["Gestion de projet", "Pétrir la pâte"])
+    options = client.get("/profil/suggestions/", {"champ": "competence", "skill": "projet"}, HTTP_HX_REQUEST="true")
+    assert options.content.decode().strip() == '<option value="Gestion de projet"></option>'
+
+
 def test_skills_asked_by_offers_of_the_chosen_occupation_are_suggested(client, candidate):
     OfferFactory(rome_code="D1102", skills=["Façonner des pâtons", "Pétrir la pâte"])
     services.profile_update(user=candidate, data={"rome_code": "D1102", "skills": ["Pétrir la pâte"]})
     page = client.get("/profil/").content.decode()
-    assert "Compétences souvent demandées pour ce métier : Façonner des pâtons" in page
+    assert "Compétences souvent demandées pour ce métier :" in page
+    assert 'data-skill="Façonner des pâtons"' in page
 
 
 def test_matching_hears_of_each_profile_change_once_the_transaction_commits(
