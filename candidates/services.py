@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from candidates import login_limit, selectors
+from candidates.backends import client_ip
 from candidates.cv import CvRejected, cv_read, safe_display_name, skills_in_text
 from candidates.models import CandidateProfile, RemotePreference, SavedOffer, cv_storage, cv_upload_path
 from candidates.signals import profile_changed, profile_deleted
@@ -89,16 +90,10 @@ def candidate_register(*, email: str, password: str) -> AbstractBaseUser:
     return candidate
 
 
-def client_ip(request: HttpRequest | None) -> str | None:
-    # REMOTE_ADDR, never X-Forwarded-For: a client can write any address in that header.
-    return request.META.get("REMOTE_ADDR") if request is not None else None
-
-
 def candidate_authenticate(*, request: HttpRequest | None, email: str, password: str) -> AbstractBaseUser:
-    """The account for these credentials, counting failures per account and per IP (one hour)."""
+    """The account for these credentials. Failures are counted by the authentication backend."""
     email = normalize_email(email)
-    ip = client_ip(request)
-    if login_limit.login_blocked(email=email, ip=ip):
+    if login_limit.login_blocked(email=email, ip=client_ip(request)):
         raise LoginBlocked(
             _(
                 "Trop de tentatives de connexion échouées. Réessayez dans une heure, "
@@ -108,9 +103,7 @@ def candidate_authenticate(*, request: HttpRequest | None, email: str, password:
         )
     user = authenticate(request, username=email, password=password)
     if user is None:
-        login_limit.login_failure_record(email=email, ip=ip)
         raise CandidateError(_("Adresse e-mail ou mot de passe incorrect."), code="invalid_credentials")
-    login_limit.login_failures_clear(email=email)
     return user
 
 

@@ -44,7 +44,7 @@ def signup(request: HttpRequest) -> HttpResponse:
         except services.CandidateError as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)
         else:
-            auth_login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            auth_login(request, user)
             messages.success(request, _("Bienvenue ! Complétez votre profil pour recevoir des recommandations."))
             return redirect("candidates:profile")
     return render(request, "candidates/signup.html", {"form": form})

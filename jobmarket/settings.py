@@ -212,6 +212,8 @@ CANDIDATE_CV_MAX_BYTES = env_int("CANDIDATE_CV_MAX_BYTES", 5 * 1024 * 1024, mini
 # Per hour, counted in the Django cache (Redis when REDIS_URL is set): then a clear message.
 LOGIN_FAILURES_PER_ACCOUNT = env_int("LOGIN_FAILURES_PER_ACCOUNT", 5, minimum=1)
 LOGIN_FAILURES_PER_IP = env_int("LOGIN_FAILURES_PER_IP", 20, minimum=1)
+# Every login (site, API token, admin) passes the failed-login limits.
+AUTHENTICATION_BACKENDS = ["candidates.backends.RateLimitedModelBackend"]
 
 REST_FRAMEWORK = {
     # Token first: DRF takes the first class's challenge, so an anonymous call gets 401, not 403.

@@ -161,3 +161,12 @@ def test_only_staff_reach_the_admin_where_candidates_can_be_searched_and_filtere
     assert "boulanger@example.fr" in page.content.decode()
     profile = CandidateProfile.objects.get(user__username="boulanger@example.fr")
     assert client.get(f"/admin/candidates/candidateprofile/{profile.pk}/change/").status_code == 200
+
+
+def test_the_admin_login_counts_failures_against_the_same_limits(client):
+    UserFactory(username="equipe@example.fr", is_staff=True, is_superuser=True)
+    for _ in range(5):
+        client.post("/admin/login/", {"username": "equipe@example.fr", "password": "pas le bon"})
+    response = client.post("/admin/login/?next=/admin/", {"username": "equipe@example.fr", "password": PASSWORD})
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session
