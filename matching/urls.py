@@ -9,7 +9,6 @@ app_name = "matching"
 urlpatterns = [
     path("recommandations/", views.recommendations_page, name="recommendations"),
     path("recommandations/masquer/<int:offer_id>/", views.hide_offer, name="hide_offer"),
-    # Also reachable under /api/ once jobmarket/api_urls.py routes them (its catch-all answers first).
     path("api/match/", api.match, name="api_match"),
     path("api/me/recommendations/", api.me_recommendations, name="api_me_recommendations"),
 ]

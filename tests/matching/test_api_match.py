@@ -6,7 +6,7 @@ from django.core.cache import cache
 from matching.services import offer_embeddings_refresh
 from tests.factories import OfferFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.matching.urls")]
+pytestmark = pytest.mark.django_db
 
 URL = "/api/match/"
 

@@ -123,7 +123,6 @@ def test_an_empty_profile_is_invited_to_fill_it_in(client, offers):
     assert "Complétez votre profil" in client.get("/recommandations/").content.decode()
 
 
-@pytest.mark.urls("tests.matching.urls")
 def test_the_api_gives_the_same_recommendations_to_the_signed_in_candidate(client, offers, candidate):
     assert client.get("/api/me/recommendations/").status_code in (401, 403)
     client.force_login(candidate)
