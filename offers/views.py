@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from offers.forms import OfferSearchForm
-from offers.models import Occupation
+from offers.models import ContractType, Occupation, Offer, Seniority, Source
 from offers.selectors import (
     FacetValue,
     OfferFacets,
@@ -23,6 +28,59 @@ from offers.selectors import (
     offer_search,
     place_suggestions,
 )
+
+
+@dataclass(frozen=True)
+class OfferCard:
+    """What a result shows, prepared in Python: the page renders 20 of these per request."""
+
+    url: str
+    title: str
+    company: str
+    place: str
+    tags: list[str]
+    closed: str
+    published: str
+    published_iso: str
+    sources: str
+
+
+def _salary_text(low: int | None, high: int | None) -> str:
+    if low and high and low != high:
+        return f"{intcomma(low)} – {intcomma(high)} €/an"
+    value = high or low
+    return f"{intcomma(value)} €/an" if value else ""
+
+
+def _offer_cards(offers: list[Offer]) -> list[OfferCard]:
+    detail_prefix = reverse("offers:search")
+    contract_labels, seniority_labels = dict(ContractType.choices), dict(Seniority.choices)
+    source_labels = dict(Source.choices)
+    remote, closed, unknown_place = _("Télétravail"), _("Fermée"), _("Lieu non précisé")
+    cards = []
+    for offer in offers:
+        published = timezone.localtime(offer.published_at)
+        place = offer.city or offer.departement or unknown_place
+        tags = [
+            str(contract_labels.get(offer.contract_type, offer.contract_type)),
+            str(seniority_labels.get(offer.seniority, "")) if offer.seniority else "",
+            remote if offer.remote else "",
+            _salary_text(offer.salary_min, offer.salary_max),
+        ]
+        cards.append(
+            OfferCard(
+                url=f"{detail_prefix}{offer.id}/",
+                title=offer.title,
+                company=offer.company,
+                place=f"{place} ({offer.postcode})" if offer.postcode else place,
+                tags=[tag for tag in tags if tag],
+                closed="" if offer.is_open else closed,
+                published=date_format(published, "j F Y"),
+                published_iso=published.isoformat(),
+                sources=" / ".join(str(source_labels.get(source, source)) for source in offer.sources),
+            )
+        )
+    return cards
 
 
 def _wants_fragment(request: HttpRequest) -> bool:
@@ -89,6 +147,7 @@ def offer_search_page(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "result": result,
+        "cards": _offer_cards(result.offers),
         "facets": facets,
         "facet_groups": _facet_groups(request.GET, facets) if facets else [],
         "query": request.GET,
