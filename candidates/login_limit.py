@@ -47,3 +47,18 @@ def login_failure_record(*, email: str, ip: str | None) -> None:
 def login_failures_clear(*, email: str) -> None:
     """A successful login clears the account's counter (the IP's keeps counting)."""
     cache.delete(_key("account", email))
+
+
+PASSWORD_RESETS_PER_ACCOUNT = 3
+PASSWORD_RESETS_PER_IP = 10
+
+
+def password_reset_allowed(*, email: str, ip: str | None) -> bool:
+    """Count a reset request; False once an address or an IP asked too often this hour (mail flooding)."""
+    account, address = _key("reset-account", email), _key("reset-ip", ip or "")
+    if _count(account) >= PASSWORD_RESETS_PER_ACCOUNT or (ip and _count(address) >= PASSWORD_RESETS_PER_IP):
+        return False
+    _bump(account)
+    if ip:
+        _bump(address)
+    return True

@@ -10,15 +10,18 @@ from django.contrib import messages
 from django.contrib.auth import login as auth_login
 from django.contrib.auth import logout as auth_logout
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import PasswordResetView
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from candidates import selectors, services
+from candidates import login_limit, selectors, services
+from candidates.backends import client_ip
 from candidates.cv import CvRejected
 from candidates.forms import CvForm, DeleteAccountForm, LoginForm, ProfileForm, SignupForm
 from candidates.models import cv_storage
@@ -67,6 +70,24 @@ def login_view(request: HttpRequest) -> HttpResponse:
             auth_login(request, user)
             return redirect(next_url)
     return render(request, "registration/login.html", {"form": form, "next": next_url})
+
+
+_password_reset_form = PasswordResetView.as_view(
+    email_template_name="registration/password_reset_email.txt",
+    subject_template_name="registration/password_reset_subject.txt",
+    success_url=reverse_lazy("candidates:password_reset_done"),
+)
+
+
+@require_http_methods(["GET", "POST"])
+def password_reset(request: HttpRequest) -> HttpResponse:
+    """Django's reset form, with a cap on the mails one address or one IP can trigger per hour."""
+    if request.method == "POST" and not login_limit.password_reset_allowed(
+        email=request.POST.get("email", "")[:254], ip=client_ip(request)
+    ):
+        # The same answer as when a mail leaves: it tells nothing about the address.
+        return redirect("candidates:password_reset_done")
+    return _password_reset_form(request)
 
 
 @require_POST

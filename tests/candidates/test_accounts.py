@@ -170,3 +170,11 @@ def test_the_admin_login_counts_failures_against_the_same_limits(client):
     response = client.post("/admin/login/?next=/admin/", {"username": "equipe@example.fr", "password": PASSWORD})
     assert response.status_code == 200
     assert "_auth_user_id" not in client.session
+
+
+def test_password_reset_mails_to_one_address_are_capped_per_hour_without_saying_so(client):
+    UserFactory(username="camille@example.fr")
+    for _ in range(5):
+        response = client.post("/mot-de-passe/oublie/", {"email": "camille@example.fr"})
+        assert response["Location"] == "/mot-de-passe/oublie/envoye/"
+    assert len(mail.outbox) == 3
