@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import QuerySet
@@ -19,15 +19,15 @@ SKILL_VOCABULARY_CACHE_KEY = "candidates:skill-vocabulary:v1"
 SKILL_VOCABULARY_SIZE = 5000
 
 
-def profile_for_user(*, user: AbstractBaseUser) -> CandidateProfile | None:
+def profile_for_user(*, user: User) -> CandidateProfile | None:
     return CandidateProfile.objects.filter(user=user).first()
 
 
-def saved_offers_for_user(*, user: AbstractBaseUser) -> QuerySet[SavedOffer]:
+def saved_offers_for_user(*, user: User) -> QuerySet[SavedOffer]:
     return SavedOffer.objects.filter(user=user).select_related("offer")
 
 
-def saved_offer_ids(*, user: AbstractBaseUser, offer_ids: list[int] | None = None) -> set[int]:
+def saved_offer_ids(*, user: User, offer_ids: list[int] | None = None) -> set[int]:
     """Which offers the user bookmarked, for the save buttons of a result page."""
     if not user.is_authenticated:
         return set()

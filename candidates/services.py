@@ -6,14 +6,13 @@ The HTML views and the API call these same functions. After every profile change
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import authenticate, get_user_model, password_validation
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
@@ -29,8 +28,6 @@ from candidates.cv import CvRejected, cv_read, safe_display_name, skills_in_text
 from candidates.models import CandidateProfile, RemotePreference, SavedOffer, cv_storage, cv_upload_path
 from candidates.signals import profile_changed, profile_deleted
 from offers.models import ContractType, Offer, Seniority
-
-logger = logging.getLogger(__name__)
 
 MAX_SKILLS = 60
 MAX_SKILL_LENGTH = 120
@@ -64,7 +61,7 @@ def normalize_email(email: str) -> str:
 
 
 @transaction.atomic
-def candidate_register(*, email: str, password: str) -> AbstractBaseUser:
+def candidate_register(*, email: str, password: str) -> User:
     email = normalize_email(email)
     try:
         validate_email(email)
@@ -90,7 +87,7 @@ def candidate_register(*, email: str, password: str) -> AbstractBaseUser:
     return candidate
 
 
-def candidate_authenticate(*, request: HttpRequest | None, email: str, password: str) -> AbstractBaseUser:
+def candidate_authenticate(*, request: HttpRequest | None, email: str, password: str) -> User:
     """The account for these credentials. Failures are counted by the authentication backend."""
     email = normalize_email(email)
     if login_limit.login_blocked(email=email, ip=client_ip(request)):
@@ -107,7 +104,7 @@ def candidate_authenticate(*, request: HttpRequest | None, email: str, password:
     return user
 
 
-def candidate_delete(*, user: AbstractBaseUser) -> None:
+def candidate_delete(*, user: User) -> None:
     """RGPD erasure: the account and everything attached (profile, CV file, saved offers, API token)."""
     profile = selectors.profile_for_user(user=user)
     cv_name = profile.cv_file.name if profile and profile.cv_file else ""
@@ -129,7 +126,7 @@ def candidate_delete(*, user: AbstractBaseUser) -> None:
 # --- Profile ----------------------------------------------------------------------------
 
 
-def profile_get_or_create(*, user: AbstractBaseUser) -> CandidateProfile:
+def profile_get_or_create(*, user: User) -> CandidateProfile:
     profile, _created = CandidateProfile.objects.get_or_create(user=user)
     return profile
 
@@ -249,7 +246,7 @@ def _announce(profile: CandidateProfile) -> None:
 
 
 @transaction.atomic
-def profile_update(*, user: AbstractBaseUser, data: Mapping[str, Any]) -> CandidateProfile:
+def profile_update(*, user: User, data: Mapping[str, Any]) -> CandidateProfile:
     """Change the given fields of the user's profile (a partial update); all or nothing."""
     profile = profile_get_or_create(user=user)
     profile = CandidateProfile.objects.select_for_update().get(pk=profile.pk)
@@ -277,7 +274,7 @@ def _read_upload(upload: UploadedFile) -> bytes:
     return upload.read(limit + 1)
 
 
-def profile_cv_attach(*, user: AbstractBaseUser, upload: UploadedFile) -> CvOutcome:
+def profile_cv_attach(*, user: User, upload: UploadedFile) -> CvOutcome:
     """Check, read and store a CV; its skills join the profile's. A rejected file changes nothing."""
     data = _read_upload(upload)
     document = cv_read(data, max_bytes=settings.CANDIDATE_CV_MAX_BYTES)
@@ -308,7 +305,7 @@ def profile_cv_attach(*, user: AbstractBaseUser, upload: UploadedFile) -> CvOutc
 
 
 @transaction.atomic
-def profile_cv_remove(*, user: AbstractBaseUser) -> CandidateProfile:
+def profile_cv_remove(*, user: User) -> CandidateProfile:
     profile = profile_get_or_create(user=user)
     profile = CandidateProfile.objects.select_for_update().get(pk=profile.pk)
     previous = profile.cv_file.name if profile.cv_file else ""
@@ -327,13 +324,13 @@ def profile_cv_remove(*, user: AbstractBaseUser) -> CandidateProfile:
 # --- Saved offers -------------------------------------------------------------------------
 
 
-def saved_offer_add(*, user: AbstractBaseUser, offer_id: int) -> SavedOffer:
+def saved_offer_add(*, user: User, offer_id: int) -> SavedOffer:
     if not Offer.objects.filter(pk=offer_id).exists():
         raise OfferNotFound(_("Cette offre n'existe pas."), field="offer_id", code="not_found")
     saved, _created = SavedOffer.objects.get_or_create(user=user, offer_id=offer_id)
     return saved
 
 
-def saved_offer_remove(*, user: AbstractBaseUser, offer_id: int) -> bool:
+def saved_offer_remove(*, user: User, offer_id: int) -> bool:
     deleted, _rows = SavedOffer.objects.filter(user=user, offer_id=offer_id).delete()
     return bool(deleted)
