@@ -35,15 +35,19 @@
   }
 
   function salaryChart(canvas, rows) {
+    // A box plot drawn with floating bars: a thin min–max whisker, then Q1–median and median–Q3.
+    const money = (value) => number.format(value) + " €";
     return new Chart(canvas, {
       type: "bar",
       data: {
         labels: rows.map((row) => row.label),
         datasets: [
-          { label: "Min. – max.", data: rows.map((row) => [row.min, row.max]), backgroundColor: "#bfdbfe", grouped: false },
-          { label: "1er – 3e quartile", data: rows.map((row) => [row.q1, row.q3]), backgroundColor: "#1d4ed8", grouped: false, barPercentage: 0.5 },
-          { label: "Médiane", type: "scatter", data: rows.map((row) => ({ x: row.median, y: row.label })),
-            backgroundColor: "#dc2626", pointStyle: "line", pointRadius: 10, borderColor: "#dc2626", borderWidth: 3 },
+          { label: "Min. – max.", data: rows.map((row) => [row.min, row.max]), backgroundColor: "#94a3b8",
+            grouped: false, barPercentage: 0.15, order: 3 },
+          { label: "1er quartile – médiane", data: rows.map((row) => [row.q1, row.median]), backgroundColor: "#93c5fd",
+            grouped: false, barPercentage: 0.7, order: 2 },
+          { label: "Médiane – 3e quartile", data: rows.map((row) => [row.median, row.q3]), backgroundColor: "#1d4ed8",
+            grouped: false, barPercentage: 0.7, order: 1 },
         ],
       },
       options: {
@@ -51,7 +55,8 @@
         responsive: true,
         maintainAspectRatio: false,
         animation: false,
-        scales: { x: { ticks: { callback: (value) => number.format(value) + " €" } }, y: {} },
+        plugins: { tooltip: { callbacks: { label: (item) => `${item.dataset.label} : ${money(item.raw[0])} – ${money(item.raw[1])}` } } },
+        scales: { x: { ticks: { callback: (value) => money(value) } }, y: { ticks: { autoSkip: false } } },
       },
     });
   }
@@ -59,6 +64,13 @@
   function mapChart(canvas, rows) {
     // No tile server is reachable: longitude/latitude on plain axes, bubble area proportional to the count.
     const biggest = Math.max(...rows.map((row) => row.count), 1);
+    // Frame metropolitan France when most offers are there (overseas places stay in the table).
+    const inMetropole = (row) => row.lon > -5.5 && row.lon < 10 && row.lat > 41 && row.lat < 51.5;
+    const total = rows.reduce((sum, row) => sum + row.count, 0);
+    const metropole = rows.filter(inMetropole).reduce((sum, row) => sum + row.count, 0);
+    const bounds = metropole >= 0.8 * total
+      ? { x: { min: -5.5, max: 10 }, y: { min: 41, max: 51.5 } }
+      : { x: {}, y: {} };
     return new Chart(canvas, {
       type: "bubble",
       data: {
@@ -77,7 +89,10 @@
           legend: { display: false },
           tooltip: { callbacks: { label: (item) => `${item.raw.city || ""} : ${number.format(item.raw.count)} offre(s)` } },
         },
-        scales: { x: { title: { display: true, text: "Longitude" } }, y: { title: { display: true, text: "Latitude" } } },
+        scales: {
+          x: { title: { display: true, text: "Longitude" }, ...bounds.x },
+          y: { title: { display: true, text: "Latitude" }, ...bounds.y },
+        },
       },
     });
   }
