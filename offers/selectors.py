@@ -806,6 +806,27 @@ def _soft_skill_key(text: str) -> str:
     return " ".join(words_of(text))
 
 
+# France Travail's offers word their "qualités professionnelles" differently from the 23
+# Match via Soft Skills summaries ("Faire preuve de rigueur et de précision" vs "Être
+# rigoureux"): both sides are reduced to these concepts (word beginning -> concept).
+SOFT_SKILL_CONCEPTS = {
+    "autonom": "autonomy", "creativ": "creativity", "inventiv": "creativity", "innov": "creativity",
+    "adapt": "adaptability", "changement": "adaptability", "curios": "curiosity", "persever": "perseverance",
+    "tenac": "perseverance", "autorit": "authority", "leadership": "authority", "responsab": "responsibility",
+    "stress": "self_control", "maitris": "self_control", "organis": "organisation", "priorit": "organisation",
+    "client": "customer", "service": "customer", "rigueur": "rigour", "rigour": "rigour", "precision": "rigour",
+    "pedagog": "teaching", "ecout": "listening", "equipe": "team", "cooper": "team", "relation": "relations",
+    "affaires": "business", "discret": "discretion", "diplomat": "diplomacy", "reactiv": "reactivity",
+    "analys": "analysis", "synthes": "synthesis", "critique": "critical", "initiativ": "initiative",
+}  # fmt: skip
+
+
+def _soft_skill_concepts(text: str) -> set[str]:
+    return {
+        concept for word in words_of(text) for stem, concept in SOFT_SKILL_CONCEPTS.items() if word.startswith(stem)
+    }
+
+
 def occupation_soft_skills(*, rome_code: str, limit: int = SOFT_SKILL_TOP) -> OccupationSoftSkills:
     """The soft skills an occupation asks for most, ranked.
 
@@ -833,9 +854,15 @@ def occupation_soft_skills(*, rome_code: str, limit: int = SOFT_SKILL_TOP) -> Oc
         asked = cursor.fetchall()
 
     keys = {code: _soft_skill_key(skill.summary) for code, skill in catalogue.items()}
+    concepts = {code: _soft_skill_concepts(skill.summary) for code, skill in catalogue.items()}
     by_code: dict[str, int] = defaultdict(int)
     unmatched: dict[str, int] = {}
     for text, count in asked:
+        asked_concepts = _soft_skill_concepts(text)
+        overlaps = [(len(asked_concepts & found), code) for code, found in concepts.items() if asked_concepts & found]
+        if overlaps:
+            by_code[max(overlaps, key=lambda item: (item[0], [-ord(c) for c in item[1]]))[1]] += count
+            continue
         match = process.extractOne(_soft_skill_key(text), keys, scorer=fuzz.token_set_ratio) if keys else None
         if match and match[1] >= SOFT_SKILL_MATCH_CUTOFF:
             by_code[match[2]] += count

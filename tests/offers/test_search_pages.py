@@ -234,3 +234,16 @@ def test_autocomplete_endpoints_return_datalist_options(client):
     assert '<option value="Montpellier (34)">' in places
     assert '<option value="Boulanger / Boulangère">' in titles
     assert '<option value="D1102 – Boulanger / Boulangère">' in occupations
+
+
+def test_soft_skills_worded_differently_in_offers_count_for_the_official_skill(client):
+    OccupationFactory(code="D1102", label="Boulanger / Boulangère")
+    rigour = SoftSkillFactory(code="soft_skill_11", summary="Être rigoureux", details="Prêter attention aux détails.")
+    OccupationSoftSkillFactory(rome_code="D1102", soft_skill=rigour, score=0.1)
+    OfferFactory(soft_skills=["Faire preuve de rigueur et de précision"])
+
+    html = client.get("/competences/", {"metier": "D1102"}).content.decode()
+
+    ranked = html[html.index('data-testid="soft-skills"') :]
+    assert "Être rigoureux" in ranked and "Prêter attention aux détails." in ranked
+    assert "Faire preuve de rigueur" not in ranked
