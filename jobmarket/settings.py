@@ -215,6 +215,16 @@ LOGIN_FAILURES_PER_IP = env_int("LOGIN_FAILURES_PER_IP", 20, minimum=1)
 # Every login (site, API token, admin) passes the failed-login limits.
 AUTHENTICATION_BACKENDS = ["candidates.backends.RateLimitedModelBackend"]
 
+
+def _throttle_rate(name: str, default: str) -> str:
+    # DRF would only fail on the first throttled request; a typo should stop start-up instead.
+    rate = env_str(name, default) or default
+    count, _, period = rate.partition("/")
+    if not count.isdigit() or period not in {"s", "sec", "second", "m", "min", "minute", "h", "hour", "d", "day"}:
+        raise ImproperlyConfigured(f"{name}={rate!r} is not a rate such as 60/minute (second, minute, hour, day).")
+    return rate
+
+
 REST_FRAMEWORK = {
     # Token first: DRF takes the first class's challenge, so an anonymous call gets 401, not 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -231,9 +241,9 @@ REST_FRAMEWORK = {
     ],
     # The throttles count in the default Django cache: Redis in production, local memory in eager mode.
     "DEFAULT_THROTTLE_RATES": {
-        "anon": env_str("API_THROTTLE_ANON", "60/minute"),
-        "user": env_str("API_THROTTLE_USER", "300/minute"),
-        "token": env_str("API_THROTTLE_TOKEN", "10/minute"),
+        "anon": _throttle_rate("API_THROTTLE_ANON", "60/minute"),
+        "user": _throttle_rate("API_THROTTLE_USER", "300/minute"),
+        "token": _throttle_rate("API_THROTTLE_TOKEN", "10/minute"),
     },
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "jobmarket.api.exception_handler",
