@@ -15,6 +15,7 @@ from typing import Any
 from django.db import connection
 from django.db.models import Count, F, QuerySet, Value
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, serializers, status
@@ -269,6 +270,10 @@ class OfferWriteSerializer(serializers.ModelSerializer):
             raise serializers.ValidationError({"salary_max": [_("Le maximum doit être supérieur ou égal au minimum.")]})
         if "rome_code" in attrs:
             attrs["rome_code"] = attrs["rome_code"].upper()
+        if "status" in attrs:
+            # Closing by hand dates the closure like ingestion does; reopening clears it.
+            was_closed = getattr(self.instance, "closed_at", None)
+            attrs["closed_at"] = (was_closed or timezone.now()) if attrs["status"] == OfferStatus.CLOSED else None
         return attrs
 
 

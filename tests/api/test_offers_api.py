@@ -130,6 +130,8 @@ def test_staff_create_correct_and_delete_offers_with_the_same_validation_as_ever
     ).json()
     assert created["rome_code"] == "D1104"
     offer_id = created["id"]
-    assert client.patch(f"/api/offers/{offer_id}/", {"status": "closed"}, format="json").json()["status"] == "closed"
+    closed = client.patch(f"/api/offers/{offer_id}/", {"status": "closed"}, format="json").json()
+    assert closed["status"] == "closed"
+    assert closed["closed_at"] is not None
     assert client.delete(f"/api/offers/{offer_id}/").status_code == 204
     assert not Offer.objects.filter(pk=offer_id).exists()
