@@ -190,7 +190,9 @@ def _vocabulary_build(version: tuple) -> Vocabulary:
                 title_words.add(word)
         if len(forms) == 2 and len(forms[0]) == len(forms[1]):
             for masculine, feminine in zip(forms[0], forms[1], strict=True):
-                if masculine != feminine and masculine not in STOP_WORDS:
+                # Gendered forms share their beginning (boulanger/boulangere, chef/cheffe);
+                # anything else is a misalignment of the label, not a synonym.
+                if masculine != feminine and min(len(masculine), len(feminine)) >= 3 and masculine[:3] == feminine[:3]:
                     vocabulary.counterparts[masculine].add(feminine)
                     vocabulary.counterparts[feminine].add(masculine)
     for label, code in Occupation.objects.values_list("label", "code"):
