@@ -4,8 +4,8 @@ Two postings are one offer when
 - they share the employer, the normalised title and the commune (`dedup_key`), or
 - their texts are near-identical (the same first words: `text_key`, which survives
   Adzuna's 500-character cut) and their titles mostly agree,
-and in both cases their contracts do not contradict each other and the earlier
-offer was still seen within DEDUP_WINDOW. An employer's template texts ("Notre
+and in both cases their contracts do not contradict each other and the two were
+published within DEDUP_WINDOW of each other. An employer's template texts ("Notre
 boulangerie recrute son : VENDEUR / BOULANGER...") differ by title, so two
 different jobs of one employer never merge.
 """
@@ -19,7 +19,9 @@ from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
 
-DEDUP_WINDOW = timedelta(days=30)
+# Postings of one job are published within days of each other (a partner reposts it, an
+# aggregator picks it up); the same employer, title and town weeks apart is another hiring.
+DEDUP_WINDOW = timedelta(days=7)
 TEXT_KEY_WORDS = 40
 TITLE_OVERLAP = 0.5
 UNKNOWN_CONTRACT = "autre"
@@ -27,7 +29,8 @@ UNKNOWN_CONTRACT = "autre"
 _GENDER_RE = re.compile(r"\(?\b[hfmx]\s*[/\-]\s*[hfmx](?:\s*[/\-]\s*[hfmx])?\b\)?|\((?:e|ere|euse|trice|se|ne|le)\)")
 _LEGAL_FORMS = {"sas", "sasu", "sarl", "eurl", "sa", "sci", "snc", "scop", "selarl", "ets", "etablissements"}
 _CITY_WORDS = {"st": "saint", "ste": "sainte"}
-_CITY_NOISE = {"cedex", "arrondissement", "er", "e", "eme"}
+_CITY_NOISE = {"cedex", "arrondissement"}
+_ORDINAL_RE = re.compile(r"^(\d+)(?:e|er|eme|ieme)$")
 
 
 def fold(text: str) -> str:
@@ -49,7 +52,15 @@ def company_key(company: str) -> str:
 
 
 def city_key(city: str) -> str:
-    return " ".join(_CITY_WORDS.get(w, w) for w in words(city) if w not in _CITY_NOISE and not w.isdigit())
+    """'ST JEAN CEDEX' ~ 'Saint-Jean'; 'Paris 11e Arrondissement' ~ 'Paris 11' (arrondissements stay apart)."""
+    return " ".join(_city_word(w) for w in words(city) if w not in _CITY_NOISE)
+
+
+def _city_word(word: str) -> str:
+    ordinal = _ORDINAL_RE.match(word)
+    if ordinal or word.isdigit():
+        return str(int(ordinal.group(1) if ordinal else word))  # "02", "2e", "2eme" -> "2"
+    return _CITY_WORDS.get(word, word)
 
 
 def _digest(text: str) -> str:
@@ -74,8 +85,13 @@ def text_key(posting: Mapping[str, Any]) -> str:
     return _digest(" ".join(tokens[:TEXT_KEY_WORDS]))
 
 
+# Adzuna has one value, "contract", for every fixed-term job: a France Travail intérim or
+# seasonal job shows there as a CDD.
+_TEMPORARY = {"cdd", "interim", "saisonnier"}
+
+
 def _contracts_agree(a: str, b: str) -> bool:
-    return a == b or UNKNOWN_CONTRACT in (a, b)
+    return a == b or UNKNOWN_CONTRACT in (a, b) or {a, b} <= _TEMPORARY
 
 
 _TITLE_STOPWORDS = {"a", "au", "aux", "de", "des", "du", "en", "et", "la", "le", "les", "l", "d", "pour", "sur"}

@@ -238,15 +238,17 @@ def _group_new_postings(
     keys = {key: batch_keys[key] for key in new_keys}
     dedup_keys = {k["dedup_key"] for k in keys.values() if k["dedup_key"]}
     text_keys = {k["text_key"] for k in keys.values() if k["text_key"]}
-    earliest = min((_when(batch[key]["published_at"]) or seen_at for key in new_keys), default=seen_at)
-    candidates: dict[str, list[tuple[dict[str, str], int | str]]] = defaultdict(list)
+    published = {key: _when(batch[key]["published_at"]) or seen_at for key in new_keys}
+    earliest, latest = min(published.values()), max(published.values())
+    candidates: dict[str, list[tuple[dict[str, Any], int | str]]] = defaultdict(list)
     if dedup_keys or text_keys:
         rows = OfferSource.objects.filter(
             Q(dedup_key__in=dedup_keys) | Q(text_key__in=text_keys),
+            Q(published_at__isnull=True)
+            | Q(published_at__gte=earliest - dedup.DEDUP_WINDOW, published_at__lte=latest + dedup.DEDUP_WINDOW),
             offer__status=OfferStatus.OPEN,
-            offer__last_seen_at__gte=earliest - dedup.DEDUP_WINDOW,
         ).values("offer_id", "dedup_key", "text_key", "normalised__title", "normalised__contract_type",
-                 "normalised__working_time", "normalised__departement", "offer__last_seen_at")  # fmt: skip
+                 "normalised__working_time", "normalised__departement", "published_at", "first_seen_at")  # fmt: skip
         for row in rows:
             known_keys = {
                 "dedup_key": row["dedup_key"],
@@ -255,7 +257,7 @@ def _group_new_postings(
                 "contract_type": row["normalised__contract_type"] or ContractType.AUTRE.value,
                 "working_time": row["normalised__working_time"] or "",
                 "departement": row["normalised__departement"] or "",
-                "last_seen_at": row["offer__last_seen_at"],
+                "published_at": row["published_at"] or row["first_seen_at"],
             }
             for index_key in (row["dedup_key"], row["text_key"]):
                 if index_key:
@@ -263,14 +265,12 @@ def _group_new_postings(
 
     created = 0
     for key in new_keys:
-        mine = keys[key]
-        published = _when(batch[key]["published_at"]) or seen_at
+        mine = {**keys[key], "published_at": published[key]}
         match: int | str | None = None
         for index_key in (mine["dedup_key"], mine["text_key"]):
             for known_keys, ref in candidates.get(index_key, []) if index_key else []:
-                last_seen = known_keys.get("last_seen_at")
-                if last_seen is not None and last_seen < published - dedup.DEDUP_WINDOW:
-                    continue
+                if abs(known_keys["published_at"] - mine["published_at"]) > dedup.DEDUP_WINDOW:
+                    continue  # the same employer, title and town weeks apart: another hiring
                 if dedup.same_job(mine, known_keys):
                     match = ref
                     break

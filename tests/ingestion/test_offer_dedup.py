@@ -99,10 +99,9 @@ def test_two_postings_without_employer_name_never_merge_on_title_and_town_alone(
     assert Offer.objects.count() == 2
 
 
-def test_a_job_reposted_long_after_the_offer_was_last_seen_is_a_new_offer() -> None:
-    _upsert(france_travail_offer("201A"), seen_at=NOW - timedelta(days=90))
-    later = france_travail_offer("201B", dateCreation="2026-10-03T08:00:00Z")
-    _upsert(later)
+def test_a_job_posted_again_months_later_is_a_new_offer() -> None:
+    _upsert(france_travail_offer("201A", dateCreation="2026-06-01T08:00:00Z"), seen_at=NOW - timedelta(days=120))
+    _upsert(france_travail_offer("201B", dateCreation="2026-10-03T08:00:00Z"))
     assert Offer.objects.count() == 2
 
 
@@ -142,3 +141,41 @@ def test_a_salary_missing_from_the_best_posting_comes_from_the_other_one() -> No
     _upsert(france_travail_offer("201A", salaire={}), adzuna_job("4801", salary_min=2000, salary_max=2200))
     offer = Offer.objects.get()
     assert (offer.salary_min, offer.salary_max) == (24000, 26400)
+
+
+def test_an_interim_job_merges_with_its_adzuna_posting_given_as_a_fixed_term_contract() -> None:
+    _upsert(france_travail_offer("201A", typeContrat="MIS"), adzuna_job("4801", contract_type="contract"))
+    assert Offer.objects.count() == 1
+
+
+def test_the_same_job_title_of_one_employer_in_two_paris_arrondissements_is_two_offers() -> None:
+    def in_paris(offer_id: str, arrondissement: int) -> dict:
+        return france_travail_offer(
+            offer_id,
+            description=f"Texte {offer_id}.",
+            lieuTravail={
+                "libelle": f"75 - Paris {arrondissement}e Arrondissement",
+                "codePostal": f"750{arrondissement:02d}",
+            },
+        )
+
+    _upsert(in_paris("201A", 11), in_paris("201B", 8))
+    assert Offer.objects.count() == 2
+
+
+def test_an_arrondissement_written_two_ways_is_one_place() -> None:
+    _upsert(
+        france_travail_offer("201A", lieuTravail={"libelle": "69 - Lyon 02", "codePostal": "69002"}),
+        adzuna_job(
+            "4801", location={"area": ["France", "Auvergne-Rhône-Alpes", "Rhône", "Lyon", "Lyon 2e Arrondissement"]}
+        ),
+    )
+    assert Offer.objects.count() == 1
+
+
+def test_the_same_title_of_one_employer_published_weeks_apart_is_another_hiring() -> None:
+    _upsert(
+        france_travail_offer("201A", description="Premier texte.", dateCreation="2026-09-01T08:00:00Z"),
+        france_travail_offer("201B", description="Second texte.", dateCreation="2026-10-01T08:00:00Z"),
+    )
+    assert Offer.objects.count() == 2
