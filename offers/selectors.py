@@ -188,6 +188,8 @@ class OfferFacets:
     salary_known: int
     counted: int
     sampled: bool
+    departements: list[FacetValue] = field(default_factory=list)
+    salary_minimums: list[FacetValue] = field(default_factory=list)  # value = annual EUR the range reaches
 
 
 # --- Place resolution ------------------------------------------------------------------
@@ -460,7 +462,7 @@ def offer_filtered_queryset(params: OfferSearchParams, expanded: ExpandedQuery |
 
 _MATCH_COLUMNS = (
     "id", "published_at", "salary_min", "salary_max", "contract_type", "seniority", "domain", "rome_code",
-    "rome_label", "remote", "sources",
+    "rome_label", "remote", "sources", "departement",
 )  # fmt: skip
 
 _PAGE_ORDER = {
@@ -521,6 +523,12 @@ def _search_pass(
                        (SELECT src AS k, count(*) AS n FROM m, unnest(m.sources) AS src GROUP BY 1) AS g),
             'remote', (SELECT count(*) FROM m WHERE remote),
             'salary', (SELECT count(*) FROM m WHERE salary_min IS NOT NULL OR salary_max IS NOT NULL),
+            'departement', {grouped("departement", where="WHERE departement <> ''", top=10)},
+            'pay', (SELECT json_build_array(
+                count(*) FILTER (WHERE coalesce(salary_max, salary_min) >= 20000),
+                count(*) FILTER (WHERE coalesce(salary_max, salary_min) >= 30000),
+                count(*) FILTER (WHERE coalesce(salary_max, salary_min) >= 40000),
+                count(*) FILTER (WHERE coalesce(salary_max, salary_min) >= 50000)) FROM m),
             'd1', (SELECT count(*) FROM m WHERE published_at >= %s),
             'd7', (SELECT count(*) FROM m WHERE published_at >= %s),
             'd30', (SELECT count(*) FROM m WHERE published_at >= %s)
@@ -653,6 +661,12 @@ def offer_facets(*, params: OfferSearchParams, result: OfferSearchResult | None 
         salary_known=scaled(data["salary"]),
         counted=min(counted, FACET_SAMPLE),
         sampled=sampled,
+        departements=top("departement"),
+        salary_minimums=[
+            FacetValue(str(amount), f"{amount // 1000} k€ et plus", scaled(count))
+            for amount, count in zip((20000, 30000, 40000, 50000), data["pay"], strict=True)
+            if count
+        ],
     )
 
 

@@ -92,6 +92,8 @@ def _wants_fragment(request: HttpRequest) -> bool:
 def _link_with(query: QueryDict, name: str, value: str, *, append: bool) -> str:
     updated = query.copy()
     updated.pop("page", None)
+    if name == "lieu":
+        updated.pop("rayon", None)  # a département has no centre to draw a radius from
     if append:
         values = updated.getlist(name)
         if value not in values:
@@ -117,6 +119,8 @@ def _facet_groups(query: QueryDict, facets: OfferFacets) -> list[dict[str, Any]]
         {"title": _("Expérience"), "items": links("experience", facets.seniorities, append=True)},
         {"title": _("Secteur"), "items": links("secteur", facets.domains, append=False)},
         {"title": _("Métier (ROME)"), "items": links("rome", facets.rome_codes, append=False)},
+        {"title": _("Département"), "items": links("lieu", facets.departements, append=False)},
+        {"title": _("Salaire annuel"), "items": links("salaire_min", facets.salary_minimums, append=False)},
         {"title": _("Source"), "items": links("source", facets.sources, append=True)},
         {"title": _("Publiée depuis"), "items": links("depuis", facets.published_within, append=False)},
     ]

@@ -66,6 +66,8 @@ def test_facets_count_every_filter_over_the_current_results():
     assert facets.remote == 1
     assert counts(facets.published_within) == {"1": 1, "7": 2, "30": 3}
     assert facets.salary_known == 1
+    assert counts(facets.salary_minimums) == {"20000": 1}
+    assert counts(facets.departements) == {"34": 3}
     assert (facets.counted, facets.sampled) == (3, False)
 
 
