@@ -112,7 +112,6 @@ class RawPayload(models.Model):
                 condition=models.Q(is_current=True) & ~models.Q(status="ok"),
                 name="raw_payload_to_process",
             ),
-            models.Index(fields=["-first_seen_at"], name="raw_payload_first_seen"),
         ]
 
     def __str__(self) -> str:

@@ -19,7 +19,7 @@ import queue
 import threading
 import zlib
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime, timedelta
@@ -175,6 +175,7 @@ class StoredPayload:
     external_id: str
     outcome: NormalisedOffer | NormalisationError
     needs_processing: bool
+    outcome_recorded: bool = False  # written with the row: no second write of the status
 
 
 def _finite(value: Any) -> Any:
@@ -269,13 +270,21 @@ def raw_payloads_store(
         (
             # The payload column takes the JSON text already made for the hash: no second serialisation.
             (raw_id, source, external_id, version, True, text, digest, run.pk if run else None, seen_at, seen_at,
-             NormalisationStatus.PENDING, "", "")
+             *_outcome_columns(outcomes[external_id], seen_at))
             for raw_id, (external_id, _, text, digest, version) in zip(ids, new_rows, strict=True)
         ),
     )  # fmt: skip
     for raw_id, (external_id, *_) in zip(ids, new_rows, strict=True):
-        stored.append(StoredPayload(raw_id, external_id, outcomes[external_id], True))
+        stored.append(StoredPayload(raw_id, external_id, outcomes[external_id], True, outcome_recorded=True))
     return stored
+
+
+def _outcome_columns(outcome: NormalisedOffer | NormalisationError, at: datetime) -> tuple[str, str, str, datetime]:
+    # The outcome is known before the row is written: it goes in with it (the offers are
+    # upserted in the same transaction, so "ok" never outlives a failed upsert).
+    if isinstance(outcome, NormalisationError):
+        return NormalisationStatus.ERROR, outcome.code[:100], outcome.message, at
+    return NormalisationStatus.OK, "", "", at
 
 
 RAW_COLUMNS = [
@@ -292,6 +301,7 @@ RAW_COLUMNS = [
     "status",
     "error_type",
     "error_message",
+    "normalised_at",
 ]
 
 
@@ -299,11 +309,17 @@ RAW_COLUMNS = [
 
 
 def normalise_and_upsert(
-    *, source: str, raws: Sequence[tuple[int, Any]], seen_at: datetime, from_source: bool = True
+    *,
+    source: str,
+    raws: Sequence[tuple[int, Any]],
+    seen_at: datetime,
+    from_source: bool = True,
+    recorded: Collection[int] = (),
 ) -> BatchCounts:
     """Normalise raw payloads, upsert the good ones into offers, record each payload's outcome.
 
-    `raws` holds (raw id, payload), or (raw id, outcome) when the payload was normalised ahead.
+    `raws` holds (raw id, payload), or (raw id, outcome) when the payload was normalised ahead;
+    the outcome of the raw ids in `recorded` is already stored.
     """
     counts = BatchCounts()
     good: list[tuple[int, NormalisedOffer]] = []
@@ -328,14 +344,19 @@ def normalise_and_upsert(
             entries=((o.rome_code, o.rome_label, o.occupation_title) for _, o in good if o.rome_code)
         )
     now = timezone.now()
-    RawPayload.objects.filter(id__in=[raw_id for raw_id, _ in good]).update(
-        status=NormalisationStatus.OK, error_type="", error_message="", normalised_at=now
-    )
-    for (code, message), raw_ids in bad.items():
-        RawPayload.objects.filter(id__in=raw_ids).update(
-            status=NormalisationStatus.ERROR, error_type=code, error_message=message, normalised_at=now
+    recorded = set(recorded)
+    good_ids = [raw_id for raw_id, _ in good if raw_id not in recorded]
+    if good_ids:
+        RawPayload.objects.filter(id__in=good_ids).update(
+            status=NormalisationStatus.OK, error_type="", error_message="", normalised_at=now
         )
+    for (code, message), raw_ids in bad.items():
         counts.failed += len(raw_ids)
+        raw_ids = [raw_id for raw_id in raw_ids if raw_id not in recorded]
+        if raw_ids:
+            RawPayload.objects.filter(id__in=raw_ids).update(
+                status=NormalisationStatus.ERROR, error_type=code, error_message=message, normalised_at=now
+            )
     return counts
 
 
@@ -351,6 +372,7 @@ def payload_batch_ingest(*, run: IngestionRun, payloads: Sequence[Any], seen_at:
     counts = normalise_and_upsert(
         source=run.source,
         raws=[(item.raw_id, item.outcome) for item in stored if item.needs_processing],
+        recorded={item.raw_id for item in stored if item.outcome_recorded},
         seen_at=seen_at,
     )
     counts.fetched = len(payloads)
