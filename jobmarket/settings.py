@@ -154,6 +154,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+CSRF_FAILURE_VIEW = "jobmarket.views.csrf_failure"
 LOGIN_URL = "/connexion/"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
@@ -277,7 +278,8 @@ SPECTACULAR_SETTINGS = {
 
 # --- Matching (matching/: embeddings, recommendations, /api/match/) -----------------------
 # MATCHING_MODEL (above) picks the weights; these tune how they are used.
-MATCHING_BACKEND = env_str("MATCHING_BACKEND", "torch")
+# torch-int8 by default: 3x the throughput of float32 on CPU, same evaluation figures (bench/embed.py).
+MATCHING_BACKEND = env_str("MATCHING_BACKEND", "torch-int8")
 if MATCHING_BACKEND not in ("torch", "torch-int8"):
     raise ImproperlyConfigured(f"MATCHING_BACKEND={MATCHING_BACKEND!r}: use torch or torch-int8.")
 # Offers embedded per transaction by the refresh: a crash loses at most one batch.

@@ -18,3 +18,7 @@ urlpatterns = [
     path("", include("candidates.urls")),
     path("", include("matching.urls")),
 ]
+
+handler403 = "jobmarket.views.permission_denied"
+handler404 = "jobmarket.views.page_not_found"
+handler500 = "jobmarket.views.server_error"

@@ -1,4 +1,4 @@
-"""Project-level pages: the home page and /healthz (they read several apps)."""
+"""Project-level pages: the home page, /healthz (they read several apps) and the error pages."""
 
 from __future__ import annotations
 
@@ -10,10 +10,13 @@ from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template import loader
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from ingestion.selectors import last_run_per_source, last_successful_update
+from jobmarket.api import error_body
 from jobmarket.pipeline import WORKER_HEARTBEAT_KEY
 from matching.selectors import embedding_model_status
 from offers.models import Source
@@ -79,3 +82,39 @@ def healthz(request: HttpRequest) -> JsonResponse:
     healthy = body["vector"]["status"] == "ok" and body["redis"]["status"] in ("ok", "eager mode")
     body["status"] = "ok" if healthy else "degraded"
     return JsonResponse(body, status=200)
+
+
+def _wants_json(request: HttpRequest) -> bool:
+    return request.path.startswith("/api/")
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """404: JSON in the API's one error shape under /api/, a French page elsewhere."""
+    if _wants_json(request):
+        body = error_body(status=404, code="not_found", message=_("Ressource introuvable."))
+        return JsonResponse(body, status=404)
+    return render(request, "404.html", status=404)
+
+
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if _wants_json(request):
+        body = error_body(status=403, code="permission_denied", message=_("Action interdite pour ce compte."))
+        return JsonResponse(body, status=403)
+    return render(request, "403.html", status=403)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    # Most often an expired page (the form was opened before a log-in elsewhere): say so in French.
+    logger.warning("CSRF failure on %s: %s", request.path, reason)
+    if _wants_json(request):
+        body = error_body(status=403, code="csrf_failed", message=_("Jeton CSRF absent ou invalide."))
+        return JsonResponse(body, status=403)
+    return render(request, "403_csrf.html", status=403)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    # Rendered without the request context: the error may come from a context processor.
+    if _wants_json(request):
+        body = error_body(status=500, code="server_error", message=_("Erreur interne : l'équipe a été prévenue."))
+        return JsonResponse(body, status=500)
+    return HttpResponse(loader.render_to_string("500.html"), status=500)
