@@ -8,7 +8,10 @@
    or an already populated Hugging Face cache.
 
 A loaded model is identified by its name and a SHA-256 over its weights, so that the same
-name with other weights (a re-packaged model) counts as another model.
+name with other weights (a re-packaged model) counts as another model. `MATCHING_BACKEND`
+picks how it runs: `torch` (float32) or `torch-int8` (dynamic int8 quantisation of the
+Linear layers; its vectors differ slightly, so its checksum includes the backend and
+switching backend re-embeds like switching model).
 """
 
 from __future__ import annotations

