@@ -6,7 +6,7 @@ from django.contrib import admin, messages
 from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from ingestion import services
@@ -43,10 +43,8 @@ class IngestionRunAdmin(admin.ModelAdmin):
     def errors_list(self, run: IngestionRun) -> str:
         if not run.errors:
             return "—"
-        return format_html(
-            "<ul>{}</ul>",
-            format_html("".join(format_html("<li>{}</li>", e.get("message", e)) for e in run.errors)),
-        )
+        items = format_html_join("", "<li>{}</li>", ((error.get("message", error),) for error in run.errors))
+        return format_html("<ul>{}</ul>", items)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

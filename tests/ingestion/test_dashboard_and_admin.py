@@ -61,3 +61,9 @@ def test_the_admin_shows_runs_and_edits_collection_searches(admin_client, collec
 
     raw = RawPayload.objects.get(external_id="BAD")
     assert admin_client.get(f"/admin/ingestion/rawpayload/{raw.pk}/change/").status_code == 200
+
+
+def test_the_admin_page_of_a_run_lists_its_errors(admin_client) -> None:
+    run = services.ingestion_run(source="francetravail", client=FakeClient("francetravail", [{}], fail_after=0))
+    html = admin_client.get(f"/admin/ingestion/ingestionrun/{run.pk}/change/").content.decode()
+    assert "ne répond plus" in html
