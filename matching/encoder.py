@@ -121,11 +121,13 @@ def _load(source: ModelSource, backend: str) -> Encoder:
         # as another model: the checksum says which backend made the vectors.
         model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
         checksum = hashlib.sha256(f"{checksum}|{backend}".encode()).hexdigest()
-    dimension = int(model.get_embedding_dimension())
+    dimension = model.get_embedding_dimension()
+    if dimension is None:
+        raise EmbeddingModelUnavailable(f"{source.name!r} does not state the dimension of its vectors")
     return Encoder(
         name=source.name,
         location=source.location,
-        dimension=dimension,
+        dimension=int(dimension),
         max_seq_length=int(model.max_seq_length or 256),
         weights_checksum=checksum,
         backend=backend,
@@ -152,4 +154,4 @@ def load_encoder(name: str, *, backend: str = "torch") -> Encoder:
 def configured_encoder() -> Encoder:
     from django.conf import settings
 
-    return load_encoder(settings.MATCHING_MODEL, backend=settings.MATCHING_BACKEND)
+    return load_encoder(str(settings.MATCHING_MODEL), backend=str(settings.MATCHING_BACKEND))

@@ -21,7 +21,7 @@ import math
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 from django.conf import settings
@@ -31,10 +31,11 @@ from django.utils.translation import gettext as _
 from matching.models import EmbeddingModel, EmbeddingModelStatus, OfferEmbedding
 from offers.models import Occupation, Offer, OfferStatus, Seniority
 
+T = TypeVar("T", int, str)
 EARTH_RADIUS_KM = 6371.0
 HNSW_MAX_EF_SEARCH = 1000  # pgvector's upper bound for hnsw.ef_search
 HNSW_MIN_EF_SEARCH = 40  # pgvector's default
-_SENIORITY_RANK = {Seniority.DEBUTANT: 0, Seniority.JUNIOR: 1, Seniority.CONFIRME: 2}
+_SENIORITY_RANK: dict[str, int] = {Seniority.DEBUTANT: 0, Seniority.JUNIOR: 1, Seniority.CONFIRME: 2}
 
 
 class NoActiveEmbeddingModel(Exception):
@@ -110,9 +111,9 @@ class HardConstraints:
 
 def _filters_sql(
     constraints: HardConstraints, *, user_id: int | None, exclude_offer_ids: Sequence[int]
-) -> tuple[str, list[object]]:
+) -> tuple[str, list[Any]]:
     clauses = ["o.status = 'open'"]
-    params: list[object] = []
+    params: list[Any] = []
     if constraints.contract_types:
         clauses.append("o.contract_type = ANY(%s)")
         params.append(list(constraints.contract_types))
@@ -127,7 +128,7 @@ def _filters_sql(
     if constraints.salary_floor:
         clauses.append("(COALESCE(o.salary_max, o.salary_min) IS NULL OR COALESCE(o.salary_max, o.salary_min) >= %s)")
         params.append(constraints.salary_floor)
-    if constraints.has_point:
+    if constraints.latitude is not None and constraints.longitude is not None and constraints.radius_km is not None:
         lat, lon, radius = float(constraints.latitude), float(constraints.longitude), float(constraints.radius_km)
         dlat = radius / 111.19
         dlon = radius / max(111.19 * math.cos(math.radians(lat)), 1e-6)
@@ -159,7 +160,7 @@ class KnnResult:
     ef_search: int | None = None
 
 
-def _estimate_rows(sql: str, params: list[object]) -> int:
+def _estimate_rows(sql: str, params: list[Any]) -> int:
     with connection.cursor() as cursor:
         cursor.execute("EXPLAIN (FORMAT JSON) " + sql, params)
         plan = cursor.fetchone()[0]
@@ -175,7 +176,7 @@ def _table_rows() -> int:
     return max(int(row[0]) if row else 0, 0)
 
 
-def _exact(query: str, model_id: int, where: str, params: list[object], *, max_distance: float, k: int):
+def _exact(query: str, model_id: int, where: str, params: list[Any], *, max_distance: float, k: int):
     # `+ 0` keeps the planner off the HNSW index: ordering must be over the filtered set only.
     sql = (
         "SELECT o.id, e.vector <=> %s::vector AS distance FROM offers_offer o "
@@ -188,7 +189,7 @@ def _exact(query: str, model_id: int, where: str, params: list[object], *, max_d
         return [(row[0], 1.0 - float(row[1])) for row in cursor.fetchall()]
 
 
-def _hnsw(query: str, model_id: int, where: str, params: list[object], *, max_distance: float, k: int, ef: int):
+def _hnsw(query: str, model_id: int, where: str, params: list[Any], *, max_distance: float, k: int, ef: int):
     sql = (
         "WITH c AS MATERIALIZED ("
         "  SELECT e.offer_id, e.vector <=> %s::vector AS distance FROM matching_offerembedding e"
@@ -372,12 +373,18 @@ def close_occupation_codes(rome_code: str) -> set[str]:
 
 def explain(offer: Offer, *, similarity: float, context: CandidateContext, close_codes: set[str]) -> Explanation:
     candidate_words = _words(" ".join([context.text, *context.skills]))
-    matched, missing = [], []
+    matched: list[str] = []
+    missing: list[str] = []
     for skill in offer.skills:
         covered = skill_is_covered(skill, candidate_skills=context.skills, candidate_words=candidate_words)
         (matched if covered else missing).append(skill)
     distance = None
-    if None not in (context.latitude, context.longitude, offer.latitude, offer.longitude):
+    if (
+        context.latitude is not None
+        and context.longitude is not None
+        and offer.latitude is not None
+        and offer.longitude is not None
+    ):
         distance = haversine_km(context.latitude, context.longitude, offer.latitude, offer.longitude)
     top = offer.salary_max or offer.salary_min
     if not context.salary_floor:
@@ -499,13 +506,16 @@ def keyword_ranking(*, text: str, limit: int = 10, offer_ids: Sequence[int] | No
         return [row[0] for row in cursor.fetchall()]
 
 
-def reciprocal_rank_fusion(rankings: Sequence[Sequence[int]], *, k: int = 60, limit: int = 10) -> list[int]:
-    """Cormack et al. (2009): score = sum of 1 / (k + rank); robust to the scales of the fused scores."""
-    scores: dict[int, float] = {}
+def reciprocal_rank_fusion(rankings: Sequence[Sequence[T]], *, k: int = 60, limit: int = 10) -> list[T]:
+    """Cormack et al. (2009): score = sum of 1 / (k + rank); robust to the scales of the fused scores.
+
+    Ties keep the order in which items were first seen (the first ranking wins): sort is stable.
+    """
+    scores: dict[T, float] = {}
     for ranking in rankings:
         for rank, item in enumerate(ranking, start=1):
             scores[item] = scores.get(item, 0.0) + 1.0 / (k + rank)
-    return [item for item, _ in sorted(scores.items(), key=lambda pair: (-pair[1], pair[0]))[:limit]]
+    return [item for item, _ in sorted(scores.items(), key=lambda pair: -pair[1])[:limit]]
 
 
 # --- A candidate's recommendations -------------------------------------------------------------

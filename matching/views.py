@@ -18,8 +18,16 @@ from offers.models import Offer
 PAGE_SIZE = 20
 
 
+def _wants_fragment(request: HttpRequest) -> bool:
+    # A boosted link or a history restore needs the whole page; an htmx swap only the list.
+    htmx = getattr(request, "htmx", None)
+    return htmx is not None and bool(htmx) and not htmx.boosted and not htmx.history_restore_request
+
+
 def _render(request: HttpRequest) -> HttpResponse:
-    profile = profile_for_user(user=request.user)
+    user = request.user
+    assert user.is_authenticated  # login_required
+    profile = profile_for_user(user=user)
     context: dict[str, object] = {"profile": profile, "recommendations": [], "saved_ids": set()}
     if profile is None or not profile.profile_text.strip():
         context["empty_profile"] = True
@@ -30,10 +38,8 @@ def _render(request: HttpRequest) -> HttpResponse:
             context["unavailable"] = True
         else:
             context["recommendations"] = recommendations
-            context["saved_ids"] = saved_offer_ids(
-                user=request.user, offer_ids=[item.offer.pk for item in recommendations]
-            )
-    template = "matching/recommendations.html#results" if request.htmx else "matching/recommendations.html"
+            context["saved_ids"] = saved_offer_ids(user=user, offer_ids=[item.offer.pk for item in recommendations])
+    template = "matching/recommendations.html#results" if _wants_fragment(request) else "matching/recommendations.html"
     return render(request, template, context)
 
 
@@ -48,8 +54,8 @@ def recommendations_page(request: HttpRequest) -> HttpResponse:
 def hide_offer(request: HttpRequest, offer_id: int) -> HttpResponse:
     if not Offer.objects.filter(pk=offer_id).exists():
         raise Http404
-    hidden_offer_add(user_id=request.user.pk, offer_id=offer_id)
-    if request.htmx:
+    hidden_offer_add(user_id=int(request.user.pk or 0), offer_id=offer_id)
+    if _wants_fragment(request):
         # The whole list again: the next best offer takes the hidden one's place.
         return _render(request)
     messages.success(request, _("Offre masquée : elle ne vous sera plus recommandée."))

@@ -8,26 +8,26 @@ say nothing; the capped form ("R-capped recall") is 1.0 when the top k is all re
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence, Set
 from dataclasses import dataclass
 
 import numpy as np
 
 
-def recall_at_k(ranked: Sequence[object], relevant: set[object], k: int) -> float:
+def recall_at_k(ranked: Sequence[Hashable], relevant: Set[Hashable], k: int) -> float:
     if not relevant:
         return 0.0
     return len(set(ranked[:k]) & relevant) / min(k, len(relevant))
 
 
-def reciprocal_rank(ranked: Sequence[object], relevant: set[object]) -> float:
+def reciprocal_rank(ranked: Sequence[Hashable], relevant: Set[Hashable]) -> float:
     for rank, item in enumerate(ranked, start=1):
         if item in relevant:
             return 1.0 / rank
     return 0.0
 
 
-def ndcg_at_k(ranked: Sequence[object], relevant: set[object], k: int) -> float:
+def ndcg_at_k(ranked: Sequence[Hashable], relevant: Set[Hashable], k: int) -> float:
     """Binary gains: DCG = sum of 1/log2(rank+1) over relevant items in the top k, over the ideal DCG."""
     dcg = sum(1.0 / math.log2(rank + 1) for rank, item in enumerate(ranked[:k], start=1) if item in relevant)
     ideal = sum(1.0 / math.log2(rank + 1) for rank in range(1, min(k, len(relevant)) + 1))

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from matching.encoder import EmbeddingModelUnavailable, configured_encoder
@@ -51,7 +50,7 @@ class Command(BaseCommand):
                 EvaluationResult.objects.create(
                     model_name=encoder.name,
                     model_checksum=encoder.weights_checksum,
-                    backend=settings.MATCHING_BACKEND,
+                    backend=encoder.backend,
                     offer_text=result.offer_text,
                     method=result.method,
                     dataset_version=dataset.version,
