@@ -35,10 +35,10 @@ def test_offers_collected_over_http_land_in_all_layers_and_a_withdrawn_one_is_cl
         assert run.api_calls == client.stats.api_calls >= 4  # a token and three pages of 150
         assert RawPayload.objects.count() == Offer.objects.count() == 320
 
-        fake.offers.remove(offers[0])  # withdrawn at the source: its detail now answers 404
+        withdrawn = offers.pop(0)  # `offers` is the fake's own list: withdrawn at the source, its detail answers 404
         recheck = services.open_offers_recheck(source="francetravail", client=client)
 
     assert recheck.closed == 1
-    closed = Offer.objects.get(postings__external_id=offers[0]["id"])
+    closed = Offer.objects.get(postings__external_id=withdrawn["id"])
     assert closed.status == OfferStatus.CLOSED and closed.closed_at is not None
     assert Offer.objects.filter(status=OfferStatus.OPEN).count() == 319
