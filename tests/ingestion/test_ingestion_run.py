@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from datetime import timedelta
 
 import psycopg
@@ -124,7 +125,7 @@ def test_a_second_run_while_one_is_active_stops_at_once_with_a_clear_message() -
     try:
         with services.source_lock("adzuna"):
             # The lock is per database session: another process (another connection) is refused.
-            key = __import__("zlib").crc32(b"adzuna") & 0x7FFFFFFF
+            key = zlib.crc32(b"adzuna") & 0x7FFFFFFF
             acquired = other.execute("SELECT pg_try_advisory_lock(%s, %s)", [0x4A4D, key]).fetchone()[0]
             assert acquired is False
         other.execute("SELECT pg_advisory_lock(%s, %s)", [0x4A4D, key])
