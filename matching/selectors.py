@@ -565,3 +565,18 @@ def recommendations_for_profile(*, profile: Any, k: int = 10) -> list[Recommenda
         k=k,
         user_id=profile.user_id,
     )
+
+
+def similar_offers(*, offer_id: int, k: int = 5, min_similarity: float = 0.5) -> list[tuple[Offer, float]]:
+    """Open offers closest to one offer (its own vector for the active model), itself excluded."""
+    model = active_embedding_model()
+    if model is None:
+        return []
+    embedding = OfferEmbedding.objects.filter(offer_id=offer_id, model=model).only("vector").first()
+    if embedding is None:
+        return []
+    result = nearest_offers(
+        vector=embedding.vector, model=model, k=k, min_similarity=min_similarity, exclude_offer_ids=[offer_id]
+    )
+    offers = Offer.objects.in_bulk([hit for hit, _ in result.hits])
+    return [(offers[hit], similarity) for hit, similarity in result.hits if hit in offers]

@@ -9,6 +9,7 @@ app_name = "matching"
 urlpatterns = [
     path("recommandations/", views.recommendations_page, name="recommendations"),
     path("recommandations/masquer/<int:offer_id>/", views.hide_offer, name="hide_offer"),
+    path("offres/<int:offer_id>/similaires/", views.similar_offers_fragment, name="similar_offers"),
     path("api/match/", api.match, name="api_match"),
     path("api/me/recommendations/", api.me_recommendations, name="api_me_recommendations"),
 ]

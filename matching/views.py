@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from candidates.selectors import profile_for_user, saved_offer_ids
 from matching.encoder import EmbeddingModelUnavailable
-from matching.selectors import NoActiveEmbeddingModel, recommendations_for_profile
+from matching.selectors import NoActiveEmbeddingModel, recommendations_for_profile, similar_offers
 from matching.services import EmbeddingModelMismatch, hidden_offer_add
 from offers.models import Offer
 
@@ -60,3 +60,9 @@ def hide_offer(request: HttpRequest, offer_id: int) -> HttpResponse:
         return _render(request)
     messages.success(request, _("Offre masquée : elle ne vous sera plus recommandée."))
     return redirect("matching:recommendations")
+
+
+@require_GET
+def similar_offers_fragment(request: HttpRequest, offer_id: int) -> HttpResponse:
+    """ "Offres similaires": a fragment the offer page loads with hx-get (public, no account)."""
+    return render(request, "matching/similar_offers.html", {"similar": similar_offers(offer_id=offer_id)})

@@ -133,3 +133,15 @@ def test_a_skill_is_covered_by_the_candidate_words_accents_and_plurals_aside(ski
     from matching.selectors import _words
 
     assert skill_is_covered(skill, candidate_skills=(), candidate_words=_words(text)) is covered
+
+
+def test_an_offer_page_fragment_lists_similar_open_offers_but_not_the_offer_itself(client, offers):
+    from matching.selectors import similar_offers
+
+    similar = similar_offers(offer_id=offers["baker"].pk, min_similarity=0)
+    assert offers["baker"] not in [offer for offer, _ in similar]
+    assert similar[0][0] == offers["pastry"]
+    response = client.get(f"/offres/{offers['baker'].pk}/similaires/")
+    assert response.status_code == 200
+    assert "Offres similaires" in response.content.decode()
+    assert client.get("/offres/999999/similaires/").status_code == 200  # unknown: nothing similar
