@@ -35,6 +35,8 @@ urlpatterns = [
     path("offers/search/", offers_api.OfferSearchView.as_view(), name="offer-search"),
     path("offers/facets/", offers_api.OfferFacetsView.as_view(), name="offer-facets"),
     path("offers/stats/", offers_api.MarketStatsView.as_view(), name="offer-stats"),
+    path("offers/changes/", offers_api.OfferChangesView.as_view(), name="offer-changes"),
+    path("offers/snapshot/", offers_api.OfferSnapshotView.as_view(), name="offer-snapshot"),
     path("offers/<id:offer_id>/", offers_api.OfferDetailView.as_view(), name="offer-detail"),
     # The signed-in candidate
     path("me/", candidates_api.MeView.as_view(), name="me"),

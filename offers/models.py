@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
+from django.db.models.functions import Now
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -256,3 +257,36 @@ class OccupationSoftSkill(models.Model):
 
     def __str__(self) -> str:
         return f"{self.rome_code} – {self.soft_skill_id} ({self.score:.2f})"
+
+
+class OfferChangeKind(models.TextChoices):
+    CREATED = "created", _("créée")
+    UPDATED = "updated", _("modifiée")
+    CLOSED = "closed", _("fermée")
+    DELETED = "deleted", _("supprimée")
+
+
+class OfferChange(models.Model):
+    """One creation, visible update, closing or deletion of an offer: the change feed.
+
+    Append-only, written by PostgreSQL triggers on offers_offer (migration
+    0008_offer_change_feed), never by Python: every writer is covered, bulk COPY
+    upserts included. `xid` is the writing transaction's id (pg_current_xact_id());
+    offers.feed explains why readers order and bound the feed by it.
+    """
+
+    id = models.BigAutoField(primary_key=True)
+    # No foreign key: the history of a deleted offer stays.
+    offer_id = models.BigIntegerField(_("offre"))
+    kind = models.CharField(_("nature"), max_length=10, choices=OfferChangeKind.choices)
+    changed_at = models.DateTimeField(_("le"), db_default=Now())
+    xid = models.BigIntegerField(_("transaction"))
+
+    class Meta:
+        verbose_name = _("changement d'offre")
+        verbose_name_plural = _("changements d'offres")
+        # The feed reads in (xid, id) order from a position: one index range scan.
+        indexes = [models.Index(fields=["xid", "id"], name="offer_change_position")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.offer_id} ({self.xid}.{self.id})"

@@ -47,6 +47,8 @@ MATRIX: dict[str, dict[str, tuple[int, int, int, int]]] = {
     "/api/offers/search/": {"post": PUBLIC, "*": ANYONE_405},
     "/api/offers/facets/": {"get": PUBLIC, "*": ANYONE_405},
     "/api/offers/stats/": {"get": PUBLIC, "*": ANYONE_405},
+    "/api/offers/changes/": {"get": PUBLIC, "*": ANYONE_405},
+    "/api/offers/snapshot/": {"get": PUBLIC, "*": ANYONE_405},
     "/api/offers/{offer}/": {
         "get": PUBLIC,
         "put": (401, 403, 403, 200),
