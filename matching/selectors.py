@@ -177,15 +177,17 @@ def _table_rows() -> int:
 
 
 def _exact(query: str, model_id: int, where: str, params: list[Any], *, max_distance: float, k: int):
-    # `+ 0` keeps the planner off the HNSW index: ordering must be over the filtered set only.
+    # The subquery fences (OFFSET 0) compute each distance once, and keep the planner off the
+    # HNSW index: ordering must be over the filtered set only.
     sql = (
-        "SELECT o.id, e.vector <=> %s::vector AS distance FROM offers_offer o "
-        "JOIN matching_offerembedding e ON e.offer_id = o.id AND e.model_id = %s "
-        f"WHERE {where} AND (e.vector <=> %s::vector) <= %s "
-        "ORDER BY (e.vector <=> %s::vector) + 0, o.id LIMIT %s"
+        "SELECT s.id, s.distance FROM ("
+        "  SELECT o.id, e.vector <=> %s::vector AS distance FROM offers_offer o"
+        "  JOIN matching_offerembedding e ON e.offer_id = o.id AND e.model_id = %s"
+        f"  WHERE {where} OFFSET 0) s "
+        "WHERE s.distance <= %s ORDER BY s.distance, s.id LIMIT %s"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [query, model_id, *params, query, max_distance, query, k])
+        cursor.execute(sql, [query, model_id, *params, max_distance, k])
         return [(row[0], 1.0 - float(row[1])) for row in cursor.fetchall()]
 
 
