@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from candidates.models import CandidateProfile, SavedOffer
+from candidates.models import AlertDigest, AlertRun, CandidateProfile, SavedOffer, SavedSearch
 
 
 @admin.register(CandidateProfile)
@@ -31,3 +31,30 @@ class SavedOfferAdmin(admin.ModelAdmin):
     raw_id_fields = ["user", "offer"]
     list_select_related = ["user", "offer"]
     date_hierarchy = "saved_at"
+
+
+@admin.register(SavedSearch)
+class SavedSearchAdmin(admin.ModelAdmin):
+    list_display = ["name", "owner", "frequency", "paused", "created_at"]
+    list_filter = ["frequency", "paused"]
+    search_fields = ["owner__email", "name"]
+    raw_id_fields = ["owner"]
+    list_select_related = ["owner"]
+
+
+@admin.register(AlertDigest)
+class AlertDigestAdmin(admin.ModelAdmin):
+    list_display = ["user", "sent_at", "horizon", "message_id"]
+    search_fields = ["user__email", "message_id"]
+    raw_id_fields = ["user"]
+    list_select_related = ["user"]
+    date_hierarchy = "sent_at"
+    # A record of what left: never edited by hand.
+    readonly_fields = ["user", "sent_at", "daily_from", "weekly_from", "horizon", "offer_ids", "message_id"]
+
+
+@admin.register(AlertRun)
+class AlertRunAdmin(admin.ModelAdmin):
+    list_display = ["started_at", "finished_at", "weekly", "candidates", "sent", "empty", "skipped", "failed"]
+    readonly_fields = [field.name for field in AlertRun._meta.fields]
+    date_hierarchy = "started_at"

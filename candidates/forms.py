@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from candidates import selectors, services
-from candidates.models import CandidateProfile, RemotePreference
+from candidates.models import AlertFrequency, CandidateProfile, RemotePreference
 from offers.models import ContractType, Seniority
 
 
@@ -180,3 +180,21 @@ class DeleteAccountForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("Mot de passe incorrect."))
         return password
+
+
+class SavedSearchForm(forms.Form):
+    """Name and alert frequency of a saved search (its filters come from the search page's URL)."""
+
+    name = forms.CharField(label=gettext_lazy("Nom de la recherche"), max_length=100)
+    frequency = forms.ChoiceField(
+        label=gettext_lazy("Alerte par e-mail"), choices=AlertFrequency.choices, initial=AlertFrequency.DAILY
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["name"].error_messages["required"] = _("Donnez un nom à cette recherche.")
+        self.fields["frequency"].error_messages["invalid_choice"] = _("Choisissez une fréquence proposée.")
+
+
+class SavedSearchEditForm(SavedSearchForm):
+    paused = forms.BooleanField(label=gettext_lazy("Mettre les alertes en pause"), required=False)

@@ -1,4 +1,4 @@
-"""Candidate profiles and saved offers.
+"""Candidate profiles, saved offers, saved searches and the state of their e-mail alerts.
 
 Identity is Django's `auth.User` with the e-mail address as username (the user
 table was migrated before this app existed, so no custom user model).
@@ -14,6 +14,7 @@ from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.core.files.storage import FileSystemStorage
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from offers.models import ContractType, Offer, Seniority
@@ -122,3 +123,120 @@ class SavedOffer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} → {self.offer_id}"
+
+
+class AlertFrequency(models.TextChoices):
+    DAILY = "daily", _("Chaque jour")
+    WEEKLY = "weekly", _("Chaque semaine (le lundi)")
+    NEVER = "never", _("Jamais (recherche enregistrée seulement)")
+
+
+class SavedSearch(models.Model):
+    """A search of /offres/ kept by a candidate, and how often its new offers are e-mailed."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_searches", verbose_name=_("compte")
+    )
+    name = models.CharField(_("nom"), max_length=100)
+    # The search page's query string as a dict (its French parameter names; lists for the
+    # multiple choices), validated by offers.forms when saved and again when used.
+    query = models.JSONField(_("recherche"), default=dict, blank=True)
+    frequency = models.CharField(
+        _("alerte"), max_length=10, choices=AlertFrequency.choices, default=AlertFrequency.DAILY
+    )
+    paused = models.BooleanField(_("en pause"), default=False)
+    # Alerts list offers first seen after this moment: set when alerts start or resume, so a
+    # search resumed after months does not bring back offers from before.
+    alerts_since = models.DateTimeField(_("alertes depuis le"), default=timezone.now)
+    created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("recherche enregistrée")
+        verbose_name_plural = _("recherches enregistrées")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def alerts_active(self) -> bool:
+        return not self.paused and self.frequency != AlertFrequency.NEVER
+
+
+class AlertState(models.Model):
+    """Where each candidate's alerts stand: one row per candidate, locked while a digest is sent.
+
+    The horizons are positions in the offer change feed (offers.feed.feed_horizon): the
+    last digest covered the offers created by transactions below them. The next one covers
+    [horizon, new horizon): windows that neither overlap (nothing twice) nor leave gaps
+    (nothing lost). They move in the same transaction that records the digest.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="alert_state", verbose_name=_("compte")
+    )
+    recommendations = models.BooleanField(
+        _("nouvelles offres pour mon profil"),
+        default=False,
+        help_text=_("Ajouter aux alertes les nouvelles offres recommandées pour le profil."),
+    )
+    daily_horizon = models.BigIntegerField(_("horizon quotidien"))
+    weekly_horizon = models.BigIntegerField(_("horizon hebdomadaire"))
+    weekly_done_at = models.DateTimeField(_("dernier passage hebdomadaire"), default=timezone.now)
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("état des alertes")
+        verbose_name_plural = _("états des alertes")
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.daily_horizon}/{self.weekly_horizon})"
+
+
+class AlertDigest(models.Model):
+    """One digest e-mail sent: what it covered, for the admin and the candidate's data export."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="alert_digests", verbose_name=_("compte")
+    )
+    sent_at = models.DateTimeField(_("envoyé le"), default=timezone.now)
+    daily_from = models.BigIntegerField(_("depuis (quotidien)"))
+    weekly_from = models.BigIntegerField(_("depuis (hebdomadaire)"), null=True, blank=True)
+    horizon = models.BigIntegerField(_("jusqu'à"))
+    offer_ids = ArrayField(models.BigIntegerField(), default=list, verbose_name=_("offres"))
+    message_id = models.CharField(_("Message-ID"), max_length=255)
+
+    class Meta:
+        ordering = ["-sent_at", "-id"]
+        verbose_name = _("alerte envoyée")
+        verbose_name_plural = _("alertes envoyées")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "horizon"], name="alert_digest_one_per_user_and_horizon")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.sent_at:%Y-%m-%d}"
+
+
+class AlertRun(models.Model):
+    """One run of the digest task (matching.tasks.send_alert_digests), for the admin."""
+
+    started_at = models.DateTimeField(_("début"), default=timezone.now)
+    finished_at = models.DateTimeField(_("fin"), null=True, blank=True)
+    horizon = models.BigIntegerField(_("horizon"))
+    weekly = models.BooleanField(_("alertes hebdomadaires dues"), default=False)
+    candidates = models.PositiveIntegerField(_("candidats examinés"), default=0)
+    sent = models.PositiveIntegerField(_("e-mails envoyés"), default=0)
+    empty = models.PositiveIntegerField(_("rien de nouveau"), default=0)
+    skipped = models.PositiveIntegerField(_("déjà faits ou pris par un autre worker"), default=0)
+    failed = models.PositiveIntegerField(_("échecs d'envoi"), default=0)
+    errors = models.TextField(_("erreurs"), blank=True)
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+        verbose_name = _("passage des alertes")
+        verbose_name_plural = _("passages des alertes")
+
+    def __str__(self) -> str:
+        return f"{self.started_at:%Y-%m-%d %H:%M} ({self.sent})"

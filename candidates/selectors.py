@@ -23,6 +23,10 @@ def profile_for_user(*, user: User) -> CandidateProfile | None:
     return CandidateProfile.objects.filter(user=user).first()
 
 
+def profile_for_user_id(*, user_id: int) -> CandidateProfile | None:
+    return CandidateProfile.objects.filter(user_id=user_id).first()
+
+
 def saved_offers_for_user(*, user: User) -> QuerySet[SavedOffer]:
     return SavedOffer.objects.filter(user=user).select_related("offer")
 

@@ -28,4 +28,10 @@ urlpatterns = [
     path("profil/mes-donnees.json", views.export, name="export"),
     path("profil/supprimer/", views.delete_account, name="delete_account"),
     path("profil/offres-sauvegardees/<int:offer_id>/", views.saved_offer_toggle, name="saved_offer_toggle"),
+    path("profil/recherches/", views.saved_search_create, name="saved_search_create"),
+    path("profil/recherches/<int:search_id>/", views.saved_search_edit, name="saved_search_edit"),
+    path("profil/recherches/<int:search_id>/pause/", views.saved_search_pause, name="saved_search_pause"),
+    path("profil/recherches/<int:search_id>/supprimer/", views.saved_search_delete, name="saved_search_delete"),
+    path("profil/alertes/profil/", views.alert_recommendations, name="alert_recommendations"),
+    path("alertes/desinscription/<str:token>/", views.alerts_unsubscribe, name="alerts_unsubscribe"),
 ]

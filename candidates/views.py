@@ -1,4 +1,4 @@
-"""Sign-up, log-in, profile, CV, RGPD export and deletion, saved offers (HTML pages)."""
+"""Sign-up, log-in, profile, CV, RGPD export and deletion, saved offers, saved searches and alerts (HTML pages)."""
 
 from __future__ import annotations
 
@@ -12,19 +12,28 @@ from django.contrib.auth import logout as auth_logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import PasswordResetView
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from candidates import login_limit, selectors, services
+from candidates import alerts, login_limit, selectors, services
 from candidates.backends import client_ip
 from candidates.cv import CvRejected
-from candidates.forms import CvForm, DeleteAccountForm, LoginForm, ProfileForm, SignupForm
-from candidates.models import cv_storage
+from candidates.forms import (
+    CvForm,
+    DeleteAccountForm,
+    LoginForm,
+    ProfileForm,
+    SavedSearchEditForm,
+    SavedSearchForm,
+    SignupForm,
+)
+from candidates.models import SavedSearch, cv_storage
 
 UPLOAD_OVERHEAD_BYTES = 64 * 1024
 
@@ -110,8 +119,17 @@ def _profile_context(request: HttpRequest, **overrides: object) -> dict[str, obj
             if skill.lower() not in {known.lower() for known in profile.skills}
         ],
     }
+    context.update(_alerts_context(request))
     context.update(overrides)
     return context
+
+
+def _alerts_context(request: HttpRequest) -> dict[str, object]:
+    searches = list(alerts.saved_searches_for_user(user=request.user))
+    for search in searches:
+        search.link = alerts.search_url(search.query)
+    state = alerts.alert_state_for_user(user=request.user)
+    return {"saved_searches": searches, "recommendation_alerts": bool(state and state.recommendations)}
 
 
 @login_required
@@ -254,3 +272,132 @@ def saved_offer_toggle(request: HttpRequest, offer_id: int) -> HttpResponse:
         return render(request, "candidates/save_button.html", {"offer_id": offer_id, "saved": saved})
     messages.success(request, _("Offre sauvegardée.") if saved else _("Offre retirée de vos offres sauvegardées."))
     return redirect(_safe_next(request, "/profil/"))
+
+
+# --- Saved searches and alerts -------------------------------------------------------------------
+
+
+def _get_saved_search_for_user(request: HttpRequest, search_id: int) -> SavedSearch:
+    try:
+        return alerts.saved_search_for_user(user=request.user, search_id=search_id)
+    except SavedSearch.DoesNotExist:
+        raise Http404(_("Recherche introuvable.")) from None
+
+
+def _search_query_source(request: HttpRequest) -> QueryDict:
+    # htmx sends the search form's current fields with the POST (hx-include); a plain form
+    # post carries the query of the page it was drawn on in its action URL.
+    if any(name in request.POST for name in alerts.SEARCH_FIELDS):
+        return request.POST
+    return request.GET
+
+
+@require_POST
+def saved_search_create(request: HttpRequest) -> HttpResponse:
+    source = _search_query_source(request)
+    back = alerts.search_url({name: source.getlist(name) for name in alerts.SEARCH_FIELDS if source.getlist(name)})
+    if not request.user.is_authenticated:
+        login_url = f"{settings.LOGIN_URL}?{urlencode({'next': back})}"
+        if request.htmx:
+            return HttpResponse(status=204, headers={"HX-Redirect": login_url})
+        return redirect(login_url)
+    form = SavedSearchForm(request.POST)
+    saved = None
+    if form.is_valid():
+        try:
+            saved = alerts.saved_search_create(
+                user=request.user,
+                name=form.cleaned_data["name"],
+                query=source,
+                frequency=form.cleaned_data["frequency"],
+            )
+        except alerts.SavedSearchError as error:
+            form.add_error(None, error.message)
+            for messages_of_field in error.errors.values():
+                for message in messages_of_field:
+                    form.add_error(None, message)
+    if request.htmx:
+        context = {"save_form": form, "saved_search": saved}
+        return render(request, "candidates/_save_search.html", context, status=200 if saved else 400)
+    if saved is not None:
+        messages.success(request, _("Recherche « %(name)s » enregistrée.") % {"name": saved.name})
+    else:
+        for error in form.errors.values():
+            for message in error:
+                messages.error(request, message)
+    return redirect(back)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def saved_search_edit(request: HttpRequest, search_id: int) -> HttpResponse:
+    search = _get_saved_search_for_user(request, search_id)
+    initial = {"name": search.name, "frequency": search.frequency, "paused": search.paused}
+    form = SavedSearchEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            alerts.saved_search_update(
+                user=request.user,
+                search_id=search.pk,
+                name=form.cleaned_data["name"],
+                frequency=form.cleaned_data["frequency"],
+                paused=form.cleaned_data["paused"],
+            )
+        except alerts.SavedSearchError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Recherche modifiée."))
+            return redirect(f"{reverse('candidates:profile')}#saved-searches")
+    context = {"search": search, "form": form, "search_link": alerts.search_url(search.query)}
+    return render(request, "candidates/saved_search_edit.html", context, status=400 if form.errors else 200)
+
+
+def _saved_searches_response(request: HttpRequest, message: str) -> HttpResponse:
+    if request.htmx:
+        return render(request, "candidates/_saved_searches.html", _alerts_context(request))
+    messages.success(request, message)
+    return redirect(f"{reverse('candidates:profile')}#saved-searches")
+
+
+@login_required
+@require_POST
+def saved_search_pause(request: HttpRequest, search_id: int) -> HttpResponse:
+    search = _get_saved_search_for_user(request, search_id)
+    paused = request.POST.get("paused") != "0"
+    alerts.saved_search_pause(user=request.user, search_id=search.pk, paused=paused)
+    return _saved_searches_response(request, _("Alertes en pause.") if paused else _("Alertes reprises."))
+
+
+@login_required
+@require_POST
+def saved_search_delete(request: HttpRequest, search_id: int) -> HttpResponse:
+    search = _get_saved_search_for_user(request, search_id)
+    alerts.saved_search_delete(user=request.user, search_id=search.pk)
+    return _saved_searches_response(request, _("Recherche supprimée."))
+
+
+@login_required
+@require_POST
+def alert_recommendations(request: HttpRequest) -> HttpResponse:
+    enabled = request.POST.get("recommendations") == "on"
+    alerts.alert_recommendations_set(user=request.user, enabled=enabled)
+    return _saved_searches_response(
+        request,
+        _("Les nouvelles offres pour votre profil vous seront envoyées.")
+        if enabled
+        else _("Vous ne recevrez plus les nouvelles offres pour votre profil."),
+    )
+
+
+@csrf_exempt  # RFC 8058: mail providers POST "List-Unsubscribe=One-Click" with no session; the token authenticates
+@require_http_methods(["GET", "POST"])
+def alerts_unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    """GET shows what the link turns off and a confirm button (link scanners only GET); POST turns it off."""
+    try:
+        target = alerts.unsubscribe_target(token=token)
+    except alerts.InvalidUnsubscribeLink:
+        return render(request, "candidates/unsubscribe.html", {"invalid": True}, status=400)
+    if request.method == "POST":
+        alerts.alerts_unsubscribe(token=token)
+        return render(request, "candidates/unsubscribe.html", {"target": target, "done": True})
+    return render(request, "candidates/unsubscribe.html", {"target": target, "token": token})

@@ -19,6 +19,7 @@ DAILY_STEPS = (
     "ingestion.tasks.ingest_all_sources",
     "ingestion.tasks.recheck_open_offers",
     "matching.tasks.refresh_offer_embeddings",
+    "matching.tasks.send_alert_digests",
 )
 
 

@@ -33,3 +33,20 @@ def refresh_candidate_embedding(profile_id: int) -> None:
 @shared_task(name="matching.tasks.delete_candidate_embeddings")
 def delete_candidate_embeddings(profile_id: int) -> None:
     services.candidate_embeddings_delete(profile_id=profile_id)
+
+
+@shared_task(name="matching.tasks.send_alert_digests")
+def send_alert_digests() -> dict[str, int]:
+    """Daily, last step of the pipeline: one digest per candidate with new offers. Idempotent and resumable
+    (candidates.alerts.alert_digest_deliver): a rerun sends only what the previous run did not."""
+    from matching.alerts import alert_digests_send
+
+    result = alert_digests_send()
+    return {
+        "run": result.run_id,
+        "candidates": result.candidates,
+        "sent": result.sent,
+        "empty": result.empty,
+        "skipped": result.skipped,
+        "failed": result.failed,
+    }

@@ -76,9 +76,10 @@ def test_beat_runs_the_daily_pipeline_at_the_configured_hour_and_a_heartbeat_eve
     assert daily["schedule"].hour == {4}
     assert daily["schedule"].minute == {0}
     assert schedule["worker-heartbeat"]["schedule"] == 60.0
-    # The pipeline's order: collect, then re-check, then embed what changed.
+    # The pipeline's order: collect, then re-check, then embed what changed, then mail the alerts.
     assert DAILY_STEPS == (
         "ingestion.tasks.ingest_all_sources",
         "ingestion.tasks.recheck_open_offers",
         "matching.tasks.refresh_offer_embeddings",
+        "matching.tasks.send_alert_digests",
     )
