@@ -63,6 +63,7 @@ def offer_counts() -> OfferCounts:
 # --- Search parameters ----------------------------------------------------------------
 
 PAGE_SIZE = 20
+MAX_PAGES = 500
 # Every matching row counted, ranked or faceted costs a heap visit; past these caps the
 # page stays fast by estimating instead (PostgreSQL's planner estimate for the total,
 # facets counted on a sample and scaled, relevance ranked among COUNT_CAP matches).
@@ -450,7 +451,7 @@ def offer_filtered_queryset(params: OfferSearchParams, expanded: ExpandedQuery |
     if params.salary_min is not None:
         # An offer qualifies when the top of its range reaches the minimum asked
         # (the expression is indexed: offer_status_pay_top).
-        offers = offers.alias(pay_top=Coalesce("salary_max", "salary_min")).filter(pay_top__gte=params.salary_min)
+        offers = offers.alias(pay_top=_pay_top()).filter(pay_top__gte=params.salary_min)
     if params.remote:
         offers = offers.filter(remote=True)
     if params.published_within_days:
@@ -469,7 +470,7 @@ _PAGE_ORDER = {
     "ranked": "rank DESC, published_at DESC, id DESC",
     SortOrder.NEWEST: "published_at DESC, id DESC",
     SortOrder.RELEVANCE: "published_at DESC, id DESC",
-    SortOrder.SALARY: "salary_max DESC NULLS LAST, salary_min DESC NULLS LAST, published_at DESC, id DESC",
+    SortOrder.SALARY: "coalesce(salary_max, salary_min) DESC NULLS LAST, published_at DESC, id DESC",
 }
 
 
@@ -481,7 +482,8 @@ def _plan_for_search(cursor: Any) -> None:
     common words. The GIN bitmap is always the better path here. JIT compilation
     costs more than these short statements ever gain from it.
     """
-    cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL jit = off")
+    # work_mem: keyword and range bitmaps of a million offers stay exact (lossy ones recheck every row).
+    cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL jit = off; SET LOCAL work_mem = '32MB'")
 
 
 def _search_pass(
@@ -544,12 +546,45 @@ def _search_pass(
     return json.loads(data) if isinstance(data, str) else data
 
 
+def _pay_top() -> Coalesce:
+    return Coalesce("salary_max", "salary_min")  # the indexed expression (offer_status_pay_top_desc)
+
+
 def _ordered(offers: QuerySet[Offer], sort: str) -> QuerySet[Offer]:
     if sort == SortOrder.SALARY:
-        return offers.order_by(
-            F("salary_max").desc(nulls_last=True), F("salary_min").desc(nulls_last=True), "-published_at", "-id"
-        )
+        # The top of the range first, offers without a salary last.
+        return offers.alias(pay_top=_pay_top()).order_by(F("pay_top").desc(nulls_last=True), "-published_at", "-id")
     return offers.order_by("-published_at", "-id")
+
+
+# Slices of the newest / best-paid end of the order: each is a prefix of the whole order.
+_NEWEST_WINDOWS_DAYS = (2, 7, 30)
+_SALARY_WINDOWS = (80_000, 50_000, 35_000, 20_000)
+
+
+def _sorted_page(offers: QuerySet[Offer], sort: str, start: int, size: int) -> list[int]:
+    """One page of ids in newest or best-paid order over a large result set.
+
+    Sorting every match would read each of them. Instead the page is looked for in
+    growing slices of the order (published in the last 2 days, 7, 30; paid 80 k€ or
+    more, 50 k€...), each an index range that PostgreSQL intersects with the keyword
+    bitmap; the first slice holding the whole page gives it, since a slice is a
+    prefix of the order.
+    """
+    now = timezone.now()
+    if sort == SortOrder.SALARY:
+        windows: list[Q] = [Q(pay_top__gte=amount) for amount in _SALARY_WINDOWS]
+        offers = offers.alias(pay_top=_pay_top())
+    else:
+        windows = [Q(published_at__gte=now - dt.timedelta(days=days)) for days in _NEWEST_WINDOWS_DAYS]
+    ordered = _ordered(offers, sort)
+    with transaction.atomic(), connection.cursor() as cursor:
+        _plan_for_search(cursor)
+        for window in windows:
+            ids = list(ordered.filter(window).values_list("id", flat=True)[start : start + size])
+            if len(ids) == size:
+                return ids
+        return list(ordered.values_list("id", flat=True)[start : start + size])
 
 
 def _capped_count(offers: QuerySet[Offer], cap: int) -> tuple[int, bool]:
@@ -579,7 +614,7 @@ def offer_search(*, params: OfferSearchParams) -> OfferSearchResult:
     ranked = sort == SortOrder.RELEVANCE and not expanded.is_empty
     page = max(params.page, 1)
     start = (page - 1) * PAGE_SIZE
-    if start >= COUNT_CAP:
+    if start >= COUNT_CAP and ranked:
         page, start = 1, 0
     found = _search_pass(
         offers, expanded, limit=COUNT_CAP + 1, order="ranked" if ranked else sort, page_start=start,
@@ -587,18 +622,18 @@ def offer_search(*, params: OfferSearchParams) -> OfferSearchResult:
     )  # fmt: skip
     capped = found["n"] > COUNT_CAP
     total = max(_estimated_count(offers), COUNT_CAP + 1) if capped else found["n"]
-    num_pages = max(1, math.ceil(min(total, COUNT_CAP) / PAGE_SIZE))
+    # Relevance pages through the matches it ranked; newest and best paid through all
+    # (the total is then an estimate: a last page may come out short).
+    pageable = min(total, COUNT_CAP) if ranked or not capped else min(total, MAX_PAGES * PAGE_SIZE)
+    num_pages = max(1, math.ceil(pageable / PAGE_SIZE))
     if page > num_pages:
         # Past the last page: show the last one.
         return offer_search(params=replace(params, page=num_pages))
+    # Every match was read (or, past the cap, relevance ranked the COUNT_CAP read)...
+    ids = found["ids"]
     if capped and not ranked:
-        # Newest or best paid among all matches: PostgreSQL walks its indexes for one page.
-        with transaction.atomic(), connection.cursor() as cursor:
-            _plan_for_search(cursor)
-            ids = list(_ordered(offers, sort).values_list("id", flat=True)[start : start + PAGE_SIZE])
-    else:
-        # Every match was read (or, past the cap, relevance ranked the COUNT_CAP read).
-        ids = found["ids"]
+        # ...but newest or best paid must be among all matches, not only those read.
+        ids = _sorted_page(offers, sort, start, PAGE_SIZE)
     by_id = Offer.objects.defer("description").in_bulk(ids)
     return OfferSearchResult(
         offers=[by_id[pk] for pk in ids if pk in by_id],

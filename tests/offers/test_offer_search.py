@@ -271,7 +271,6 @@ def test_pagination_and_the_capped_total(monkeypatch):
     capped = offer_search(params=OfferSearchParams())
     assert capped.total_capped
     assert capped.total > 10  # the planner's estimate, never below the cap
-    assert capped.num_pages == 1  # only the capped matches are paged
 
 
 def test_relevance_over_a_capped_result_set_still_fills_the_page(monkeypatch):
@@ -290,3 +289,19 @@ def test_page_beyond_the_last_shows_the_last_page():
     result = offer_search(params=OfferSearchParams(page=40))
 
     assert (result.page, [offer.title for offer in result.offers]) == (1, ["Seule"])
+
+
+@pytest.mark.parametrize("sort", [SortOrder.NEWEST, SortOrder.SALARY])
+def test_newest_and_best_paid_orders_stay_global_past_the_count_cap(monkeypatch, sort):
+    now = timezone.now()
+    for days, pay in [(1, 90000), (5, 20000), (12, 60000), (40, 40000), (90, None), (3, 30000), (60, 85000)]:
+        OfferFactory(
+            title=f"Boulanger {days}", published_at=now - dt.timedelta(days=days), salary_min=pay, salary_max=pay
+        )
+    expected = search("boulanger", sort=sort)
+    monkeypatch.setattr(selectors, "COUNT_CAP", 2)
+    monkeypatch.setattr(selectors, "PAGE_SIZE", 2)
+
+    pages = [titles(OfferSearchParams(q="boulanger", sort=sort, page=page)) for page in (1, 2)]
+
+    assert pages[0] + pages[1] == expected[:4]
