@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -538,6 +539,11 @@ def _search_pass(
     """
     with transaction.atomic(), connection.cursor() as cursor:
         _plan_for_search(cursor)
+        if expanded.groups:
+            # Keywords: read matches through the GIN bitmap. Walking some btree index of
+            # all open offers instead (the planner's pick for common words, expecting
+            # matches to be spread evenly along it) can test a hundred thousand rows.
+            cursor.execute("SET LOCAL enable_indexscan = off")
         cursor.execute(
             statement,
             [*params, now - dt.timedelta(days=1), now - dt.timedelta(days=7), now - dt.timedelta(days=30)],
@@ -558,15 +564,31 @@ def _ordered(offers: QuerySet[Offer], sort: str) -> QuerySet[Offer]:
 
 
 # Slices of the newest / best-paid end of the order: each is a prefix of the whole order.
-_NEWEST_WINDOWS_DAYS = (2, 7, 30)
+_NEWEST_WINDOWS_DAYS = (1, 3, 10, 30)
 _SALARY_WINDOWS = (80_000, 50_000, 35_000, 20_000)
 
 
-def _sorted_page(offers: QuerySet[Offer], sort: str, start: int, size: int) -> list[int]:
+SORT_INDEX_WALK_SHARE = 0.05  # above this share of all offers, a sort index walk finds a page fast
+_table_rows: dict[str, tuple[float, float]] = {}
+
+
+def _offer_table_rows() -> float:
+    """PostgreSQL's own estimate of the offers table size (refreshed every minute)."""
+    cached = _table_rows.get("offers")
+    if cached is not None and time.monotonic() - cached[1] < 60:
+        return cached[0]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT greatest(reltuples, 1) FROM pg_class WHERE oid = 'offers_offer'::regclass")
+        (rows,) = cursor.fetchone()
+    _table_rows["offers"] = (float(rows), time.monotonic())
+    return float(rows)
+
+
+def _sorted_page(offers: QuerySet[Offer], sort: str, start: int, size: int, *, total: int) -> list[int]:
     """One page of ids in newest or best-paid order over a large result set.
 
     Sorting every match would read each of them. Instead the page is looked for in
-    growing slices of the order (published in the last 2 days, 7, 30; paid 80 k€ or
+    growing slices of the order (published in the last day, 3, 10, 30; paid 80 k€ or
     more, 50 k€...), each an index range that PostgreSQL intersects with the keyword
     bitmap; the first slice holding the whole page gives it, since a slice is a
     prefix of the order.
@@ -580,6 +602,13 @@ def _sorted_page(offers: QuerySet[Offer], sort: str, start: int, size: int) -> l
     ordered = _ordered(offers, sort)
     with transaction.atomic(), connection.cursor() as cursor:
         _plan_for_search(cursor)
+        if total >= SORT_INDEX_WALK_SHARE * _offer_table_rows():
+            # One offer in twenty or more matches: walking the sort index finds a page
+            # within a few hundred rows, which PostgreSQL's plan does by itself.
+            return list(ordered.values_list("id", flat=True)[start : start + size])
+        # Rarer matches: walking the sort index would test the (out of line) keyword
+        # vector of many rows; intersect bitmaps instead and sort the few rows of a slice.
+        cursor.execute("SET LOCAL enable_indexscan = off")
         for window in windows:
             ids = list(ordered.filter(window).values_list("id", flat=True)[start : start + size])
             if len(ids) == size:
@@ -633,7 +662,7 @@ def offer_search(*, params: OfferSearchParams) -> OfferSearchResult:
     ids = found["ids"]
     if capped and not ranked:
         # ...but newest or best paid must be among all matches, not only those read.
-        ids = _sorted_page(offers, sort, start, PAGE_SIZE)
+        ids = _sorted_page(offers, sort, start, PAGE_SIZE, total=total)
     by_id = Offer.objects.defer("description").in_bulk(ids)
     return OfferSearchResult(
         offers=[by_id[pk] for pk in ids if pk in by_id],

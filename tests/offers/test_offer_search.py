@@ -291,8 +291,9 @@ def test_page_beyond_the_last_shows_the_last_page():
     assert (result.page, [offer.title for offer in result.offers]) == (1, ["Seule"])
 
 
+@pytest.mark.parametrize("index_walk_share", [0.0, 2.0])  # walk the sort index / look in slices of the order
 @pytest.mark.parametrize("sort", [SortOrder.NEWEST, SortOrder.SALARY])
-def test_newest_and_best_paid_orders_stay_global_past_the_count_cap(monkeypatch, sort):
+def test_newest_and_best_paid_orders_stay_global_past_the_count_cap(monkeypatch, sort, index_walk_share):
     now = timezone.now()
     for days, pay in [(1, 90000), (5, 20000), (12, 60000), (40, 40000), (90, None), (3, 30000), (60, 85000)]:
         OfferFactory(
@@ -301,6 +302,7 @@ def test_newest_and_best_paid_orders_stay_global_past_the_count_cap(monkeypatch,
     expected = search("boulanger", sort=sort)
     monkeypatch.setattr(selectors, "COUNT_CAP", 2)
     monkeypatch.setattr(selectors, "PAGE_SIZE", 2)
+    monkeypatch.setattr(selectors, "SORT_INDEX_WALK_SHARE", index_walk_share)
 
     pages = [titles(OfferSearchParams(q="boulanger", sort=sort, page=page)) for page in (1, 2)]
 
