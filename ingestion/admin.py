@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from django.contrib import admin, messages
 from django.db import transaction
@@ -54,7 +55,7 @@ class InErrorFilter(admin.SimpleListFilter):
     title = _("en erreur")
     parameter_name = "en_erreur"
 
-    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, Any]]:
         return [("oui", _("En erreur")), ("non", _("Sans erreur"))]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[RawPayload]) -> QuerySet[RawPayload]:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import TruncDate
@@ -78,14 +79,15 @@ def recent_runs(*, limit: int = 20) -> list[IngestionRun]:
     return list(IngestionRun.objects.order_by("-started_at")[:limit])
 
 
-def payload_errors() -> list[dict[str, object]]:
+def payload_errors() -> list[dict[str, Any]]:
     """Current raw payloads in error, by source and error type (what `reprocess` would retry)."""
-    return list(
-        RawPayload.objects.filter(is_current=True, status=NormalisationStatus.ERROR)
+    return [
+        dict(row)
+        for row in RawPayload.objects.filter(is_current=True, status=NormalisationStatus.ERROR)
         .values("source", "error_type")
         .annotate(count=Count("id"))
         .order_by("-count")
-    )
+    ]
 
 
 @dataclass(frozen=True)

@@ -480,7 +480,9 @@ def ingestion_run(
         fatal = False
         try:
             _process_pending(run, progress)
-            payloads = client.collect(searches=searches or [SearchSpec()], since=since)
+            # A replay ignores the window; an API client always gets one (run.since keeps what was asked).
+            window = since if since is not None else now - FIRST_RUN_WINDOW
+            payloads = client.collect(searches=searches or [SearchSpec()], since=window)
             for chunk in _prepared_chunks(source, _chunks(payloads, batch_size)):
                 _commit_batch(run, client, chunk)
                 if progress:
@@ -540,7 +542,8 @@ def ingestion_dry_run(
 ) -> DryRunCounts:
     """Fetch and normalise without writing anything: what a run would bring."""
     counts = DryRunCounts()
-    for chunk in _chunks(client.collect(searches=searches or [SearchSpec()], since=since), BATCH_SIZE):
+    window = since if since is not None else timezone.now() - FIRST_RUN_WINDOW
+    for chunk in _chunks(client.collect(searches=searches or [SearchSpec()], since=window), BATCH_SIZE):
         ids = []
         for payload in chunk:
             counts.fetched += 1

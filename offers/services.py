@@ -80,12 +80,13 @@ POSTING_UPDATE_FIELDS = [
 
 
 class PostingData(Protocol):
-    """What the gold layer needs from a normalised posting."""
+    """What the gold layer needs from a normalised posting (read-only: postings are frozen)."""
 
-    source: str
-    external_id: str
-    title: str
-    url: str
+    @property
+    def source(self) -> str: ...
+
+    @property
+    def external_id(self) -> str: ...
 
     def to_json(self) -> dict[str, Any]: ...
 
@@ -178,23 +179,25 @@ def postings_upsert(*, postings: Sequence[PostingData], seen_at: datetime, from_
     new_offer_count = _group_new_postings(new_keys, batch_keys, batch, offer_of, counts, seen_at)
     ids = iter(next_ids(Offer._meta.db_table, new_offer_count))
     new_ids = {f"new:{n}": next(ids) for n in range(new_offer_count)}
-    resolved = {key: new_ids.get(ref, ref) if isinstance(ref, str) else ref for key, ref in offer_of.items()}
+    resolved: dict[tuple[str, str], int] = {
+        key: new_ids[ref] if isinstance(ref, str) else ref for key, ref in offer_of.items()
+    }
 
     # Postings of the affected offers that are not in this batch (the other source of a merged offer).
     existing_offers = {offer_id for offer_id in resolved.values() if offer_id not in new_ids.values()}
     members: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for row in OfferSource.objects.filter(offer_id__in=existing_offers).values(
+    for other in OfferSource.objects.filter(offer_id__in=existing_offers).values(
         "offer_id", "source", "external_id", "normalised", "dedup_key", "first_seen_at", "last_seen_at", "withdrawn_at"
     ):
-        if (row["source"], row["external_id"]) not in batch:
-            members[row["offer_id"]].append(row)
+        if (other["source"], other["external_id"]) not in batch:
+            members[other["offer_id"]].append(dict(other))
     dates: dict[tuple[str, str], dict[str, Any]] = {}
     for key in resolved:
-        row = known.get(key)
+        mine = known.get(key)
         dates[key] = {
-            "first_seen_at": row["first_seen_at"] if row else seen_at,
-            "last_seen_at": row["last_seen_at"] if row and not from_source else seen_at,
-            "withdrawn_at": row["withdrawn_at"] if row and not from_source else None,
+            "first_seen_at": mine["first_seen_at"] if mine else seen_at,
+            "last_seen_at": mine["last_seen_at"] if mine and not from_source else seen_at,
+            "withdrawn_at": mine["withdrawn_at"] if mine and not from_source else None,
         }
     for key, offer_id in resolved.items():
         members[offer_id].append(
@@ -250,7 +253,7 @@ def _group_new_postings(
         ).values("offer_id", "dedup_key", "text_key", "normalised__title", "normalised__contract_type",
                  "normalised__working_time", "normalised__departement", "published_at", "first_seen_at")  # fmt: skip
         for row in rows:
-            known_keys = {
+            known_keys: dict[str, Any] = {
                 "dedup_key": row["dedup_key"],
                 "text_key": row["text_key"],
                 "title_key": dedup.title_key(row["normalised__title"] or ""),
@@ -265,7 +268,7 @@ def _group_new_postings(
 
     created = 0
     for key in new_keys:
-        mine = {**keys[key], "published_at": published[key]}
+        mine: dict[str, Any] = {**keys[key], "published_at": published[key]}
         match: int | str | None = None
         for index_key in (mine["dedup_key"], mine["text_key"]):
             for known_keys, ref in candidates.get(index_key, []) if index_key else []:
@@ -407,7 +410,7 @@ def offers_rebuild(*, offer_ids: Iterable[int], now: datetime) -> int:
     for row in OfferSource.objects.filter(offer_id__in=list(offer_ids)).values(
         "offer_id", "source", "external_id", "normalised", "dedup_key", "first_seen_at", "last_seen_at", "withdrawn_at"
     ):
-        members[row["offer_id"]].append(row)
+        members[row["offer_id"]].append(dict(row))
     offers = [_offer_from_postings(offer_id, rows, now) for offer_id, rows in members.items() if rows]
     with transaction.atomic():
         _offers_write(offers, update=[name for name in OFFER_UPDATE_FIELDS if name != "last_seen_at"])

@@ -84,9 +84,9 @@ def annualise(low: float | None, high: float | None, period: Period | None, *, m
         return EMPTY
     if period is None:
         periods = {period_from_magnitude(v) for v in values}
-        if len(periods) != 1 or None in periods:
-            return EMPTY
-        period = periods.pop()
+        period = periods.pop() if len(periods) == 1 else None
+        if period is None:
+            return EMPTY  # no period from the magnitude, or two different ones for the bounds
     lower, upper = PLAUSIBLE[period]
     if any(not lower <= v <= upper for v in values):
         return EMPTY

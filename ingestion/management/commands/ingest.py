@@ -88,12 +88,12 @@ class Command(BaseCommand):
             if directory is None and run_since is None:
                 run_since = services.default_since(client.name, now)
             if options["dry_run"]:
+
+                def dry_progress(counts: services.DryRunCounts, label: str = label) -> None:
+                    self.stdout.write(f"[{label}] {counts.fetched} reçues…")
+
                 counts = services.ingestion_dry_run(
-                    source=client.name,
-                    client=client,
-                    searches=searches,
-                    since=run_since,
-                    progress=lambda c, label=label: self.stdout.write(f"[{label}] {c.fetched} reçues…"),
+                    source=client.name, client=client, searches=searches, since=run_since, progress=dry_progress
                 )
                 self.stdout.write(
                     f"[{label}] essai à blanc : {counts.fetched} reçues, {counts.valid} valides, "
@@ -104,6 +104,10 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"[{label}] collecte depuis {run_since:%d/%m/%Y %H:%M}…" if run_since else f"[{label}] rejeu…"
             )
+
+            def progress(run: IngestionRun, label: str = label) -> None:
+                self.stdout.write(f"[{label}] {describe(run)}")
+
             try:
                 run = services.ingestion_run(
                     source=client.name,
@@ -111,16 +115,19 @@ class Command(BaseCommand):
                     searches=searches,
                     since=run_since,
                     kind=RunKind.REPLAY if directory is not None else RunKind.COLLECT,
-                    progress=lambda r, label=label: self.stdout.write(f"[{label}] {describe(r)}"),
+                    progress=progress,
                 )
             except services.RunAlreadyActive as error:
                 raise CommandError(str(error)) from None
-            style = {RunStatus.SUCCEEDED: self.style.SUCCESS, RunStatus.PARTIAL: self.style.WARNING}.get(
-                run.status, self.style.ERROR
-            )
+            if run.status == RunStatus.SUCCEEDED:
+                style = self.style.SUCCESS
+            elif run.status == RunStatus.PARTIAL:
+                style = self.style.WARNING
+            else:
+                style = self.style.ERROR
             self.stdout.write(style(f"[{label}] {run.get_status_display()} : {describe(run)}"))
-            for error in run.errors:
-                self.stdout.write(f"[{label}]   ! {error.get('message', error)}")
+            for problem in run.errors:
+                self.stdout.write(f"[{label}]   ! {problem.get('message', problem)}")
             if run.status == RunStatus.FAILED:
                 failed.append(label)
         if failed:

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from ingestion import services
 from ingestion.management.commands.ingest import describe
+from ingestion.models import IngestionRun
 from offers.models import Source
 
 
@@ -22,12 +23,12 @@ class Command(BaseCommand):
         sources = Source.values if options["source"] == "all" else [options["source"]]
         for source in sources:
             label = Source(source).label
+
+            def progress(run: IngestionRun, label: str = label) -> None:
+                self.stdout.write(f"[{label}] {describe(run)}")
+
             try:
-                run = services.payloads_reprocess(
-                    source=source,
-                    errors_only=options["errors_only"],
-                    progress=lambda r, label=label: self.stdout.write(f"[{label}] {describe(r)}"),
-                )
+                run = services.payloads_reprocess(source=source, errors_only=options["errors_only"], progress=progress)
             except services.RunAlreadyActive as error:
                 raise CommandError(str(error)) from None
             self.stdout.write(self.style.SUCCESS(f"[{label}] {run.get_status_display()} : {describe(run)}"))
