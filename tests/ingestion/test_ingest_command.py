@@ -106,3 +106,21 @@ def test_the_demo_payloads_replay_through_the_pipeline(settings) -> None:
     assert Offer.objects.exists()
     assert not IngestionRun.objects.filter(status=RunStatus.FAILED).exists()
     assert Offer.objects.filter(sources__len=2).exists()  # some demo jobs are on both sources
+
+
+def test_a_second_ingest_while_one_runs_exits_at_once_with_a_clear_message(saved_responses: Path) -> None:
+    import zlib
+
+    import psycopg
+    from django.db import connection
+
+    db = connection.settings_dict
+    holder = psycopg.connect(dbname=db["NAME"], user=db["USER"], host=db["HOST"], autocommit=True)
+    try:
+        key = zlib.crc32(b"francetravail") & 0x7FFFFFFF
+        holder.execute("SELECT pg_advisory_lock(%s, %s)", [0x4A4D, key])  # another process's run holds it
+        with pytest.raises(CommandError, match="déjà en cours"):
+            _ingest("--from-files", str(saved_responses), "--source", "francetravail")
+    finally:
+        holder.close()
+    assert not RawPayload.objects.exists() and not IngestionRun.objects.exists()
