@@ -30,7 +30,7 @@ from django.db.models import F, Sum
 from django.utils import timezone
 
 from ingestion.models import CollectionSearch, IngestionRun, NormalisationStatus, RawPayload, RunKind, RunStatus
-from ingestion.normalise import NormalisationError, NormalisedOffer, normalise
+from ingestion.normalise import NormalisationError, normalise
 from ingestion.normalise.base import external_id as read_external_id
 from ingestion.sources.base import (
     DetailStatus,
@@ -45,6 +45,7 @@ from ingestion.sources.base import (
 from offers import services as offer_services
 from offers.bulk import copy_rows, next_ids
 from offers.models import OfferSource, OfferStatus, Source
+from offers.services import PostingRecord, posting_record
 
 logger = logging.getLogger(__name__)
 
@@ -173,7 +174,7 @@ def searches_for(source: str) -> list[SearchSpec]:
 class StoredPayload:
     raw_id: int
     external_id: str
-    outcome: NormalisedOffer | NormalisationError
+    outcome: PostingRecord | NormalisationError
     needs_processing: bool
     outcome_recorded: bool = False  # written with the row: no second write of the status
 
@@ -219,13 +220,13 @@ class PreparedPayload:
     text: str
     digest: str
     external_id: str
-    outcome: NormalisedOffer | NormalisationError
+    outcome: PostingRecord | NormalisationError
 
 
 def payload_prepare(source: str, payload: Any) -> PreparedPayload:
     payload, text, digest = _canonical(payload)
     try:
-        outcome: NormalisedOffer | NormalisationError = normalise(source, payload)
+        outcome: PostingRecord | NormalisationError = posting_record(normalise(source, payload))
     except NormalisationError as error:
         outcome = error
     return PreparedPayload(payload, text, digest, _raw_external_id(payload, digest), outcome)
@@ -279,7 +280,7 @@ def raw_payloads_store(
     return stored
 
 
-def _outcome_columns(outcome: NormalisedOffer | NormalisationError, at: datetime) -> tuple[str, str, str, datetime]:
+def _outcome_columns(outcome: PostingRecord | NormalisationError, at: datetime) -> tuple[str, str, str, datetime]:
     # The outcome is known before the row is written: it goes in with it (the offers are
     # upserted in the same transaction, so "ok" never outlives a failed upsert).
     if isinstance(outcome, NormalisationError):
@@ -318,16 +319,16 @@ def normalise_and_upsert(
 ) -> BatchCounts:
     """Normalise raw payloads, upsert the good ones into offers, record each payload's outcome.
 
-    `raws` holds (raw id, payload), or (raw id, outcome) when the payload was normalised ahead;
+    `raws` holds (raw id, payload), or (raw id, outcome) when the payload was prepared ahead;
     the outcome of the raw ids in `recorded` is already stored.
     """
     counts = BatchCounts()
-    good: list[tuple[int, NormalisedOffer]] = []
+    good: list[tuple[int, PostingRecord]] = []
     bad: dict[tuple[str, str], list[int]] = defaultdict(list)
     for raw_id, item in raws:
-        if not isinstance(item, NormalisedOffer | NormalisationError):
+        if not isinstance(item, PostingRecord | NormalisationError):
             try:
-                item = normalise(source, item)
+                item = posting_record(normalise(source, item))
             except NormalisationError as error:
                 item = error
         if isinstance(item, NormalisationError):
@@ -336,12 +337,16 @@ def normalise_and_upsert(
             good.append((raw_id, item))
     if good:
         result = offer_services.postings_upsert(
-            postings=[offer for _, offer in good], seen_at=seen_at, from_source=from_source
+            postings=[record for _, record in good], seen_at=seen_at, from_source=from_source
         )
         counts.new, counts.merged = result.new, result.merged
         counts.updated, counts.unchanged = result.updated, result.unchanged
         offer_services.occupations_grow(
-            entries=((o.rome_code, o.rome_label, o.occupation_title) for _, o in good if o.rome_code)
+            entries=(
+                (r.data["rome_code"], r.data["rome_label"], r.data["occupation_title"])
+                for _, r in good
+                if r.data["rome_code"]
+            )
         )
     now = timezone.now()
     recorded = set(recorded)

@@ -130,21 +130,45 @@ def _postings_filter(keys: Iterable[tuple[str, str]]) -> Q:
     return query
 
 
+@dataclass(frozen=True)
+class PostingRecord:
+    """A posting as the upsert writes it, computed from the posting alone.
+
+    Pure work: the ingestion makes these in its preparing thread, off the writing one.
+    """
+
+    key: tuple[str, str]
+    data: dict[str, Any]
+    text: str
+    digest: str
+    keys: dict[str, str]
+
+
+def posting_record(posting: PostingData) -> PostingRecord:
+    data = posting.to_json()
+    text, digest = _json_and_hash(data)
+    return PostingRecord((posting.source, posting.external_id), data, text, digest, _keys_of(data))
+
+
 @transaction.atomic
-def postings_upsert(*, postings: Sequence[PostingData], seen_at: datetime, from_source: bool = True) -> UpsertCounts:
+def postings_upsert(
+    *, postings: Sequence[PostingData | PostingRecord], seen_at: datetime, from_source: bool = True
+) -> UpsertCounts:
     """Insert or update postings seen at `seen_at`, grouping the same job into one offer.
 
     `from_source=False` (a rebuild from stored payloads): known postings keep their
     last-seen date and their withdrawal, and unchanged ones are left alone.
     """
     counts = UpsertCounts()
-    batch: dict[tuple[str, str], dict[str, Any]] = {}
+    records: dict[tuple[str, str], PostingRecord] = {}
     for posting in postings:
-        batch[(posting.source, posting.external_id)] = posting.to_json()
-    if not batch:
+        record = posting if isinstance(posting, PostingRecord) else posting_record(posting)
+        records[record.key] = record
+    if not records:
         return counts
-    serialised = {key: _json_and_hash(data) for key, data in batch.items()}
-    hashes = {key: digest for key, (_, digest) in serialised.items()}
+    batch = {key: record.data for key, record in records.items()}
+    serialised = {key: (record.text, record.digest) for key, record in records.items()}
+    hashes = {key: record.digest for key, record in records.items()}
 
     known = {
         (row["source"], row["external_id"]): row
@@ -175,7 +199,7 @@ def postings_upsert(*, postings: Sequence[PostingData], seen_at: datetime, from_
         Offer.objects.filter(id__in=touched_offers).update(last_seen_at=seen_at)
 
     # Computed once per posting: the grouping, the posting rows and the offers all use them.
-    batch_keys = {key: _keys_of(data) for key, data in batch.items()}
+    batch_keys = {key: record.keys for key, record in records.items()}
     new_offer_count = _group_new_postings(new_keys, batch_keys, batch, offer_of, counts, seen_at)
     ids = iter(next_ids(Offer._meta.db_table, new_offer_count))
     new_ids = {f"new:{n}": next(ids) for n in range(new_offer_count)}
