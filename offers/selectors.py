@@ -5,6 +5,13 @@ or built from a query dict by `offers.forms.search_params_from_query`) ->
 `offer_search()` for a page of results and `offer_facets()` for the counts per
 filter value. Every value reaches SQL as a query parameter; the only SQL text built
 here is fixed, or a tsquery made of [a-z0-9] words (see offers.search_vocabulary).
+
+How it stays fast at a million offers (bench/search.py measures it): each matching
+row costs a heap visit, so no request reads more than COUNT_CAP of them. One
+statement reads the first COUNT_CAP + 1 matches and returns the count, a page and
+every facet (`_search_pass`); past the cap the total is the planner's estimate,
+facets are scaled from that sample, relevance ranks the matches read, and newest /
+best-paid pages come from index slices of the whole order (`_sorted_page`).
 """
 
 from __future__ import annotations
@@ -614,14 +621,6 @@ def _sorted_page(offers: QuerySet[Offer], sort: str, start: int, size: int, *, t
             if len(ids) == size:
                 return ids
         return list(ordered.values_list("id", flat=True)[start : start + size])
-
-
-def _capped_count(offers: QuerySet[Offer], cap: int) -> tuple[int, bool]:
-    sql, params = offers.values("id").order_by().query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT count(*) FROM ({sql} LIMIT {int(cap) + 1}) AS capped", params)
-        (count,) = cursor.fetchone()
-    return min(count, cap), count > cap
 
 
 def _estimated_count(offers: QuerySet[Offer]) -> int:
