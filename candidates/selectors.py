@@ -11,7 +11,7 @@ from django.db import connection
 from django.db.models import QuerySet
 from rest_framework.authtoken.models import Token
 
-from candidates.models import CandidateProfile, SavedOffer
+from candidates.models import AlertDigest, CandidateProfile, SavedOffer, SavedSearch
 from offers.models import Commune, Occupation, OccupationTitle, Offer
 from offers.reference_data import normalize_place_name
 
@@ -172,6 +172,20 @@ def candidate_export(*, user: Any) -> dict[str, Any]:
                 "saved_at": saved.saved_at.isoformat(),
             }
             for saved in saved_offers_for_user(user=user)
+        ],
+        "saved_searches": [
+            {
+                "name": search.name,
+                "query": search.query,
+                "frequency": search.frequency,
+                "paused": search.paused,
+                "created_at": search.created_at.isoformat(),
+            }
+            for search in SavedSearch.objects.filter(owner=user)
+        ],
+        "alert_digests": [
+            {"sent_at": digest.sent_at.isoformat(), "offer_ids": digest.offer_ids}
+            for digest in AlertDigest.objects.filter(user=user)
         ],
     }
 

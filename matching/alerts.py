@@ -62,7 +62,8 @@ class DigestSection:
     title: str
     offers: list[DigestOffer]
     more: int = 0  # matches left out past the per-search limit
-    link: str = ""  # the whole search on the site
+    link: str = ""  # the whole search (or the recommendations page) on the site
+    link_label: str = ""
     unsubscribe_url: str = ""
 
 
@@ -187,6 +188,7 @@ def _compose(
             offers=[],
             more=len(found) - len(shown),
             link=candidate_alerts.search_url(search.query, absolute=True),
+            link_label=_("Voir la recherche"),
             unsubscribe_url=candidate_alerts.unsubscribe_url(user_id=window.user_id, search_id=search.pk),
         )
         planned.append((section, shown))
@@ -199,6 +201,7 @@ def _compose(
                 title=_("Nouvelles offres pour mon profil"),
                 offers=[],
                 link=settings.SITE_URL.rstrip("/") + reverse("matching:recommendations"),
+                link_label=_("Voir toutes mes recommandations"),
             )
             planned.append((section, recommended))
     if not planned:

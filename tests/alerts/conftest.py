@@ -12,3 +12,7 @@ def alert_settings(settings):
     cache.clear()
     yield settings
     cache.clear()
+
+
+# The real embedding model, for the "new offers for my profile" part of the digest.
+from tests.matching.conftest import active_model, real_encoder  # noqa: E402, F401

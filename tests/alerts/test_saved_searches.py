@@ -174,3 +174,11 @@ def test_a_candidate_keeps_at_most_twenty_saved_searches(candidate):
         alerts.saved_search_create(user=candidate, name=f"R{index}", query={}, frequency="never")
     with pytest.raises(alerts.SavedSearchError, match="supprimez-en une"):
         alerts.saved_search_create(user=candidate, name="Une de trop", query={}, frequency="never")
+
+
+def test_saved_searches_are_in_the_candidates_data_export(signed_in, candidate):
+    alerts.saved_search_create(user=candidate, name="Boulanger", query={"q": "boulanger"}, frequency="weekly")
+    data = signed_in.get("/profil/mes-donnees.json").json()
+    assert data["saved_searches"][0]["name"] == "Boulanger"
+    assert data["saved_searches"][0]["query"] == {"q": "boulanger"}
+    assert data["alert_digests"] == []
