@@ -582,3 +582,21 @@ def similar_offers(*, offer_id: int, k: int = 5, min_similarity: float = 0.5) ->
     )
     offers = Offer.objects.in_bulk([hit for hit, _ in result.hits])
     return [(offers[hit], similarity) for hit, similarity in result.hits if hit in offers]
+
+
+def hybrid_search(*, text: str, limit: int = 20, depth: int = 100) -> list[int]:
+    """Open offer ids for a search box: full-text rank and vector similarity fused by RRF.
+
+    The evaluation (matching/evaluation/README.md) has the fusion beat both of its inputs.
+    Without vectors yet, the full-text ranking alone.
+    """
+    from matching.offer_text import OFFER_TEXT_MAX_TOKENS
+    from matching.services import encoder_for
+
+    keyword = keyword_ranking(text=text, limit=depth)
+    model = active_embedding_model()
+    if model is None:
+        return keyword[:limit]
+    vector = encoder_for(model).encode([text], max_tokens=OFFER_TEXT_MAX_TOKENS)[0]
+    nearest = nearest_offers(vector=vector, model=model, k=depth, min_similarity=0.0)
+    return reciprocal_rank_fusion([[offer_id for offer_id, _ in nearest.hits], keyword], limit=limit)

@@ -145,3 +145,12 @@ def test_an_offer_page_fragment_lists_similar_open_offers_but_not_the_offer_itse
     assert response.status_code == 200
     assert "Offres similaires" in response.content.decode()
     assert client.get("/offres/999999/similaires/").status_code == 200  # unknown: nothing similar
+
+
+def test_hybrid_search_fuses_full_text_and_vector_rankings(offers):
+    from matching.selectors import hybrid_search, keyword_ranking
+
+    assert keyword_ranking(text="développeur Django")[0] == offers["developer"].pk
+    ranked = hybrid_search(text="développeuse web python")
+    assert ranked[0] == offers["developer"].pk
+    assert set(ranked) <= {offer.pk for offer in offers.values()}
