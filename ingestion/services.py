@@ -130,6 +130,7 @@ def _finish(run: IngestionRun, client: SourceClient | None, fatal: bool) -> Inge
         incomplete = bool(client.stats.not_collected or client.stats.errors or client.stats.warnings)
     else:
         incomplete = False
+    incomplete = incomplete or bool(run.errors)  # a spent quota, an unreadable file...
     if fatal:
         run.status = RunStatus.FAILED
     elif run.failed or incomplete:
@@ -410,11 +411,18 @@ def _process_pending(run: IngestionRun, progress: Progress | None) -> None:
 
 def _chunks(rows: Iterable[Any], size: int) -> Iterator[list[Any]]:
     chunk: list[Any] = []
-    for row in rows:
-        chunk.append(row)
-        if len(chunk) >= size:
+    try:
+        for row in rows:
+            chunk.append(row)
+            if len(chunk) >= size:
+                yield chunk
+                chunk = []
+    except Exception:
+        # The source failed (a spent quota, an outage): what it already sent was paid for in
+        # API calls and is stored before the error goes on.
+        if chunk:
             yield chunk
-            chunk = []
+        raise
     if chunk:
         yield chunk
 
@@ -498,6 +506,11 @@ def ingestion_run(
             logger.error("ingestion %s: %s", source, error)
             run.errors = [*run.errors, _error("source", str(error))]
             fatal = True
+        except Exception as error:
+            # Not a source error (a bug, the database gone): the run is recorded as failed, then it propagates.
+            run.errors = [*run.errors, _error("crash", f"{type(error).__name__}: {error}")]
+            _finish(run, client, fatal=True)
+            raise
         return _finish(run, client, fatal)
 
 

@@ -187,3 +187,27 @@ def test_a_dry_run_writes_nothing() -> None:
     )
     assert (counts.fetched, counts.valid, counts.failed) == (3, 2, 1)
     assert not RawPayload.objects.exists() and not Offer.objects.exists() and not IngestionRun.objects.exists()
+
+
+def test_a_spent_quota_keeps_what_was_fetched_and_marks_the_run_partial() -> None:
+    from ingestion.sources.base import QuotaExhausted
+
+    class QuotaClient(FakeClient):
+        def collect(self, *, searches, since):
+            yield from self.payloads[:2]
+            raise QuotaExhausted("Adzuna : 250 appels utilisés aujourd'hui.")
+
+    run = _run(QuotaClient("adzuna", [adzuna_job("1"), adzuna_job("2", title="Vendeur H/F", company={})]))
+    assert (run.status, run.fetched) == (RunStatus.PARTIAL, 2)
+    assert "250 appels" in run.errors[-1]["message"]
+
+
+def test_an_unexpected_error_is_recorded_on_the_run_and_raised(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(**kwargs):
+        raise RuntimeError("disque plein")
+
+    monkeypatch.setattr(services, "payload_batch_ingest", broken)
+    with pytest.raises(RuntimeError):
+        _run(FakeClient("francetravail", _offers(2)))
+    run = IngestionRun.objects.get()
+    assert run.status == RunStatus.FAILED and "disque plein" in run.errors[-1]["message"]
