@@ -84,6 +84,7 @@ class Vocabulary:
     sorted_title_words: list[str] = field(default_factory=list)  # title words, for prefix look-ups
     counterparts: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     forms: list[tuple[tuple[str, ...], str]] = field(default_factory=list)  # (meaningful words, ROME code)
+    form_labels: list[str] = field(default_factory=list)  # the title each form comes from
     forms_by_word: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
     taught: dict[str, str] = field(default_factory=dict)  # title word -> the ROME code offers tie it to
 
@@ -184,6 +185,7 @@ def _vocabulary_build(version: tuple) -> Vocabulary:
                 continue
             index = len(vocabulary.forms)
             vocabulary.forms.append((meaningful, code))
+            vocabulary.form_labels.append(label)
             for word in meaningful:
                 vocabulary.forms_by_word[word].add(index)
                 frequencies[word] += 5
@@ -201,6 +203,7 @@ def _vocabulary_build(version: tuple) -> Vocabulary:
             if meaningful:
                 index = len(vocabulary.forms)
                 vocabulary.forms.append((meaningful, code))
+                vocabulary.form_labels.append(label)
                 for word in meaningful:
                     vocabulary.forms_by_word[word].add(index)
                     frequencies[word] += 5
@@ -358,3 +361,22 @@ def query_expand(text: str) -> ExpandedQuery:
             if taught and taught not in codes:
                 codes.append(taught)
     return ExpandedQuery(groups=tuple(groups), rome_codes=tuple(codes[:MAX_ROME_CODES]), corrections=tuple(corrections))
+
+
+def title_suggestions(text: str, *, limit: int = 8) -> list[str]:
+    """ROME job titles whose words start with every word typed, accents ignored ("dev back" -> back-end)."""
+    words = [word for word in words_of(text) if word not in STOP_WORDS]
+    if not words:
+        return []
+    vocabulary = vocabulary_get()
+    candidates: set[int] | None = None
+    for word in words:
+        forms: set[int] = set()
+        for matched in _title_words_matching(word, vocabulary, prefix=True):
+            forms |= vocabulary.forms_by_word.get(matched, set())
+        candidates = forms if candidates is None else candidates & forms
+        if not candidates:
+            return []
+    labels = {vocabulary.form_labels[index] for index in candidates or ()}
+    # Shortest first: the title closest to what was typed.
+    return sorted(labels, key=lambda label: (len(label), label))[:limit]

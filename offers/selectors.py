@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import Avg, BooleanField, Count, F, FloatField, Q, QuerySet
+from django.db.models import Avg, BooleanField, Case, Count, F, FloatField, Func, IntegerField, Q, QuerySet, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -35,7 +35,6 @@ from offers.models import (
     ContractType,
     Occupation,
     OccupationSoftSkill,
-    OccupationTitle,
     Offer,
     OfferSource,
     OfferStatus,
@@ -44,7 +43,7 @@ from offers.models import (
     Source,
 )
 from offers.reference_data import normalize_place_name
-from offers.search_vocabulary import ExpandedQuery, query_expand, words_of
+from offers.search_vocabulary import ExpandedQuery, query_expand, title_suggestions, words_of
 
 
 @dataclass(frozen=True)
@@ -204,6 +203,15 @@ class OfferFacets:
 # --- Place resolution ------------------------------------------------------------------
 
 
+RECENT_OFFERS_SCANNED = 50_000  # look-ups on unindexed text read at most this many recent offers
+
+
+def _recent_offers() -> QuerySet[Offer]:
+    """The most recent offers by id: a bounded (primary key range) scan, whatever the table size."""
+    newest = Offer.objects.order_by("-id").values_list("id", flat=True).first() or 0
+    return Offer.objects.filter(id__gt=newest - RECENT_OFFERS_SCANNED)
+
+
 def _departement_of(code: str) -> str:
     code = code.upper()
     if code.isdigit() and len(code) == 1:
@@ -280,7 +288,7 @@ def _place_from_postcode(postcode: str) -> Place:
 
 def _place_from_offers(*, name: str, departement: str, raw: str) -> Place:
     # No referential: find offers whose city folds to the same name (a bounded sample).
-    candidates = Offer.objects.filter(city__iexact=raw.split("(")[0].strip())
+    candidates = _recent_offers().filter(city__iexact=raw.split("(")[0].strip())
     if departement:
         candidates = candidates.filter(departement=departement)
     rows = list(candidates.values("city", "postcode", "commune_insee", "departement", "latitude", "longitude")[:500])
@@ -310,22 +318,29 @@ def place_suggestions(text: str, *, limit: int = 8) -> list[str]:
             return [
                 f"{commune.postcodes[0] if commune.postcodes else commune.insee_code} – {commune.name}"
                 for commune in Commune.objects.filter(postcodes__0__startswith=text).order_by("name")[:limit]
-            ] or sorted(set(Offer.objects.filter(postcode__startswith=text).values_list("postcode", flat=True)[:200]))[
-                :limit
-            ]
+            ] or sorted(
+                set(_recent_offers().filter(postcode__startswith=text).values_list("postcode", flat=True)[:200])
+            )[:limit]
         return [
             f"{commune.name} ({commune.departement})"
             for commune in Commune.objects.filter(postcodes__0__startswith=text).order_by("name")[:limit]
         ]
     name = normalize_place_name(text)
-    communes = Commune.objects.filter(normalized_name__startswith=name, is_district=False).order_by(
-        "normalized_name", "departement"
-    )[:limit]
+    # Bigger towns first: the number of postcodes is a fair proxy for size here.
+    communes = (
+        Commune.objects.filter(normalized_name__startswith=name, is_district=False)
+        .annotate(
+            exact=Case(When(normalized_name=name, then=0), default=1, output_field=IntegerField()),
+            size=Func(F("postcodes"), function="cardinality", output_field=IntegerField()),
+        )
+        .order_by("exact", "-size", "normalized_name", "departement")[:limit]
+    )
     found = [f"{commune.name} ({commune.departement})" for commune in communes]
     if found:
         return found
     cities = (
-        Offer.objects.filter(city__istartswith=text, status=OfferStatus.OPEN)
+        _recent_offers()
+        .filter(city__istartswith=text, status=OfferStatus.OPEN)
         .exclude(departement="")
         .values_list("city", "departement")
         .distinct()[:limit]
@@ -334,21 +349,14 @@ def place_suggestions(text: str, *, limit: int = 8) -> list[str]:
 
 
 def job_title_suggestions(text: str, *, limit: int = 8) -> list[str]:
-    """Autocomplete for keywords: ROME job titles, then the titles of open offers."""
-    words = words_of(text)
-    if not words or len(text.strip()) < 2:
+    """Autocomplete for keywords: ROME job titles (accent-insensitive prefixes), then recent offer titles."""
+    if len(text.strip()) < 2:
         return []
-    query = Q()
-    for word in words:
-        query &= Q(label__icontains=word) if len(word) > 2 else Q(label__istartswith=word)
-    labels = list(
-        OccupationTitle.objects.filter(Q(label__istartswith=text.strip()) | query)
-        .values_list("label", flat=True)
-        .order_by("label")[:limit]
-    )
+    labels = title_suggestions(text, limit=limit)
     if len(labels) < limit:
         titles = (
-            Offer.objects.filter(status=OfferStatus.OPEN, title__istartswith=text.strip())
+            _recent_offers()
+            .filter(status=OfferStatus.OPEN, title__istartswith=text.strip())
             .values_list("title", flat=True)
             .distinct()[: limit - len(labels)]
         )
