@@ -10,8 +10,9 @@ How it stays fast at a million offers (bench/search.py measures it): each matchi
 row costs a heap visit, so no request reads more than COUNT_CAP of them. One
 statement reads the first COUNT_CAP + 1 matches and returns the count, a page and
 every facet (`_search_pass`); past the cap the total is the planner's estimate,
-facets are scaled from that sample, relevance ranks the matches read, and newest /
-best-paid pages come from index slices of the whole order (`_sorted_page`).
+facets are scaled from that sample, relevance ranks the matches read (the newest ones
+for very common words), and newest / best-paid pages come from index slices of the
+whole order (`_sorted_page`).
 """
 
 from __future__ import annotations
@@ -503,14 +504,24 @@ def _plan_for_search(cursor: Any) -> None:
 
 
 def _search_pass(
-    offers: QuerySet[Offer], expanded: ExpandedQuery, *, limit: int, order: str, page_start: int, page_size: int
+    offers: QuerySet[Offer],
+    expanded: ExpandedQuery,
+    *,
+    limit: int,
+    order: str,
+    page_start: int,
+    page_size: int,
+    newest_first: bool = False,
 ) -> dict[str, Any]:
     """Count, one page of ids and every facet over the first `limit` matches, in one statement.
 
     Each matching row is read once (into a materialised CTE) and the aggregates run
-    inside PostgreSQL, so only a small JSON object travels back.
+    inside PostgreSQL, so only a small JSON object travels back. With `newest_first`
+    (for matches common enough that walking the publication-date index finds `limit`
+    of them within a few thousand rows) the matches read are the newest ones.
     """
-    values = offers.order_by().values(*_MATCH_COLUMNS)
+    values = offers.order_by("-published_at", "-id") if newest_first else offers.order_by()
+    values = values.values(*_MATCH_COLUMNS)
     if not expanded.is_empty:
         values = values.annotate(rank=_rank(expanded))
     sql, params = values[:limit].query.sql_with_params()
@@ -554,7 +565,7 @@ def _search_pass(
     """
     with transaction.atomic(), connection.cursor() as cursor:
         _plan_for_search(cursor)
-        if expanded.groups:
+        if expanded.groups and not newest_first:
             # Keywords: read matches through the GIN bitmap. Walking some btree index of
             # all open offers instead (the planner's pick for common words, expecting
             # matches to be spread evenly along it) can test a hundred thousand rows.
@@ -584,6 +595,7 @@ _SALARY_WINDOWS = (80_000, 50_000, 35_000, 20_000)
 
 
 SORT_INDEX_WALK_SHARE = 0.05  # above this share of all offers, a sort index walk finds a page fast
+COMMON_MATCH_SHARE = 0.3  # above this share, the matches read are the newest (date index walk)
 _table_rows: dict[str, tuple[float, float]] = {}
 
 
@@ -597,6 +609,11 @@ def _offer_table_rows() -> float:
         (rows,) = cursor.fetchone()
     _table_rows["offers"] = (float(rows), time.monotonic())
     return float(rows)
+
+
+def _is_common(estimate: int) -> bool:
+    """Matches dense enough that the newest COUNT_CAP are found by walking the date index."""
+    return estimate > COUNT_CAP and estimate >= COMMON_MATCH_SHARE * _offer_table_rows()
 
 
 def _sorted_page(offers: QuerySet[Offer], sort: str, start: int, size: int, *, total: int) -> list[int]:
@@ -652,12 +669,13 @@ def offer_search(*, params: OfferSearchParams) -> OfferSearchResult:
     start = (page - 1) * PAGE_SIZE
     if start >= COUNT_CAP and ranked:
         page, start = 1, 0
+    estimate = _estimated_count(offers)
     found = _search_pass(
         offers, expanded, limit=COUNT_CAP + 1, order="ranked" if ranked else sort, page_start=start,
-        page_size=PAGE_SIZE,
+        page_size=PAGE_SIZE, newest_first=_is_common(estimate),
     )  # fmt: skip
     capped = found["n"] > COUNT_CAP
-    total = max(_estimated_count(offers), COUNT_CAP + 1) if capped else found["n"]
+    total = max(estimate, COUNT_CAP + 1) if capped else found["n"]
     # Relevance pages through the matches it ranked; newest and best paid through all
     # (the total is then an estimate: a last page may come out short).
     pageable = min(total, COUNT_CAP) if ranked or not capped else min(total, MAX_PAGES * PAGE_SIZE)
@@ -695,8 +713,12 @@ def offer_facets(*, params: OfferSearchParams, result: OfferSearchResult | None 
     else:
         expanded = query_expand(params.q)
         offers = offer_filtered_queryset(params, expanded)
-        data = _search_pass(offers, expanded, limit=FACET_SAMPLE + 1, order=SortOrder.NEWEST, page_start=0, page_size=0)
-        total = max(_estimated_count(offers), FACET_SAMPLE + 1) if data["n"] > FACET_SAMPLE else data["n"]
+        estimate = _estimated_count(offers)
+        data = _search_pass(
+            offers, expanded, limit=FACET_SAMPLE + 1, order=SortOrder.NEWEST, page_start=0, page_size=0,
+            newest_first=_is_common(estimate),
+        )  # fmt: skip
+        total = max(estimate, FACET_SAMPLE + 1) if data["n"] > FACET_SAMPLE else data["n"]
     counted = data["n"]
     sampled = total > counted or counted > FACET_SAMPLE
     scale = total / counted if sampled and counted else 1.0

@@ -307,3 +307,22 @@ def test_newest_and_best_paid_orders_stay_global_past_the_count_cap(monkeypatch,
     pages = [titles(OfferSearchParams(q="boulanger", sort=sort, page=page)) for page in (1, 2)]
 
     assert pages[0] + pages[1] == expected[:4]
+
+
+def test_very_common_matches_are_read_newest_first_with_the_same_results(monkeypatch):
+    now = timezone.now()
+    for days in range(6):
+        OfferFactory(title=f"Boulanger {days}", published_at=now - dt.timedelta(days=days))
+    OfferFactory(
+        title="Comptable", description="Bilans.", company="Cabinet", rome_code="M1203", rome_label="Compta", skills=[]
+    )
+    by_bitmap = offer_search(params=OfferSearchParams(q="boulanger"))
+    monkeypatch.setattr(selectors, "COMMON_MATCH_SHARE", 0.0)
+    monkeypatch.setattr(selectors, "COUNT_CAP", 3)
+
+    newest_first = offer_search(params=OfferSearchParams(q="boulanger", sort=SortOrder.RELEVANCE))
+
+    assert newest_first.total_capped
+    # The three matches read are the newest ones, then ranked.
+    assert sorted(offer.title for offer in newest_first.offers) == ["Boulanger 0", "Boulanger 1", "Boulanger 2"]
+    assert by_bitmap.total == 6
