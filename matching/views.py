@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -10,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from candidates.selectors import profile_for_user, saved_offer_ids
+from matching.drift import CENTROID_SHIFT_THRESHOLD, OCCUPATION_JS_THRESHOLD, drift_report
 from matching.encoder import EmbeddingModelUnavailable
 from matching.selectors import NoActiveEmbeddingModel, recommendations_for_profile, similar_offers
 from matching.services import EmbeddingModelMismatch, hidden_offer_add
@@ -66,3 +68,19 @@ def hide_offer(request: HttpRequest, offer_id: int) -> HttpResponse:
 def similar_offers_fragment(request: HttpRequest, offer_id: int) -> HttpResponse:
     """ "Offres similaires": a fragment the offer page loads with hx-get (public, no account)."""
     return render(request, "matching/similar_offers.html", {"similar": similar_offers(offer_id=offer_id)})
+
+
+@require_GET
+@staff_member_required
+def drift_fragment(request: HttpRequest) -> HttpResponse:
+    """The drift report as a dashboard panel (loaded by the collection dashboard with htmx)."""
+    report = drift_report()
+    return render(
+        request,
+        "matching/_drift.html",
+        {
+            "report": report,
+            "occupation_threshold": OCCUPATION_JS_THRESHOLD,
+            "centroid_threshold": CENTROID_SHIFT_THRESHOLD,
+        },
+    )
