@@ -78,6 +78,10 @@ class BatchCounts:
     merged: int = 0
     closed: int = 0
 
+    def add(self, other: BatchCounts) -> None:
+        for item in fields(self):
+            setattr(self, item.name, getattr(self, item.name) + getattr(other, item.name))
+
     def add_to(self, run: IngestionRun) -> None:
         for item in fields(self):
             setattr(run, item.name, getattr(run, item.name) + getattr(self, item.name))
@@ -372,19 +376,38 @@ def payload_batch_ingest(*, run: IngestionRun, payloads: Sequence[Any], seen_at:
     `payloads` are raw payloads or PreparedPayload (prepared ahead by `_prepared_chunks`).
     """
     prepared = [p if isinstance(p, PreparedPayload) else payload_prepare(run.source, p) for p in payloads]
-    stored = raw_payloads_store(source=run.source, payloads=prepared, run=run, seen_at=seen_at)
-    unchanged = [item.external_id for item in stored if not item.needs_processing]
-    offer_services.postings_touch(source=run.source, external_ids=unchanged, seen_at=seen_at)
-    counts = normalise_and_upsert(
-        source=run.source,
-        raws=[(item.raw_id, item.outcome) for item in stored if item.needs_processing],
-        recorded={item.raw_id for item in stored if item.outcome_recorded},
-        seen_at=seen_at,
-    )
-    counts.fetched = len(payloads)
-    # The same id twice in one batch is stored once: the repeat counts as unchanged.
-    counts.unchanged += len(unchanged) + len(payloads) - len(stored)
+    counts = BatchCounts(fetched=len(payloads))
+    for round_ in _rounds_of_distinct_ids(prepared):
+        stored = raw_payloads_store(source=run.source, payloads=round_, run=run, seen_at=seen_at)
+        unchanged = [item.external_id for item in stored if not item.needs_processing]
+        offer_services.postings_touch(source=run.source, external_ids=unchanged, seen_at=seen_at)
+        processed = normalise_and_upsert(
+            source=run.source,
+            raws=[(item.raw_id, item.outcome) for item in stored if item.needs_processing],
+            recorded={item.raw_id for item in stored if item.outcome_recorded},
+            seen_at=seen_at,
+        )
+        processed.unchanged += len(unchanged)
+        counts.add(processed)
     return counts
+
+
+def _rounds_of_distinct_ids(prepared: Sequence[PreparedPayload]) -> Iterator[list[PreparedPayload]]:
+    """Split a batch so that no external id appears twice in one round, in arrival order.
+
+    A source can hand over the same offer twice in one batch (a replayed folder holding
+    two versions, overlapping search windows): each version must be stored in turn, the
+    later one as a new version, never dropped in favour of the last.
+    """
+    rounds: list[list[PreparedPayload]] = []
+    occurrences: dict[str, int] = defaultdict(int)
+    for item in prepared:
+        index = occurrences[item.external_id]
+        occurrences[item.external_id] += 1
+        if index == len(rounds):
+            rounds.append([])
+        rounds[index].append(item)
+    yield from rounds
 
 
 def _commit_batch(run: IngestionRun, client: SourceClient | None, payloads: Sequence[Any]) -> None:

@@ -71,6 +71,23 @@ def test_a_changed_payload_adds_a_version_and_keeps_the_old_one() -> None:
     assert Offer.objects.filter(title="Métier renommé (H/F)").count() == 1
 
 
+def test_two_versions_of_one_offer_in_one_batch_are_both_kept_in_order() -> None:
+    first, repeat = _offers(2)
+    edited = {**first, "intitule": "Métier renommé (H/F)"}
+
+    # Same batch (batch_size=4): the first version, an exact repeat of another offer, the edit.
+    run = _run(FakeClient("francetravail", [first, repeat, dict(repeat), edited]))
+
+    versions = RawPayload.objects.filter(external_id="300000").order_by("version")
+    assert [(r.version, r.is_current, r.payload["intitule"]) for r in versions] == [
+        (1, False, "Métier numéro 0 (H/F)"),
+        (2, True, "Métier renommé (H/F)"),
+    ]
+    assert RawPayload.objects.filter(external_id="300001").count() == 1
+    assert (run.fetched, run.new, run.updated, run.unchanged) == (4, 2, 1, 1)
+    assert Offer.objects.get(postings__external_id="300000").title == "Métier renommé (H/F)"
+
+
 def test_a_payload_that_fails_to_normalise_keeps_its_error_and_never_stops_the_run() -> None:
     payloads = [*_offers(3), {"id": "BAD1", "intitule": ""}, {"no": "id"}]
 
