@@ -33,6 +33,7 @@ from ingestion.models import CollectionSearch, IngestionRun, NormalisationStatus
 from ingestion.normalise import NormalisationError, normalise
 from ingestion.normalise.base import external_id as read_external_id
 from ingestion.sources.base import (
+    FATAL_ERRORS,
     DetailStatus,
     MissingCredentials,
     QuotaExhausted,
@@ -59,6 +60,8 @@ FIRST_RUN_WINDOW = timedelta(days=1)
 STALE_AFTER = timedelta(days=30)
 # Detail calls per source and day of the re-check (France Travail: 3 calls/s, so ~2 h).
 RECHECK_DAILY_LIMIT = 20_000
+# Per-offer errors kept on a run (the count is exact; the messages stop here).
+MAX_RECORDED_ERRORS = 50
 _LOCK_NAMESPACE = 0x4A4D  # "JM"
 
 Progress = Callable[[IngestionRun], None]
@@ -688,12 +691,24 @@ def open_offers_recheck(
             .values_list("external_id", flat=True)[: max(limit - len(vanished), 0)]
         )
         to_check = [*vanished[:limit], *rolling]
+        rejected = 0
         try:
             for chunk in _chunks(to_check, BATCH_SIZE):
                 found, withdrawn, checked = [], [], []
                 try:
                     for external_id in chunk:
-                        result = client.fetch_detail(external_id)
+                        try:
+                            result = client.fetch_detail(external_id)
+                        except FATAL_ERRORS:
+                            raise
+                        except SourceError as error:
+                            # One offer the source refuses to describe (a 400 on an odd id)
+                            # must not stop the re-check of all the others.
+                            rejected += 1
+                            if rejected <= MAX_RECORDED_ERRORS:
+                                run.errors = [*run.errors, _error("detail", f"{external_id}: {error}")]
+                            checked.append(external_id)
+                            continue
                         checked.append(external_id)
                         if result.status is DetailStatus.FOUND and result.payload is not None:
                             found.append(result.payload)

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from ingestion import services
 from ingestion.models import IngestionRun, RunKind, RunStatus
-from ingestion.sources.base import DetailResult
+from ingestion.sources.base import DetailResult, RequestRejected, SourceUnavailable
 from ingestion.tasks import ingest_all_sources, recheck_open_offers
 from offers.models import Offer, OfferSource, OfferStatus
 from tests.ingestion.fake_client import FakeClient
@@ -107,3 +107,52 @@ def test_the_daily_tasks_skip_sources_without_credentials(settings) -> None:
     assert "FRANCE_TRAVAIL_CLIENT_ID" in outcome["francetravail"]
     recheck = recheck_open_offers.delay().get()
     assert set(recheck) == {"francetravail", "adzuna"}
+
+
+class _RejectingClient(FakeClient):
+    """France Travail answering 400 for one id (an odd partner id, say)."""
+
+    def __init__(self, *args, reject: dict[str, Exception], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.reject = reject
+
+    def fetch_detail(self, external_id: str) -> DetailResult:
+        if external_id in self.reject:
+            self.stats.api_calls += 1
+            raise self.reject[external_id]
+        return super().fetch_detail(external_id)
+
+
+def _distinct_offers(*ids: str) -> list[dict]:
+    # Distinct jobs: the same title at the same employer would be merged into one offer.
+    return [france_travail_offer(i, intitule=f"Métier {i} (H/F)", description=f"Offre {i}.") for i in ids]
+
+
+def test_one_rejected_detail_is_recorded_and_the_recheck_goes_on() -> None:
+    _collect("francetravail", _distinct_offers("201A", "202B", "203C"))
+    client = _RejectingClient(
+        "francetravail",
+        details={"203C": DetailResult.withdrawn()},
+        reject={"202B": RequestRejected("400: identifiant invalide")},
+    )
+
+    run = services.open_offers_recheck(source="francetravail", client=client)
+
+    assert client.detail_calls == ["201A", "203C"]  # 202B was asked too, and refused
+    assert run.closed == 1
+    assert Offer.objects.get(postings__external_id="203C").status == OfferStatus.CLOSED
+    assert Offer.objects.get(postings__external_id="202B").status == OfferStatus.OPEN
+    assert [error["message"] for error in run.errors] == ["202B: 400: identifiant invalide"]
+    assert run.status == RunStatus.PARTIAL
+    # Checked all the same, so tomorrow's rolling re-check starts with the others.
+    assert OfferSource.objects.get(external_id="202B").checked_at is not None
+
+
+def test_a_source_outage_still_stops_the_recheck() -> None:
+    _collect("francetravail", _distinct_offers("201A", "202B"))
+    client = _RejectingClient("francetravail", reject={"201A": SourceUnavailable("503 after 5 attempts")})
+
+    run = services.open_offers_recheck(source="francetravail", client=client)
+
+    assert client.detail_calls == []
+    assert run.status == RunStatus.FAILED
