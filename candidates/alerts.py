@@ -122,14 +122,17 @@ def _active_searches() -> Q:
     return Q(paused=False) & ~Q(frequency=AlertFrequency.NEVER)
 
 
-def alert_subscriber_ids(*, horizon: int) -> list[int]:
-    """Candidates with something to be alerted about whose last digest is older than `horizon`."""
+def alert_states_due(*, horizon: int) -> list[AlertState]:
+    """Alert states of candidates with something to be alerted about, last digest older than `horizon`.
+
+    A snapshot to plan the run with; `alert_digest_deliver` reads the row again under its lock.
+    """
     active = SavedSearch.objects.filter(_active_searches(), owner_id=OuterRef("user_id"))
     return list(
         AlertState.objects.filter(daily_horizon__lt=horizon)
         .filter(Q(recommendations=True) | Exists(active))
+        .only("user_id", "daily_horizon", "weekly_horizon", "weekly_done_at")
         .order_by("user_id")
-        .values_list("user_id", flat=True)
     )
 
 
@@ -297,10 +300,11 @@ def alert_digest_deliver(
     candidate right now; it will finish the job).
 
     The lock (SKIP LOCKED) and the horizon move are in the transaction that records the
-    digest, committed right after the e-mail backend accepted the message. The message
-    carries a Message-ID derived from the window: if the process died between the
-    backend's acceptance and the commit, the one digest resent by the next run is the same
-    message, which mail systems recognise as a duplicate.
+    digest, committed right after the e-mail backend accepted the message. The one gap
+    left is a crash between the backend's acceptance and that commit: the next run sends
+    the digest again (nothing is lost). It carries the same Message-ID (named after the
+    window's start, which the retry shares), so mail systems that collapse duplicates
+    show it once.
     """
     with transaction.atomic():
         state = AlertState.objects.select_for_update(skip_locked=True).filter(user_id=user_id).first()
@@ -325,8 +329,10 @@ def alert_digest_deliver(
         digest = compose(window)
         outcome = "empty"
         if digest is not None:
+            # Named after where the window starts, which a retry shares (its end may have moved on).
+            host = settings.SITE_URL.split("://", 1)[-1].split("/")[0].split(":")[0]
             digest.message.extra_headers["Message-ID"] = (
-                f"<alert-{user_id}-{horizon}@{settings.SITE_URL.split('://', 1)[-1].split('/')[0].split(':')[0]}>"
+                f"<alert-{user_id}-{window.daily_from}-{window.weekly_from or 0}@{host}>"
             )
             digest.message.send()
             AlertDigest.objects.create(

@@ -24,6 +24,8 @@ from django.conf import settings
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.mail import EmailMultiAlternatives
 from django.db import connection
+from django.db.models import BooleanField
+from django.db.models.expressions import RawSQL
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -97,7 +99,9 @@ class _RunMemo:
                     logger.warning("alerts: saved search %s no longer valid: %s", search.pk, error)
                 else:
                     self.searches_evaluated += 1
-                    offers = offer_filtered_queryset(replace(params, include_closed=False)).filter(id__in=ids)
+                    # One array parameter: `id__in` would send thousands of placeholders to parse.
+                    in_window = RawSQL("offers_offer.id = ANY(%s)", [ids], output_field=BooleanField())
+                    offers = offer_filtered_queryset(replace(params, include_closed=False)).filter(in_window)
                     rows = list(offers.order_by("-published_at", "-id").values_list("id", "first_seen_at"))
             self.matches[key] = rows
         return self.matches[key]
@@ -260,16 +264,25 @@ def alert_digests_send(*, now: dt.datetime | None = None) -> DigestRunResult:
     horizon = feed_horizon()
     run = candidate_alerts.alert_run_start(horizon=horizon, weekly=timezone.localtime(now).weekday() == 0)
     memo = _RunMemo(horizon=horizon)
-    user_ids = candidate_alerts.alert_subscriber_ids(horizon=horizon)
+    states = candidate_alerts.alert_states_due(horizon=horizon)
+    user_ids = [state.user_id for state in states]
     emails = candidate_alerts.candidate_emails(user_ids=user_ids)
+    monday = candidate_alerts.week_start(now)
     counts = {"candidates": len(user_ids), "sent": 0, "empty": 0, "skipped": 0, "failed": 0}
     errors: list[str] = []
     logger.info("alerts: %s candidates to examine up to horizon %s", len(user_ids), horizon)
     with translation.override("fr"):
-        for done, user_id in enumerate(user_ids, start=1):
+        for done, state in enumerate(states, start=1):
+            user_id = state.user_id
             email = emails.get(user_id)
             if email is None:
                 counts["skipped"] += 1
+                continue
+            weekly_due = state.weekly_done_at < monday
+            if not memo.window(state.daily_horizon) and not (weekly_due and memo.window(state.weekly_horizon)):
+                # No offer at all appeared in this candidate's windows: nothing to lock or write. Their
+                # horizon stays; the next window starts there and only spans this empty stretch too.
+                counts["empty"] += 1
                 continue
             try:
                 outcome = candidate_alerts.alert_digest_deliver(
