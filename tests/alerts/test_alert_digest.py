@@ -259,3 +259,38 @@ def test_weekly_searches_are_sent_on_the_first_run_of_the_week_with_everything_s
     OfferFactory(title="Boulanger du lundi midi")
     _run(now=monday + dt.timedelta(hours=6))  # a second run that Monday: the weekly one is done
     assert len(mail.outbox) == 1
+
+
+def test_a_candidate_another_worker_holds_is_left_to_it_and_sent_once():
+    import threading
+
+    from django.db import connection, transaction
+
+    held, other = UserFactory(), UserFactory()
+    _save(held)
+    _save(other)
+    OfferFactory()
+    locked, release, finished = threading.Event(), threading.Event(), threading.Event()
+
+    def other_worker() -> None:
+        try:
+            with transaction.atomic():
+                AlertState.objects.select_for_update().get(user=held)
+                locked.set()
+                release.wait(timeout=60)
+        finally:
+            connection.close()
+            finished.set()
+
+    thread = threading.Thread(target=other_worker)
+    thread.start()
+    assert locked.wait(timeout=60)
+    result = _run()
+    release.set()
+    assert finished.wait(timeout=60)
+    thread.join()
+
+    assert (result.sent, result.skipped) == (1, 1)
+    assert [message.to for message in mail.outbox] == [[other.email]]
+    _run()
+    assert [message.to for message in mail.outbox] == [[other.email], [held.email]]
