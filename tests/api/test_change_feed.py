@@ -191,3 +191,12 @@ def test_both_endpoints_are_public_and_in_the_schema():
     assert "/api/offers/changes/" in schema["paths"]
     assert "/api/offers/snapshot/" in schema["paths"]
     assert schema["paths"]["/api/offers/changes/"]["get"]["responses"]["400"]
+
+
+def test_the_update_trigger_watches_every_column_of_the_offer():
+    """A new Offer column must be listed as visible (a change clients see) or ignored, in the trigger."""
+    import importlib
+
+    trigger = importlib.import_module("offers.migrations.0010_offer_change_update_columns")
+    columns = {field.column for field in Offer._meta.concrete_fields}
+    assert columns == set(trigger.VISIBLE_COLUMNS) | set(trigger.IGNORED_COLUMNS)
