@@ -120,6 +120,8 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT 
 CELERY_TIMEZONE = "Europe/Paris"
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 INGESTION_HOUR = env_int("INGESTION_HOUR", 5, minimum=0, maximum=23)
+# E-mail alerts: offers listed per saved search in one digest.
+ALERTS_MAX_OFFERS_PER_SEARCH = env_int("ALERTS_MAX_OFFERS_PER_SEARCH", 10, minimum=1, maximum=100)
 
 # --- Sources, matching ----------------------------------------------------------------
 FRANCE_TRAVAIL_CREDENTIALS = env_pair("FRANCE_TRAVAIL_CLIENT_ID", "FRANCE_TRAVAIL_CLIENT_SECRET")

@@ -43,7 +43,7 @@ from offers.selectors import offer_filtered_queryset
 
 logger = logging.getLogger(__name__)
 
-MAX_OFFERS_PER_SEARCH = getattr(settings, "ALERTS_MAX_OFFERS_PER_SEARCH", 10)
+MAX_OFFERS_PER_SEARCH = settings.ALERTS_MAX_OFFERS_PER_SEARCH
 MAX_PROFILE_OFFERS = getattr(settings, "ALERTS_MAX_PROFILE_OFFERS", 10)
 # Mail failures we expect (the SMTP server refuses or is unreachable): counted, the run goes on.
 SEND_ERRORS = (smtplib.SMTPException, OSError)
