@@ -26,12 +26,15 @@ from typing import Any, TypeVar
 import numpy as np
 from django.conf import settings
 from django.db import connection, transaction
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from matching.models import EmbeddingModel, EmbeddingModelStatus, OfferEmbedding
 from offers.models import Occupation, Offer, OfferStatus, Seniority
 
 T = TypeVar("T", int, str)
+# An extra SQL condition on offers aliased `o`, with its parameters.
+SqlScope = tuple[str, Sequence[Any]]
 EARTH_RADIUS_KM = 6371.0
 HNSW_MAX_EF_SEARCH = 1000  # pgvector's upper bound for hnsw.ef_search
 HNSW_MIN_EF_SEARCH = 40  # pgvector's default
@@ -219,12 +222,16 @@ def nearest_offers(
     min_similarity: float | None = None,
     user_id: int | None = None,
     exclude_offer_ids: Sequence[int] = (),
+    scope: SqlScope | None = None,
 ) -> KnnResult:
-    """The k open offers nearest to `vector` among those `model` embedded and that pass the constraints."""
+    """The k open offers nearest to `vector` among those `model` embedded and that pass the constraints
+    (and the `scope` condition on offers `o`, e.g. the search page's filtered set)."""
     floor = settings.MATCHING_MIN_SIMILARITY if min_similarity is None else min_similarity
     max_distance = 1.0 - floor
     query = vector_literal(vector)
     where, params = _filters_sql(constraints, user_id=user_id, exclude_offer_ids=exclude_offer_ids)
+    if scope is not None:
+        where, params = f"{where} AND ({scope[0]})", [*params, *scope[1]]
     estimated = _estimate_rows(
         "SELECT 1 FROM offers_offer o JOIN matching_offerembedding e ON e.offer_id = o.id AND e.model_id = %s "
         f"WHERE {where}",
@@ -488,19 +495,23 @@ def recommendations_for_text(
 # --- Keyword and hybrid rankings -------------------------------------------------------------
 
 
-def keyword_ranking(*, text: str, limit: int = 10, offer_ids: Sequence[int] | None = None) -> list[int]:
+def keyword_ranking(
+    *, text: str, limit: int = 10, offer_ids: Sequence[int] | None = None, scope: SqlScope | None = None
+) -> list[int]:
     """Offer ids by full-text rank (French, accents folded), any word of `text` counting.
 
     Words are OR-ed: a CV never contains every word of an offer, an AND query would match nothing.
     """
-    scope, params = "o.status = 'open'", []
+    where, params = "o.status = 'open'", []
     if offer_ids is not None:
-        scope, params = "o.id = ANY(%s)", [list(offer_ids)]
+        where, params = "o.id = ANY(%s)", [list(offer_ids)]
+    if scope is not None:
+        where, params = f"{where} AND ({scope[0]})", [*params, *scope[1]]
     sql = (
         "WITH q AS (SELECT NULLIF(replace(plainto_tsquery('french', jm_unaccent(%s))::text, ' & ', ' | '), '')"
         "::tsquery AS query) "
         "SELECT o.id FROM offers_offer o, q "
-        f"WHERE {scope} AND q.query IS NOT NULL AND o.search_vector @@ q.query "
+        f"WHERE {where} AND q.query IS NOT NULL AND o.search_vector @@ q.query "
         "ORDER BY ts_rank_cd(o.search_vector, q.query, 1) DESC, o.id LIMIT %s"
     )
     with connection.cursor() as cursor:
@@ -590,13 +601,34 @@ def hybrid_search(*, text: str, limit: int = 20, depth: int = 100) -> list[int]:
     The evaluation (matching/evaluation/README.md) has the fusion beat both of its inputs.
     Without vectors yet, the full-text ranking alone.
     """
+    return smart_search(text=text, limit=limit, depth=depth, min_similarity=0.0)
+
+
+def smart_search(
+    *,
+    text: str,
+    candidates: QuerySet[Offer] | None = None,
+    limit: int = 20,
+    depth: int = 100,
+    min_similarity: float | None = None,
+) -> list[int]:
+    """The search page's "recherche intelligente": RRF of full-text rank and vector similarity,
+    both restricted to `candidates` (the offers passing the page's filters; all open offers when None).
+
+    The vector half finds offers that share no word with the query ("dev back-end" → a
+    "Développeur PHP/Symfony"); the full-text half keeps exact matches on top.
+    """
     from matching.offer_text import OFFER_TEXT_MAX_TOKENS
     from matching.services import encoder_for
 
-    keyword = keyword_ranking(text=text, limit=depth)
+    scope: SqlScope | None = None
+    if candidates is not None:
+        sql, params = candidates.order_by().values("id").query.sql_with_params()
+        scope = (f"o.id IN ({sql})", list(params))
+    keyword = keyword_ranking(text=text, limit=depth, scope=scope)
     model = active_embedding_model()
     if model is None:
         return keyword[:limit]
     vector = encoder_for(model).encode([text], max_tokens=OFFER_TEXT_MAX_TOKENS)[0]
-    nearest = nearest_offers(vector=vector, model=model, k=depth, min_similarity=0.0)
+    nearest = nearest_offers(vector=vector, model=model, k=depth, min_similarity=min_similarity, scope=scope)
     return reciprocal_rank_fusion([[offer_id for offer_id, _ in nearest.hits], keyword], limit=limit)
