@@ -17,6 +17,7 @@ Either way, k results come back whenever k offers pass the constraints and the f
 from __future__ import annotations
 
 import json
+import logging
 import math
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -31,6 +32,8 @@ from django.utils.translation import gettext as _
 
 from matching.models import EmbeddingModel, EmbeddingModelStatus, OfferEmbedding
 from offers.models import Occupation, Offer, OfferStatus, Seniority
+
+logger = logging.getLogger(__name__)
 
 T = TypeVar("T", int, str)
 # An extra SQL condition on offers aliased `o`, with its parameters.
@@ -618,8 +621,9 @@ def smart_search(
     The vector half finds offers that share no word with the query ("dev back-end" → a
     "Développeur PHP/Symfony"); the full-text half keeps exact matches on top.
     """
+    from matching.encoder import EmbeddingModelUnavailable
     from matching.offer_text import OFFER_TEXT_MAX_TOKENS
-    from matching.services import encoder_for
+    from matching.services import EmbeddingModelMismatch, encoder_for
 
     scope: SqlScope | None = None
     if candidates is not None:
@@ -629,6 +633,11 @@ def smart_search(
     model = active_embedding_model()
     if model is None:
         return keyword[:limit]
-    vector = encoder_for(model).encode([text], max_tokens=OFFER_TEXT_MAX_TOKENS)[0]
+    try:
+        vector = encoder_for(model).encode([text], max_tokens=OFFER_TEXT_MAX_TOKENS)[0]
+    except (EmbeddingModelUnavailable, EmbeddingModelMismatch) as error:
+        # The search box must keep working while the weights are missing or being switched.
+        logger.warning("smart search without vectors: %s", error)
+        return keyword[:limit]
     nearest = nearest_offers(vector=vector, model=model, k=depth, min_similarity=min_similarity, scope=scope)
     return reciprocal_rank_fusion([[offer_id for offer_id, _ in nearest.hits], keyword], limit=limit)

@@ -73,6 +73,11 @@ class OfferSearchForm(forms.Form):
         label=_("Source"), required=False, choices=Source.choices, widget=forms.CheckboxSelectMultiple
     )
     fermees = forms.BooleanField(label=_("Inclure les offres fermées"), required=False)
+    intelligente = forms.BooleanField(
+        label=_("Recherche intelligente"),
+        required=False,
+        help_text=_("Trouve aussi les offres proches du sens de votre recherche, même sans les mêmes mots."),
+    )
     tri = forms.ChoiceField(label=_("Trier par"), required=False, choices=SortOrder.CHOICES)
     page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE, widget=forms.HiddenInput)
 
@@ -141,6 +146,7 @@ class OfferSearchForm(forms.Form):
             include_closed=bool(data.get("fermees")),
             sort=data.get("tri") or SortOrder.RELEVANCE,
             page=data.get("page") or 1,
+            smart=bool(data.get("intelligente")),
         )
 
 

@@ -44,6 +44,7 @@ from offers.models import (
     Source,
 )
 from offers.reference_data import normalize_place_name
+from offers.search_modes import SmartRanker, smart_ranker
 from offers.search_vocabulary import ExpandedQuery, query_expand, title_suggestions, words_of
 
 
@@ -115,7 +116,9 @@ class OfferSearchParams:
     domain, rome_code: exact values; salary_min: annual EUR the offer's range must reach;
     remote: only offers allowing remote work; published_within_days: publication age;
     include_closed: closed offers too (default: open only); sort: a `SortOrder` value
-    (relevance falls back to newest without keywords); page: 1-based.
+    (relevance falls back to newest without keywords); page: 1-based;
+    smart: "recherche intelligente", the offers passing the filters ranked by the meaning
+    of `q` as well as its words (see offers/search_modes.py), at most SMART_LIMIT of them.
     """
 
     q: str = ""
@@ -132,6 +135,7 @@ class OfferSearchParams:
     include_closed: bool = False
     sort: str = SortOrder.RELEVANCE
     page: int = 1
+    smart: bool = False
 
     @property
     def effective_sort(self) -> str:
@@ -661,6 +665,9 @@ def _estimated_count(offers: QuerySet[Offer]) -> int:
 
 
 def offer_search(*, params: OfferSearchParams) -> OfferSearchResult:
+    ranker = smart_ranker() if params.smart and params.q.strip() else None
+    if ranker is not None:
+        return _smart_search(params, ranker)
     expanded = query_expand(params.q)
     offers = offer_filtered_queryset(params, expanded)
     sort = params.effective_sort
@@ -701,6 +708,28 @@ def offer_search(*, params: OfferSearchParams) -> OfferSearchResult:
     )
 
 
+# Smart mode ranks by meaning, so every filtered offer is a candidate: show the best ones only.
+SMART_LIMIT = 200
+
+
+def _smart_search(params: OfferSearchParams, ranker: SmartRanker) -> OfferSearchResult:
+    candidates = offer_filtered_queryset(replace(params, q=""), ExpandedQuery())
+    ids = ranker(params.q, candidates, SMART_LIMIT)
+    num_pages = max(1, math.ceil(len(ids) / PAGE_SIZE))
+    page = min(max(params.page, 1), num_pages)
+    page_ids = ids[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+    by_id = Offer.objects.defer("description").in_bulk(page_ids)
+    return OfferSearchResult(
+        offers=[by_id[pk] for pk in page_ids if pk in by_id],
+        total=len(ids),
+        total_capped=False,
+        page=page,
+        num_pages=num_pages,
+        expanded=query_expand(params.q),
+        count_cap=SMART_LIMIT,
+    )
+
+
 def offer_facets(*, params: OfferSearchParams, result: OfferSearchResult | None = None) -> OfferFacets:
     """Counts per value of every filter over the current results.
 
@@ -708,6 +737,9 @@ def offer_facets(*, params: OfferSearchParams, result: OfferSearchResult | None 
     second query). Past FACET_SAMPLE matches the counts are made on a sample and
     scaled to the estimated total (`sampled`).
     """
+    if params.smart and params.q.strip() and smart_ranker() is not None:
+        # Smart mode ranks every offer passing the filters: count over those, not the keyword matches.
+        params, result = replace(params, q="", smart=False), None
     if result is not None and result.facet_data and FACET_SAMPLE == COUNT_CAP:
         data, total = result.facet_data, result.total
     else:

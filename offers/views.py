@@ -151,6 +151,7 @@ def offer_search_page(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "result": result,
+        "params": params,
         "cards": _offer_cards(result.offers),
         "facets": facets,
         "facet_groups": _facet_groups(request.GET, facets) if facets else [],

@@ -56,3 +56,13 @@ def test_matching_registers_the_smart_ranker_for_the_search_page(offers):
     assert ranker is not None
     everything = Offer.objects.filter(status=OfferStatus.OPEN)
     assert set(ranker("développeur", everything, 10)) <= set(everything.values_list("id", flat=True))
+
+
+def test_smart_search_falls_back_to_words_when_the_weights_are_missing(offers, monkeypatch):
+    from matching.encoder import EmbeddingModelUnavailable
+
+    def missing(model):
+        raise EmbeddingModelUnavailable("weights not installed")
+
+    monkeypatch.setattr("matching.services.encoder_for", missing)
+    assert smart_search(text="boulanger", limit=5) == [offers["baker"].pk]
