@@ -34,6 +34,7 @@ from offers.selectors import (
 class OfferCard:
     """What a result shows, prepared in Python: the page renders 20 of these per request."""
 
+    offer_id: int
     url: str
     title: str
     company: str
@@ -69,6 +70,7 @@ def _offer_cards(offers: list[Offer]) -> list[OfferCard]:
         ]
         cards.append(
             OfferCard(
+                offer_id=offer.id,
                 url=f"{detail_prefix}{offer.id}/",
                 title=offer.title,
                 company=offer.company,
