@@ -91,17 +91,26 @@ class Vocabulary:
 
 @dataclass(frozen=True)
 class TermGroup:
-    """One query word and the words accepted in its place."""
+    """One query word and the words accepted in its place.
+
+    `title_only` alternatives (the other gender of a job title, words of a named ROME
+    title) count in offer titles only (weight A): "développeuse" shares its French stem
+    with "développement", which descriptions and skills of every trade use ("suivre le
+    développement de l'enfant"). ROME labels name both genders, so nothing is lost there.
+    """
 
     original: str
     alternatives: tuple[str, ...]
     prefix: bool = False
+    title_only: frozenset[str] = frozenset()
 
     def tsquery(self) -> str:
-        suffix = ":*" if self.prefix else ""
-        return (
-            "(" + " | ".join(f"{word}{suffix}" if word == self.original else word for word in self.alternatives) + ")"
-        )
+        def term(word: str) -> str:
+            if word == self.original:
+                return f"{word}:*" if self.prefix else word
+            return f"{word}:A" if word in self.title_only else word
+
+        return "(" + " | ".join(term(word) for word in self.alternatives) + ")"
 
 
 @dataclass(frozen=True)
@@ -336,10 +345,11 @@ def query_expand(text: str) -> ExpandedQuery:
         # (and not when a close known word exists: then it is a typo, not a beginning).
         prefix = title_prefix and word not in vocabulary.frequencies and not fixes
         alternatives = [word, *fixes]
-        for known in (word, *fixes):
-            alternatives.extend(sorted(vocabulary.counterparts.get(known, ())))
+        counterparts = {other for known in (word, *fixes) for other in vocabulary.counterparts.get(known, ())}
+        alternatives.extend(sorted(counterparts))
         alternatives = list(dict.fromkeys(alternatives))
-        groups.append(TermGroup(original=word, alternatives=tuple(alternatives), prefix=prefix))
+        title_only = frozenset(counterparts - {word, *fixes})
+        groups.append(TermGroup(original=word, alternatives=tuple(alternatives), prefix=prefix, title_only=title_only))
         accepted: set[str] = set()
         for candidate in alternatives:
             accepted |= _title_words_matching(candidate, vocabulary, prefix=title_prefix and candidate == word)
@@ -352,6 +362,8 @@ def query_expand(text: str) -> ExpandedQuery:
             original=group.original,
             alternatives=tuple(dict.fromkeys([*group.alternatives, *sorted(title_words[index])[:3]])),
             prefix=group.prefix,
+            title_only=group.title_only
+            | (frozenset(sorted(title_words[index])[:3]) - set(group.alternatives) - {group.original}),
         )
         for index, group in enumerate(groups)
     ]

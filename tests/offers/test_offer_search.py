@@ -105,6 +105,25 @@ def test_feminine_job_title_finds_the_offers_of_that_job():
     assert "Aide-soignant" not in found
 
 
+def test_the_other_gender_of_a_job_title_counts_in_titles_only():
+    # "développeur" <-> "développeuse": the feminine form stems like "développement",
+    # which descriptions and skills of every trade use.
+    OccupationTitleFactory(label="Développeur / Développeuse web")
+    OfferFactory(title="Développeuse web H/F", rome_code="M1805", skills=[], description="Sites vitrines.")
+    OfferFactory(
+        title="Auxiliaire de puériculture",
+        rome_code="J1304",
+        rome_label="Aide en puériculture",
+        skills=["Suivre le développement de l'enfant"],
+        description="Vous favorisez le développement psychomoteur des enfants.",
+        company="Crèche Les Lutins",
+    )
+
+    found = search("developpeur")
+
+    assert found == ["Développeuse web H/F"]
+
+
 def test_typo_is_corrected_from_the_vocabulary_of_offers():
     OfferFactory(title="Boulanger H/F", rome_code="D1102")
     OfferFactory(title="Plombier chauffagiste", rome_code="F1603", skills=[], description="Dépannage.")
