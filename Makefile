@@ -7,8 +7,9 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 ADDR ?= 127.0.0.1:8000
-# Optional: a folder holding rome/ and communes/ (the official files) to load on `make run`.
-REFERENCE_DATA ?=
+# A folder holding rome/ and communes/ (the official files) to load on `make run`:
+# ../shared/data when it sits beside the checkout, else none (`make run REFERENCE_DATA=` skips it).
+REFERENCE_DATA ?= $(wildcard ../shared/data)
 TEST_REDIS_PORT ?= 6390
 PYTEST_ARGS ?=
 # Re-install only when the pinned requirements change.

@@ -120,6 +120,8 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT 
 CELERY_TIMEZONE = "Europe/Paris"
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 INGESTION_HOUR = env_int("INGESTION_HOUR", 5, minimum=0, maximum=23)
+# Search: seconds before a worker rebuilds its vocabulary (typo fixes, synonyms) from the offers.
+OFFER_SEARCH_VOCABULARY_MAX_AGE = env_int("OFFER_SEARCH_VOCABULARY_MAX_AGE", 600, minimum=0)
 # E-mail alerts: offers listed per saved search in one digest.
 ALERTS_MAX_OFFERS_PER_SEARCH = env_int("ALERTS_MAX_OFFERS_PER_SEARCH", 10, minimum=1, maximum=100)
 

@@ -150,7 +150,7 @@ def vocabulary_get() -> Vocabulary:
     waits for one once a vocabulary exists: it keeps using the previous copy while a
     thread builds the next. With a max age of 0 (tests) the refresh is immediate.
     """
-    max_age = getattr(settings, "OFFER_SEARCH_VOCABULARY_MAX_AGE", 600)
+    max_age = settings.OFFER_SEARCH_VOCABULARY_MAX_AGE
     cached = _cache.get("default")
     now = time.monotonic()
     if cached is not None and now - cached.built_at < max_age:
