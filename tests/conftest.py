@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -27,6 +28,19 @@ def _fresh_cache() -> Iterator[None]:
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hasher(settings: Any) -> None:
+    # The real hasher costs ~0.3 s per password on purpose; the suite hashes hundreds.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def private_cv_folder(settings: Any, tmp_path: Path) -> Path:
+    """Uploaded CVs go to the test's own folder (never the checkout's media/)."""
+    settings.CANDIDATE_CV_ROOT = tmp_path / "cv"
+    return settings.CANDIDATE_CV_ROOT
 
 
 def _chromium_path() -> str | None:
