@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from candidates.models import AlertDigest, AlertRun, CandidateProfile, SavedOffer, SavedSearch
+from candidates.models import AlertDigest, AlertRun, AlertState, CandidateProfile, SavedOffer, SavedSearch
 
 
 @admin.register(CandidateProfile)
@@ -58,3 +58,11 @@ class AlertRunAdmin(admin.ModelAdmin):
     list_display = ["started_at", "finished_at", "weekly", "candidates", "sent", "empty", "skipped", "failed"]
     readonly_fields = [field.name for field in AlertRun._meta.fields]
     date_hierarchy = "started_at"
+
+
+@admin.register(AlertState)
+class AlertStateAdmin(admin.ModelAdmin):
+    list_display = ("user", "recommendations", "daily_horizon", "weekly_horizon", "weekly_done_at", "updated_at")
+    list_filter = ("recommendations",)
+    search_fields = ("user__email",)
+    raw_id_fields = ("user",)

@@ -3,7 +3,14 @@ from __future__ import annotations
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from matching.models import EmbeddingModel, EmbeddingRun, EvaluationResult, HiddenOffer
+from matching.models import (
+    CandidateEmbedding,
+    EmbeddingModel,
+    EmbeddingRun,
+    EvaluationResult,
+    HiddenOffer,
+    OfferEmbedding,
+)
 
 
 @admin.register(EmbeddingModel)
@@ -71,3 +78,30 @@ class EvaluationResultAdmin(admin.ModelAdmin):
 class HiddenOfferAdmin(admin.ModelAdmin):
     list_display = ("user", "offer", "hidden_at")
     raw_id_fields = ("user", "offer")
+
+
+class _VectorAdmin(admin.ModelAdmin):
+    """Vectors are written by the refresh only: shown (without the 384 numbers), never edited."""
+
+    exclude = ("vector",)
+    list_filter = ("model",)
+    show_full_result_count = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(OfferEmbedding)
+class OfferEmbeddingAdmin(_VectorAdmin):
+    list_display = ("offer", "model", "content_hash", "embedded_at")
+    raw_id_fields = ("offer",)
+    search_fields = ("=offer__id", "offer__title")
+
+
+@admin.register(CandidateEmbedding)
+class CandidateEmbeddingAdmin(_VectorAdmin):
+    list_display = ("profile_id", "model", "content_hash", "embedded_at")
+    search_fields = ("=profile_id",)

@@ -1,8 +1,18 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.http import HttpRequest
 
-from offers.models import Commune, Occupation, OccupationTitle, Offer, OfferSource
+from offers.models import (
+    Commune,
+    Occupation,
+    OccupationSoftSkill,
+    OccupationTitle,
+    Offer,
+    OfferChange,
+    OfferSource,
+    SoftSkill,
+)
 
 
 class OccupationTitleInline(admin.TabularInline):
@@ -62,3 +72,36 @@ class OfferSourceAdmin(admin.ModelAdmin):
     # Written by the ingestion only (offers.services): rebuilt from raw payloads by `reprocess`.
     readonly_fields = ["normalised", "content_hash", "dedup_key", "text_key", "published_at", "checked_at"]
     show_full_result_count = False
+
+
+@admin.register(SoftSkill)
+class SoftSkillAdmin(admin.ModelAdmin):
+    list_display = ["code", "summary"]
+    search_fields = ["code", "summary", "details"]
+
+
+@admin.register(OccupationSoftSkill)
+class OccupationSoftSkillAdmin(admin.ModelAdmin):
+    list_display = ["rome_code", "soft_skill", "score", "collected_at"]
+    list_filter = ["soft_skill"]
+    search_fields = ["rome_code"]
+    list_select_related = ["soft_skill"]
+
+
+@admin.register(OfferChange)
+class OfferChangeAdmin(admin.ModelAdmin):
+    """The change feed as written by the database triggers: read-only."""
+
+    list_display = ["id", "offer_id", "kind", "changed_at", "xid"]
+    list_filter = ["kind", "changed_at"]
+    search_fields = ["=offer_id"]
+    show_full_result_count = False
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
