@@ -57,6 +57,12 @@ class Occupation(models.Model):
     close_occupations = models.ManyToManyField(
         "self", symmetrical=False, blank=True, related_name="close_to", verbose_name=_("métiers proches")
     )
+    parent_code = models.CharField(
+        _("code ROME parent"),
+        max_length=5,
+        blank=True,
+        help_text=_("ROME 4 détaille certains métiers (M1855 développeur back-end) sous un code parent (M1805)."),
+    )
     from_referential = models.BooleanField(
         _("issu du référentiel ROME"), default=False, help_text=_("Faux quand le code n'est connu que par les offres.")
     )

@@ -97,6 +97,7 @@ def rome_load(*, folder: Path, progress: Progress = lambda _: None) -> RomeLoadR
             label=row["libelle_rome"].strip(),
             definition=text_of(row["code_rome"], "definition"),
             access=text_of(row["code_rome"], "acces_metier"),
+            parent_code=parent if (parent := (row.get("code_rome_parent") or "").strip()) != row["code_rome"] else "",
             from_referential=True,
         )
         for row in _read_csv(occupations_file, {"code_rome", "libelle_rome"})
@@ -106,7 +107,7 @@ def rome_load(*, folder: Path, progress: Progress = lambda _: None) -> RomeLoadR
         batch_size=BATCH_SIZE,
         update_conflicts=True,
         unique_fields=["code"],
-        update_fields=["label", "definition", "access", "from_referential"],
+        update_fields=["label", "definition", "access", "parent_code", "from_referential"],
     )
     progress(f"Métiers ROME : {len(occupations)}")
     known_codes = {occupation.code for occupation in occupations} | set(

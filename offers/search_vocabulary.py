@@ -87,6 +87,7 @@ class Vocabulary:
     form_labels: list[str] = field(default_factory=list)  # the title each form comes from
     forms_by_word: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
     taught: dict[str, str] = field(default_factory=dict)  # title word -> the ROME code offers tie it to
+    parents: dict[str, str] = field(default_factory=dict)  # ROME 4 detailed code -> its parent code
 
 
 @dataclass(frozen=True)
@@ -206,6 +207,7 @@ def _vocabulary_build(version: tuple) -> Vocabulary:
                 if masculine != feminine and min(len(masculine), len(feminine)) >= 3 and masculine[:3] == feminine[:3]:
                     vocabulary.counterparts[masculine].add(feminine)
                     vocabulary.counterparts[feminine].add(masculine)
+    vocabulary.parents = dict(Occupation.objects.exclude(parent_code="").values_list("code", "parent_code"))
     for label, code in Occupation.objects.values_list("label", "code"):
         for form in _split_gender_forms(label):
             meaningful = tuple(word for word in form if word not in STOP_WORDS)
@@ -356,6 +358,9 @@ def query_expand(text: str) -> ExpandedQuery:
         alternatives_for_titles.append(accepted)
 
     codes, title_words = _rome_codes(words, alternatives_for_titles, vocabulary)
+    # Offers often carry the parent of a detailed ROME 4 code ("dev back-end" names M1855;
+    # France Travail still files many back-end jobs under M1805): the parent counts too.
+    codes += [parent for code in list(codes) if (parent := vocabulary.parents.get(code)) and parent not in codes]
     # The words of the named titles join the text query ("dev" -> developpeur, developpeuse).
     groups = [
         TermGroup(

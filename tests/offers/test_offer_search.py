@@ -86,6 +86,29 @@ def test_dev_back_end_finds_the_back_end_job_through_the_rome_title():
     assert offer_search(params=OfferSearchParams(q="dev back-end")).expanded.rome_codes == ("M1805",)
 
 
+def test_a_detailed_rome_4_title_also_finds_offers_filed_under_its_parent_code():
+    # ROME 4.60 files "Développeur / Développeuse back-end" under M1855, whose parent is
+    # M1805; offers (and the demo) mostly carry M1805.
+    OfferFactory(
+        title="Développeur Java H/F",
+        rome_code="M1805",
+        skills=["Java"],
+        description="Applications de gestion.",
+        company="Logiciels du Sud",
+    )
+    OfferFactory(title="Boulanger", rome_code="D1102")
+    OccupationFactory(code="M1805", label="Études et développement informatique")
+    OccupationTitleFactory(
+        occupation=OccupationFactory(code="M1855", label="Développeur / Développeuse back-end", parent_code="M1805"),
+        label="Développeur / Développeuse back-end",
+    )
+
+    result = offer_search(params=OfferSearchParams(q="dev back-end"))
+
+    assert result.expanded.rome_codes == ("M1855", "M1805")
+    assert [offer.title for offer in result.offers] == ["Développeur Java H/F"]
+
+
 def test_feminine_job_title_finds_the_offers_of_that_job():
     OccupationTitleFactory(label="Boulanger / Boulangère")
     OfferFactory(title="Boulanger H/F", rome_code="D1102")

@@ -25,6 +25,9 @@ def test_load_rome_reads_occupations_titles_definitions_and_close_occupations():
     assert baker.definition  # sentences of the definition, in order
     assert baker.titles.filter(label__icontains="boulanger").exists()
     assert baker.close_occupations.exists()
+    # ROME 4 detailed codes keep their parent ("Développeur back-end" under M1805).
+    assert Occupation.objects.get(code="M1855").parent_code == "M1805"
+    assert baker.parent_code == ""
     # The official file repeats 4 (code, label) pairs: kept once each.
     assert OccupationTitle.objects.count() == 13116
     assert "ROME chargé : 1584 métiers" in out.getvalue()
