@@ -26,7 +26,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import F, Sum
+from django.db.models import F, Max, Sum
 from django.utils import timezone
 
 from ingestion.models import CollectionSearch, IngestionRun, NormalisationStatus, RawPayload, RunKind, RunStatus
@@ -80,10 +80,6 @@ class BatchCounts:
     failed: int = 0
     merged: int = 0
     closed: int = 0
-
-    def add(self, other: BatchCounts) -> None:
-        for item in fields(self):
-            setattr(self, item.name, getattr(self, item.name) + getattr(other, item.name))
 
     def add_to(self, run: IngestionRun) -> None:
         for item in fields(self):
@@ -255,6 +251,7 @@ def raw_payloads_store(
         .values_list("external_id", "id", "content_hash", "version", "status")
         .iterator()
     }
+    highest = _highest_versions(source, incoming)
     seen_ids, retired_ids, stored = [], [], []
     new_rows: list[tuple[str, Any, str, str, int]] = []  # external id, payload, JSON text, hash, version
     for external_id, (payload, text, digest) in incoming.items():
@@ -267,7 +264,7 @@ def raw_payloads_store(
             continue
         if known:
             retired_ids.append(known[0])
-        new_rows.append((external_id, payload, text, digest, known[2] + 1 if known else 1))
+        new_rows.append((external_id, payload, text, digest, highest.get(external_id, 0) + 1))
     if seen_ids:
         RawPayload.objects.filter(id__in=seen_ids).update(last_seen_at=seen_at)
     if retired_ids:
@@ -377,40 +374,78 @@ def payload_batch_ingest(*, run: IngestionRun, payloads: Sequence[Any], seen_at:
     """One batch from a source: raw store, then normalise and upsert what is new or changed.
 
     `payloads` are raw payloads or PreparedPayload (prepared ahead by `_prepared_chunks`).
+    The same offer may come more than once in a batch (a replayed folder holding two of
+    its versions): the last one is its current state, the earlier different ones are kept
+    as history, so that nothing received is lost and a replay run twice adds nothing.
     """
     prepared = [p if isinstance(p, PreparedPayload) else payload_prepare(run.source, p) for p in payloads]
-    counts = BatchCounts(fetched=len(payloads))
-    for round_ in _rounds_of_distinct_ids(prepared):
-        stored = raw_payloads_store(source=run.source, payloads=round_, run=run, seen_at=seen_at)
-        unchanged = [item.external_id for item in stored if not item.needs_processing]
-        offer_services.postings_touch(source=run.source, external_ids=unchanged, seen_at=seen_at)
-        processed = normalise_and_upsert(
-            source=run.source,
-            raws=[(item.raw_id, item.outcome) for item in stored if item.needs_processing],
-            recorded={item.raw_id for item in stored if item.outcome_recorded},
-            seen_at=seen_at,
-        )
-        processed.unchanged += len(unchanged)
-        counts.add(processed)
+    last = {item.external_id: index for index, item in enumerate(prepared)}
+    latest = [item for index, item in enumerate(prepared) if last[item.external_id] == index]
+    earlier = [item for index, item in enumerate(prepared) if last[item.external_id] != index]
+    history = raw_history_store(source=run.source, payloads=earlier, latest=latest, run=run, seen_at=seen_at)
+
+    stored = raw_payloads_store(source=run.source, payloads=latest, run=run, seen_at=seen_at)
+    unchanged = [item.external_id for item in stored if not item.needs_processing]
+    offer_services.postings_touch(source=run.source, external_ids=unchanged, seen_at=seen_at)
+    counts = normalise_and_upsert(
+        source=run.source,
+        raws=[(item.raw_id, item.outcome) for item in stored if item.needs_processing],
+        recorded={item.raw_id for item in stored if item.outcome_recorded},
+        seen_at=seen_at,
+    )
+    counts.fetched = len(payloads)
+    # An earlier version stored as history is an update that a later one superseded;
+    # a repeat of something already stored changed nothing.
+    counts.updated += history
+    counts.unchanged += len(unchanged) + len(earlier) - history
     return counts
 
 
-def _rounds_of_distinct_ids(prepared: Sequence[PreparedPayload]) -> Iterator[list[PreparedPayload]]:
-    """Split a batch so that no external id appears twice in one round, in arrival order.
+def _highest_versions(source: str, external_ids: Iterable[str]) -> dict[str, int]:
+    return dict(
+        RawPayload.objects.filter(source=source, external_id__in=list(external_ids))
+        .values("external_id")
+        .annotate(highest=Max("version"))
+        .values_list("external_id", "highest")
+    )
 
-    A source can hand over the same offer twice in one batch (a replayed folder holding
-    two versions, overlapping search windows): each version must be stored in turn, the
-    later one as a new version, never dropped in favour of the last.
-    """
-    rounds: list[list[PreparedPayload]] = []
-    occurrences: dict[str, int] = defaultdict(int)
-    for item in prepared:
-        index = occurrences[item.external_id]
-        occurrences[item.external_id] += 1
-        if index == len(rounds):
-            rounds.append([])
-        rounds[index].append(item)
-    yield from rounds
+
+def raw_history_store(
+    *,
+    source: str,
+    payloads: Sequence[PreparedPayload],
+    latest: Sequence[PreparedPayload],
+    run: IngestionRun | None,
+    seen_at: datetime,
+) -> int:
+    """Store, as non-current versions, the payloads a batch superseded, unless that exact
+    content is already stored for the offer or is its latest state. Returns how many."""
+    if not payloads:
+        return 0
+    latest_digest = {item.external_id: item.digest for item in latest}
+    ids = {item.external_id for item in payloads}
+    known = set(
+        RawPayload.objects.filter(source=source, external_id__in=list(ids)).values_list("external_id", "content_hash")
+    )
+    highest = _highest_versions(source, ids)
+    rows = []
+    for item in payloads:
+        key = (item.external_id, item.digest)
+        if key in known or item.digest == latest_digest.get(item.external_id):
+            continue
+        known.add(key)
+        highest[item.external_id] = highest.get(item.external_id, 0) + 1
+        rows.append((item, highest[item.external_id]))
+    copy_rows(
+        RawPayload._meta.db_table,
+        RAW_COLUMNS,
+        (
+            (raw_id, source, item.external_id, version, False, item.text, item.digest, run.pk if run else None,
+             seen_at, seen_at, *_outcome_columns(item.outcome, seen_at))
+            for raw_id, (item, version) in zip(next_ids(RawPayload._meta.db_table, len(rows)), rows, strict=True)
+        ),
+    )  # fmt: skip
+    return len(rows)
 
 
 def _commit_batch(run: IngestionRun, client: SourceClient | None, payloads: Sequence[Any]) -> None:

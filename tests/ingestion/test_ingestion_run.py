@@ -88,6 +88,30 @@ def test_two_versions_of_one_offer_in_one_batch_are_both_kept_in_order() -> None
     assert Offer.objects.get(postings__external_id="300000").title == "Métier renommé (H/F)"
 
 
+def test_replaying_a_batch_with_two_versions_of_one_offer_again_adds_nothing() -> None:
+    first = _offers(1)[0]
+    edited = {**first, "intitule": "Métier renommé (H/F)"}
+    _run(FakeClient("francetravail", [first, edited]))
+
+    run = _run(FakeClient("francetravail", [first, edited]))
+
+    assert RawPayload.objects.filter(external_id="300000").count() == 2
+    assert RawPayload.objects.get(external_id="300000", is_current=True).payload["intitule"] == "Métier renommé (H/F)"
+    assert (run.new, run.updated, run.unchanged) == (0, 0, 2)
+
+
+def test_an_offer_edited_back_to_an_earlier_text_follows_it() -> None:
+    first = _offers(1)[0]
+    edited = {**first, "intitule": "Métier renommé (H/F)"}
+    for payloads in ([first], [edited], [first]):
+        run = _run(FakeClient("francetravail", payloads))
+
+    assert run.updated == 1
+    current = RawPayload.objects.get(external_id="300000", is_current=True)
+    assert (current.version, current.payload["intitule"]) == (3, "Métier numéro 0 (H/F)")
+    assert Offer.objects.get().title == "Métier numéro 0 (H/F)"
+
+
 def test_a_payload_that_fails_to_normalise_keeps_its_error_and_never_stops_the_run() -> None:
     payloads = [*_offers(3), {"id": "BAD1", "intitule": ""}, {"no": "id"}]
 
