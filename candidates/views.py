@@ -12,7 +12,8 @@ from django.contrib.auth import logout as auth_logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import PasswordResetView
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
+from django.http import FileResponse, Http404, HttpResponse, QueryDict
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
@@ -34,11 +35,12 @@ from candidates.forms import (
     SignupForm,
 )
 from candidates.models import SavedSearch, cv_storage
+from jobmarket.http import AuthenticatedHttpRequest, HtmxHttpRequest
 
 UPLOAD_OVERHEAD_BYTES = 64 * 1024
 
 
-def _safe_next(request: HttpRequest, fallback: str) -> str:
+def _safe_next(request: HtmxHttpRequest, fallback: str) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
     if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
         return target
@@ -46,7 +48,7 @@ def _safe_next(request: HttpRequest, fallback: str) -> str:
 
 
 @require_http_methods(["GET", "POST"])
-def signup(request: HttpRequest) -> HttpResponse:
+def signup(request: HtmxHttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("candidates:profile")
     form = SignupForm(request.POST or None)
@@ -63,7 +65,7 @@ def signup(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def login_view(request: HttpRequest) -> HttpResponse:
+def login_view(request: HtmxHttpRequest) -> HttpResponse:
     next_url = _safe_next(request, settings.LOGIN_REDIRECT_URL)
     if request.user.is_authenticated:
         return redirect(next_url)
@@ -89,7 +91,7 @@ _password_reset_form = PasswordResetView.as_view(
 
 
 @require_http_methods(["GET", "POST"])
-def password_reset(request: HttpRequest) -> HttpResponse:
+def password_reset(request: HtmxHttpRequest) -> HttpResponseBase:
     """Django's reset form, with a cap on the mails one address or one IP can trigger per hour."""
     if request.method == "POST" and not login_limit.password_reset_allowed(
         email=request.POST.get("email", "")[:254], ip=client_ip(request)
@@ -100,13 +102,13 @@ def password_reset(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def logout_view(request: HttpRequest) -> HttpResponse:
+def logout_view(request: HtmxHttpRequest) -> HttpResponse:
     auth_logout(request)
     messages.success(request, _("Vous êtes déconnecté."))
     return redirect(settings.LOGOUT_REDIRECT_URL)
 
 
-def _profile_context(request: HttpRequest, **overrides: object) -> dict[str, object]:
+def _profile_context(request: AuthenticatedHttpRequest, **overrides: object) -> dict[str, object]:
     profile = services.profile_get_or_create(user=request.user)
     context: dict[str, object] = {
         "profile": profile,
@@ -124,7 +126,7 @@ def _profile_context(request: HttpRequest, **overrides: object) -> dict[str, obj
     return context
 
 
-def _alerts_context(request: HttpRequest) -> dict[str, object]:
+def _alerts_context(request: AuthenticatedHttpRequest) -> dict[str, object]:
     searches = list(alerts.saved_searches_for_user(user=request.user))
     for search in searches:
         search.link = alerts.search_url(search.query)
@@ -134,7 +136,7 @@ def _alerts_context(request: HttpRequest) -> dict[str, object]:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def profile(request: HttpRequest) -> HttpResponse:
+def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.method == "POST":
         current = services.profile_get_or_create(user=request.user)
         form = ProfileForm(request.POST)
@@ -153,7 +155,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def suggestions(request: HttpRequest) -> HttpResponse:
+def suggestions(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Autocomplete options for the profile form (htmx fills a <datalist>)."""
     field = request.GET.get("champ", "")
     query = request.GET.get(
@@ -182,7 +184,7 @@ def suggestions(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def cv_upload(request: HttpRequest) -> HttpResponse:
+def cv_upload(request: AuthenticatedHttpRequest) -> HttpResponse:
     declared = int(request.META.get("CONTENT_LENGTH") or 0)
     if declared > settings.CANDIDATE_CV_MAX_BYTES + UPLOAD_OVERHEAD_BYTES:
         # Refused before Django reads the body: a huge upload never reaches the disk.
@@ -210,17 +212,18 @@ def cv_upload(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def cv_download(request: HttpRequest) -> HttpResponse:
+def cv_download(request: AuthenticatedHttpRequest) -> HttpResponseBase:
     profile = selectors.profile_for_user(user=request.user)
-    if profile is None or not profile.cv_file:
+    stored_name = profile.cv_file.name if profile is not None and profile.cv_file else None
+    if profile is None or not stored_name:
         raise Http404
-    handle = cv_storage().open(profile.cv_file.name, "rb")
-    return FileResponse(handle, as_attachment=True, filename=profile.cv_original_name or profile.cv_file.name)
+    handle = cv_storage().open(stored_name, "rb")
+    return FileResponse(handle, as_attachment=True, filename=profile.cv_original_name or stored_name)
 
 
 @login_required
 @require_POST
-def cv_remove(request: HttpRequest) -> HttpResponse:
+def cv_remove(request: AuthenticatedHttpRequest) -> HttpResponse:
     services.profile_cv_remove(user=request.user)
     messages.success(request, _("CV retiré."))
     return redirect("candidates:profile")
@@ -228,7 +231,7 @@ def cv_remove(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def export(request: HttpRequest) -> HttpResponse:
+def export(request: AuthenticatedHttpRequest) -> HttpResponse:
     data = selectors.candidate_export(user=request.user)
     response = HttpResponse(
         json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2), content_type="application/json"
@@ -240,7 +243,7 @@ def export(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def delete_account(request: HttpRequest) -> HttpResponse:
+def delete_account(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = DeleteAccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         services.candidate_delete(user=request.user)
@@ -251,7 +254,7 @@ def delete_account(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def saved_offer_toggle(request: HttpRequest, offer_id: int) -> HttpResponse:
+def saved_offer_toggle(request: HtmxHttpRequest, offer_id: int) -> HttpResponse:
     """Bookmark or un-bookmark an offer; htmx swaps the button, a plain form post goes back."""
     if not request.user.is_authenticated:
         login_url = f"{settings.LOGIN_URL}?{urlencode({'next': _safe_next(request, '/offres/')})}"
@@ -277,14 +280,14 @@ def saved_offer_toggle(request: HttpRequest, offer_id: int) -> HttpResponse:
 # --- Saved searches and alerts -------------------------------------------------------------------
 
 
-def _get_saved_search_for_user(request: HttpRequest, search_id: int) -> SavedSearch:
+def _get_saved_search_for_user(request: AuthenticatedHttpRequest, search_id: int) -> SavedSearch:
     try:
         return alerts.saved_search_for_user(user=request.user, search_id=search_id)
     except SavedSearch.DoesNotExist:
         raise Http404(_("Recherche introuvable.")) from None
 
 
-def _search_query_source(request: HttpRequest) -> QueryDict:
+def _search_query_source(request: HtmxHttpRequest) -> QueryDict:
     # htmx sends the search form's current fields with the POST (hx-include); a plain form
     # post carries the query of the page it was drawn on in its action URL.
     if any(name in request.POST for name in alerts.SEARCH_FIELDS):
@@ -293,7 +296,7 @@ def _search_query_source(request: HttpRequest) -> QueryDict:
 
 
 @require_POST
-def saved_search_create(request: HttpRequest) -> HttpResponse:
+def saved_search_create(request: HtmxHttpRequest) -> HttpResponse:
     source = _search_query_source(request)
     back = alerts.search_url({name: source.getlist(name) for name in alerts.SEARCH_FIELDS if source.getlist(name)})
     if not request.user.is_authenticated:
@@ -322,15 +325,15 @@ def saved_search_create(request: HttpRequest) -> HttpResponse:
     if saved is not None:
         messages.success(request, _("Recherche « %(name)s » enregistrée.") % {"name": saved.name})
     else:
-        for error in form.errors.values():
-            for message in error:
-                messages.error(request, message)
+        for field_errors in form.errors.values():
+            for field_message in field_errors:
+                messages.error(request, field_message)
     return redirect(back)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def saved_search_edit(request: HttpRequest, search_id: int) -> HttpResponse:
+def saved_search_edit(request: AuthenticatedHttpRequest, search_id: int) -> HttpResponse:
     search = _get_saved_search_for_user(request, search_id)
     initial = {"name": search.name, "frequency": search.frequency, "paused": search.paused}
     form = SavedSearchEditForm(request.POST or None, initial=initial)
@@ -352,7 +355,7 @@ def saved_search_edit(request: HttpRequest, search_id: int) -> HttpResponse:
     return render(request, "candidates/saved_search_edit.html", context, status=400 if form.errors else 200)
 
 
-def _saved_searches_response(request: HttpRequest, message: str) -> HttpResponse:
+def _saved_searches_response(request: AuthenticatedHttpRequest, message: str) -> HttpResponse:
     if request.htmx:
         return render(request, "candidates/_saved_searches.html", _alerts_context(request))
     messages.success(request, message)
@@ -361,7 +364,7 @@ def _saved_searches_response(request: HttpRequest, message: str) -> HttpResponse
 
 @login_required
 @require_POST
-def saved_search_pause(request: HttpRequest, search_id: int) -> HttpResponse:
+def saved_search_pause(request: AuthenticatedHttpRequest, search_id: int) -> HttpResponse:
     search = _get_saved_search_for_user(request, search_id)
     paused = request.POST.get("paused") != "0"
     alerts.saved_search_pause(user=request.user, search_id=search.pk, paused=paused)
@@ -370,7 +373,7 @@ def saved_search_pause(request: HttpRequest, search_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def saved_search_delete(request: HttpRequest, search_id: int) -> HttpResponse:
+def saved_search_delete(request: AuthenticatedHttpRequest, search_id: int) -> HttpResponse:
     search = _get_saved_search_for_user(request, search_id)
     alerts.saved_search_delete(user=request.user, search_id=search.pk)
     return _saved_searches_response(request, _("Recherche supprimée."))
@@ -378,7 +381,7 @@ def saved_search_delete(request: HttpRequest, search_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def alert_recommendations(request: HttpRequest) -> HttpResponse:
+def alert_recommendations(request: AuthenticatedHttpRequest) -> HttpResponse:
     enabled = request.POST.get("recommendations") == "on"
     alerts.alert_recommendations_set(user=request.user, enabled=enabled)
     return _saved_searches_response(
@@ -391,7 +394,7 @@ def alert_recommendations(request: HttpRequest) -> HttpResponse:
 
 @csrf_exempt  # RFC 8058: mail providers POST "List-Unsubscribe=One-Click" with no session; the token authenticates
 @require_http_methods(["GET", "POST"])
-def alerts_unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+def alerts_unsubscribe(request: HtmxHttpRequest, token: str) -> HttpResponse:
     """GET shows what the link turns off and a confirm button (link scanners only GET); POST turns it off."""
     try:
         target = alerts.unsubscribe_target(token=token)

@@ -29,7 +29,7 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"] if DEBUG or TESTING else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
-SITE_URL = env_url("SITE_URL", schemes=("http", "https"), default="http://127.0.0.1:8000")
+SITE_URL: str = env_url("SITE_URL", schemes=("http", "https")) or "http://127.0.0.1:8000"
 
 INSTALLED_APPS = [
     "django.contrib.admin",
