@@ -56,13 +56,17 @@ system-deps:
 	fi
 
 test: install-dev system-deps
-	@redis-cli -p $(TEST_REDIS_PORT) ping >/dev/null 2>&1 || \
+	@# Redis for the Celery integration test; stopped afterwards only if this run started it.
+	@started=0; \
+	if ! redis-cli -p $(TEST_REDIS_PORT) ping >/dev/null 2>&1; then \
 		redis-server --port $(TEST_REDIS_PORT) --bind 127.0.0.1 --save "" --appendonly no --daemonize yes \
-			--pidfile /tmp/jobmarket-test-redis-$(TEST_REDIS_PORT).pid --logfile /tmp/jobmarket-test-redis.log
-	@for i in $$(seq 50); do redis-cli -p $(TEST_REDIS_PORT) ping >/dev/null 2>&1 && break; sleep 0.1; done
+			--pidfile /tmp/jobmarket-test-redis-$(TEST_REDIS_PORT).pid --logfile /tmp/jobmarket-test-redis.log; \
+		started=1; \
+		for i in $$(seq 50); do redis-cli -p $(TEST_REDIS_PORT) ping >/dev/null 2>&1 && break; sleep 0.1; done; \
+	fi; \
 	status=0; REDIS_TEST_URL=redis://127.0.0.1:$(TEST_REDIS_PORT)/15 CHROMIUM_PATH=$$(command -v chromium) \
 		$(BIN)/python -m pytest $(PYTEST_ARGS) || status=$$?; \
-	redis-cli -p $(TEST_REDIS_PORT) shutdown nosave >/dev/null 2>&1 || true; \
+	if [ $$started = 1 ]; then redis-cli -p $(TEST_REDIS_PORT) shutdown nosave >/dev/null 2>&1 || true; fi; \
 	exit $$status
 
 lint: install-dev
