@@ -725,7 +725,6 @@ def _smart_search(params: OfferSearchParams, ranker: SmartRanker) -> OfferSearch
         total_capped=False,
         page=page,
         num_pages=num_pages,
-        expanded=query_expand(params.q),
         count_cap=SMART_LIMIT,
     )
 

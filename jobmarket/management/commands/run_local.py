@@ -1,7 +1,7 @@
 """`make run`: one command that turns a fresh checkout into a living local site.
 
 Migrates the (embedded) database, pushes the demo payloads through the real
-ingestion pipeline, computes embeddings when matching is installed, makes sure a
+ingestion pipeline, computes the offers' embeddings, makes sure a
 demo admin exists, prints the address and the login, then serves.
 """
 
@@ -11,7 +11,6 @@ import fcntl
 import json
 import os
 import secrets
-import shutil
 import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -19,7 +18,7 @@ from typing import IO, Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management import call_command, get_commands
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
@@ -47,8 +46,7 @@ class Command(BaseCommand):
             if reference_data:
                 self._load_reference_data(reference_data)
             self._step("Offres de démonstration", self._load_demo)
-            if "embed" in get_commands():
-                self._step("Vecteurs des offres", lambda: call_command("embed", stdout=self.stdout))
+            self._step("Vecteurs des offres", lambda: call_command("embed", stdout=self.stdout))
             password = self._ensure_admin()
             url = f"http://{addr}/"
             self.stdout.write(self.style.SUCCESS(f"\nJobMarket is ready: {url}"))
@@ -89,8 +87,6 @@ class Command(BaseCommand):
             self._step("Communes", lambda: call_command("load_communes", str(folder / "communes"), stdout=self.stdout))
 
     def _load_demo(self) -> None:
-        if "ingest" not in get_commands():
-            raise CommandError("the ingestion app has no `ingest` command: cannot load the demo offers")
         with tempfile.TemporaryDirectory(prefix="jobmarket-demo-") as workdir:
             shifted = demo_payloads_as_of(DEMO_DIR, Path(workdir), now=timezone.now())
             self.stdout.write(f"{shifted} demo payload files, dates moved to the present")
@@ -137,8 +133,6 @@ def demo_payloads_as_of(source_dir: Path, target_dir: Path, *, now: datetime) ->
         destination = target_dir / source / path.name
         destination.parent.mkdir(parents=True, exist_ok=True)
         destination.write_text(json.dumps(page, ensure_ascii=False), encoding="utf-8")
-    for extra in source_dir.glob("*.md"):
-        shutil.copy(extra, target_dir / extra.name)
     return len(pages)
 
 
