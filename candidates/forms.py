@@ -31,7 +31,7 @@ class SignupForm(forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or self.cleaned_data
         password, confirmation = data.get("password"), data.get("password_confirmation")
         if password and confirmation and password != confirmation:
             self.add_error("password_confirmation", _("Les deux mots de passe ne correspondent pas."))

@@ -35,7 +35,7 @@ def _bump(key: str) -> None:
 def login_blocked(*, email: str, ip: str | None) -> bool:
     if _count(_key("account", email)) >= settings.LOGIN_FAILURES_PER_ACCOUNT:
         return True
-    return bool(ip) and _count(_key("ip", ip)) >= settings.LOGIN_FAILURES_PER_IP
+    return ip is not None and ip != "" and _count(_key("ip", ip)) >= settings.LOGIN_FAILURES_PER_IP
 
 
 def login_failure_record(*, email: str, ip: str | None) -> None:

@@ -127,9 +127,9 @@ def _profile_context(request: AuthenticatedHttpRequest, **overrides: object) -> 
 
 
 def _alerts_context(request: AuthenticatedHttpRequest) -> dict[str, object]:
-    searches = list(alerts.saved_searches_for_user(user=request.user))
-    for search in searches:
-        search.link = alerts.search_url(search.query)
+    searches = [
+        (search, alerts.search_url(search.query)) for search in alerts.saved_searches_for_user(user=request.user)
+    ]
     state = alerts.alert_state_for_user(user=request.user)
     return {"saved_searches": searches, "recommendation_alerts": bool(state and state.recommendations)}
 
@@ -327,7 +327,7 @@ def saved_search_create(request: HtmxHttpRequest) -> HttpResponse:
     else:
         for field_errors in form.errors.values():
             for field_message in field_errors:
-                messages.error(request, field_message)
+                messages.error(request, str(field_message))
     return redirect(back)
 
 

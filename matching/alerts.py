@@ -19,6 +19,7 @@ import json
 import logging
 import smtplib
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from django.conf import settings
 from django.contrib.humanize.templatetags.humanize import intcomma
@@ -289,7 +290,7 @@ def alert_digests_send(*, now: dt.datetime | None = None) -> DigestRunResult:
                     user_id=user_id,
                     horizon=horizon,
                     now=now,
-                    compose=lambda window, email=email: _compose(window, memo, email),
+                    compose=partial(_compose, memo=memo, email=email),
                 )
             except SEND_ERRORS as error:
                 # Rolled back: the horizon did not move, the next run retries this candidate.

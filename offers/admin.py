@@ -48,7 +48,7 @@ class CommuneAdmin(admin.ModelAdmin):
 class OfferSourceInline(admin.TabularInline):
     model = OfferSource
     extra = 0
-    fields = ["source", "external_id", "url", "source_updated_at", "last_seen_at", "checked_at", "withdrawn_at"]
+    fields = ("source", "external_id", "url", "source_updated_at", "last_seen_at", "checked_at", "withdrawn_at")
     readonly_fields = fields
 
 
