@@ -44,6 +44,7 @@ from offers.models import (
     WorkingTime,
 )
 from offers.reference_data import normalize_place_name
+from offers.search_cache import offer_facets_cached
 
 # --- Search parameters --------------------------------------------------------------------
 
@@ -499,7 +500,7 @@ class OfferFacetsView(APIView):
         summary="Comptes par valeur de filtre",
     )
     def get(self, request: Request) -> Response:
-        facets = selectors.offer_facets(params=_search_params(request.query_params))
+        facets = offer_facets_cached(params=_search_params(request.query_params))
         return Response(FacetsSerializer(facets).data)
 
 

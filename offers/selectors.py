@@ -664,11 +664,12 @@ def _estimated_count(offers: QuerySet[Offer]) -> int:
     return int(plan[0]["Plan"]["Plan Rows"])
 
 
-def offer_search(*, params: OfferSearchParams) -> OfferSearchResult:
+def offer_search(*, params: OfferSearchParams, expanded: ExpandedQuery | None = None) -> OfferSearchResult:
+    """One page of results. `expanded`: `query_expand(params.q)` when the caller already has it."""
     ranker = smart_ranker() if params.smart and params.q.strip() else None
     if ranker is not None:
         return _smart_search(params, ranker)
-    expanded = query_expand(params.q)
+    expanded = expanded if expanded is not None else query_expand(params.q)
     offers = offer_filtered_queryset(params, expanded)
     sort = params.effective_sort
     ranked = sort == SortOrder.RELEVANCE and not expanded.is_empty
@@ -689,7 +690,7 @@ def offer_search(*, params: OfferSearchParams) -> OfferSearchResult:
     num_pages = max(1, math.ceil(pageable / PAGE_SIZE))
     if page > num_pages:
         # Past the last page: show the last one.
-        return offer_search(params=replace(params, page=num_pages))
+        return offer_search(params=replace(params, page=num_pages), expanded=expanded)
     # Every match was read (or, past the cap, relevance ranked the COUNT_CAP read)...
     ids = found["ids"]
     if capped and not ranked:

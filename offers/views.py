@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET
 
 from offers.forms import OfferSearchForm
 from offers.models import ContractType, Occupation, Offer, Seniority, Source
+from offers.search_cache import offer_search_cached
 from offers.selectors import (
     FacetValue,
     OfferFacets,
@@ -23,9 +24,7 @@ from offers.selectors import (
     occupation_soft_skills,
     occupation_suggestions,
     offer_detail,
-    offer_facets,
     offer_market,
-    offer_search,
     place_suggestions,
 )
 
@@ -148,8 +147,9 @@ def offer_search_page(request: HttpRequest) -> HttpResponse:
     form = OfferSearchForm(request.GET)
     form.is_valid()  # errors are shown next to their field; the valid filters still apply
     params = form.to_params()
-    result = offer_search(params=params)
-    facets = offer_facets(params=params, result=result) if result.total else None
+    found = offer_search_cached(params=params)
+    result = found.result
+    facets = found.facets if result.total else None
     context = {
         "form": form,
         "result": result,
