@@ -10,8 +10,9 @@ million offers, a cache hit a fraction of a millisecond. An entry is keyed by:
   triggers on every insert, visible update, close and delete of an offer, whatever
   wrote it: see offers/migrations/0008). Any change moves the head, so the next
   request misses and recomputes; `max(id)` is a one-row index read;
-- today's date, and a short lifetime, for "published within N days" and the
-  publication-date facets, which move with the clock rather than with the data.
+- today's date, and a short lifetime (`SEARCH_CACHE_SECONDS`, 10 minutes by default; 0
+  turns the cache off), for "published within N days" and the publication-date
+  facets, which move with the clock rather than with the data.
 
 Why a version read at the head is safe to cache under (the change ids come from a
 sequence when a row is written, not when its transaction commits): a transaction T
@@ -32,6 +33,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, replace
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.utils import timezone, translation
@@ -39,8 +41,6 @@ from django.utils import timezone, translation
 from offers.search_vocabulary import ExpandedQuery, query_expand
 from offers.selectors import OfferFacets, OfferSearchParams, OfferSearchResult, offer_facets, offer_search
 
-# Bounds how stale the relative-date parts ("24 heures", "7 jours") can get within a day.
-SEARCH_CACHE_SECONDS = 600
 _KEY_VERSION = 1  # bump when the cached objects change shape
 
 
@@ -93,7 +93,8 @@ def _cache_key(kind: str, params: OfferSearchParams, expanded: ExpandedQuery, ve
 
 def offer_search_cached(*, params: OfferSearchParams) -> SearchResults:
     """`offer_search` + `offer_facets` for these params, from the cache when the offers have not changed."""
-    if params.smart:
+    lifetime = settings.SEARCH_CACHE_SECONDS
+    if params.smart or not lifetime:
         result = offer_search(params=params)
         return SearchResults(result, offer_facets(params=params, result=result))
     expanded = query_expand(params.q)
@@ -108,7 +109,7 @@ def offer_search_cached(*, params: OfferSearchParams) -> SearchResults:
     # The raw counts were only needed to build the facets.
     found = SearchResults(replace(result, facet_data={}), facets)
     if storable:
-        cache.set(key, found, SEARCH_CACHE_SECONDS)
+        cache.set(key, found, lifetime)
     return found
 
 

@@ -168,3 +168,11 @@ def test_a_slow_batch_committing_below_the_log_head_still_shows_on_the_next_requ
     assert [offer.title for offer in during.result.offers] == ["Boulanger de jour"]
     after = offer_search_cached(params=params)
     assert sorted(offer.title for offer in after.result.offers) == ["Boulanger de jour", "Boulanger de nuit"]
+
+
+def test_a_lifetime_of_zero_computes_every_search(client, settings):
+    settings.SEARCH_CACHE_SECONDS = 0
+    OfferFactory(title="Boulanger H/F")
+    client.get("/offres/", {"q": "boulanger"})
+
+    assert _search_statements(lambda: client.get("/offres/", {"q": "boulanger"})) == 1
