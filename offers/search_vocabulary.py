@@ -88,6 +88,8 @@ class Vocabulary:
     forms_by_word: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
     taught: dict[str, str] = field(default_factory=dict)  # title word -> the ROME code offers tie it to
     parents: dict[str, str] = field(default_factory=dict)  # ROME 4 detailed code -> its parent code
+    # Gendered title words whose French stem is broader than their counterpart's (see _overbroad_words).
+    overbroad: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -107,9 +109,9 @@ class TermGroup:
 
     def tsquery(self) -> str:
         def term(word: str) -> str:
-            if word == self.original:
-                return f"{word}:*" if self.prefix else word
-            return f"{word}:A" if word in self.title_only else word
+            if word in self.title_only:
+                return f"{word}:A"
+            return f"{word}:*" if word == self.original and self.prefix else word
 
         return "(" + " | ".join(term(word) for word in self.alternatives) + ")"
 
@@ -207,6 +209,7 @@ def _vocabulary_build(version: tuple) -> Vocabulary:
                 if masculine != feminine and min(len(masculine), len(feminine)) >= 3 and masculine[:3] == feminine[:3]:
                     vocabulary.counterparts[masculine].add(feminine)
                     vocabulary.counterparts[feminine].add(masculine)
+    vocabulary.overbroad = _overbroad_words(vocabulary.counterparts)
     vocabulary.parents = dict(Occupation.objects.exclude(parent_code="").values_list("code", "parent_code"))
     for label, code in Occupation.objects.values_list("label", "code"):
         for form in _split_gender_forms(label):
@@ -264,6 +267,34 @@ def _vocabulary_build(version: tuple) -> Vocabulary:
     vocabulary.words = [word for word, _ in ranked[:VOCABULARY_CAP] if len(word) > 2]
     vocabulary.sorted_title_words = sorted(title_words)
     return vocabulary
+
+
+def _overbroad_words(counterparts: dict[str, set[str]]) -> frozenset[str]:
+    """Title words whose French stem is a strict prefix of their other gender's stem.
+
+    The stemmer cuts "developpeuse" to 'developp', the stem of "développement" and
+    "développer" too, while "developpeur" keeps 'developpeur': searched in full text, the
+    feminine form would match every offer that mentions a development of anything.
+    """
+    words = sorted(counterparts)
+    if not words:
+        return frozenset()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT w, array_to_string(tsvector_to_array(to_tsvector('french'::regconfig, w)), ' ')"
+            " FROM unnest(%s::text[]) AS w",
+            [words],
+        )
+        stems = dict(cursor.fetchall())
+    return frozenset(
+        word
+        for word in words
+        if (stem := stems.get(word))
+        and any(
+            (other_stem := stems.get(other)) and other_stem != stem and other_stem.startswith(stem)
+            for other in counterparts[word]
+        )
+    )
 
 
 def _max_typos(word: str) -> int:
@@ -351,6 +382,9 @@ def query_expand(text: str) -> ExpandedQuery:
         alternatives.extend(sorted(counterparts))
         alternatives = list(dict.fromkeys(alternatives))
         title_only = frozenset(counterparts - {word, *fixes})
+        if overbroad := {known for known in (word, *fixes) if known in vocabulary.overbroad}:
+            # "developpeuse": its own stem counts in titles only, its counterpart's everywhere.
+            title_only = frozenset(overbroad)
         groups.append(TermGroup(original=word, alternatives=tuple(alternatives), prefix=prefix, title_only=title_only))
         accepted: set[str] = set()
         for candidate in alternatives:

@@ -147,6 +147,27 @@ def test_the_other_gender_of_a_job_title_counts_in_titles_only():
     assert found == ["Développeuse web H/F"]
 
 
+def test_a_feminine_title_whose_stem_is_a_common_word_counts_in_titles_only():
+    # "développeuse" stems to 'developp' like "développement"; "développeur" keeps its own stem.
+    OccupationTitleFactory(label="Développeur / Développeuse web")
+    OfferFactory(title="Développeuse web H/F", rome_code="M1805", skills=[], description="Sites vitrines.")
+    OfferFactory(title="Développeur Python", rome_code="M1805", skills=[], description="API.")
+    OfferFactory(title="Analyste", rome_code="M1806", skills=[], description="Vous rejoignez nos développeurs.")
+    OfferFactory(
+        title="Auxiliaire de puériculture",
+        rome_code="J1304",
+        rome_label="Aide en puériculture",
+        skills=["Suivre le développement de l'enfant"],
+        description="Vous favorisez le développement psychomoteur des enfants.",
+        company="Crèche Les Lutins",
+    )
+
+    result = offer_search(params=OfferSearchParams(q="developpeuse"))
+
+    assert sorted(offer.title for offer in result.offers) == ["Analyste", "Développeur Python", "Développeuse web H/F"]
+    assert "developpeuse:A" in result.expanded.tsquery
+
+
 def test_typo_is_corrected_from_the_vocabulary_of_offers():
     OfferFactory(title="Boulanger H/F", rome_code="D1102")
     OfferFactory(title="Plombier chauffagiste", rome_code="F1603", skills=[], description="Dépannage.")
