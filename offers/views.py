@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
@@ -90,27 +91,30 @@ def _wants_fragment(request: HttpRequest) -> bool:
     return bool(htmx) and not htmx.boosted and not htmx.history_restore_request
 
 
-def _link_with(query: QueryDict, name: str, value: str, *, append: bool) -> str:
-    updated = query.copy()
-    updated.pop("page", None)
+def _link_with(lists: dict[str, list[str]], name: str, value: str, *, append: bool) -> str:
+    """The current query (`lists`: parameter -> values, without `page`) with one facet value added."""
+    updated = dict(lists)  # a shallow copy: the lists themselves are replaced, never changed
     if name == "lieu":
         updated.pop("rayon", None)  # a département has no centre to draw a radius from
     if append:
-        values = updated.getlist(name)
+        values = updated.get(name, [])
         if value not in values:
-            updated.setlist(name, [*values, value])
+            updated[name] = [*values, value]
     else:
-        updated[name] = value
-    return "?" + updated.urlencode()
+        updated[name] = [value]
+    return "?" + urlencode([(key, item) for key, values in updated.items() for item in values])
 
 
 def _facet_groups(query: QueryDict, facets: OfferFacets) -> list[dict[str, Any]]:
     """Facet values as links that add the value to the current query."""
 
+    # Plain lists rather than QueryDict copies: a page builds some forty links.
+    lists = {key: values for key, values in query.lists() if key != "page"}
+
     def links(name: str, values: list[FacetValue], *, append: bool) -> list[dict[str, Any]]:
         chosen = set(query.getlist(name))
         return [
-            {"label": value.label, "count": value.count, "url": _link_with(query, name, value.value, append=append),
+            {"label": value.label, "count": value.count, "url": _link_with(lists, name, value.value, append=append),
              "active": value.value in chosen}
             for value in values
         ]  # fmt: skip
@@ -133,7 +137,7 @@ def _facet_groups(query: QueryDict, facets: OfferFacets) -> list[dict[str, Any]]
                     {
                         "label": _("Télétravail possible"),
                         "count": facets.remote,
-                        "url": _link_with(query, "teletravail", "on", append=False),
+                        "url": _link_with(lists, "teletravail", "on", append=False),
                         "active": bool(query.get("teletravail")),
                     }
                 ],
