@@ -286,10 +286,16 @@ SPECTACULAR_SETTINGS = {
 
 # --- Matching (matching/: embeddings, recommendations, /api/match/) -----------------------
 # MATCHING_MODEL (above) picks the weights; these tune how they are used.
-# torch-int8 by default: 3x the throughput of float32 on CPU, same evaluation figures (bench/embed.py).
-MATCHING_BACKEND = env_str("MATCHING_BACKEND", "torch-int8")
-if MATCHING_BACKEND not in ("torch", "torch-int8"):
-    raise ImproperlyConfigured(f"MATCHING_BACKEND={MATCHING_BACKEND!r}: use torch or torch-int8.")
+# onnx-int8 by default: the fastest on CPU with evaluation figures within a point of float32
+# (measures and reasons in matching/encoder.py; bench/embed.py). Same list as matching.encoder.BACKENDS.
+MATCHING_BACKEND = env_str("MATCHING_BACKEND", "onnx-int8")
+if MATCHING_BACKEND not in ("torch", "torch-int8", "onnx", "onnx-int8"):
+    raise ImproperlyConfigured(f"MATCHING_BACKEND={MATCHING_BACKEND!r}: use torch, torch-int8, onnx or onnx-int8.")
+# ONNX backends: intra-op threads of the one ONNX Runtime session per process (0: the CPUs this
+# process may use, at most 4), and where the exported model is cached (empty: $XDG_CACHE_HOME or
+# ~/.cache, under jobmarket/onnx; not writable: rebuilt in memory at each process start).
+MATCHING_ONNX_THREADS = env_int("MATCHING_ONNX_THREADS", 0, minimum=0, maximum=64)
+MATCHING_ONNX_CACHE_DIR = env_str("MATCHING_ONNX_CACHE_DIR", "")
 # Offers embedded per transaction by the refresh: a crash loses at most one batch.
 MATCHING_BATCH_SIZE = env_int("MATCHING_BATCH_SIZE", 64, minimum=1, maximum=4096)
 # Recommendations under this cosine similarity (in hundredths) are not shown at all.

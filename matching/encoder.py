@@ -9,9 +9,21 @@
 
 A loaded model is identified by its name and a SHA-256 over its weights, so that the same
 name with other weights (a re-packaged model) counts as another model. `MATCHING_BACKEND`
-picks how it runs: `torch` (float32) or `torch-int8` (dynamic int8 quantisation of the
-Linear layers; its vectors differ slightly, so its checksum includes the backend and
-switching backend re-embeds like switching model).
+picks how it runs:
+- `torch`: sentence-transformers on PyTorch, float32 (the reference);
+- `torch-int8`: the same with dynamic int8 quantisation of the Linear layers;
+- `onnx`: the model exported to ONNX and run by ONNX Runtime, float32 (matching/onnx_runtime.py);
+- `onnx-int8` (the default): the ONNX export with int8 weights (per channel).
+Every backend but `torch` makes slightly different vectors, so the checksum includes the
+backend (and the export recipe for ONNX) and switching backend re-embeds in the background
+like switching model: vectors of two backends are never compared.
+
+Why `onnx-int8` by default (bench/embed.py, 2 shared cores, window 128): it is the only one
+near the refresh target of 100 offers/s (float32 torch ~19, torch-int8 ~39, onnx ~30, onnx-int8
+~90-130 offers/s depending on the load of the machine), and its evaluation figures stay within
+one point of float32 torch (recall@10, nDCG@10), its vectors at cosine ~0.99 of float32 ones
+(torch-int8: ~0.93, per-tensor scales). Loading it costs ~0.5 s once its export is cached (no torch
+import); the first load on a machine exports it (~10-20 s, torch needed).
 """
 
 from __future__ import annotations
@@ -28,11 +40,27 @@ from typing import Any
 
 import numpy as np
 
+from matching.onnx_runtime import (
+    ONNX_BACKENDS,
+    OnnxExportError,
+    OnnxTextEncoder,
+    build_or_load,
+    export_model,
+    folder_digest,
+)
+
 logger = logging.getLogger(__name__)
+
+BACKENDS = ("torch", "torch-int8", *ONNX_BACKENDS)
+DEFAULT_BACKEND = "onnx-int8"
 
 
 class EmbeddingModelUnavailable(Exception):
     """The configured model cannot be loaded (not installed, no such folder, no hub access)."""
+
+
+class UnknownBackend(EmbeddingModelUnavailable):
+    """A backend name that is none of BACKENDS (a typo in MATCHING_BACKEND, or a row of a removed backend)."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +88,10 @@ class Encoder:
         """
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
+        if isinstance(self.model, OnnxTextEncoder):
+            # Thread-safe without a lock (ONNX Runtime sessions are). It picks its own (small)
+            # batches: see OnnxTextEncoder.encode.
+            return self.model.encode(texts, max_tokens=max_tokens)
         # torch modules are not safe to call from several threads at once (gunicorn threads, live server),
         # and the window is set on the shared model for the duration of the call.
         with self._lock:
@@ -101,7 +133,7 @@ def _weights_checksum(model: Any) -> str:
     return digest.hexdigest()
 
 
-def _load(source: ModelSource, backend: str) -> Encoder:
+def _load_sentence_transformer(source: ModelSource, **model_kwargs: Any) -> Any:
     if source.is_local:
         # The weights are on disk: never let a missing file turn into a network call.
         os.environ["HF_HUB_OFFLINE"] = "1"
@@ -109,18 +141,27 @@ def _load(source: ModelSource, backend: str) -> Encoder:
     from sentence_transformers import SentenceTransformer
 
     try:
-        model = SentenceTransformer(source.location, device="cpu", local_files_only=source.is_local)
+        return SentenceTransformer(
+            source.location, device="cpu", local_files_only=source.is_local, model_kwargs=model_kwargs or None
+        )
     except (OSError, ValueError) as error:
         raise EmbeddingModelUnavailable(f"cannot load {source.name!r} from {source.location}: {error}") from error
+
+
+def _backend_checksum(checksum: str, backend: str) -> str:
+    return hashlib.sha256(f"{checksum}|{backend}".encode()).hexdigest()
+
+
+def _load_torch(source: ModelSource, backend: str) -> Encoder:
+    model = _load_sentence_transformer(source)
     checksum = _weights_checksum(model)
     if backend == "torch-int8":
         import torch
 
-        # Dynamic int8 quantisation of the Linear layers (bench/embed.py: faster on CPU, same
-        # quality within a point). Its vectors differ slightly from float32 ones, so it counts
-        # as another model: the checksum says which backend made the vectors.
+        # Dynamic int8 quantisation of the Linear layers. Its vectors differ slightly from float32
+        # ones, so it counts as another model: the checksum says which backend made the vectors.
         model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
-        checksum = hashlib.sha256(f"{checksum}|{backend}".encode()).hexdigest()
+        checksum = _backend_checksum(checksum, backend)
     dimension = model.get_embedding_dimension()
     if dimension is None:
         raise EmbeddingModelUnavailable(f"{source.name!r} does not state the dimension of its vectors")
@@ -136,12 +177,66 @@ def _load(source: ModelSource, backend: str) -> Encoder:
     )
 
 
+def _load_onnx(source: ModelSource, backend: str, *, cache_dir: Path, threads: int) -> Encoder:
+    """The ONNX export of the model, from the cache when there (torch is then not even imported)."""
+    loaded: list[Any] = []
+
+    def model() -> Any:
+        if not loaded:
+            # Eager attention: its graph is the one ONNX Runtime's optimizer fuses (not SDPA's).
+            loaded.append(_load_sentence_transformer(source, attn_implementation="eager"))
+        return loaded[0]
+
+    def export(folder: Path) -> None:
+        logger.info("matching: exporting %s to ONNX (%s) in %s", source.name, backend, folder)
+        exported = model()
+        try:
+            export_model(exported, folder, backend=backend, weights_checksum=_weights_checksum(exported))
+        except OnnxExportError as error:
+            raise EmbeddingModelUnavailable(f"{source.name!r} on {backend}: {error}") from error
+
+    # A local folder is identified by its files (cheap); a hub model must be loaded to be identified.
+    identity = folder_digest(Path(source.location)) if source.is_local else _weights_checksum(model())
+    runtime = build_or_load(identity=identity, backend=backend, cache_dir=cache_dir, threads=threads, export=export)
+    return Encoder(
+        name=source.name,
+        location=source.location,
+        dimension=runtime.dimension,
+        max_seq_length=runtime.max_seq_length,
+        # The recipe is part of it: another export or quantisation makes other vectors.
+        weights_checksum=_backend_checksum(runtime.weights_checksum, f"{backend}|{runtime.meta['recipe']}"),
+        backend=backend,
+        model=runtime,
+        _lock=threading.Lock(),
+    )
+
+
+def _onnx_settings() -> tuple[Path, int]:
+    from django.conf import settings
+
+    from matching.onnx_runtime import default_cache_dir, default_threads
+
+    # getattr: the encoder also runs outside the project's settings (bench scripts, a shell).
+    cache_dir = getattr(settings, "MATCHING_ONNX_CACHE_DIR", "") or default_cache_dir()
+    threads = getattr(settings, "MATCHING_ONNX_THREADS", 0) or default_threads()
+    return Path(cache_dir), int(threads)
+
+
+def _load(source: ModelSource, backend: str) -> Encoder:
+    if backend in ONNX_BACKENDS:
+        cache_dir, threads = _onnx_settings()
+        return _load_onnx(source, backend, cache_dir=cache_dir, threads=threads)
+    return _load_torch(source, backend)
+
+
 _encoders: dict[tuple[str, str], Encoder] = {}
 _encoders_lock = threading.Lock()
 
 
 def load_encoder(name: str, *, backend: str = "torch") -> Encoder:
-    """The model called `name`, loaded once per process (a few seconds on CPU)."""
+    """The model called `name` on `backend`, loaded once per process (see the module docstring for times)."""
+    if backend not in BACKENDS:
+        raise UnknownBackend(f"unknown embedding backend {backend!r}: use one of {', '.join(BACKENDS)}")
     key = (name, backend)
     with _encoders_lock:
         if key not in _encoders:
