@@ -39,7 +39,14 @@ from django.db import connection
 from django.utils import timezone, translation
 
 from offers.search_vocabulary import ExpandedQuery, query_expand
-from offers.selectors import OfferFacets, OfferSearchParams, OfferSearchResult, offer_facets, offer_search
+from offers.selectors import (
+    OfferFacets,
+    OfferSearchParams,
+    OfferSearchResult,
+    offer_data_version,
+    offer_facets,
+    offer_search,
+)
 
 _KEY_VERSION = 1  # bump when the cached objects change shape
 
@@ -50,13 +57,6 @@ class SearchResults:
 
     result: OfferSearchResult
     facets: OfferFacets
-
-
-def search_data_version() -> int:
-    """The head of the offer change log: it moves whenever any offer is created, changed, closed or deleted."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT coalesce(max(id), 0) FROM offers_offerchange")
-        return int(cursor.fetchone()[0])
 
 
 def _change_log_writers() -> bool:
@@ -98,7 +98,7 @@ def offer_search_cached(*, params: OfferSearchParams) -> SearchResults:
         result = offer_search(params=params)
         return SearchResults(result, offer_facets(params=params, result=result))
     expanded = query_expand(params.q)
-    key = _cache_key("page", params, expanded, search_data_version())
+    key = _cache_key("page", params, expanded, offer_data_version())
     found = cache.get(key)
     if isinstance(found, SearchResults):
         return found

@@ -18,6 +18,7 @@ whole order (`_sorted_page`).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import math
 import time
@@ -25,6 +26,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import Avg, BooleanField, Case, Count, F, FloatField, Func, IntegerField, Q, QuerySet, When
 from django.db.models.expressions import RawSQL
@@ -291,15 +294,52 @@ def _place_from_postcode(postcode: str) -> Place:
     )
 
 
+def offer_data_version() -> int:
+    """The head of the offer change log (filled by triggers, offers/migrations/0008).
+
+    It moves whenever any offer is created, changed in a visible column, closed or
+    deleted, whatever wrote it; reading it is a one-row index read. See
+    offers/search_cache.py for what it may key and why.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT coalesce(max(id), 0) FROM offers_offerchange")
+        return int(cursor.fetchone()[0])
+
+
+_PLACE_NOT_FOUND = "not found"
+
+
 def _place_from_offers(*, name: str, departement: str, raw: str) -> Place:
-    # No referential: find offers whose city folds to the same name (a bounded sample).
-    candidates = _recent_offers().filter(city__iexact=raw.split("(")[0].strip())
+    """A place the referential does not know ("Paris 01", as France Travail writes it), from the offers.
+
+    Scanning recent offers costs tens of milliseconds at a million offers, and the same
+    few such names come back all day: the answer (found or not) is kept in the cache
+    until the offers change.
+    """
+    city = raw.split("(")[0].strip()
+    identity = repr((city.lower(), name, departement, offer_data_version()))
+    key = "offers:place:" + hashlib.blake2b(identity.encode(), digest_size=20).hexdigest()
+    found = cache.get(key)
+    if found is None:
+        try:
+            found = _place_from_recent_offers(name=name, departement=departement, city=city)
+        except PlaceNotFound:
+            found = _PLACE_NOT_FOUND
+        cache.set(key, found, settings.SEARCH_CACHE_SECONDS)
+    if found == _PLACE_NOT_FOUND:
+        raise PlaceNotFound(raw)
+    return found
+
+
+def _place_from_recent_offers(*, name: str, departement: str, city: str) -> Place:
+    # No referential entry: find offers whose city folds to the same name (a bounded sample).
+    candidates = _recent_offers().filter(city__iexact=city)
     if departement:
         candidates = candidates.filter(departement=departement)
     rows = list(candidates.values("city", "postcode", "commune_insee", "departement", "latitude", "longitude")[:500])
     rows = [row for row in rows if normalize_place_name(row["city"]) == name]
     if not rows:
-        raise PlaceNotFound(raw)
+        raise PlaceNotFound(city)
     located = [row for row in rows if row["latitude"] is not None and row["longitude"] is not None]
     return Place(
         kind="commune",

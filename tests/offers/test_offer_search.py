@@ -302,6 +302,19 @@ def test_place_falls_back_on_the_offers_when_no_commune_is_loaded():
     ) == ["Mende", "Montpellier"]
 
 
+def test_a_place_found_in_the_offers_is_remembered_until_the_offers_change(django_assert_num_queries):
+    OfferFactory(city="Paris 01", postcode="75001", departement="75", latitude=48.862, longitude=2.336)
+    assert place_resolve("Paris 01 (75)").postcodes == ("75001",)
+
+    with django_assert_num_queries(2):  # the commune look-up and the change log head; no scan of offers
+        assert place_resolve("Paris 01 (75)").postcodes == ("75001",)
+
+    with pytest.raises(selectors.PlaceNotFound):
+        place_resolve("Paris 02 (75)")
+    OfferFactory(city="Paris 02", postcode="75002", departement="75")
+    assert place_resolve("Paris 02 (75)").postcodes == ("75002",)
+
+
 def test_unknown_place_raises_place_not_found():
     with pytest.raises(selectors.PlaceNotFound):
         place_resolve("Atlantide")
