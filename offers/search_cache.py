@@ -19,7 +19,7 @@ sequence when a row is written, not when its transaction commits): a transaction
 still running may hold change ids below the head it will not move when it commits.
 Every transaction that writes offers holds a RowExclusiveLock on the change log from
 its first change until it ends (the trigger's INSERT takes it), so a result is stored
-only when no other session holds that lock between reading the head and computing the
+only when no session holds that lock between reading the head and computing the
 result (`_change_log_writers`). Then every change at or below the head was committed
 before the result was read: the entry holds every change its key names. While an
 ingestion batch is open, searches are computed and served but not stored.
@@ -60,17 +60,15 @@ class SearchResults:
 
 
 def _change_log_writers() -> bool:
-    """Whether another session is inside a transaction that wrote offers (see the module doc).
+    """Whether any session, this one included, is inside a transaction that wrote offers (module doc).
 
-    Our own session is left out: its uncommitted changes are visible to it (a test, a
-    management command that writes then searches), and its change ids are above any head
-    that other sessions read.
+    This one too: a transaction that writes offers then searches (a command, a test) sees
+    its own uncommitted rows, which a rollback would leave in the cache.
     """
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'relation'"
-            " AND relation = 'offers_offerchange'::regclass AND mode = 'RowExclusiveLock'"
-            " AND pid <> pg_backend_pid())"
+            " AND relation = 'offers_offerchange'::regclass AND mode = 'RowExclusiveLock')"
         )
         return bool(cursor.fetchone()[0])
 

@@ -1,4 +1,8 @@
-"""The search cache: a repeated search is served from it, and any offer change shows on the very next request."""
+"""The search cache: a repeated search is served from it, and any offer change shows on the very next request.
+
+Transactional tests: the cache stores nothing while a transaction that wrote offers is
+open (the usual test transaction would be one), so each write here commits, as in production.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +20,7 @@ from offers.models import Offer, OfferStatus
 from offers.search_cache import offer_search_cached
 from tests.factories import OfferFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def _search_statements(run) -> int:
@@ -139,7 +143,6 @@ def test_the_api_facets_and_the_page_agree(client):
     assert "CDD</a> (2)" in html and "CDI</a> (1)" in html
 
 
-@pytest.mark.django_db(transaction=True)
 def test_a_slow_batch_committing_below_the_log_head_still_shows_on_the_next_request():
     # Change ids are taken when written, not when committed: a batch that wrote first and
     # commits last leaves the head of the change log where a quicker writer put it.
@@ -176,3 +179,26 @@ def test_a_lifetime_of_zero_computes_every_search(client, settings):
     client.get("/offres/", {"q": "boulanger"})
 
     assert _search_statements(lambda: client.get("/offres/", {"q": "boulanger"})) == 1
+
+
+def test_a_search_made_inside_a_transaction_that_wrote_offers_is_not_stored():
+    OfferFactory(title="Boulanger de jour")
+    params = search_params_from_query({"q": "boulanger"})
+
+    def other_session_commits() -> None:
+        try:
+            # Moves the head of the change log above this transaction's change.
+            OfferFactory(title="Pâtissier", rome_code="D1104", rome_label="", skills=[], description="Entremets.")
+        finally:
+            connection.close()
+
+    with transaction.atomic():
+        OfferFactory(title="Boulanger de nuit")
+        writer = threading.Thread(target=other_session_commits)
+        writer.start()
+        writer.join()
+        inside = offer_search_cached(params=params)
+        transaction.set_rollback(True)
+
+    assert len(inside.result.offers) == 2
+    assert [offer.title for offer in offer_search_cached(params=params).result.offers] == ["Boulanger de jour"]
