@@ -87,7 +87,7 @@ class OfferCursorPagination(CursorPagination):
     page_size = 20
     page_size_query_param = "page_size"
     max_page_size = 100
-    ordering = ("-published_at", "-id")
+    ordering: tuple[str, ...] = ("-published_at", "-id")
 
     def paginate_ordered(self, queryset: QuerySet, request: Request, view: Any, ordering: tuple[str, ...]) -> list:
         self.ordering = ordering

@@ -111,7 +111,7 @@ class OfferSearchForm(forms.Form):
             ) from None
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         place, radius = cleaned.get("lieu"), cleaned.get("rayon")
         if radius and place is not None and (place.latitude is None or place.longitude is None):
             self.add_error("rayon", _("Ce lieu n'a pas de coordonnées connues : le rayon ne peut pas s'appliquer."))

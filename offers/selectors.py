@@ -340,7 +340,11 @@ def _place_from_recent_offers(*, name: str, departement: str, city: str) -> Plac
     rows = [row for row in rows if normalize_place_name(row["city"]) == name]
     if not rows:
         raise PlaceNotFound(city)
-    located = [row for row in rows if row["latitude"] is not None and row["longitude"] is not None]
+    located = [
+        (float(row["latitude"]), float(row["longitude"]))
+        for row in rows
+        if row["latitude"] is not None and row["longitude"] is not None
+    ]
     return Place(
         kind="commune",
         label=rows[0]["city"],
@@ -348,8 +352,8 @@ def _place_from_recent_offers(*, name: str, departement: str, city: str) -> Plac
         insee_codes=tuple(sorted({row["commune_insee"] for row in rows if row["commune_insee"]})),
         postcodes=tuple(sorted({row["postcode"] for row in rows if row["postcode"]})),
         city_names=(name,),
-        latitude=sum(row["latitude"] for row in located) / len(located) if located else None,
-        longitude=sum(row["longitude"] for row in located) / len(located) if located else None,
+        latitude=sum(lat for lat, _ in located) / len(located) if located else None,
+        longitude=sum(lon for _, lon in located) / len(located) if located else None,
     )
 
 
@@ -434,7 +438,8 @@ def occupation_suggestions(text: str, *, limit: int = 10) -> list[Occupation]:
 def _text_condition(expanded: ExpandedQuery) -> RawSQL | None:
     if expanded.is_empty:
         return None
-    parts, params = [], []
+    parts: list[str] = []
+    params: list[Any] = []
     if expanded.groups:
         parts.append("offers_offer.search_vector @@ to_tsquery('french'::regconfig, %s)")
         params.append(expanded.tsquery)
@@ -445,7 +450,8 @@ def _text_condition(expanded: ExpandedQuery) -> RawSQL | None:
 
 
 def _rank(expanded: ExpandedQuery) -> RawSQL:
-    parts, params = [], []
+    parts: list[str] = []
+    params: list[Any] = []
     if expanded.groups:
         # search_head (title, skills) is small and stored inline: cheap to rank, unlike the full vector.
         parts.append("ts_rank(offers_offer.search_head, to_tsquery('french'::regconfig, %s))")
@@ -457,7 +463,7 @@ def _rank(expanded: ExpandedQuery) -> RawSQL:
     return RawSQL(" + ".join(parts) or "0", params, output_field=FloatField())
 
 
-def _radius_condition(place: Place, radius_km: int) -> Q | RawSQL:
+def _radius_condition(place: Place, radius_km: int) -> Q:
     lat, lon = place.latitude, place.longitude
     assert lat is not None and lon is not None
     lat_delta = radius_km / 111.2

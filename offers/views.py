@@ -88,7 +88,7 @@ def _offer_cards(offers: list[Offer]) -> list[OfferCard]:
 def _wants_fragment(request: HttpRequest) -> bool:
     # Boosted links and history restores need the whole page; form and pagination requests a fragment.
     htmx = getattr(request, "htmx", None)
-    return bool(htmx) and not htmx.boosted and not htmx.history_restore_request
+    return htmx is not None and bool(htmx) and not htmx.boosted and not htmx.history_restore_request
 
 
 def _link_with(lists: dict[str, list[str]], name: str, value: str, *, append: bool) -> str:
