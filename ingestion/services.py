@@ -245,13 +245,7 @@ def raw_payloads_store(
     for item in payloads:
         incoming[item.external_id] = (item.payload, item.text, item.digest)
         outcomes[item.external_id] = item.outcome
-    current = {
-        row[0]: row[1:]
-        for row in RawPayload.objects.filter(source=source, external_id__in=list(incoming), is_current=True)
-        .values_list("external_id", "id", "content_hash", "version", "status")
-        .iterator()
-    }
-    highest = _highest_versions(source, incoming)
+    current, highest = _current_versions(source, incoming)
     seen_ids, retired_ids, stored = [], [], []
     new_rows: list[tuple[str, Any, str, str, int]] = []  # external id, payload, JSON text, hash, version
     for external_id, (payload, text, digest) in incoming.items():
@@ -265,10 +259,13 @@ def raw_payloads_store(
         if known:
             retired_ids.append(known[0])
         new_rows.append((external_id, payload, text, digest, highest.get(external_id, 0) + 1))
-    if seen_ids:
-        RawPayload.objects.filter(id__in=seen_ids).update(last_seen_at=seen_at)
-    if retired_ids:
-        RawPayload.objects.filter(id__in=retired_ids).update(is_current=False)
+    if seen_ids or retired_ids:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "UPDATE ingestion_rawpayload SET last_seen_at = %s WHERE id = ANY(%s);"
+                " UPDATE ingestion_rawpayload SET is_current = false WHERE id = ANY(%s)",
+                [seen_at, seen_ids, retired_ids],
+            )
     ids = next_ids(RawPayload._meta.db_table, len(new_rows))
     copy_rows(
         RawPayload._meta.db_table,
@@ -285,12 +282,35 @@ def raw_payloads_store(
     return stored
 
 
+def _current_versions(
+    source: str, external_ids: Collection[str]
+) -> tuple[dict[str, tuple[int, str, int, str]], dict[str, int]]:
+    """(current version of each offer: id, hash, version, status; highest version of each), in one query.
+
+    The ids go as one array parameter: the ORM's `__in` binds one placeholder per id, which
+    cost more Python time than the query itself.
+    """
+    current: dict[str, tuple[int, str, int, str]] = {}
+    highest: dict[str, int] = {}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT external_id, id, content_hash, version, status, is_current FROM ingestion_rawpayload"
+            " WHERE source = %s AND external_id = ANY(%s)",
+            [source, list(external_ids)],
+        )
+        for external_id, raw_id, digest, version, status, is_current in cursor.fetchall():
+            if is_current:
+                current[external_id] = (raw_id, digest, version, status)
+            highest[external_id] = max(version, highest.get(external_id, 0))
+    return current, highest
+
+
 def _outcome_columns(outcome: PostingRecord | NormalisationError, at: datetime) -> tuple[str, str, str, datetime]:
     # The outcome is known before the row is written: it goes in with it (the offers are
     # upserted in the same transaction, so "ok" never outlives a failed upsert).
     if isinstance(outcome, NormalisationError):
-        return NormalisationStatus.ERROR, outcome.code[:100], outcome.message, at
-    return NormalisationStatus.OK, "", "", at
+        return NormalisationStatus.ERROR.value, outcome.code[:100], outcome.message, at
+    return NormalisationStatus.OK.value, "", "", at
 
 
 RAW_COLUMNS = [

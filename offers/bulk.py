@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Iterable, Sequence
-from enum import Enum
 from typing import Any
 
 from django.db import connection
@@ -26,17 +25,32 @@ def next_ids(table: str, count: int) -> list[int]:
         return [row[0] for row in cursor.fetchall()]
 
 
-def _plain(value: Any) -> Any:
-    # TextChoices members are str subclasses: COPY wants the plain value.
-    return value.value if isinstance(value, Enum) else value
-
-
 def copy_rows(table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
-    """COPY rows into `table` (JSON columns take their JSON text)."""
+    """COPY rows into `table`. Values are plain: JSON columns take their JSON text, choice
+    columns their value (`OfferStatus.OPEN.value`, not the enum member)."""
     names = ", ".join(f'"{name}"' for name in columns)
     with connection.cursor() as cursor, cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
         for row in rows:
-            copy.write_row([_plain(value) for value in row])
+            copy.write_row(row)
+
+
+def copy_to_staging(
+    table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]], *, extra: Sequence[tuple[str, str]] = ()
+) -> str:
+    """COPY rows into a temporary table shaped like `table`'s `columns`, plus `extra` (name, SQL type)
+    columns that only the staging table has; returns its name. Inside a transaction."""
+    names = ", ".join(f'"{name}"' for name in columns)
+    extra_names = ", ".join(f'NULL::{kind} AS "{name}"' for name, kind in extra)
+    # One staging table per session and column list, emptied at each commit.
+    staging = f"staging_{table}_{zlib.crc32((names + extra_names).encode()):08x}"
+    with connection.cursor() as cursor:
+        # One round trip for both (no parameters: the two statements go as one query).
+        cursor.execute(
+            f"CREATE TEMP TABLE IF NOT EXISTS {staging} ON COMMIT DELETE ROWS AS "
+            f"SELECT {', '.join(filter(None, [names, extra_names]))} FROM {table} WITH NO DATA; TRUNCATE {staging}"
+        )
+    copy_rows(staging, [*columns, *(name for name, _ in extra)], rows)
+    return staging
 
 
 def copy_upsert(
@@ -50,16 +64,8 @@ def copy_upsert(
     """INSERT rows, or UPDATE the `update` columns of the rows that hit the `conflict` key. Inside a transaction."""
     if not rows:
         return
+    staging = copy_to_staging(table, columns, rows)
     names = ", ".join(f'"{name}"' for name in columns)
-    # One staging table per session and column list, emptied at each commit.
-    staging = f"staging_{table}_{zlib.crc32(names.encode()):08x}"
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"CREATE TEMP TABLE IF NOT EXISTS {staging} ON COMMIT DELETE ROWS AS "
-            f"SELECT {names} FROM {table} WITH NO DATA"
-        )
-        cursor.execute(f"TRUNCATE {staging}")
-    copy_rows(staging, columns, rows)
     assignments = ", ".join(f'"{name}" = EXCLUDED."{name}"' for name in update)
     keys = ", ".join(f'"{name}"' for name in conflict)
     with connection.cursor() as cursor:
