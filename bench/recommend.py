@@ -217,9 +217,22 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     faiss.omp_set_num_threads(1)  # one query at a time, like a web request
 
+    from django.conf import settings
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT current_setting('shared_buffers'), "
+            "pg_size_pretty(pg_relation_size('offer_embedding_hnsw_cosine')), "
+            "pg_size_pretty(pg_total_relation_size('matching_offerembedding'))"
+        )
+        buffers, index_size, table_size = cursor.fetchone()
     print(
         f"\nN = {len(corpus.ids)} offers, {DIM} dimensions, k = {k}, {len(queries)} queries per filter "
-        f"(single-threaded client; {os.cpu_count()} cores)"
+        f"(single-threaded client; {os.cpu_count()} cores; load {os.getloadavg()[0]:.2f})\n"
+        f"PostgreSQL shared_buffers {buffers}; HNSW index {index_size}, vectors table {table_size}; "
+        f"hnsw.ef_search floor {settings.MATCHING_HNSW_MIN_EF_SEARCH}, exact scan up to "
+        f"{settings.MATCHING_EXACT_SCAN_MAX_ROWS} rows"
     )
     header = f"{'filter':<22} {'engine':<26} {'p50 ms':>8} {'p95 ms':>8} {'recall@10':>10} {'p95 ratio':>10}"
     print(header)

@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import warnings
 from pathlib import Path
 from typing import Any
+
+from django.core.exceptions import ImproperlyConfigured
 
 logger = logging.getLogger(__name__)
 
 DATABASE_NAME = "jobmarket"
 
 
-def embedded_database_settings(data_dir: Path) -> dict[str, Any]:
+def embedded_database_settings(data_dir: Path, *, shared_buffers: str | None = None) -> dict[str, Any]:
     # Imported here: production images (DATABASE_URL set) never load pgserver.
     # pgserver keeps its lock file in the runtime dir and warns when XDG_RUNTIME_DIR
     # is unset (containers, CI): the /tmp fallback it then uses is fine.
@@ -30,6 +33,8 @@ def embedded_database_settings(data_dir: Path) -> dict[str, Any]:
     server = pgserver.get_server(data_dir, cleanup_mode="stop")
     socket_dir = server.get_postmaster_info().socket_dir
     _ensure_database(server, DATABASE_NAME)
+    if shared_buffers:
+        _set_shared_buffers(server, shared_buffers)
     return {
         "ENGINE": "django.db.backends.postgresql",
         "NAME": DATABASE_NAME,
@@ -50,3 +55,24 @@ def _ensure_database(server: Any, name: str) -> None:
     if "(1 row)" not in exists:
         logger.info("creating embedded database %s", name)
         server.psql(f'CREATE DATABASE "{name}";')
+
+
+def _set_shared_buffers(server: Any, value: str) -> None:
+    """PostgreSQL's page cache size (default 128MB), kept in the data folder.
+
+    At a million offers the HNSW index alone is about 2 GB: read through the operating
+    system's cache page by page, one recommendation took 30 ms instead of a few
+    (bench/recommend.py). The server reads it at start only, hence the warning.
+    """
+    if not re.fullmatch(r"[1-9][0-9]*(kB|MB|GB)", value):
+        raise ImproperlyConfigured(f"EMBEDDED_DATABASE_SHARED_BUFFERS: {value!r} is not a size such as 512MB or 4GB")
+    server.psql(f"ALTER SYSTEM SET shared_buffers = '{value}';")
+    server.psql("SELECT pg_reload_conf();")
+    pending = server.psql("SELECT pending_restart FROM pg_settings WHERE name = 'shared_buffers';")
+    if re.search(r"^\s*t\s*$", pending, flags=re.MULTILINE):
+        logger.warning(
+            "embedded database: shared_buffers = %s takes effect when the server restarts "
+            "(once every process using %s has stopped)",
+            value,
+            server.pgdata,
+        )

@@ -95,7 +95,11 @@ else:
     from jobmarket.embedded_db import embedded_database_settings
 
     EMBEDDED_DATABASE_DIR = Path(env_str("EMBEDDED_DATABASE_DIR", str(BASE_DIR / ".pgdata")) or "")
-    DATABASES = {"default": embedded_database_settings(EMBEDDED_DATABASE_DIR)}
+    DATABASES = {
+        "default": embedded_database_settings(
+            EMBEDDED_DATABASE_DIR, shared_buffers=env_str("EMBEDDED_DATABASE_SHARED_BUFFERS")
+        )
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache, Celery ----------------------------------------------------------------
@@ -302,6 +306,9 @@ MATCHING_BATCH_SIZE = env_int("MATCHING_BATCH_SIZE", 64, minimum=1, maximum=4096
 MATCHING_MIN_SIMILARITY = env_int("MATCHING_MIN_SIMILARITY_PERCENT", 20, minimum=0, maximum=100) / 100
 # Filtered kNN: below this many offers passing the filters, an exact scan is cheaper than HNSW.
 MATCHING_EXACT_SCAN_MAX_ROWS = env_int("MATCHING_EXACT_SCAN_MAX_ROWS", 5000, minimum=0)
+# The smallest HNSW candidate list (hnsw.ef_search): recall of the true top 10 at 1M vectors
+# (bench/recommend.py) was 0.936 at pgvector's default of 40.
+MATCHING_HNSW_MIN_EF_SEARCH = env_int("MATCHING_HNSW_MIN_EF_SEARCH", 100, minimum=10)
 # POST /api/match/ without an account: requests per client IP and minute.
 MATCHING_API_RATE_PER_MINUTE = env_int("MATCHING_API_RATE_PER_MINUTE", 20, minimum=1)
 

@@ -76,13 +76,27 @@ def test_k_results_come_back_at_2_percent_selectivity_through_the_index(corpus, 
     assert {offer_id for offer_id, _ in result.hits} == {offer.pk for offer in interns}
 
 
+def test_a_short_index_scan_is_retried_four_times_wider(corpus, active_model, settings, monkeypatch):
+    settings.MATCHING_EXACT_SCAN_MAX_ROWS = 0
+    settings.MATCHING_HNSW_MIN_EF_SEARCH = 100
+    monkeypatch.setattr(selectors, "_estimate_rows", lambda sql, params: 400)  # claims: everything passes
+    query = _unit(np.random.default_rng(3))
+    constraints = HardConstraints(contract_types=("stage",))
+    # All 8 internships among the 100 nearest of 400 random vectors: practically never.
+    result = nearest_offers(vector=query, model=active_model, constraints=constraints, k=8, min_similarity=-1)
+    assert (result.strategy, result.ef_search) == ("hnsw", 400)
+    interns = [offer for offer in corpus if offer.contract_type == ContractType.STAGE]
+    assert [offer_id for offer_id, _ in result.hits] == _exact_top(query, active_model, interns, 8)
+
+
 def test_a_wrong_selectivity_estimate_falls_back_to_the_exact_scan(corpus, active_model, settings, monkeypatch):
     settings.MATCHING_EXACT_SCAN_MAX_ROWS = 0
+    settings.MATCHING_HNSW_MIN_EF_SEARCH = 10  # scans of 10 then 40 of 400 offers: about one internship in sight
     monkeypatch.setattr(selectors, "_estimate_rows", lambda sql, params: 400)  # claims: everything passes
     query = _unit(np.random.default_rng(3))
     constraints = HardConstraints(contract_types=("stage",))
     result = nearest_offers(vector=query, model=active_model, constraints=constraints, k=5, min_similarity=-1)
-    assert result.strategy == "hnsw+exact"
+    assert (result.strategy, result.ef_search) == ("hnsw+exact", 40)
     interns = [offer for offer in corpus if offer.contract_type == ContractType.STAGE]
     assert [offer_id for offer_id, _ in result.hits] == _exact_top(query, active_model, interns, 5)
 

@@ -1,0 +1,48 @@
+"""The embedded database's page-cache size: validated, written with ALTER SYSTEM, a restart announced."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from jobmarket.embedded_db import _set_shared_buffers
+
+
+class RecordingServer:
+    """Stands for pgserver's server: records the SQL sent through psql, answers pending_restart."""
+
+    pgdata = "/srv/pgdata"
+
+    def __init__(self, *, pending: bool) -> None:
+        self.statements: list[str] = []
+        self.pending = pending
+
+    def psql(self, sql: str) -> str:
+        self.statements.append(sql)
+        if "pending_restart" in sql:
+            return f" pending_restart \n-----------------\n {'t' if self.pending else 'f'}\n(1 row)\n"
+        return ""
+
+
+@pytest.mark.parametrize("value", ["4G", "0GB", "1 GB", "4GB'; DROP TABLE x; --", "-1MB", "512"])
+def test_a_malformed_size_stops_start_up_naming_the_variable(value):
+    server = RecordingServer(pending=False)
+    with pytest.raises(ImproperlyConfigured, match="EMBEDDED_DATABASE_SHARED_BUFFERS"):
+        _set_shared_buffers(server, value)
+    assert server.statements == []
+
+
+def test_a_new_size_is_written_and_its_restart_announced(caplog):
+    server = RecordingServer(pending=True)
+    with caplog.at_level(logging.WARNING, logger="jobmarket.embedded_db"):
+        _set_shared_buffers(server, "4GB")
+    assert server.statements[0] == "ALTER SYSTEM SET shared_buffers = '4GB';"
+    assert "takes effect when the server restarts" in caplog.text
+
+
+def test_a_size_already_in_effect_says_nothing(caplog):
+    with caplog.at_level(logging.WARNING, logger="jobmarket.embedded_db"):
+        _set_shared_buffers(RecordingServer(pending=False), "512MB")
+    assert caplog.text == ""
