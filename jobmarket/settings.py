@@ -295,8 +295,8 @@ SPECTACULAR_SETTINGS = {
 MATCHING_BACKEND = env_str("MATCHING_BACKEND", "onnx-int8")
 if MATCHING_BACKEND not in ("torch", "torch-int8", "onnx", "onnx-int8"):
     raise ImproperlyConfigured(f"MATCHING_BACKEND={MATCHING_BACKEND!r}: use torch, torch-int8, onnx or onnx-int8.")
-# ONNX backends: intra-op threads of the one ONNX Runtime session per process (0: the CPUs this
-# process may use, at most 4), and where the exported model is cached (empty: $XDG_CACHE_HOME or
+# ONNX backends: threads encoding batches side by side on the one ONNX Runtime session per process
+# (0: the CPUs this process may use, at most 4), and where the exported model is cached (empty: $XDG_CACHE_HOME or
 # ~/.cache, under jobmarket/onnx; not writable: rebuilt in memory at each process start).
 MATCHING_ONNX_THREADS = env_int("MATCHING_ONNX_THREADS", 0, minimum=0, maximum=64)
 MATCHING_ONNX_CACHE_DIR = env_str("MATCHING_ONNX_CACHE_DIR", "")

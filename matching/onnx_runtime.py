@@ -39,6 +39,7 @@ import threading
 import time
 import warnings
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -77,9 +78,9 @@ def default_cache_dir() -> Path:
 def default_threads() -> int:
     """CPUs this process may run on, at most 4.
 
-    The refresh runs in one worker process; web processes encode one short text per request.
-    Beyond 4 threads a 6-layer model on batches of 128-word-piece texts gains little, and
-    several processes (gunicorn workers, Celery, PostgreSQL) share the machine.
+    The refresh runs in one worker process and uses them all; web processes encode one short
+    text per request, on the request's thread. The cap keeps one worker from taking a large
+    machine that it shares with gunicorn workers and PostgreSQL (MATCHING_ONNX_THREADS lifts it).
     """
     try:
         available = len(os.sched_getaffinity(0))
@@ -282,7 +283,10 @@ def _check_against_torch(model: Any, folder: Path, meta: dict) -> None:
 
 
 class OnnxTextEncoder:
-    """One ONNX Runtime session and its tokenizer: texts in, unit vectors out (thread-safe)."""
+    """One ONNX Runtime session and its tokenizer: texts in, unit vectors out (thread-safe).
+
+    `threads` batches are encoded at once, each on one thread.
+    """
 
     def __init__(self, folder: Path, *, threads: int, meta: dict | None = None) -> None:
         import onnxruntime
@@ -293,20 +297,23 @@ class OnnxTextEncoder:
         self.max_seq_length = int(self.meta["max_seq_length"])
         self.weights_checksum = str(self.meta["weights_checksum"])
         self.threads = threads
+        self._pool: ThreadPoolExecutor | None = None
+        self._pool_pid = 0
+        self._pool_lock = threading.Lock()
         self._tokenizer_json = (folder / "tokenizer.json").read_text(encoding="utf-8")
         # One tokenizer per window: truncation is a setting of the tokenizer object, and changing it
         # per call would race between threads.
         self._tokenizers: dict[int, Tokenizer] = {}
         self._tokenizers_lock = threading.Lock()
         options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = threads
+        # Each call runs on the calling thread; `threads` batches run side by side instead (see
+        # encode). Splitting every operator over threads (intra-op) kept 2 cores only ~1.3 busy on
+        # batches this small, and its spinning threads burn CPU that PostgreSQL could use:
+        # bench: 98 -> 196 offers/s for onnx-int8 at window 128 on 2 cores.
+        options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
         options.execution_mode = onnxruntime.ExecutionMode.ORT_SEQUENTIAL
         options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
-        # Idle intra-op threads spin by default, waiting for the next operator; on a machine shared
-        # with PostgreSQL and other workers that burns CPU for nothing (bench/embed.py: with spinning,
-        # the same refresh used ~20% more CPU time and was no faster on 2 cores).
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         if self.meta["backend"] == "onnx-int8" and cpu_has_vnni() is False:
             logger.warning(
                 "matching: this CPU has no VNNI instructions; int8 products with 8-bit weights may saturate "
@@ -349,8 +356,8 @@ class OnnxTextEncoder:
         order = np.argsort(lengths, kind="stable")
         vectors = np.empty((len(texts), self.dimension), dtype=np.float32)
         names = self.meta["input_names"]
-        for start in range(0, len(texts), batch_size):
-            indices = order[start : start + batch_size]
+
+        def run(indices: np.ndarray) -> np.ndarray:
             width = int(lengths[indices].max())
             input_ids = np.full((len(indices), width), self.meta["pad_token_id"], dtype=np.int64)
             attention_mask = np.zeros((len(indices), width), dtype=np.int64)
@@ -361,11 +368,26 @@ class OnnxTextEncoder:
             feeds = {"input_ids": input_ids, "attention_mask": attention_mask}
             if "token_type_ids" in names:
                 feeds["token_type_ids"] = np.zeros_like(input_ids)
-            (hidden,) = self._session.run(["last_hidden_state"], feeds)
-            vectors[indices] = self._pool(hidden, attention_mask)
+            # The session releases the GIL while it runs: the executor's threads really run in parallel.
+            (hidden, *_) = self._session.run(["last_hidden_state"], feeds)
+            return self._pooled(hidden, attention_mask)
+
+        batches = [order[start : start + batch_size] for start in range(0, len(texts), batch_size)]
+        results = map(run, batches) if len(batches) == 1 or self.threads == 1 else self._executor().map(run, batches)
+        for indices, batch_vectors in zip(batches, results, strict=True):
+            vectors[indices] = batch_vectors
         return vectors
 
-    def _pool(self, hidden: np.ndarray, attention_mask: np.ndarray) -> np.ndarray:
+    def _executor(self) -> ThreadPoolExecutor:
+        # Created on first use and again after a fork: a forked child inherits the executor but
+        # not its threads (a Celery or gunicorn worker forked after the model was loaded).
+        with self._pool_lock:
+            if self._pool is None or self._pool_pid != os.getpid():
+                self._pool = ThreadPoolExecutor(max_workers=self.threads, thread_name_prefix="onnx-encode")
+                self._pool_pid = os.getpid()
+            return self._pool
+
+    def _pooled(self, hidden: np.ndarray, attention_mask: np.ndarray) -> np.ndarray:
         mask = attention_mask[:, :, None].astype(np.float32)
         pooling = self.meta["pooling"]
         if pooling == "mean":
