@@ -101,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         print(f"database: {connection.settings_dict['NAME']}, batch size {args.batch_size}, cores: {os.cpu_count()}")
         for label in ("first ingestion (all new)", "second ingestion (all unchanged)"):
-            started, cpu_started = time.perf_counter(), time.process_time()
+            started, cpu_started, writer_started = time.perf_counter(), time.process_time(), time.thread_time()
             db_started = _backend_cpu_seconds(connection)
             totals: Counter[str] = Counter()
             for source, payloads in by_source.items():
@@ -115,6 +115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     totals[name] += getattr(run, name)
             elapsed = time.perf_counter() - started
             python_cpu = time.process_time() - cpu_started
+            writer_cpu = time.thread_time() - writer_started  # this thread writes; another one prepares
             db_ended = _backend_cpu_seconds(connection)
             db_cpu = db_ended - db_started if db_started is not None and db_ended is not None else float("nan")
             rate = totals["fetched"] / elapsed
@@ -125,7 +126,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
             per_offer = (python_cpu + db_cpu) / totals["fetched"] * 1000
             print(
-                f"    CPU: Python {python_cpu:.1f} s + PostgreSQL backend {db_cpu:.1f} s"
+                f"    CPU: Python {python_cpu:.1f} s (writing thread {writer_cpu:.1f} s, preparing thread"
+                f" {python_cpu - writer_cpu:.1f} s) + PostgreSQL backend {db_cpu:.1f} s"
                 f" = {per_offer:.2f} ms per offer,"
                 f" i.e. {1000 / per_offer:,.0f} offers/s on one uncontended core"
                 f" (load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)"
