@@ -152,20 +152,28 @@ def cached_build(*, cache_dir: Path, key: str, build: Callable[[Path], None]) ->
 def _quiet_onnx_tools() -> Iterator[None]:
     """Silence ONNX Runtime's optimizer and quantiser: a line per tensor at INFO, advice at WARNING.
 
-    The quantiser logs on the root logger; the export runs once per machine, so the few seconds
-    during which the root logger drops INFO and WARNING lines are an acceptable price.
+    The quantiser logs on the root logger itself: a filter there drops the records written from
+    ONNX Runtime's own files below ERROR (a root logger's filter never sees the records that
+    other loggers propagate, so the application's lines still pass).
     """
-    loggers = [logging.getLogger(name) for name in ("", "fusion_base", "onnx_model", "onnx_model_bert")]
+    loggers = [logging.getLogger(name) for name in ("fusion_base", "onnx_model", "onnx_model_bert")]
     levels = [each.level for each in loggers]
     for each in loggers:
         each.setLevel(logging.ERROR)
+    root = logging.getLogger()
+    root.addFilter(_not_onnx_chatter)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             yield
     finally:
+        root.removeFilter(_not_onnx_chatter)
         for each, level in zip(loggers, levels, strict=True):
             each.setLevel(level)
+
+
+def _not_onnx_chatter(record: logging.LogRecord) -> bool:
+    return record.levelno >= logging.ERROR or "onnxruntime" not in record.pathname
 
 
 def _pooling_of(model: Any) -> str:
