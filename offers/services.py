@@ -323,13 +323,17 @@ def _group_new_postings(
         mine: dict[str, Any] = {**keys[key], "published_at": published[key]}
         match: int | str | None = None
         for index_key in (mine["dedup_key"], mine["text_key"]):
+            # Several postings may qualify (an employer reposting a job every few days): the one
+            # published closest to this one wins, whatever order the database returned them in.
+            closest = None
             for known_keys, ref in candidates.get(index_key, []) if index_key else []:
-                if abs(known_keys["published_at"] - mine["published_at"]) > dedup.DEDUP_WINDOW:
+                gap = abs(known_keys["published_at"] - mine["published_at"])
+                if gap > dedup.DEDUP_WINDOW:
                     continue  # the same employer, title and town weeks apart: another hiring
-                if dedup.same_job(mine, known_keys):
-                    match = ref
-                    break
-            if match is not None:
+                if (closest is None or gap < closest[0]) and dedup.same_job(mine, known_keys):
+                    closest = (gap, ref)
+            if closest is not None:
+                match = closest[1]
                 break
         if match is None:
             match = f"new:{created}"
