@@ -179,3 +179,21 @@ def test_the_same_title_of_one_employer_published_weeks_apart_is_another_hiring(
         france_travail_offer("201B", description="Second texte.", dateCreation="2026-10-01T08:00:00Z"),
     )
     assert Offer.objects.count() == 2
+
+
+def test_a_posting_that_fits_two_hirings_of_one_employer_joins_the_one_published_closest() -> None:
+    # The employer posted the job on 20 September, then again on 1 October (two offers: 11 days apart).
+    _upsert(
+        france_travail_offer(
+            "201A", intitule="Boulanger H/F", description="Premier texte.", dateCreation="2026-09-20T08:00:00Z"
+        ),
+        france_travail_offer(
+            "201B", intitule="Boulanger H/F", description="Second texte.", dateCreation="2026-10-01T08:00:00Z"
+        ),
+    )
+    # Adzuna's copy of 26 September is within a week of both: it belongs to the closer one.
+    _upsert(adzuna_job("4801", created="2026-09-26T10:00:00Z"))
+
+    assert Offer.objects.count() == 2
+    adzuna_offer = OfferSource.objects.get(source="adzuna").offer_id
+    assert OfferSource.objects.get(external_id="201B").offer_id == adzuna_offer
