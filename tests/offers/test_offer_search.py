@@ -128,12 +128,9 @@ def test_feminine_job_title_finds_the_offers_of_that_job():
     assert "Aide-soignant" not in found
 
 
-def test_the_other_gender_of_a_job_title_counts_in_titles_only():
-    # "développeur" <-> "développeuse": the feminine form stems like "développement",
-    # which descriptions and skills of every trade use.
-    OccupationTitleFactory(label="Développeur / Développeuse web")
-    OfferFactory(title="Développeuse web H/F", rome_code="M1805", skills=[], description="Sites vitrines.")
-    OfferFactory(
+def _childcare_offer_about_child_development():
+    """An offer of another trade whose skills and description say "développement" (stem 'developp')."""
+    return OfferFactory(
         title="Auxiliaire de puériculture",
         rome_code="J1304",
         rome_label="Aide en puériculture",
@@ -141,6 +138,14 @@ def test_the_other_gender_of_a_job_title_counts_in_titles_only():
         description="Vous favorisez le développement psychomoteur des enfants.",
         company="Crèche Les Lutins",
     )
+
+
+def test_the_other_gender_of_a_job_title_counts_in_titles_only():
+    # "développeur" <-> "développeuse": the feminine form stems like "développement",
+    # which descriptions and skills of every trade use.
+    OccupationTitleFactory(label="Développeur / Développeuse web")
+    OfferFactory(title="Développeuse web H/F", rome_code="M1805", skills=[], description="Sites vitrines.")
+    _childcare_offer_about_child_development()
 
     found = search("developpeur")
 
@@ -153,14 +158,7 @@ def test_a_feminine_title_whose_stem_is_a_common_word_counts_in_titles_only():
     OfferFactory(title="Développeuse web H/F", rome_code="M1805", skills=[], description="Sites vitrines.")
     OfferFactory(title="Développeur Python", rome_code="M1805", skills=[], description="API.")
     OfferFactory(title="Analyste", rome_code="M1806", skills=[], description="Vous rejoignez nos développeurs.")
-    OfferFactory(
-        title="Auxiliaire de puériculture",
-        rome_code="J1304",
-        rome_label="Aide en puériculture",
-        skills=["Suivre le développement de l'enfant"],
-        description="Vous favorisez le développement psychomoteur des enfants.",
-        company="Crèche Les Lutins",
-    )
+    _childcare_offer_about_child_development()
 
     result = offer_search(params=OfferSearchParams(q="developpeuse"))
 
