@@ -42,6 +42,17 @@ class CommuneFactory(factory.django.DjangoModelFactory):
     longitude = 3.8772
 
 
+# A candidate profile near CommuneFactory's Montpellier: a baker wanting a CDI within 50 km.
+BAKER_PROFILE = {
+    "wanted_title": "Boulangère",
+    "skills": ["Pétrir la pâte"],
+    "presentation": "Boulangère, 5 ans de fournil, pain au levain et viennoiseries.",
+    "commune_insee": "34172",
+    "radius_km": 50,
+    "contract_types": ["cdi"],
+}
+
+
 class OfferFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Offer

@@ -10,7 +10,7 @@ from candidates.services import profile_update
 from matching import alerts as digests
 from matching.services import offer_embeddings_refresh
 from tests.alerts.feed import feed_settle
-from tests.factories import CommuneFactory, OfferFactory, UserFactory
+from tests.factories import BAKER_PROFILE, CommuneFactory, OfferFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -19,17 +19,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def candidate(active_model):
     CommuneFactory()  # Montpellier
     user = UserFactory()
-    profile_update(
-        user=user,
-        data={
-            "wanted_title": "Boulangère",
-            "skills": ["Pétrir la pâte"],
-            "presentation": "Boulangère, 5 ans de fournil, pain au levain et viennoiseries.",
-            "commune_insee": "34172",
-            "radius_km": 50,
-            "contract_types": ["cdi"],
-        },
-    )
+    profile_update(user=user, data=BAKER_PROFILE)
     return user
 
 

@@ -8,14 +8,9 @@ from django.contrib.auth import get_user_model
 from candidates.services import profile_update
 from matching.models import CandidateEmbedding, HiddenOffer
 from matching.services import offer_embeddings_refresh
-from tests.factories import CommuneFactory, OfferFactory
+from tests.factories import BAKER_PROFILE, CommuneFactory, OfferFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture
@@ -35,17 +30,7 @@ def offers(active_model):
 def candidate(db, django_capture_on_commit_callbacks):
     user = get_user_model().objects.create_user(username="marie@example.fr", email="marie@example.fr", password="x")
     with django_capture_on_commit_callbacks(execute=True):
-        profile_update(
-            user=user,
-            data={
-                "wanted_title": "Boulangère",
-                "skills": ["Pétrir la pâte"],
-                "presentation": "Boulangère, 5 ans de fournil, pain au levain et viennoiseries.",
-                "commune_insee": "34172",
-                "radius_km": 50,
-                "contract_types": ["cdi"],
-            },
-        )
+        profile_update(user=user, data=BAKER_PROFILE)
     return user
 
 
