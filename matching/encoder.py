@@ -50,6 +50,8 @@ from matching.onnx_runtime import (
     OnnxExportError,
     OnnxTextEncoder,
     build_or_load,
+    default_cache_dir,
+    default_threads,
     export_model,
     folder_digest,
 )
@@ -218,11 +220,9 @@ def _load_onnx(source: ModelSource, backend: str, *, cache_dir: Path, threads: i
 def _onnx_settings() -> tuple[Path, int]:
     from django.conf import settings
 
-    from matching.onnx_runtime import default_cache_dir, default_threads
-
-    # getattr: the encoder also runs outside the project's settings (bench scripts, a shell).
-    cache_dir = getattr(settings, "MATCHING_ONNX_CACHE_DIR", "") or default_cache_dir()
-    threads = getattr(settings, "MATCHING_ONNX_THREADS", 0) or default_threads()
+    # Empty and 0 (the settings' defaults) mean: the machine's cache folder, the usable CPUs.
+    cache_dir = settings.MATCHING_ONNX_CACHE_DIR or default_cache_dir()
+    threads = settings.MATCHING_ONNX_THREADS or default_threads()
     return Path(cache_dir), int(threads)
 
 
