@@ -44,7 +44,7 @@ from ingestion.sources.base import (
     client_for,
 )
 from offers import services as offer_services
-from offers.bulk import copy_rows, next_ids
+from offers.bulk import copy_rows, next_ids, statistics_refresh
 from offers.models import OfferSource, OfferStatus, Source
 from offers.services import PostingRecord, posting_record
 
@@ -63,6 +63,8 @@ RECHECK_DAILY_LIMIT = 20_000
 # Per-offer errors kept on a run (the count is exact; the messages stop here).
 MAX_RECORDED_ERRORS = 50
 _LOCK_NAMESPACE = 0x4A4D  # "JM"
+# The tables a batch looks its keys up in: their statistics steer those look-ups' plans.
+LOOKUP_TABLES = ("ingestion_rawpayload", "offers_offersource")
 
 Progress = Callable[[IngestionRun], None]
 
@@ -579,6 +581,7 @@ def ingestion_run(
             payloads = client.collect(searches=searches or [SearchSpec()], since=window)
             for chunk in _prepared_chunks(source, _chunks(payloads, batch_size)):
                 _commit_batch(run, client, chunk)
+                statistics_refresh(LOOKUP_TABLES)
                 if progress:
                     progress(run)
         except QuotaExhausted as error:
@@ -682,6 +685,7 @@ def payloads_reprocess(
                 counts.fetched = len(chunk)
                 counts.add_to(run)
                 run.save()
+            statistics_refresh(LOOKUP_TABLES)
             if progress:
                 progress(run)
         return _finish(run, None, fatal=False)

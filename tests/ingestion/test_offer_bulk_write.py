@@ -5,8 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from django.db import connection
 
 from ingestion.normalise import francetravail
+from ingestion.normalise.base import NormalisedOffer
+from offers.bulk import statistics_refresh
 from offers.models import Offer
 from offers.services import postings_upsert
 from tests.ingestion.payloads import france_travail_offer
@@ -26,3 +29,42 @@ def test_skills_with_quotes_commas_braces_and_backslashes_are_stored_as_written(
     assert offer.skills == list(posting.skills)
     assert len(offer.skills) == 5  # the empty label is dropped by the normaliser, "NULL" is a word
     assert offer.sources == ["francetravail"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_table_that_doubled_since_its_last_analysis_is_analysed_again() -> None:
+    """A first load grows the posting table faster than autovacuum analyses it; the run
+    refreshes the statistics its look-ups are planned with (offers.bulk.statistics_refresh)."""
+
+    def analysed(table: str) -> tuple[int, int]:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_stat_force_next_flush()")
+            cursor.execute(
+                "SELECT analyze_count + autoanalyze_count, n_mod_since_analyze FROM pg_stat_user_tables"
+                " WHERE relname = %s",
+                [table],
+            )
+            return cursor.fetchone()
+
+    postings_upsert(postings=[_posting(n) for n in range(30)], seen_at=NOW)
+    analysed("offers_offersource")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE offers_offersource")
+    analyses, _ = analysed("offers_offersource")
+    postings_upsert(postings=[_posting(n) for n in range(30, 50)], seen_at=NOW)
+    analysed("offers_offersource")  # flushes this session's counters
+
+    assert statistics_refresh(["offers_offersource"], min_changes=10) == []  # 20 new rows on 30: not doubled
+
+    postings_upsert(postings=[_posting(n) for n in range(50, 100)], seen_at=NOW)
+    analysed("offers_offersource")
+
+    assert statistics_refresh(["offers_offersource"], min_changes=10) == ["offers_offersource"]
+    now_analysed, changes = analysed("offers_offersource")
+    assert now_analysed > analyses
+    assert changes == 0
+    assert statistics_refresh(["offers_offersource"], min_changes=10) == []
+
+
+def _posting(n: int) -> NormalisedOffer:
+    return francetravail.normalise(france_travail_offer(f"3{n:03d}A", intitule=f"Métier numéro {n}"))
