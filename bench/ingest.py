@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import sys
 import time
 from collections import Counter
@@ -64,6 +65,11 @@ def _backend_cpu_seconds(connection: Any) -> float | None:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def _children_cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _pairs(groups: Counter[Any]) -> int:
     return sum(n * (n - 1) // 2 for n in groups.values())
 
@@ -102,6 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"database: {connection.settings_dict['NAME']}, batch size {args.batch_size}, cores: {os.cpu_count()}")
         for label in ("first ingestion (all new)", "second ingestion (all unchanged)"):
             started, cpu_started, writer_started = time.perf_counter(), time.process_time(), time.thread_time()
+            children_started = _children_cpu_seconds()
             db_started = _backend_cpu_seconds(connection)
             totals: Counter[str] = Counter()
             for source, payloads in by_source.items():
@@ -114,8 +121,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 for name in ("fetched", "new", "merged", "updated", "unchanged", "failed"):
                     totals[name] += getattr(run, name)
             elapsed = time.perf_counter() - started
-            python_cpu = time.process_time() - cpu_started
-            writer_cpu = time.thread_time() - writer_started  # this thread writes; another one prepares
+            process_cpu = time.process_time() - cpu_started
+            writer_cpu = time.thread_time() - writer_started  # this thread writes; others read and prepare
+            child_cpu = _children_cpu_seconds() - children_started  # the preparing process, once it ended
+            python_cpu = process_cpu + child_cpu
             db_ended = _backend_cpu_seconds(connection)
             db_cpu = db_ended - db_started if db_started is not None and db_ended is not None else float("nan")
             rate = totals["fetched"] / elapsed
@@ -126,8 +135,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
             per_offer = (python_cpu + db_cpu) / totals["fetched"] * 1000
             print(
-                f"    CPU: Python {python_cpu:.1f} s (writing thread {writer_cpu:.1f} s, preparing thread"
-                f" {python_cpu - writer_cpu:.1f} s) + PostgreSQL backend {db_cpu:.1f} s"
+                f"    CPU: Python {python_cpu:.1f} s (writing thread {writer_cpu:.1f} s, other threads"
+                f" {process_cpu - writer_cpu:.1f} s, preparing process {child_cpu:.1f} s)"
+                f" + PostgreSQL backend {db_cpu:.1f} s"
                 f" = {per_offer:.2f} ms per offer,"
                 f" i.e. {1000 / per_offer:,.0f} offers/s on one uncontended core"
                 f" (load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)"

@@ -11,12 +11,7 @@ it did commit unchanged: nothing lost, nothing twice.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
-import math
-import queue
-import threading
 import zlib
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
@@ -31,7 +26,7 @@ from django.utils import timezone
 
 from ingestion.models import CollectionSearch, IngestionRun, NormalisationStatus, RawPayload, RunKind, RunStatus
 from ingestion.normalise import NormalisationError, normalise
-from ingestion.normalise.base import external_id as read_external_id
+from ingestion.preparing import PreparedPayload, payload_prepare, prepared_chunks
 from ingestion.sources.base import (
     FATAL_ERRORS,
     DetailStatus,
@@ -185,72 +180,19 @@ class StoredPayload:
     outcome_recorded: bool = False  # written with the row: no second write of the status
 
 
-def _finite(value: Any) -> Any:
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    if isinstance(value, dict):
-        return {key: _finite(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_finite(item) for item in value]
-    return value
-
-
-def _canonical(payload: Any) -> tuple[Any, str, str]:
-    """(payload, its JSON text, its hash). The only changes ever made to a payload are the two
-    PostgreSQL's jsonb cannot store: NUL characters and NaN/Infinity (read from the wire by a
-    lenient JSON parser); both would otherwise make the whole batch fail."""
-    try:
-        text = json.dumps(payload, sort_keys=True, ensure_ascii=True, separators=(",", ":"), allow_nan=False)
-    except ValueError:
-        payload = _finite(payload)
-        text = json.dumps(payload, sort_keys=True, ensure_ascii=True, separators=(",", ":"))
-    if "\\u0000" in text:
-        text = text.replace("\\u0000", "")
-        payload = json.loads(text)
-    return payload, text, hashlib.sha256(text.encode()).hexdigest()
-
-
-def _raw_external_id(payload: Any, digest: str) -> str:
-    try:
-        return read_external_id(payload.get("id") if isinstance(payload, dict) else None)
-    except NormalisationError:
-        # Kept anyway (nothing is lost), under an id made from its content; it will fail to normalise.
-        return f"sans-id-{digest[:16]}"
-
-
-@dataclass(frozen=True)
-class PreparedPayload:
-    """A payload with everything computed from it alone (no database): made ahead, off the writing thread."""
-
-    payload: Any
-    text: str
-    digest: str
-    external_id: str
-    outcome: PostingRecord | NormalisationError
-
-
-def payload_prepare(source: str, payload: Any) -> PreparedPayload:
-    payload, text, digest = _canonical(payload)
-    try:
-        outcome: PostingRecord | NormalisationError = posting_record(normalise(source, payload))
-    except NormalisationError as error:
-        outcome = error
-    return PreparedPayload(payload, text, digest, _raw_external_id(payload, digest), outcome)
-
-
 def raw_payloads_store(
     *, source: str, payloads: Sequence[PreparedPayload], run: IngestionRun | None, seen_at: datetime
 ) -> list[StoredPayload]:
     """Store payloads as received: new offers get version 1, changed ones a new version, seen ones a date."""
-    incoming: dict[str, tuple[Any, str, str]] = {}
+    incoming: dict[str, tuple[str, str]] = {}
     outcomes = {}
     for item in payloads:
-        incoming[item.external_id] = (item.payload, item.text, item.digest)
+        incoming[item.external_id] = (item.text, item.digest)
         outcomes[item.external_id] = item.outcome
     current, highest = _current_versions(source, incoming)
     seen_ids, retired_ids, stored = [], [], []
-    new_rows: list[tuple[str, Any, str, str, int]] = []  # external id, payload, JSON text, hash, version
-    for external_id, (payload, text, digest) in incoming.items():
+    new_rows: list[tuple[str, str, str, int]] = []  # external id, JSON text, hash, version
+    for external_id, (text, digest) in incoming.items():
         known = current.get(external_id)
         if known and known[1] == digest:
             seen_ids.append(known[0])
@@ -260,7 +202,7 @@ def raw_payloads_store(
             continue
         if known:
             retired_ids.append(known[0])
-        new_rows.append((external_id, payload, text, digest, highest.get(external_id, 0) + 1))
+        new_rows.append((external_id, text, digest, highest.get(external_id, 0) + 1))
     if seen_ids or retired_ids:
         with connection.cursor() as cursor:
             cursor.execute(
@@ -276,7 +218,7 @@ def raw_payloads_store(
             # The payload column takes the JSON text already made for the hash: no second serialisation.
             (raw_id, source, external_id, version, True, text, digest, run.pk if run else None, seen_at, seen_at,
              *_outcome_columns(outcomes[external_id], seen_at))
-            for raw_id, (external_id, _, text, digest, version) in zip(ids, new_rows, strict=True)
+            for raw_id, (external_id, text, digest, version) in zip(ids, new_rows, strict=True)
         ),
     )  # fmt: skip
     for raw_id, (external_id, *_) in zip(ids, new_rows, strict=True):
@@ -395,7 +337,7 @@ def normalise_and_upsert(
 def payload_batch_ingest(*, run: IngestionRun, payloads: Sequence[Any], seen_at: datetime) -> BatchCounts:
     """One batch from a source: raw store, then normalise and upsert what is new or changed.
 
-    `payloads` are raw payloads or PreparedPayload (prepared ahead by `_prepared_chunks`).
+    `payloads` are raw payloads or PreparedPayload (prepared ahead by `prepared_chunks`).
     The same offer may come more than once in a batch (a replayed folder holding two of
     its versions): the last one is its current state, the earlier different ones are kept
     as history, so that nothing received is lost and a replay run twice adds nothing.
@@ -472,6 +414,12 @@ def raw_history_store(
 
 def _commit_batch(run: IngestionRun, client: SourceClient | None, payloads: Sequence[Any]) -> None:
     with transaction.atomic():
+        # The commit does not wait for its WAL to reach the disk (~5 ms a batch). A server
+        # crash can then lose the batches of its last second: their run is left "running",
+        # closed as interrupted by the next one, which fetches them again. A killed client
+        # loses nothing (the server had the commit).
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL synchronous_commit = off")
         counts = payload_batch_ingest(run=run, payloads=payloads, seen_at=timezone.now())
         counts.add_to(run)
         if client is not None:
@@ -510,51 +458,6 @@ def _chunks(rows: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield chunk
 
 
-_DONE = object()
-
-
-def _prepared_chunks(source: str, chunks: Iterator[list[Any]]) -> Iterator[list[PreparedPayload]]:
-    """The chunks, fetched and prepared (hashed, normalised) one chunk ahead in a second thread.
-
-    The writing thread spends half its time waiting for PostgreSQL; meanwhile the next
-    chunk is fetched and normalised, so that a run uses two cores. Nothing here touches
-    the database. An error of the source reaches the caller at the chunk where it happened.
-    """
-    handoff: queue.Queue[Any] = queue.Queue(maxsize=1)
-    stop = threading.Event()
-
-    def hand(item: Any) -> bool:
-        while not stop.is_set():
-            try:
-                handoff.put(item, timeout=0.2)
-                return True
-            except queue.Full:
-                continue
-        return False
-
-    def produce() -> None:
-        try:
-            for chunk in chunks:
-                if not hand([payload_prepare(source, payload) for payload in chunk]):
-                    return
-            hand(_DONE)
-        except BaseException as error:  # noqa: BLE001 - handed over and raised again in the caller's thread
-            hand(error)
-
-    worker = threading.Thread(target=produce, name=f"ingestion-prepare-{source}", daemon=True)
-    worker.start()
-    try:
-        while True:
-            item = handoff.get()
-            if item is _DONE:
-                return
-            if isinstance(item, BaseException):
-                raise item
-            yield item
-    finally:
-        stop.set()
-
-
 # --- runs -------------------------------------------------------------------------------------------
 
 
@@ -579,7 +482,7 @@ def ingestion_run(
             # A replay ignores the window; an API client always gets one (run.since keeps what was asked).
             window = since if since is not None else now - FIRST_RUN_WINDOW
             payloads = client.collect(searches=searches or [SearchSpec()], since=window)
-            for chunk in _prepared_chunks(source, _chunks(payloads, batch_size)):
+            for chunk in prepared_chunks(source, _chunks(payloads, batch_size)):
                 _commit_batch(run, client, chunk)
                 statistics_refresh(LOOKUP_TABLES)
                 if progress:

@@ -128,6 +128,9 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT 
 CELERY_TIMEZONE = "Europe/Paris"
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 INGESTION_HOUR = env_int("INGESTION_HOUR", 5, minimum=0, maximum=23)
+# Payloads are hashed and normalised in a child process (fork) while the run writes the
+# previous batch; off: in a thread of the run's process (slower: one interpreter lock).
+INGESTION_PREPARE_PROCESS = env_bool("INGESTION_PREPARE_PROCESS", default=True)
 # Search: seconds before a worker rebuilds its vocabulary (typo fixes, synonyms) from the offers.
 OFFER_SEARCH_VOCABULARY_MAX_AGE = env_int("OFFER_SEARCH_VOCABULARY_MAX_AGE", 600, minimum=0)
 # E-mail alerts: offers listed per saved search in one digest.

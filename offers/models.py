@@ -126,7 +126,7 @@ class Offer(models.Model):
     company = models.CharField(_("entreprise"), max_length=255, blank=True)
     city = models.CharField(_("ville"), max_length=255, blank=True)
     postcode = models.CharField(_("code postal"), max_length=5, blank=True)
-    departement = models.CharField(_("département"), max_length=3, blank=True, db_index=True)
+    departement = models.CharField(_("département"), max_length=3, blank=True)
     commune_insee = models.CharField(_("code INSEE"), max_length=5, blank=True)
     latitude = models.FloatField(null=True, blank=True)
     longitude = models.FloatField(null=True, blank=True)
@@ -136,7 +136,7 @@ class Offer(models.Model):
     working_time = models.CharField(_("temps de travail"), max_length=20, choices=WorkingTime.choices, blank=True)
     seniority = models.CharField(_("expérience"), max_length=20, choices=Seniority.choices, blank=True)
     domain = models.CharField(_("secteur"), max_length=255, blank=True)
-    rome_code = models.CharField(_("code ROME"), max_length=5, blank=True, db_index=True)
+    rome_code = models.CharField(_("code ROME"), max_length=5, blank=True)
     rome_label = models.CharField(_("métier ROME"), max_length=255, blank=True)
     skills = ArrayField(models.CharField(max_length=255), default=list, blank=True, verbose_name=_("compétences"))
     soft_skills = ArrayField(models.CharField(max_length=255), default=list, blank=True, verbose_name=_("savoir-être"))
@@ -157,7 +157,6 @@ class Offer(models.Model):
         _("clé de dédoublonnage"),
         max_length=64,
         blank=True,
-        db_index=True,
         help_text=_("Employeur + intitulé normalisé + commune."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -169,6 +168,9 @@ class Offer(models.Model):
         verbose_name_plural = _("offres")
         indexes = [
             models.Index(fields=["status", "-published_at"], name="offer_status_published"),
+            # Plain b-trees (db_index=True would add a LIKE copy that no query uses, offers 0013).
+            models.Index(fields=["departement"], name="offer_departement"),
+            models.Index(fields=["rome_code"], name="offer_rome_code"),
             GinIndex(fields=["skills"], name="offer_skills_gin"),
             GinIndex(fields=["sources"], name="offer_sources_gin"),
         ]
@@ -212,13 +214,18 @@ class OfferSource(models.Model):
     # from its best posting at any time without reading the raw payloads again.
     normalised = models.JSONField(_("offre normalisée"), default=dict, blank=True)
     content_hash = models.CharField(_("empreinte normalisée"), max_length=64, blank=True)
-    dedup_key = models.CharField(_("clé employeur/intitulé/commune"), max_length=64, blank=True, db_index=True)
-    text_key = models.CharField(_("empreinte du texte"), max_length=64, blank=True, db_index=True)
+    dedup_key = models.CharField(_("clé employeur/intitulé/commune"), max_length=64, blank=True)
+    text_key = models.CharField(_("empreinte du texte"), max_length=64, blank=True)
 
     class Meta:
         ordering = ["source", "external_id"]
         verbose_name = _("publication à la source")
         verbose_name_plural = _("publications aux sources")
+        indexes = [
+            # The dedup look-ups (offers 0013: plain b-trees, no LIKE copy).
+            models.Index(fields=["dedup_key"], name="offer_source_dedup_key"),
+            models.Index(fields=["text_key"], name="offer_source_text_key"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["source", "external_id"], name="offer_source_unique_external_id")
         ]

@@ -28,6 +28,10 @@ class NormalisationError(ValueError):
         self.code = code
         self.message = message
 
+    def __reduce__(self) -> tuple[type[NormalisationError], tuple[str, str]]:
+        # Prepared in a child process, the error comes back pickled: rebuilt from both fields.
+        return type(self), (self.code, self.message)
+
 
 @dataclass(frozen=True)
 class NormalisedOffer:
