@@ -9,16 +9,19 @@ description C).
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from django.db import connection
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ingestion import services
 from ingestion.normalise import adzuna, francetravail
 from offers.models import Offer
 from offers.services import postings_upsert, search_fold
 from tests.factories import OfferFactory
+from tests.ingestion.fake_client import FakeClient
 from tests.ingestion.payloads import adzuna_job, france_travail_offer
 
 pytestmark = pytest.mark.django_db
@@ -128,3 +131,29 @@ def test_writes_that_leave_the_texts_as_they_were_do_not_recompute_the_search_co
     Offer.objects.filter(id=offer.id).update(title="Boulanger")
 
     assert _search_vector(offer.id) == "'marqueur'"
+
+
+@pytest.mark.parametrize("in_child", [True, False], ids=["child process", "thread"])
+def test_offers_written_by_a_run_have_the_search_columns_search_expects(in_child: bool, settings: Any) -> None:
+    """Through a whole run, payloads prepared either way; a merged offer whose texts no
+    single posting had alone (a company filled from the other source) included."""
+    settings.INGESTION_PREPARE_PROCESS = in_child
+    long_text = "Pâtisserie fine et boulangerie, équipe de cœur. " * 200
+    _ingest(
+        "francetravail",
+        france_travail_offer("201A", entreprise={}),
+        france_travail_offer("202B", intitule="Pâtissier·ère — crème brûlée", description=long_text),
+        france_travail_offer("203C", intitule="Vendeur en boulangerie", competences=[]),
+    )
+    _ingest("adzuna", adzuna_job("4801"))
+
+    merged = Offer.objects.get(postings__external_id="4801")
+    assert sorted(merged.sources) == ["adzuna", "francetravail"]
+    assert merged.company
+    assert Offer.objects.count() == 3
+    for offer_id in Offer.objects.values_list("id", flat=True):
+        assert _columns_as_expected(offer_id) == (True, True)
+
+
+def _ingest(source: str, *payloads: dict) -> None:
+    services.ingestion_run(source=source, client=FakeClient(source, payloads), batch_size=2)
