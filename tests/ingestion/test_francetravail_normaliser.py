@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from ingestion.normalise import NormalisationError, francetravail
+from ingestion.normalise.text import clean
 from tests.ingestion.payloads import france_travail_offer
 
 
@@ -160,3 +161,16 @@ def test_to_json_and_back_gives_the_same_offer() -> None:
 
     offer = francetravail.normalise(france_travail_offer())
     assert NormalisedOffer.from_json(offer.to_json()) == offer
+
+
+def test_every_kind_of_space_in_a_field_becomes_one_space() -> None:
+    spaces = [chr(code) for code in range(0x3001) if chr(code).isspace()]
+    assert {"\t", "\n", "\u00a0", "\u202f", "\u2009", "\u3000"} <= set(spaces)
+
+    for space in spaces:
+        assert clean(f"{space}Boulanger{space}{space}/ Boulangère{space}") == "Boulanger / Boulangère"
+    assert clean("Pâte\u200bfeuilletée") == "Pâte\u200bfeuilletée"  # a zero-width space is not a space
+    assert (
+        clean("Missions :\r\n\r\n\r\n-\u00a0pétrir\t les pâtes", keep_newlines=True)
+        == "Missions :\n\n- pétrir les pâtes"
+    )
