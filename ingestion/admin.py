@@ -86,16 +86,20 @@ class RawPayloadAdmin(admin.ModelAdmin):
     @admin.action(description=_("Renormaliser les contenus sélectionnés"))
     def retry_normalisation(self, request: HttpRequest, queryset: QuerySet[RawPayload]) -> None:
         done = 0
-        with transaction.atomic():
-            for source in set(queryset.values_list("source", flat=True)):
-                raws = list(queryset.filter(source=source, is_current=True).values_list("id", "payload"))
-                counts = services.normalise_and_upsert(
-                    source=source,
-                    raws=raws,
-                    seen_at=max(queryset.values_list("last_seen_at", flat=True)),
-                    from_source=False,
-                )
-                done += len(raws) - counts.failed
+        for source in sorted(set(queryset.values_list("source", flat=True))):
+            # Under the source's run lock, like a run: the upsert counts on no other writer of its postings.
+            try:
+                with services.source_lock(source), transaction.atomic():
+                    raws = list(queryset.filter(source=source, is_current=True).values_list("id", "payload"))
+                    counts = services.normalise_and_upsert(
+                        source=source,
+                        raws=raws,
+                        seen_at=max(queryset.values_list("last_seen_at", flat=True)),
+                        from_source=False,
+                    )
+                    done += len(raws) - counts.failed
+            except services.RunAlreadyActive as error:
+                self.message_user(request, f"{error} {_('Réessayez après la collecte.')}", messages.WARNING)
         self.message_user(request, _("%(n)d contenu(s) normalisé(s).") % {"n": done}, messages.SUCCESS)
 
     def has_add_permission(self, request: HttpRequest) -> bool:

@@ -24,7 +24,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from offers import dedup
-from offers.bulk import copy_to_staging, copy_upsert, next_ids
+from offers.bulk import copy_rows, copy_to_staging, copy_upsert, next_ids
 from offers.models import ContractType, Occupation, OccupationTitle, Offer, OfferSource, OfferStatus, Source
 
 # France Travail gives the full text and the ROME code: its posting is preferred.
@@ -261,14 +261,17 @@ def postings_upsert(
         [_offer_from_postings(offer_id, rows, seen_at) for offer_id, rows in members.items()],
         update=OFFER_UPDATE_FIELDS,
     )
-    postings_rows = [
-        _posting_row(key, batch[key], serialised[key], batch_keys[key], offer_id, dates[key])
+    rows = {
+        key: _posting_row(key, batch[key], serialised[key], batch_keys[key], offer_id, dates[key])
         for key, offer_id in resolved.items()
-    ]
+    }
+    # New postings go straight in: their keys were just looked up, and the run's lock keeps
+    # any other writer of this source out. Only known ones need the staging table's upsert.
+    copy_rows(OfferSource._meta.db_table, POSTING_COLUMNS, (row for key, row in rows.items() if key not in known))
     copy_upsert(
         OfferSource._meta.db_table,
         POSTING_COLUMNS,
-        postings_rows,
+        [row for key, row in rows.items() if key in known],
         conflict=["source", "external_id"],
         update=POSTING_UPDATE_FIELDS,
     )

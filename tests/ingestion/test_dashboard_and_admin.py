@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import zlib
+
+import psycopg
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from ingestion import services
+from ingestion.models import NormalisationStatus, RawPayload
 from ingestion.selectors import offers_over_time
 from offers.models import Offer, OfferStatus
 from tests.factories import UserFactory
@@ -57,8 +62,6 @@ def test_the_admin_filters_raw_payloads_in_error(admin_client, collected) -> Non
 def test_the_admin_shows_runs_and_edits_collection_searches(admin_client, collected) -> None:
     assert admin_client.get("/admin/ingestion/ingestionrun/").status_code == 200
     assert admin_client.get("/admin/ingestion/collectionsearch/").status_code == 200
-    from ingestion.models import RawPayload
-
     raw = RawPayload.objects.get(external_id="BAD")
     assert admin_client.get(f"/admin/ingestion/rawpayload/{raw.pk}/change/").status_code == 200
 
@@ -67,3 +70,42 @@ def test_the_admin_page_of_a_run_lists_its_errors(admin_client) -> None:
     run = services.ingestion_run(source="francetravail", client=FakeClient("francetravail", [{}], fail_after=0))
     html = admin_client.get(f"/admin/ingestion/ingestionrun/{run.pk}/change/").content.decode()
     assert "ne répond plus" in html
+
+
+def _retry(admin_client, *raws: RawPayload):
+    return admin_client.post(
+        "/admin/ingestion/rawpayload/",
+        {"action": "retry_normalisation", "_selected_action": [raw.pk for raw in raws]},
+        follow=True,
+    )
+
+
+def test_the_admin_normalises_selected_payloads_again(admin_client, collected) -> None:
+    good = RawPayload.objects.get(external_id="201A")
+    Offer.objects.all().delete()  # what a rebuild must bring back
+
+    response = _retry(admin_client, good, RawPayload.objects.get(external_id="BAD"))
+
+    assert "1 contenu(s) normalisé(s)." in response.content.decode()
+    assert Offer.objects.get().postings.get().external_id == "201A"
+    assert RawPayload.objects.get(external_id="BAD").status == NormalisationStatus.ERROR
+
+
+def test_the_admin_does_not_normalise_while_a_run_of_the_source_is_active(admin_client, collected) -> None:
+    settings_dict = connection.settings_dict
+    run = psycopg.connect(
+        dbname=settings_dict["NAME"], user=settings_dict["USER"], host=settings_dict["HOST"], autocommit=True
+    )
+    try:
+        run.execute("SELECT pg_advisory_lock(%s, %s)", [0x4A4D, zlib.crc32(b"francetravail") & 0x7FFFFFFF])
+        Offer.objects.all().delete()
+
+        response = _retry(admin_client, RawPayload.objects.get(external_id="201A"))
+    finally:
+        run.close()
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "déjà en cours" in html and "Réessayez après la collecte." in html
+    assert "0 contenu(s) normalisé(s)." in html
+    assert not Offer.objects.exists()
