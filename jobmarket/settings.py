@@ -97,7 +97,9 @@ else:
     EMBEDDED_DATABASE_DIR = Path(env_str("EMBEDDED_DATABASE_DIR", str(BASE_DIR / ".pgdata")) or "")
     DATABASES = {
         "default": embedded_database_settings(
-            EMBEDDED_DATABASE_DIR, shared_buffers=env_str("EMBEDDED_DATABASE_SHARED_BUFFERS")
+            EMBEDDED_DATABASE_DIR,
+            shared_buffers=env_str("EMBEDDED_DATABASE_SHARED_BUFFERS"),
+            max_wal_size=env_str("EMBEDDED_DATABASE_MAX_WAL_SIZE", "4GB"),
         )
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
