@@ -258,4 +258,5 @@ def _in_child_process(source: str, chunks: Iterator[list[Any]]) -> Iterator[list
         if child.is_alive():
             child.kill()
         child.join(timeout=5)
-        outbox_reader.close()  # the feeder, if still reading the source, stops at its next send
+        outbox_reader.close()
+        # The feeder, if still reading the source, stops at its next send: the child is gone.

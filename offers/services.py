@@ -267,7 +267,9 @@ def postings_upsert(
     }
     # New postings go straight in: their keys were just looked up, and the run's lock keeps
     # any other writer of this source out. Only known ones need the staging table's upsert.
-    copy_rows(OfferSource._meta.db_table, POSTING_COLUMNS, (row for key, row in rows.items() if key not in known))
+    new_rows = [row for key, row in rows.items() if key not in known]
+    if new_rows:
+        copy_rows(OfferSource._meta.db_table, POSTING_COLUMNS, new_rows)
     copy_upsert(
         OfferSource._meta.db_table,
         POSTING_COLUMNS,
