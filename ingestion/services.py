@@ -86,12 +86,17 @@ class BatchCounts:
 # --- locking and run bookkeeping -----------------------------------------------------------
 
 
+def run_lock_key(source: str) -> tuple[int, int]:
+    """The two keys of the PostgreSQL advisory lock a run of `source` holds."""
+    return _LOCK_NAMESPACE, zlib.crc32(source.encode()) & 0x7FFFFFFF
+
+
 @contextmanager
 def source_lock(source: str) -> Iterator[None]:
     """Hold the run lock of `source` on this database session, or raise RunAlreadyActive at once."""
-    key = zlib.crc32(source.encode()) & 0x7FFFFFFF
+    key = run_lock_key(source)
     with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", [_LOCK_NAMESPACE, key])
+        cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", key)
         acquired = cursor.fetchone()[0]
     if not acquired:
         active = IngestionRun.objects.filter(source=source, status=RunStatus.RUNNING).first()
@@ -103,7 +108,7 @@ def source_lock(source: str) -> Iterator[None]:
         yield
     finally:
         with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [_LOCK_NAMESPACE, key])
+            cursor.execute("SELECT pg_advisory_unlock(%s, %s)", key)
 
 
 def _close_interrupted_runs(source: str, now: datetime) -> None:

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import zlib
-
-import psycopg
 import pytest
-from django.db import connection
 from django.utils import timezone
 
 from ingestion import services
@@ -16,6 +12,7 @@ from offers.models import Offer, OfferStatus
 from tests.factories import UserFactory
 from tests.ingestion.fake_client import FakeClient
 from tests.ingestion.payloads import adzuna_job, france_travail_offer
+from tests.ingestion.sessions import run_lock_held_elsewhere
 
 pytestmark = pytest.mark.django_db
 
@@ -92,17 +89,10 @@ def test_the_admin_normalises_selected_payloads_again(admin_client, collected) -
 
 
 def test_the_admin_does_not_normalise_while_a_run_of_the_source_is_active(admin_client, collected) -> None:
-    settings_dict = connection.settings_dict
-    run = psycopg.connect(
-        dbname=settings_dict["NAME"], user=settings_dict["USER"], host=settings_dict["HOST"], autocommit=True
-    )
-    try:
-        run.execute("SELECT pg_advisory_lock(%s, %s)", [0x4A4D, zlib.crc32(b"francetravail") & 0x7FFFFFFF])
+    with run_lock_held_elsewhere("francetravail"):
         Offer.objects.all().delete()
 
         response = _retry(admin_client, RawPayload.objects.get(external_id="201A"))
-    finally:
-        run.close()
 
     html = response.content.decode()
     assert response.status_code == 200

@@ -12,6 +12,7 @@ from django.core.management import CommandError, call_command
 from ingestion.models import IngestionRun, RawPayload, RunKind, RunStatus
 from offers.models import Offer
 from tests.ingestion.payloads import adzuna_job, adzuna_page, france_travail_offer, france_travail_page
+from tests.ingestion.sessions import run_lock_held_elsewhere
 
 pytestmark = pytest.mark.django_db
 
@@ -109,18 +110,6 @@ def test_the_demo_payloads_replay_through_the_pipeline(settings) -> None:
 
 
 def test_a_second_ingest_while_one_runs_exits_at_once_with_a_clear_message(saved_responses: Path) -> None:
-    import zlib
-
-    import psycopg
-    from django.db import connection
-
-    db = connection.settings_dict
-    holder = psycopg.connect(dbname=db["NAME"], user=db["USER"], host=db["HOST"], autocommit=True)
-    try:
-        key = zlib.crc32(b"francetravail") & 0x7FFFFFFF
-        holder.execute("SELECT pg_advisory_lock(%s, %s)", [0x4A4D, key])  # another process's run holds it
-        with pytest.raises(CommandError, match="déjà en cours"):
-            _ingest("--from-files", str(saved_responses), "--source", "francetravail")
-    finally:
-        holder.close()
+    with run_lock_held_elsewhere("francetravail"), pytest.raises(CommandError, match="déjà en cours"):
+        _ingest("--from-files", str(saved_responses), "--source", "francetravail")
     assert not RawPayload.objects.exists() and not IngestionRun.objects.exists()

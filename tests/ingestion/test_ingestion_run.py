@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import zlib
 from datetime import timedelta
 
-import psycopg
 import pytest
-from django.db import connection
 from django.utils import timezone
 
 from ingestion import services
@@ -16,6 +13,7 @@ from ingestion.sources.base import SearchSpec
 from offers.models import Occupation, OccupationTitle, Offer, OfferSource
 from tests.ingestion.fake_client import FakeClient
 from tests.ingestion.payloads import adzuna_job, france_travail_offer
+from tests.ingestion.sessions import other_session, run_lock_held_elsewhere
 
 pytestmark = pytest.mark.django_db
 
@@ -159,24 +157,15 @@ def test_the_window_starts_at_the_last_complete_collection_so_a_missed_day_is_ca
 
 
 def test_a_second_run_while_one_is_active_stops_at_once_with_a_clear_message() -> None:
-    settings_dict = connection.settings_dict
-    other = psycopg.connect(
-        dbname=settings_dict["NAME"], user=settings_dict["USER"], host=settings_dict["HOST"], autocommit=True
-    )
-    try:
-        with services.source_lock("adzuna"):
-            # The lock is per database session: another process (another connection) is refused.
-            key = zlib.crc32(b"adzuna") & 0x7FFFFFFF
-            acquired = other.execute("SELECT pg_try_advisory_lock(%s, %s)", [0x4A4D, key]).fetchone()[0]
-            assert acquired is False
-        other.execute("SELECT pg_advisory_lock(%s, %s)", [0x4A4D, key])
-        client = FakeClient("adzuna", [adzuna_job()])
-        with pytest.raises(services.RunAlreadyActive, match="déjà en cours"):
-            _run(client)
-        assert client.searches == []  # nothing was fetched
-        assert not IngestionRun.objects.exists()
-    finally:
-        other.close()
+    with other_session() as other, services.source_lock("adzuna"):
+        # The lock is per database session: another process (another connection) is refused.
+        acquired = other.execute("SELECT pg_try_advisory_lock(%s, %s)", services.run_lock_key("adzuna")).fetchone()
+        assert acquired[0] is False
+    client = FakeClient("adzuna", [adzuna_job()])
+    with run_lock_held_elsewhere("adzuna"), pytest.raises(services.RunAlreadyActive, match="déjà en cours"):
+        _run(client)
+    assert client.searches == []  # nothing was fetched
+    assert not IngestionRun.objects.exists()
 
 
 def test_a_run_left_running_by_a_killed_process_is_marked_interrupted() -> None:

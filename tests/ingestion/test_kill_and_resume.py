@@ -8,7 +8,6 @@ import signal
 import subprocess
 import sys
 import time
-import zlib
 from io import StringIO
 from pathlib import Path
 from urllib.parse import quote
@@ -18,6 +17,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 
+from ingestion import services
 from ingestion.models import IngestionRun, RawPayload, RunStatus
 from offers.models import Offer, OfferSource
 from tests.ingestion.payloads import france_travail_offer, france_travail_page
@@ -47,7 +47,7 @@ def _wait_for(condition, what: str) -> None:
 
 
 def _lock_is_free() -> bool:
-    key = zlib.crc32(b"francetravail") & 0x7FFFFFFF
+    _, key = services.run_lock_key("francetravail")
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = %s", [key])
         return cursor.fetchone()[0] == 0
