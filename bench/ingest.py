@@ -65,6 +65,17 @@ def _backend_cpu_seconds(connection: Any) -> float | None:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def _table_sizes(connection: Any, tables: list[str]) -> str:
+    """Each table's size on disk, its TOAST and indexes included."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT relname, pg_size_pretty(pg_total_relation_size(oid)) FROM pg_class WHERE relname = ANY(%s)",
+            [tables],
+        )
+        sizes = dict(cursor.fetchall())
+    return ", ".join(f"{table} {sizes.get(table, '?')}" for table in tables)
+
+
 def _children_cpu_seconds() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
@@ -154,6 +165,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"dedup over {len(keys)} postings: {Offer.objects.count()} offers for {len(same_job)} real jobs;"
             f" pair precision {precision:.3f}, pair recall {recall:.3f}"
         )
+        print("disk:", _table_sizes(connection, ["ingestion_rawpayload", "offers_offersource", "offers_offer"]))
     finally:
         teardown_databases(old_config, verbosity=0)
     return 0

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from ingestion import services
@@ -53,6 +55,32 @@ def test_a_second_run_with_the_same_payloads_changes_nothing_but_dates() -> None
     assert (run.new, run.updated, run.unchanged) == (0, 0, 6)
     assert RawPayload.objects.count() == 6 and Offer.objects.count() == 6
     assert RawPayload.objects.get(external_id="300001").last_seen_at > first_seen
+
+
+def test_long_payloads_are_stored_whole_out_of_line_and_a_second_run_leaves_them_there() -> None:
+    """Payloads and normalised postings over 2 kB go to the TOAST table uncompressed (migrations
+    ingestion 0005, offers 0014): a first load spends no time compressing them, and the daily
+    run's date update copies a small row."""
+    description = "Préparer les commandes, conduire un chariot élévateur, ranger la réserve. " * 60
+    payload = france_travail_offer("400001", intitule="Préparateur de commandes (H/F)", description=description)
+    _run(FakeClient("francetravail", [payload]))
+
+    def stored() -> tuple:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_column_compression(r.payload), pg_column_size(r.payload) >= octet_length(r.payload::text),"
+                " pg_column_compression(p.normalised), pg_column_size(p.normalised) >= octet_length(p.normalised::text),"
+                " r.payload = %s::jsonb"
+                " FROM ingestion_rawpayload r JOIN offers_offersource p USING (source, external_id)",
+                [json.dumps(payload)],
+            )
+            return cursor.fetchall()
+
+    assert len(description) > 4000
+    assert stored() == [(None, True, None, True, True)]  # not compressed, whole, as received
+    _run(FakeClient("francetravail", [payload]))
+    assert stored() == [(None, True, None, True, True)]
+    assert RawPayload.objects.get().payload == payload
 
 
 def test_a_changed_payload_adds_a_version_and_keeps_the_old_one() -> None:
