@@ -68,8 +68,10 @@ def test_long_payloads_are_stored_whole_out_of_line_and_a_second_run_leaves_them
     def stored() -> tuple:
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT pg_column_compression(r.payload), pg_column_size(r.payload) >= octet_length(r.payload::text),"
-                " pg_column_compression(p.normalised), pg_column_size(p.normalised) >= octet_length(p.normalised::text),"
+                "SELECT pg_column_compression(r.payload),"
+                " pg_column_size(r.payload) >= octet_length(r.payload::text),"
+                " pg_column_compression(p.normalised),"
+                " pg_column_size(p.normalised) >= octet_length(p.normalised::text),"
                 " r.payload = %s::jsonb"
                 " FROM ingestion_rawpayload r JOIN offers_offersource p USING (source, external_id)",
                 [json.dumps(payload)],
