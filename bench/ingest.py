@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import statistics
 import sys
 import time
 from collections import Counter
@@ -90,18 +91,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--batch-size", type=int, default=500)
+    parser.add_argument("--repeat", type=int, default=1, help="rounds, each on a new database; prints medians")
     args = parser.parse_args(argv)
 
     import django
 
     django.setup()
-    from django.db import connection
     from django.test.utils import setup_databases, teardown_databases
 
     from bench.gen_offers import iter_labelled_offers
-    from ingestion import services
-    from ingestion.models import RunKind
-    from offers.models import Offer, OfferSource
 
     started = time.perf_counter()
     by_source: dict[str, list[dict[str, Any]]] = {"francetravail": [], "adzuna": []}
@@ -114,61 +112,88 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{len(by_source['adzuna'])} Adzuna) in {time.perf_counter() - started:.1f} s"
     )
 
-    old_config = setup_databases(verbosity=0, interactive=False, keepdb=False)
-    try:
-        print(f"database: {connection.settings_dict['NAME']}, batch size {args.batch_size}, cores: {os.cpu_count()}")
-        for label in ("first ingestion (all new)", "second ingestion (all unchanged)"):
-            started, cpu_started, writer_started = time.perf_counter(), time.process_time(), time.thread_time()
-            children_started = _children_cpu_seconds()
-            db_started = _backend_cpu_seconds(connection)
-            totals: Counter[str] = Counter()
-            for source, payloads in by_source.items():
-                run = services.ingestion_run(
-                    source=source,
-                    client=ListClient(source, payloads),
-                    kind=RunKind.REPLAY,
-                    batch_size=args.batch_size,
-                )
-                for name in ("fetched", "new", "merged", "updated", "unchanged", "failed"):
-                    totals[name] += getattr(run, name)
-            elapsed = time.perf_counter() - started
-            process_cpu = time.process_time() - cpu_started
-            writer_cpu = time.thread_time() - writer_started  # this thread writes; others read and prepare
-            child_cpu = _children_cpu_seconds() - children_started  # the preparing process, once it ended
-            python_cpu = process_cpu + child_cpu
-            db_ended = _backend_cpu_seconds(connection)
-            db_cpu = db_ended - db_started if db_started is not None and db_ended is not None else float("nan")
-            rate = totals["fetched"] / elapsed
-            print(
-                f"{label}: {totals['fetched']} payloads in {elapsed:.1f} s = {rate:,.0f} offers/s"
-                f" (new {totals['new']}, merged {totals['merged']}, updated {totals['updated']},"
-                f" unchanged {totals['unchanged']}, failed {totals['failed']})"
-            )
-            per_offer = (python_cpu + db_cpu) / totals["fetched"] * 1000
-            print(
-                f"    CPU: Python {python_cpu:.1f} s (writing thread {writer_cpu:.1f} s, other threads"
-                f" {process_cpu - writer_cpu:.1f} s, preparing process {child_cpu:.1f} s)"
-                f" + PostgreSQL backend {db_cpu:.1f} s"
-                f" = {per_offer:.2f} ms per offer,"
-                f" i.e. {1000 / per_offer:,.0f} offers/s on one uncontended core"
-                f" (load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)"
-            )
-
-        offer_of = {(s, e): o for s, e, o in OfferSource.objects.values_list("source", "external_id", "offer_id")}
-        keys = [key for key in offer_of if key in job_of]
-        same_offer = Counter(offer_of[k] for k in keys)
-        same_job = Counter(job_of[k] for k in keys)
-        both = Counter((offer_of[k], job_of[k]) for k in keys)
-        precision = _pairs(both) / max(_pairs(same_offer), 1)
-        recall = _pairs(both) / max(_pairs(same_job), 1)
+    rates: list[tuple[float, float]] = []
+    for round_ in range(1, args.repeat + 1):
+        if args.repeat > 1:
+            print(f"--- round {round_} of {args.repeat}, a new database")
+        old_config = setup_databases(verbosity=0, interactive=False, keepdb=False)
+        try:
+            rates.append(_round(args.batch_size, by_source, job_of))
+        finally:
+            teardown_databases(old_config, verbosity=0)
+    if args.repeat > 1:
+        firsts, seconds = sorted(rate for rate, _ in rates), sorted(rate for _, rate in rates)
         print(
-            f"dedup over {len(keys)} postings: {Offer.objects.count()} offers for {len(same_job)} real jobs;"
-            f" pair precision {precision:.3f}, pair recall {recall:.3f}"
+            f"over {args.repeat} rounds, offers/s: first ingestion median {statistics.median(firsts):,.0f}"
+            f" (min {firsts[0]:,.0f}, max {firsts[-1]:,.0f}); second ingestion median"
+            f" {statistics.median(seconds):,.0f} (min {seconds[0]:,.0f}, max {seconds[-1]:,.0f})"
         )
-        print("disk:", _table_sizes(connection, ["ingestion_rawpayload", "offers_offersource", "offers_offer"]))
-    finally:
-        teardown_databases(old_config, verbosity=0)
     return 0
+
+
+def _round(
+    batch_size: int, by_source: dict[str, list[dict[str, Any]]], job_of: dict[tuple[str, str], int]
+) -> tuple[float, float]:
+    """Both ingestions into the database just created, their figures printed; returns their offers/s."""
+    from django.db import connection
+
+    from ingestion import services
+    from ingestion.models import RunKind
+    from offers.models import Offer, OfferSource
+
+    rates: list[float] = []
+    print(f"database: {connection.settings_dict['NAME']}, batch size {batch_size}, cores: {os.cpu_count()}")
+    for label in ("first ingestion (all new)", "second ingestion (all unchanged)"):
+        started, cpu_started, writer_started = time.perf_counter(), time.process_time(), time.thread_time()
+        children_started = _children_cpu_seconds()
+        db_started = _backend_cpu_seconds(connection)
+        totals: Counter[str] = Counter()
+        for source, payloads in by_source.items():
+            run = services.ingestion_run(
+                source=source,
+                client=ListClient(source, payloads),
+                kind=RunKind.REPLAY,
+                batch_size=batch_size,
+            )
+            for name in ("fetched", "new", "merged", "updated", "unchanged", "failed"):
+                totals[name] += getattr(run, name)
+        elapsed = time.perf_counter() - started
+        process_cpu = time.process_time() - cpu_started
+        writer_cpu = time.thread_time() - writer_started  # this thread writes; others read and prepare
+        child_cpu = _children_cpu_seconds() - children_started  # the preparing process, once it ended
+        python_cpu = process_cpu + child_cpu
+        db_ended = _backend_cpu_seconds(connection)
+        db_cpu = db_ended - db_started if db_started is not None and db_ended is not None else float("nan")
+        rate = totals["fetched"] / elapsed
+        rates.append(rate)
+        print(
+            f"{label}: {totals['fetched']} payloads in {elapsed:.1f} s = {rate:,.0f} offers/s"
+            f" (new {totals['new']}, merged {totals['merged']}, updated {totals['updated']},"
+            f" unchanged {totals['unchanged']}, failed {totals['failed']})"
+        )
+        per_offer = (python_cpu + db_cpu) / totals["fetched"] * 1000
+        print(
+            f"    CPU: Python {python_cpu:.1f} s (writing thread {writer_cpu:.1f} s, other threads"
+            f" {process_cpu - writer_cpu:.1f} s, preparing process {child_cpu:.1f} s)"
+            f" + PostgreSQL backend {db_cpu:.1f} s"
+            f" = {per_offer:.2f} ms per offer,"
+            f" i.e. {1000 / per_offer:,.0f} offers/s on one uncontended core"
+            f" (load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)"
+        )
+
+    offer_of = {(s, e): o for s, e, o in OfferSource.objects.values_list("source", "external_id", "offer_id")}
+    keys = [key for key in offer_of if key in job_of]
+    same_offer = Counter(offer_of[k] for k in keys)
+    same_job = Counter(job_of[k] for k in keys)
+    both = Counter((offer_of[k], job_of[k]) for k in keys)
+    precision = _pairs(both) / max(_pairs(same_offer), 1)
+    recall = _pairs(both) / max(_pairs(same_job), 1)
+    print(
+        f"dedup over {len(keys)} postings: {Offer.objects.count()} offers for {len(same_job)} real jobs;"
+        f" pair precision {precision:.3f}, pair recall {recall:.3f}"
+    )
+    print("disk:", _table_sizes(connection, ["ingestion_rawpayload", "offers_offersource", "offers_offer"]))
+    return rates[0], rates[1]
 
 
 if __name__ == "__main__":
