@@ -39,7 +39,7 @@ from ingestion.sources.base import (
     client_for,
 )
 from offers import services as offer_services
-from offers.bulk import copy_rows, next_ids, statistics_refresh
+from offers.bulk import copy_rows, copy_time, next_ids, statistics_refresh
 from offers.models import OfferSource, OfferStatus, Source
 from offers.services import PostingRecord, posting_record
 
@@ -216,13 +216,14 @@ def raw_payloads_store(
                 [seen_at, seen_ids, retired_ids],
             )
     ids = next_ids(RawPayload._meta.db_table, len(new_rows))
+    seen = copy_time(seen_at)
     copy_rows(
         RawPayload._meta.db_table,
         RAW_COLUMNS,
         (
             # The payload column takes the JSON text already made for the hash: no second serialisation.
-            (raw_id, source, external_id, version, True, text, digest, run.pk if run else None, seen_at, seen_at,
-             *_outcome_columns(outcomes[external_id], seen_at))
+            (raw_id, source, external_id, version, True, text, digest, run.pk if run else None, seen, seen,
+             *_outcome_columns(outcomes[external_id], seen))
             for raw_id, (external_id, text, digest, version) in zip(ids, new_rows, strict=True)
         ),
     )  # fmt: skip
@@ -254,7 +255,7 @@ def _current_versions(
     return current, highest
 
 
-def _outcome_columns(outcome: PostingRecord | NormalisationError, at: datetime) -> tuple[str, str, str, datetime]:
+def _outcome_columns(outcome: PostingRecord | NormalisationError, at: str) -> tuple[str, str, str, str]:
     # The outcome is known before the row is written: it goes in with it (the offers are
     # upserted in the same transaction, so "ok" never outlives a failed upsert).
     if isinstance(outcome, NormalisationError):
@@ -405,12 +406,13 @@ def raw_history_store(
         known.add(key)
         highest[item.external_id] = highest.get(item.external_id, 0) + 1
         rows.append((item, highest[item.external_id]))
+    seen = copy_time(seen_at)
     copy_rows(
         RawPayload._meta.db_table,
         RAW_COLUMNS,
         (
             (raw_id, source, item.external_id, version, False, item.text, item.digest, run.pk if run else None,
-             seen_at, seen_at, *_outcome_columns(item.outcome, seen_at))
+             seen, seen, *_outcome_columns(item.outcome, seen))
             for raw_id, (item, version) in zip(next_ids(RawPayload._meta.db_table, len(rows)), rows, strict=True)
         ),
     )  # fmt: skip

@@ -24,7 +24,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from offers import dedup
-from offers.bulk import copy_rows, copy_to_staging, copy_upsert, next_ids
+from offers.bulk import copy_rows, copy_time, copy_to_staging, copy_upsert, next_ids
 from offers.models import ContractType, Occupation, OccupationTitle, Offer, OfferSource, OfferStatus, Source
 
 # France Travail gives the full text and the ROME code: its posting is preferred.
@@ -431,20 +431,27 @@ def _posting_row(
     offer_id: int,
     dates: Mapping[str, Any],
 ) -> list[Any]:
-    """A row of POSTING_COLUMNS. first_seen_at is not updated on conflict: a known posting keeps it."""
+    """A row of POSTING_COLUMNS. first_seen_at is not updated on conflict: a known posting keeps it.
+
+    Dates go as text (bulk.copy_time); the posting's own are already ISO 8601 in its JSON.
+    """
     values = {
         "offer_id": offer_id,
         "url": data.get("url") or "",
-        "source_updated_at": _when(data.get("source_updated_at")),
-        "published_at": _when(data.get("published_at")),
-        "last_seen_at": dates["last_seen_at"],
-        "withdrawn_at": dates["withdrawn_at"],
+        "source_updated_at": data.get("source_updated_at") or None,
+        "published_at": data.get("published_at") or None,
+        "last_seen_at": _copy_time(dates["last_seen_at"]),
+        "withdrawn_at": _copy_time(dates["withdrawn_at"]),
         "normalised": serialised[0],  # the JSON text made for the hash, not serialised twice
         "content_hash": serialised[1],
         "dedup_key": keys["dedup_key"],
         "text_key": keys["text_key"],
     }
-    return [key[0], key[1], dates["first_seen_at"], *(values[name] for name in POSTING_UPDATE_FIELDS)]
+    return [key[0], key[1], _copy_time(dates["first_seen_at"]), *(values[name] for name in POSTING_UPDATE_FIELDS)]
+
+
+def _copy_time(value: datetime | None) -> str | None:
+    return copy_time(value) if value else None
 
 
 OFFER_COLUMNS = [field.attname for field in Offer._meta.concrete_fields]
@@ -478,6 +485,9 @@ def _search_texts(offer: Mapping[str, Any]) -> tuple[str, str, str]:
 
 _SEARCH_TEXTS = [("search_text_a", "text"), ("search_text_b", "text"), ("search_text_c", "text")]
 _ARRAY_INDEXES = [index for index, name in enumerate(OFFER_COLUMNS) if name in ("skills", "soft_skills", "sources")]
+_TIME_INDEXES = [
+    index for index, field_ in enumerate(Offer._meta.concrete_fields) if field_.get_internal_type() == "DateTimeField"
+]
 
 
 def _array_literal(items: Sequence[str]) -> str:
@@ -490,6 +500,8 @@ def _offer_row(offer: Mapping[str, Any], stamps: Mapping[str, Any]) -> list[Any]
     row = [offer[name] if name in offer else stamps[name] for name in OFFER_COLUMNS]
     for index in _ARRAY_INDEXES:
         row[index] = _array_literal(row[index] or [])
+    for index in _TIME_INDEXES:
+        row[index] = _copy_time(row[index])
     return [*row, *_search_texts(offer)]
 
 

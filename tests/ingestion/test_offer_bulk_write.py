@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from django.db import connection
@@ -10,7 +10,7 @@ from django.db import connection
 from ingestion.normalise import francetravail
 from ingestion.normalise.base import NormalisedOffer
 from offers.bulk import statistics_refresh
-from offers.models import Offer
+from offers.models import Offer, OfferSource
 from offers.services import postings_upsert
 from tests.ingestion.payloads import france_travail_offer
 
@@ -29,6 +29,24 @@ def test_skills_with_quotes_commas_braces_and_backslashes_are_stored_as_written(
     assert offer.skills == list(posting.skills)
     assert len(offer.skills) == 5  # the empty label is dropped by the normaliser, "NULL" is a word
     assert offer.sources == ["francetravail"]
+
+
+def test_dates_go_through_copy_to_the_microsecond_whatever_their_offset() -> None:
+    """Dates are sent as ISO 8601 text (offers.bulk.copy_time), not through psycopg's dumper."""
+    payload = france_travail_offer(
+        "202A", dateCreation="2026-10-02T10:15:00.123456+02:00", dateActualisation="2026-10-03T09:00:00.5Z"
+    )
+    seen_at = datetime(2026, 10, 4, 8, 0, 0, 654321, tzinfo=timezone(timedelta(hours=2)))
+
+    postings_upsert(postings=[francetravail.normalise(payload)], seen_at=seen_at)
+
+    offer, posting = Offer.objects.get(), OfferSource.objects.get()
+    published = datetime(2026, 10, 2, 8, 15, 0, 123456, tzinfo=UTC)
+    updated = datetime(2026, 10, 3, 9, 0, 0, 500000, tzinfo=UTC)
+    assert (offer.published_at, offer.source_updated_at) == (published, updated)
+    assert (posting.published_at, posting.source_updated_at) == (published, updated)
+    assert offer.first_seen_at == offer.last_seen_at == posting.first_seen_at == posting.last_seen_at == seen_at
+    assert posting.withdrawn_at is None and offer.closed_at is None
 
 
 @pytest.mark.django_db(transaction=True)
