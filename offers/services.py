@@ -233,7 +233,8 @@ def postings_upsert(
     }
 
     # Postings of the affected offers that are not in this batch (the other source of a merged offer).
-    existing_offers = {offer_id for offer_id in resolved.values() if offer_id not in new_ids.values()}
+    created = set(new_ids.values())
+    existing_offers = {offer_id for offer_id in resolved.values() if offer_id not in created}
     members: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for other in _offer_members(existing_offers):
         if (other["source"], other["external_id"]) not in batch:

@@ -4,6 +4,7 @@ leaves the run hanging."""
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Iterator
@@ -126,3 +127,24 @@ def test_a_run_that_stops_reading_stops_the_child_and_keeps_its_database_session
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_backend_pid()")
         assert cursor.fetchone()[0] == session
+
+
+def test_the_objects_alive_at_the_start_are_left_to_the_collector_again_whatever_the_end(settings: Any) -> None:
+    """Frozen while the child prepares (no collection goes through them, in either process), unfrozen after."""
+    settings.INGESTION_PREPARE_PROCESS = True
+    assert gc.get_freeze_count() == 0
+
+    chunks = prepared_chunks("francetravail", _chunks())
+    next(chunks)
+    assert gc.get_freeze_count() > 0
+    list(chunks)
+    assert gc.get_freeze_count() == 0
+
+    with pytest.raises(QuotaExhausted):
+        list(prepared_chunks("francetravail", _chunks(fail_after=1)))
+    assert gc.get_freeze_count() == 0
+
+    stopped = prepared_chunks("francetravail", _chunks())
+    next(stopped)
+    stopped.close()
+    assert gc.get_freeze_count() == 0
