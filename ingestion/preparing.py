@@ -245,8 +245,8 @@ def _in_child_process(source: str, chunks: Iterator[list[Any]]) -> Iterator[list
                 return
 
     feeder = threading.Thread(target=feed, name=f"ingestion-read-{source}", daemon=True)
-    feeder.start()
     try:
+        feeder.start()  # inside: if it fails, the child is stopped and the objects unfrozen all the same
         while True:
             try:
                 kind, value = outbox_reader.recv()
