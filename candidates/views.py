@@ -34,7 +34,7 @@ from candidates.forms import (
     SavedSearchForm,
     SignupForm,
 )
-from candidates.models import SavedSearch, cv_storage
+from candidates.models import CvUploadStatus, SavedSearch, cv_storage
 from jobmarket.http import AuthenticatedHttpRequest, HtmxHttpRequest
 
 UPLOAD_OVERHEAD_BYTES = 64 * 1024
@@ -114,6 +114,7 @@ def _profile_context(request: AuthenticatedHttpRequest, **overrides: object) -> 
         "profile": profile,
         "form": ProfileForm(initial=ProfileForm.initial_for(profile)),
         "cv_form": CvForm(),
+        "cv_upload": selectors.cv_upload_latest(user=request.user),
         "saved_offers": selectors.saved_offers_for_user(user=request.user),
         "suggested_skills": [
             skill
@@ -194,20 +195,39 @@ def cv_upload(request: AuthenticatedHttpRequest) -> HttpResponse:
     cv_form = CvForm(request.POST, request.FILES)
     if cv_form.is_valid():
         try:
-            outcome = services.profile_cv_attach(user=request.user, upload=cv_form.cleaned_data["file"])
+            cv_upload = services.cv_upload_start(user=request.user, upload=cv_form.cleaned_data["file"])
         except CvRejected as rejected:
             cv_form.add_error("file", rejected.message)
         else:
-            if outcome.skills_added:
-                messages.success(
-                    request,
-                    _("CV enregistré. Compétences ajoutées : %(skills)s.")
-                    % {"skills": ", ".join(outcome.skills_added)},
-                )
-            else:
-                messages.success(request, _("CV enregistré."))
-            return redirect("candidates:profile")
+            # Read already (no broker: the reading ran in this request) or still being read by a worker:
+            # the profile page says which, and polls until the reading is over.
+            if cv_upload.status == CvUploadStatus.READ:
+                messages.success(request, _cv_read_message(cv_upload.skills_added))
+            if cv_upload.status != CvUploadStatus.REJECTED:
+                return redirect("candidates:profile")
+            cv_form.add_error("file", cv_upload.message)
     return render(request, "candidates/profile.html", _profile_context(request, cv_form=cv_form), status=400)
+
+
+def _cv_read_message(skills_added: list[str]) -> str:
+    if skills_added:
+        return _("CV enregistré. Compétences ajoutées : %(skills)s.") % {"skills": ", ".join(skills_added)}
+    return _("CV enregistré.")
+
+
+@login_required
+@require_GET
+def cv_state(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The CV section's reading state, polled by the profile page while a worker reads the CV."""
+    cv_upload = selectors.cv_upload_latest(user=request.user)
+    if cv_upload is not None and cv_upload.status == CvUploadStatus.READING and not cv_upload.is_stalled:
+        return render(request, "candidates/profile.html#cv_state", {"cv_upload": cv_upload})
+    if cv_upload is not None and cv_upload.status == CvUploadStatus.READ:
+        messages.success(request, _cv_read_message(cv_upload.skills_added))
+    # Over: the whole page reloads, with the new skills in the form or the refusal next to the field.
+    response = HttpResponse(status=204)
+    response["HX-Refresh"] = "true"
+    return response
 
 
 @login_required
