@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from candidates import alerts, login_limit, selectors, services
 from candidates.backends import client_ip
@@ -47,7 +47,7 @@ def _safe_next(request: HtmxHttpRequest, fallback: str) -> str:
     return fallback
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def signup(request: HtmxHttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("candidates:profile")
@@ -64,7 +64,7 @@ def signup(request: HtmxHttpRequest) -> HttpResponse:
     return render(request, "candidates/signup.html", {"form": form})
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def login_view(request: HtmxHttpRequest) -> HttpResponse:
     next_url = _safe_next(request, settings.LOGIN_REDIRECT_URL)
     if request.user.is_authenticated:
@@ -90,7 +90,7 @@ _password_reset_form = PasswordResetView.as_view(
 )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def password_reset(request: HtmxHttpRequest) -> HttpResponseBase:
     """Django's reset form, with a cap on the mails one address or one IP can trigger per hour."""
     if request.method == "POST" and not login_limit.password_reset_allowed(
@@ -136,7 +136,7 @@ def _alerts_context(request: AuthenticatedHttpRequest) -> dict[str, object]:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.method == "POST":
         current = services.profile_get_or_create(user=request.user)
@@ -155,7 +155,7 @@ def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def suggestions(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Autocomplete options for the profile form (htmx fills a <datalist>)."""
     field = request.GET.get("champ", "")
@@ -216,7 +216,7 @@ def _cv_read_message(skills_added: list[str]) -> str:
 
 
 @login_required
-@require_GET
+@require_safe
 def cv_state(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The CV section's reading state, polled by the profile page while a worker reads the CV."""
     cv_upload = selectors.cv_upload_latest(user=request.user)
@@ -231,7 +231,7 @@ def cv_state(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def cv_download(request: AuthenticatedHttpRequest) -> HttpResponseBase:
     profile = selectors.profile_for_user(user=request.user)
     stored_name = profile.cv_file.name if profile is not None and profile.cv_file else None
@@ -250,7 +250,7 @@ def cv_remove(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def export(request: AuthenticatedHttpRequest) -> HttpResponse:
     data = selectors.candidate_export(user=request.user)
     response = HttpResponse(
@@ -262,7 +262,7 @@ def export(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def delete_account(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = DeleteAccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -352,7 +352,7 @@ def saved_search_create(request: HtmxHttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def saved_search_edit(request: AuthenticatedHttpRequest, search_id: int) -> HttpResponse:
     search = _get_saved_search_for_user(request, search_id)
     initial = {"name": search.name, "frequency": search.frequency, "paused": search.paused}
@@ -413,7 +413,7 @@ def alert_recommendations(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 @csrf_exempt  # RFC 8058: mail providers POST "List-Unsubscribe=One-Click" with no session; the token authenticates
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def alerts_unsubscribe(request: HtmxHttpRequest, token: str) -> HttpResponse:
     """GET shows what the link turns off and a confirm button (link scanners only GET); POST turns it off."""
     try:
