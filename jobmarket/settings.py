@@ -110,7 +110,7 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Lifetime of a cached search page (offers.search_cache); 0 computes every search.
+# Lifetime of a cached search page (offers.search.cache); 0 computes every search.
 SEARCH_CACHE_SECONDS = env_int("SEARCH_CACHE_SECONDS", 600, minimum=0)
 
 # Without a broker (a laptop demo, most tests) tasks run in-process, so every page works.

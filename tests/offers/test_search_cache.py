@@ -17,7 +17,7 @@ from rest_framework.test import APIClient
 
 from offers.forms import search_params_from_query
 from offers.models import Offer, OfferStatus
-from offers.search_cache import offer_search_cached
+from offers.search.cache import offer_search_cached
 from tests.factories import OfferFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
