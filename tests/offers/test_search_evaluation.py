@@ -1,4 +1,4 @@
-"""The graded French search evaluation (offers/search_evaluation/): its set, its metrics and its floors."""
+"""The graded French search evaluation (offers.search.evaluation/): its set, its metrics and its floors."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from offers.search_evaluation.runner import (
+from offers.search.evaluation.runner import (
     ALL_KINDS,
     KindScores,
     evaluation_set_load,

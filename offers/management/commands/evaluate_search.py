@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DEFAULT_DB_ALIAS, connection
 
 from offers.models import Offer
-from offers.search_evaluation.runner import (
+from offers.search.evaluation.runner import (
     MODES,
     QueryOutcome,
     evaluation_offers_load,
@@ -28,7 +28,7 @@ DEFAULT_REFERENCE_DATA = Path(settings.BASE_DIR).parent / "shared" / "data"
 
 class Command(BaseCommand):
     help = (
-        "Score the search on the graded French queries of offers/search_evaluation/: nDCG@10, recall@10, MRR "
+        "Score the search on the graded French queries of offers.search.evaluation/: nDCG@10, recall@10, MRR "
         "and the zero-result rate per kind of query, plain and smart search side by side. Runs in a throwaway "
         "database (the offers of the set go through the real ingestion), or in the current one with --in-place."
     )

@@ -22,9 +22,9 @@ from django.http import QueryDict
 
 from offers.forms import OfferSearchForm
 from offers.models import OfferSource
-from offers.search_evaluation.payloads import payloads_write
-from offers.search_vocabulary import vocabulary_reset
-from offers.selectors import OfferSearchResult, offer_search
+from offers.search.evaluation.payloads import payloads_write
+from offers.search.query import OfferSearchResult, offer_search
+from offers.search.vocabulary import vocabulary_reset
 
 DATA_DIR = Path(__file__).resolve().parent
 FLOORS_PATH = DATA_DIR / "floors.json"
