@@ -401,6 +401,8 @@ SMART_LIMIT = 200
 def _smart_search(params: OfferSearchParams, ranker: SmartRanker) -> OfferSearchResult:
     candidates = offer_filtered_queryset(replace(params, q=""), ExpandedQuery())
     ids = ranker(params.q, candidates, SMART_LIMIT)
+    # The ranker orders by meaning every offer of the filters (unrelated ones too): an offer whose
+    # distance is unknown keeps its rank here, where the plain search lists it after the located ones.
     num_pages = max(1, math.ceil(len(ids) / PAGE_SIZE))
     page = min(max(params.page, 1), num_pages)
     page_ids = ids[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]

@@ -28,8 +28,14 @@ def france(commune_rows: list[dict[str, str]]) -> Gazetteer:
     """The gazetteer of every commune of the file (pure: no database)."""
     return Gazetteer(
         CommunePlace(
-            row["REF_INSEE"], row["NAME"], row["DEPARTMENT"], row["REGION"], float(row["LATITUDE"]),
-            float(row["LONGITUDE"]), tuple(row["ZIP_CODES"].split()), row["DISTRICT_OF"] or "",
+            row["REF_INSEE"],
+            row["NAME"],
+            row["DEPARTMENT"],
+            row["REGION"],
+            float(row["LATITUDE"]),
+            float(row["LONGITUDE"]),
+            tuple(row["ZIP_CODES"].split()),
+            row["DISTRICT_OF"] or "",
         )  # fmt: skip
         for row in commune_rows
     )
@@ -43,10 +49,16 @@ def load_communes(commune_rows: list[dict[str, str]]):
         rows = [row for row in commune_rows if row["REF_INSEE"] in wanted or row["NAME"] in wanted]
         return Commune.objects.bulk_create(
             Commune(
-                insee_code=row["REF_INSEE"], name=row["NAME"], normalized_name=row["NORMALIZED"],
-                departement=row["DEPARTMENT"], region=row["REGION"], postcodes=row["ZIP_CODES"].split(),
-                latitude=float(row["LATITUDE"]), longitude=float(row["LONGITUDE"]),
-                is_district=row["IS_DISTRICT"] == "1", district_of=row["DISTRICT_OF"] or "",
+                insee_code=row["REF_INSEE"],
+                name=row["NAME"],
+                normalized_name=row["NORMALIZED"],
+                departement=row["DEPARTMENT"],
+                region=row["REGION"],
+                postcodes=row["ZIP_CODES"].split(),
+                latitude=float(row["LATITUDE"]),
+                longitude=float(row["LONGITUDE"]),
+                is_district=row["IS_DISTRICT"] == "1",
+                district_of=row["DISTRICT_OF"] or "",
             )  # fmt: skip
             for row in rows
         )

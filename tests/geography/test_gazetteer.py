@@ -18,7 +18,8 @@ PARIS_19 = "75119"
 
 
 @pytest.mark.parametrize(
-    "typed", ["Paris 19e", "Paris 19", "PARIS 19", "paris 19ème arrondissement", "Paris XIXe", "Paris 19e Arrondissement"]
+    "typed",
+    ["Paris 19e", "Paris 19", "PARIS 19", "paris 19ème arrondissement", "Paris XIXe", "Paris 19e Arrondissement"],
 )
 def test_arrondissements_are_found_however_written(france, typed):
     assert france.arrondissement(typed).insee == PARIS_19

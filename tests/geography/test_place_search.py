@@ -28,7 +28,9 @@ def offer(title: str, *, insee: str, departement: str, city: str, lat: float | N
 @pytest.fixture
 def offers(communes):
     offer("Serveur Paris 8e", insee="75108", departement="75", city="Paris 8e Arrondissement", lat=48.8725, lon=2.3126)
-    offer("Serveur Paris 19e", insee="75119", departement="75", city="Paris 19e Arrondissement", lat=48.8869, lon=2.3847)
+    offer(
+        "Serveur Paris 19e", insee="75119", departement="75", city="Paris 19e Arrondissement", lat=48.8869, lon=2.3847
+    )
     offer("Serveur Paris sans arrondissement", insee="75056", departement="75", city="Paris", lat=48.8626, lon=2.3363)
     offer("Serveur Lyon 3e", insee="69383", departement="69", city="Lyon 3e Arrondissement", lat=45.7534, lon=4.8692)
     offer("Serveur Montpellier", insee="34172", departement="34", city="Montpellier", lat=43.6134, lon=3.8685)
