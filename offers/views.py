@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from offers.catalogue import offer_detail
 from offers.forms import OfferSearchForm
@@ -178,7 +178,7 @@ def _facet_groups(query: QueryDict, facets: OfferFacets) -> list[dict[str, Any]]
     return [group for group in groups if group["items"]]
 
 
-@require_GET
+@require_safe
 def offer_search_page(request: HttpRequest) -> HttpResponse:
     form = OfferSearchForm(request.GET)
     form.is_valid()  # errors are shown next to their field; the valid filters still apply
@@ -202,7 +202,7 @@ def offer_search_page(request: HttpRequest) -> HttpResponse:
     return render(request, "offers/search.html#results" if fragment else "offers/search.html", context)
 
 
-@require_GET
+@require_safe
 def offer_detail_page(request: HttpRequest, offer_id: int) -> HttpResponse:
     offer = offer_detail(offer_id=offer_id)
     if offer is None:
@@ -211,7 +211,7 @@ def offer_detail_page(request: HttpRequest, offer_id: int) -> HttpResponse:
     return render(request, "offers/detail.html", {"offer": offer, "postings": postings})
 
 
-@require_GET
+@require_safe
 def market_page(request: HttpRequest) -> HttpResponse:
     form = OfferSearchForm(request.GET)
     form.is_valid()
@@ -234,7 +234,7 @@ def market_page(request: HttpRequest) -> HttpResponse:
     return render(request, "offers/market.html#charts" if fragment else "offers/market.html", context)
 
 
-@require_GET
+@require_safe
 def soft_skills_page(request: HttpRequest) -> HttpResponse:
     text = request.GET.get("metier", "").strip()[:255]
     occupation_code = ""
@@ -261,19 +261,19 @@ def soft_skills_page(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-@require_GET
+@require_safe
 def place_options(request: HttpRequest) -> HttpResponse:
     options = place_suggestions(request.GET.get("lieu", "")[:100])
     return render(request, "offers/options.html", {"options": options})
 
 
-@require_GET
+@require_safe
 def job_title_options(request: HttpRequest) -> HttpResponse:
     options = job_title_suggestions(request.GET.get("q", "")[:200])
     return render(request, "offers/options.html", {"options": options})
 
 
-@require_GET
+@require_safe
 def occupation_options(request: HttpRequest) -> HttpResponse:
     occupations = occupation_suggestions(request.GET.get("metier", "")[:255])
     options = [f"{occupation.code} – {occupation.label}" for occupation in occupations]
