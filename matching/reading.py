@@ -102,11 +102,16 @@ def candidate_occupations(
         hits = nearest_offers(vector=vector, model=model, k=NEIGHBOURS, min_similarity=0.0).hits
         by_words = keyword_ranking(text=f"{title}\n{text}", limit=NEIGHBOURS)
         codes = offer_occupations([pk for pk, _ in hits] + by_words, reader)
+        total = 0.0
         for ranking in ([pk for pk, _ in hits], by_words):
             for rank, pk in enumerate(ranking, start=1):
+                # Offers whose occupation cannot be read dilute the vote: a few known ones among many
+                # unknown must not make a clear occupation.
+                total += 1.0 / (rank + 5)
                 if codes.get(pk):
                     votes[reader.family(codes[pk])] += 1.0 / (rank + 5)
-    total = sum(votes.values())
+    else:
+        total = 0.0
     shares = {family: weight / total for family, weight in votes.items()} if total else {}
     if text_scores:
         scores = {

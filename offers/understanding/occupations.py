@@ -25,7 +25,7 @@ from rapidfuzz import fuzz, process
 
 from offers.models import Occupation, OccupationTitle
 from offers.search.vocabulary import _split_gender_forms
-from offers.understanding.text import STOP_WORDS, segments, tokens
+from offers.understanding.text import segments, tokens
 
 DATA = Path(__file__).resolve().parent / "data" / "occupation_aliases.json"
 MAX_TITLE_WORDS = 6
@@ -71,8 +71,39 @@ def _singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
+# Articles and prepositions only: "son" is a word of "Ingénieur du son", not a possessive there.
+TITLE_STOP_WORDS = frozenset(
+    [
+        "a",
+        "au",
+        "aux",
+        "avec",
+        "d",
+        "dans",
+        "de",
+        "des",
+        "du",
+        "en",
+        "et",
+        "f",
+        "fh",
+        "h",
+        "hf",
+        "l",
+        "la",
+        "le",
+        "les",
+        "par",
+        "pour",
+        "sur",
+        "un",
+        "une",
+    ]
+)
+
+
 def title_key(text: str) -> tuple[str, ...]:
-    return tuple(_singular(word) for word in tokens(text) if word not in STOP_WORDS)
+    return tuple(_singular(word) for word in tokens(text) if word not in TITLE_STOP_WORDS)
 
 
 class OccupationReader:
@@ -95,14 +126,14 @@ class OccupationReader:
         self.short_titles = {title_key(title) for title, _ in aliases if len(title_key(title)) == 1}
         for title, code in [*titles, *aliases]:
             for form in _split_gender_forms(title) if " / " in title else [tokens(title)]:
-                key = tuple(_singular(word) for word in form if word not in STOP_WORDS)
+                key = tuple(_singular(word) for word in form if word not in TITLE_STOP_WORDS)
                 if key and len(key) <= MAX_TITLE_WORDS:
                     keys[key].add(code)
         self.keys = dict(keys)
         # Offer titles -> the ROME code their offers are filed under (France Travail), for titles
         # the referential does not spell ("Électricien H/F", "Chargé d'accompagnement emploi").
         self.taught = taught or {}
-        self.known = {word for key in self.keys for word in key}
+        self.known = {word for key in [*self.keys, *self.taught] for word in key}
         self.words = sorted(word for word in self.known if len(word) >= 4)
         self._containing: dict[str, list[tuple[str, ...]]] = defaultdict(list)
         for key in self.keys:
@@ -155,14 +186,20 @@ class OccupationReader:
             if attempt in self.keys:
                 codes = self.keys[attempt]
                 return self._guesses(dict.fromkeys(codes, confidence), "title", total=len(codes))
+            if attempt in self.taught:
+                return self._guesses({self.taught[attempt]: 0.9 * confidence}, "title", total=1.0)
+            wider = self._titles_around(attempt)
+            if wider:
+                return self._guesses({code: confidence * weight for code, weight in wider.items()}, "title", total=1.0)
             found = self._longest_inside(attempt)
             if found:
                 key, codes = found
                 share = confidence * (0.75 + 0.25 * len(key) / len(attempt))
                 return self._guesses(dict.fromkeys(codes, share), "title", total=len(codes))
-            wider = self._titles_around(attempt)
-            if wider:
-                return self._guesses({code: confidence * weight for code, weight in wider.items()}, "title", total=1.0)
+            head = self._titles_around(attempt[:1], head=True)
+            if head and len(head) <= 2:
+                # "Infirmier en EHPAD": the head noun of known titles.
+                return self._guesses({code: 0.7 * confidence * w for code, w in head.items()}, "title", total=1.0)
         return []
 
     def _titles_around(self, words: tuple[str, ...], *, head: bool = False) -> dict[str, float]:
@@ -195,7 +232,7 @@ class OccupationReader:
         mentions = 0
         for part in segments(text):
             raw = tokens(part)
-            words = [(_singular(word), index) for index, word in enumerate(raw) if word not in STOP_WORDS]
+            words = [(_singular(word), index) for index, word in enumerate(raw) if word not in TITLE_STOP_WORDS]
             position = 0
             while position < len(words):
                 for size in range(min(MAX_TITLE_WORDS, len(words) - position), 0, -1):
@@ -303,9 +340,13 @@ _lock = threading.Lock()
 _cached: dict[str, object] = {}
 
 
-def _data_version() -> tuple[int, int, int]:
+def _data_version() -> tuple[int, int, int, int]:
+    from offers.models import Offer
+
     latest = OccupationTitle.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-    return (Occupation.objects.count(), OccupationTitle.objects.count(), latest)
+    # New offers may teach titles: the latest offer id stands for them (read from the primary key's index).
+    newest_offer = Offer.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    return (Occupation.objects.count(), OccupationTitle.objects.count(), latest, newest_offer)
 
 
 def occupation_reader() -> OccupationReader:
