@@ -74,7 +74,7 @@ def test_explanations_claim_only_what_the_profile_holds(
         profile=reader.profile(skills=context.skills, text=context.text),
         occupation_fit=fit,
     )
-    family_of = dict((text, family) for family, text in asked)
+    family_of = {text: family for family, text in asked}
     for skill in why.matched_skills:
         assert family_of[skill] in has, f"claimed {skill!r} absent from the profile"
     for skill in why.missing_skills:
