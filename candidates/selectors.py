@@ -9,9 +9,8 @@ from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import QuerySet
-from rest_framework.authtoken.models import Token
 
-from candidates.models import AlertDigest, CandidateProfile, CvUpload, SavedOffer, SavedSearch
+from candidates.models import AlertDigest, ApiToken, CandidateProfile, CvUpload, SavedOffer, SavedSearch
 from offers.models import Commune, Occupation, OccupationTitle, Offer
 from offers.reference_data import normalize_place_name
 
@@ -163,9 +162,15 @@ def candidate_export(*, user: Any) -> dict[str, Any]:
             "email": user.email,
             "date_joined": user.date_joined.isoformat(),
             "last_login": user.last_login.isoformat() if user.last_login else None,
-            "api_token_created_at": (
-                token.created.isoformat() if (token := Token.objects.filter(user=user).first()) else None
-            ),
+            "api_tokens": [
+                {
+                    "name": token.name,
+                    "key_prefix": token.key_prefix,
+                    "created_at": token.created_at.isoformat(),
+                    "last_used_at": token.last_used_at.isoformat() if token.last_used_at else None,
+                }
+                for token in ApiToken.objects.filter(user=user)
+            ],
         },
         "profile": profile_data,
         "saved_offers": [

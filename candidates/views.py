@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from candidates import alerts, login_limit, selectors, services
+from candidates import alerts, login_limit, selectors, services, tokens
 from candidates.backends import client_ip
 from candidates.cv import CvRejected
 from candidates.forms import (
@@ -115,6 +115,7 @@ def _profile_context(request: AuthenticatedHttpRequest, **overrides: object) -> 
         "form": ProfileForm(initial=ProfileForm.initial_for(profile)),
         "cv_form": CvForm(),
         "cv_upload": selectors.cv_upload_latest(user=request.user),
+        "api_tokens": tokens.api_tokens_for_user(user=request.user),
         "saved_offers": selectors.saved_offers_for_user(user=request.user),
         "suggested_skills": [
             skill
@@ -397,6 +398,23 @@ def saved_search_delete(request: AuthenticatedHttpRequest, search_id: int) -> Ht
     search = _get_saved_search_for_user(request, search_id)
     alerts.saved_search_delete(user=request.user, search_id=search.pk)
     return _saved_searches_response(request, _("Recherche supprimée."))
+
+
+@login_required
+@require_POST
+def api_token_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """A new named API token; its key is shown in this answer only (never stored, never in a message cookie)."""
+    token, key = tokens.api_token_create(user=request.user, name=request.POST.get("name", "")[:100] or "API")
+    return render(request, "candidates/profile.html", _profile_context(request, new_api_token=token, new_api_key=key))
+
+
+@login_required
+@require_POST
+def api_token_revoke(request: AuthenticatedHttpRequest, token_id: int) -> HttpResponse:
+    if not tokens.api_token_revoke(user=request.user, token_id=token_id):
+        raise Http404
+    messages.success(request, _("Jeton révoqué."))
+    return redirect(reverse("candidates:profile") + "#api-heading")
 
 
 @login_required

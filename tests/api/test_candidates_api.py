@@ -2,10 +2,9 @@ from __future__ import annotations
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from candidates.models import CandidateProfile
+from candidates.models import ApiToken, CandidateProfile
 from tests.candidates.documents import docx_zip_bomb, pdf_with_text
 from tests.factories import CommuneFactory, OfferFactory, UserFactory
 
@@ -31,7 +30,7 @@ def test_an_api_client_trades_email_and_password_for_a_token_it_then_uses(camill
     response = anonymous.post("/api/auth/token/", {"email": "Camille@example.fr", "password": PASSWORD}, format="json")
     assert response.status_code == 200
     token = response.json()["token"]
-    assert token == Token.objects.get(user=camille).key
+    assert ApiToken.objects.get(user=camille).key_prefix == token[:8]
     anonymous.credentials(HTTP_AUTHORIZATION=f"Token {token}")
     assert anonymous.get("/api/me/").json()["email"] == "camille@example.fr"
     assert anonymous.delete("/api/auth/token/").status_code == 204

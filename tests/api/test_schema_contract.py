@@ -15,7 +15,6 @@ from django.core import signals
 from django.db import close_old_connections
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
-from rest_framework.authtoken.models import Token
 from schemathesis import GenerationMode
 from schemathesis.checks import (
     content_type_conformance,
@@ -27,7 +26,14 @@ from schemathesis.checks import (
 
 from jobmarket.wsgi import application
 from offers.models import OccupationTitle
-from tests.factories import CommuneFactory, OccupationFactory, OfferFactory, OfferSourceFactory, UserFactory
+from tests.factories import (
+    CommuneFactory,
+    OccupationFactory,
+    OfferFactory,
+    OfferSourceFactory,
+    UserFactory,
+    api_token_for,
+)
 
 CHECKS = [
     not_a_server_error,
@@ -57,7 +63,7 @@ def staff_headers(db) -> dict[str, str]:
     for offer in OfferFactory.create_batch(3, domain="Boulangerie", soft_skills=["Autonomie"], salary_min=22000):
         OfferSourceFactory(offer=offer)
     staff = UserFactory(username="equipe@example.fr", is_staff=True)
-    return {"Authorization": f"Token {Token.objects.create(user=staff).key}"}
+    return {"Authorization": f"Token {api_token_for(staff)}"}
 
 
 # Loaded at collection: serving the schema needs no database.
