@@ -15,12 +15,12 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle, UserRateThrottle
 from rest_framework.views import APIView
 
 from candidates import selectors, services, tokens
 from candidates.cv import CvRejected
 from candidates.models import ApiToken, CandidateProfile, CvUpload, CvUploadStatus, RemotePreference, SavedOffer
+from jobmarket.throttling import AnonRateThrottle, ScopedRateThrottle, UserRateThrottle
 from offers.models import ContractType, OfferStatus, Seniority
 
 # Multipart framing around the file itself; anything beyond the limit plus this is refused unread.

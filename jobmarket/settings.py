@@ -16,6 +16,7 @@ from csp.constants import NONE as CSP_NONE
 from csp.constants import SELF as CSP_SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from jobmarket.client_address import trusted_proxy_networks
 from jobmarket.env import env_bool, env_int, env_list, env_pair, env_str, env_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -32,6 +33,9 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"] if DEBUG or TESTING else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR blocks); none by default.
+# jobmarket.client_address is the one notion of the client's address for every limit.
+TRUSTED_PROXIES = trusted_proxy_networks(env_list("TRUSTED_PROXIES"))
 SITE_URL: str = env_url("SITE_URL", schemes=("http", "https")) or "http://127.0.0.1:8000"
 
 INSTALLED_APPS = [
@@ -279,8 +283,8 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "jobmarket.throttling.AnonRateThrottle",
+        "jobmarket.throttling.UserRateThrottle",
     ],
     # The throttles count in the default Django cache: Redis in production, local memory in eager mode.
     "DEFAULT_THROTTLE_RATES": {
