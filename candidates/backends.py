@@ -35,5 +35,5 @@ class RateLimitedModelBackend(ModelBackend):
         if user is None:
             login_limit.login_failure_record(email=username, ip=ip)
         else:
-            login_limit.login_failures_clear(email=username)
+            login_limit.login_succeeded(email=username, ip=ip)
         return user

@@ -6,6 +6,7 @@ The HTML views and the API call these same functions. After every profile change
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -20,6 +21,7 @@ from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from candidates import login_limit, selectors
 from candidates.backends import client_ip
@@ -94,17 +96,25 @@ def candidate_register(*, email: str, password: str) -> User:
     return candidate
 
 
+def login_wait_message(seconds: int) -> str:
+    minutes = math.ceil(seconds / 60)
+    wait = (
+        ngettext("%(n)d seconde", "%(n)d secondes", seconds) % {"n": seconds}
+        if seconds < 60
+        else ngettext("%(n)d minute", "%(n)d minutes", minutes) % {"n": minutes}
+    )
+    return _(
+        "Trop de tentatives de connexion échouées depuis cette adresse. Réessayez dans %(wait)s, "
+        "ou réinitialisez votre mot de passe."
+    ) % {"wait": wait}
+
+
 def candidate_authenticate(*, request: HttpRequest | None, email: str, password: str) -> User:
     """The account for these credentials. Failures are counted by the authentication backend."""
     email = normalize_email(email)
-    if login_limit.login_blocked(email=email, ip=client_ip(request)):
-        raise LoginBlocked(
-            _(
-                "Trop de tentatives de connexion échouées. Réessayez dans une heure, "
-                "ou réinitialisez votre mot de passe."
-            ),
-            code="throttled",
-        )
+    wait = login_limit.login_wait_seconds(email=email, ip=client_ip(request))
+    if wait:
+        raise LoginBlocked(login_wait_message(wait), code="throttled")
     user = authenticate(request, username=email, password=password)
     if user is None:
         raise CandidateError(_("Adresse e-mail ou mot de passe incorrect."), code="invalid_credentials")

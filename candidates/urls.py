@@ -16,7 +16,7 @@ urlpatterns = [
     path("mot-de-passe/oublie/envoye/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path(
         "mot-de-passe/nouveau/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(success_url=reverse_lazy("candidates:password_reset_complete")),
+        views.PasswordResetConfirmView.as_view(success_url=reverse_lazy("candidates:password_reset_complete")),
         name="password_reset_confirm",
     ),
     path("mot-de-passe/modifie/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login as auth_login
 from django.contrib.auth import logout as auth_logout
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import PasswordResetView
 from django.core.serializers.json import DjangoJSONEncoder
@@ -398,6 +400,15 @@ def saved_search_delete(request: AuthenticatedHttpRequest, search_id: int) -> Ht
     search = _get_saved_search_for_user(request, search_id)
     alerts.saved_search_delete(user=request.user, search_id=search.pk)
     return _saved_searches_response(request, _("Recherche supprimée."))
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Django's view; a password set through a reset link also lifts every login back-off of the account."""
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        login_limit.login_failures_forget_account(email=form.user.get_username())
+        return response
 
 
 @login_required

@@ -256,9 +256,11 @@ CANDIDATE_CV_MAX_BYTES = env_int("CANDIDATE_CV_MAX_BYTES", 5 * 1024 * 1024, mini
 CV_READ_CPU_SECONDS = env_int("CV_READ_CPU_SECONDS", 5, minimum=1, maximum=120)
 CV_READ_WALL_SECONDS = env_int("CV_READ_WALL_SECONDS", 8, minimum=1, maximum=300)
 CV_READ_MEMORY_MB = env_int("CV_READ_MEMORY_MB", 512, minimum=128)
-# Per hour, counted in the Django cache (Redis when REDIS_URL is set): then a clear message.
+# Failed logins per (account, client address) and per client address before each further try
+# waits, doubling up to LOGIN_BACKOFF_MAX_SECONDS (candidates.login_limit); counted in the cache.
 LOGIN_FAILURES_PER_ACCOUNT = env_int("LOGIN_FAILURES_PER_ACCOUNT", 5, minimum=1)
 LOGIN_FAILURES_PER_IP = env_int("LOGIN_FAILURES_PER_IP", 20, minimum=1)
+LOGIN_BACKOFF_MAX_SECONDS = env_int("LOGIN_BACKOFF_MAX_SECONDS", 900, minimum=1)
 # Every login (site, API token, admin) passes the failed-login limits.
 AUTHENTICATION_BACKENDS = ["candidates.backends.RateLimitedModelBackend"]
 

@@ -37,7 +37,7 @@ def test_an_api_client_trades_email_and_password_for_a_token_it_then_uses(camill
     assert anonymous.get("/api/me/").status_code == 401
 
 
-def test_wrong_credentials_get_one_message_and_repeated_failures_lock_the_account(camille):
+def test_wrong_credentials_get_one_message_and_repeated_failures_slow_this_client_down(camille):
     anonymous = APIClient()
     for _ in range(5):
         response = anonymous.post("/api/auth/token/", {"email": camille.email, "password": "devine"}, format="json")
@@ -45,7 +45,7 @@ def test_wrong_credentials_get_one_message_and_repeated_failures_lock_the_accoun
         assert response.json()["message"] == "Adresse e-mail ou mot de passe incorrect."
     locked = anonymous.post("/api/auth/token/", {"email": camille.email, "password": PASSWORD}, format="json")
     assert locked.status_code == 429
-    assert locked.json()["message"].startswith("Trop de tentatives de connexion échouées.")
+    assert locked.json()["message"].startswith("Trop de tentatives de connexion échouées depuis cette adresse.")
 
 
 def test_the_token_endpoint_is_rate_limited_per_client(settings, camille):
