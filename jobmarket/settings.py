@@ -36,6 +36,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR blocks); none by default.
 # jobmarket.client_address is the one notion of the client's address for every limit.
 TRUSTED_PROXIES = trusted_proxy_networks(env_list("TRUSTED_PROXIES"))
+# /healthz shows its details (versions, runs, which part failed) to staff and to a monitor sending
+# `Authorization: Bearer <HEALTHZ_TOKEN>`; everyone else sees only the status.
+HEALTHZ_TOKEN = env_str("HEALTHZ_TOKEN", "")
 SITE_URL: str = env_url("SITE_URL", schemes=("http", "https")) or "http://127.0.0.1:8000"
 
 INSTALLED_APPS = [
@@ -64,6 +67,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "jobmarket.middleware.RejectNulBytesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
