@@ -199,6 +199,10 @@ class CvOutcomeSerializer(serializers.Serializer):
     skills_added = serializers.ListField(child=serializers.CharField())
 
 
+class AccountDeletionSerializer(serializers.Serializer):
+    password = serializers.CharField(max_length=4096, trim_whitespace=False, help_text="Le mot de passe du compte.")
+
+
 class MeView(APIView):
     """The signed-in candidate's own profile."""
 
@@ -227,11 +231,25 @@ class MeView(APIView):
 
     @extend_schema(
         operation_id="me_destroy",
+        request=AccountDeletionSerializer,
         responses={204: None},
         summary="Supprimer mon compte",
-        description="Supprime le compte et tout ce qui s'y rattache : profil, CV, offres sauvegardées, jeton.",
+        description=(
+            "Supprime le compte et tout ce qui s'y rattache : profil, CV, offres sauvegardées, jetons. "
+            "Demande le mot de passe du compte, comme le site (les essais comptent comme des connexions)."
+        ),
     )
     def delete(self, request: Request) -> Response:
+        confirmation = AccountDeletionSerializer(data=request.data)
+        confirmation.is_valid(raise_exception=True)
+        try:
+            services.candidate_password_confirm(
+                request=request._request, user=request.user, password=confirmation.validated_data["password"]
+            )
+        except services.LoginBlocked as blocked:
+            raise exceptions.Throttled(detail=blocked.message) from None
+        except services.CandidateError as error:
+            raise _invalid(error) from None
         services.candidate_delete(user=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 

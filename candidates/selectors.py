@@ -11,6 +11,7 @@ from django.db import connection
 from django.db.models import QuerySet
 
 from candidates.models import AlertDigest, ApiToken, CandidateProfile, CvUpload, SavedOffer, SavedSearch
+from candidates.signals import export_collecting
 from offers.models import Commune, Occupation, OccupationTitle, Offer
 from offers.reference_data import normalize_place_name
 
@@ -157,7 +158,7 @@ def candidate_export(*, user: Any) -> dict[str, Any]:
             "created_at": profile.created_at.isoformat(),
             "updated_at": profile.updated_at.isoformat(),
         }
-    return {
+    export: dict[str, Any] = {
         "account": {
             "email": user.email,
             "date_joined": user.date_joined.isoformat(),
@@ -198,6 +199,10 @@ def candidate_export(*, user: Any) -> dict[str, Any]:
             for digest in AlertDigest.objects.filter(user=user)
         ],
     }
+    # What other apps keep about the account (matching: the offers hidden from recommendations).
+    for _receiver, sections in export_collecting.send(sender=CandidateProfile, user=user):
+        export.update(sections or {})
+    return export
 
 
 def skills_for_occupation(*, rome_code: str, limit: int = 15) -> list[str]:

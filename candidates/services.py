@@ -121,6 +121,18 @@ def candidate_authenticate(*, request: HttpRequest | None, email: str, password:
     return user
 
 
+def candidate_password_confirm(*, request: HttpRequest | None, user: User, password: str) -> None:
+    """Check the account's own password before a grave action (account deletion), counted like a
+    login: a stolen session or token cannot try passwords faster than the login page allows."""
+    email, ip = user.get_username(), client_ip(request)
+    wait = login_limit.login_wait_seconds(email=email, ip=ip)
+    if wait:
+        raise LoginBlocked(login_wait_message(wait), field="password", code="throttled")
+    if not user.check_password(password):
+        login_limit.login_failure_record(email=email, ip=ip)
+        raise CandidateError(_("Mot de passe incorrect."), field="password", code="invalid_password")
+
+
 def candidate_delete(*, user: User) -> None:
     """RGPD erasure: the account and everything attached (profile, CV file, saved offers, API token)."""
     profile = selectors.profile_for_user(user=user)

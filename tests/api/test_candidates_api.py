@@ -136,5 +136,17 @@ def test_the_export_and_the_deletion_through_the_api(client, camille):
     client.patch("/api/me/", {"presentation": "Dix ans de fournil."}, format="json")
     export = client.get("/api/me/export/").json()
     assert export["profile"]["presentation"] == "Dix ans de fournil."
-    assert client.delete("/api/me/").status_code == 204
+    # Like the site, the deletion asks for the account's password: a token alone is not enough.
+    assert client.delete("/api/me/").status_code == 400
+    wrong = client.delete("/api/me/", {"password": "devine"}, format="json")
+    assert (wrong.status_code, wrong.json()["errors"][0]["field"]) == (400, "password")
+    assert type(camille).objects.filter(pk=camille.pk).exists()
+    assert client.delete("/api/me/", {"password": PASSWORD}, format="json").status_code == 204
     assert not type(camille).objects.filter(pk=camille.pk).exists()
+
+
+def test_passwords_cannot_be_guessed_through_the_deletion_faster_than_through_the_login(client, camille, settings):
+    for _ in range(settings.LOGIN_FAILURES_PER_ACCOUNT):
+        assert client.delete("/api/me/", {"password": "devine"}, format="json").status_code == 400
+    assert client.delete("/api/me/", {"password": PASSWORD}, format="json").status_code == 429
+    assert type(camille).objects.filter(pk=camille.pk).exists()

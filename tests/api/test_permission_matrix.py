@@ -99,6 +99,8 @@ def _body(method: str, path: str, offer_id: int) -> tuple[dict | None, str]:
         return {"q": "boulanger", "contrat": ["cdi"]}, "json"
     if path == "/api/me/" and method in {"put", "patch"}:
         return PROFILE, "json"
+    if path == "/api/me/" and method == "delete":
+        return {"password": PASSWORD}, "json"
     if path == "/api/me/cv/" and method == "post":
         return {"file": _pdf()}, "multipart"
     if path == "/api/me/saved/" and method == "post":

@@ -69,3 +69,15 @@ def test_deleting_my_account_deletes_everything_of_mine_and_nothing_else(
     assert list(private_cv_folder.iterdir()) == []
     assert "_auth_user_id" not in client.session
     assert SavedOffer.objects.filter(user=other).count() == 1
+
+
+def test_the_export_holds_the_offers_hidden_from_recommendations_too(client, camille):
+    from matching.services import hidden_offer_add
+
+    offer = OfferFactory(title="Pâtissier de nuit")
+    hidden_offer_add(user_id=camille.pk, offer_id=offer.pk)
+
+    data = json.loads(client.get("/profil/mes-donnees.json").content)
+
+    assert [(hidden["offer_id"], hidden["title"]) for hidden in data["hidden_offers"]] == [(offer.pk, offer.title)]
+    assert client.get("/api/me/export/").json()["hidden_offers"][0]["offer_id"] == offer.pk
