@@ -96,6 +96,8 @@ class TokenView(APIView):
             raise exceptions.Throttled(detail=blocked.message) from None
         except services.CandidateError as error:
             raise _invalid(error) from None
+        if not selectors.email_confirmed(user=user):
+            raise exceptions.PermissionDenied(services.email_unconfirmed_message(_("obtenir un jeton d'API")))
         token, key = tokens.api_token_create(user=user, name=credentials.validated_data.get("name") or "API")
         return Response({"token": key, "id": token.pk, "name": token.name})
 

@@ -187,6 +187,17 @@ class DeleteAccountForm(forms.Form):
         return password
 
 
+class EmailConfirmForm(DeleteAccountForm):
+    """The account's password, asked with the confirmation link (see candidates.signup)."""
+
+    password = forms.CharField(
+        label=gettext_lazy("Mot de passe choisi à l'inscription"),
+        strip=False,
+        max_length=4096,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+
 class SavedSearchForm(forms.Form):
     """Name and alert frequency of a saved search (its filters come from the search page's URL)."""
 

@@ -102,3 +102,19 @@ def password_reset_allowed(*, email: str, ip: str | None) -> bool:
     if ip:
         _bump(address)
     return True
+
+
+SIGNUPS_PER_ADDRESS = 5
+SIGNUPS_PER_EMAIL = 3
+
+
+def signup_allowed(*, email: str, ip: str | None) -> bool:
+    """Count a sign-up (or a confirmation e-mail sent again); False past the hour's allowance
+    of the client address or of the e-mail address (bulk accounts, mailbox flooding)."""
+    per_email, per_address = _key("signup-email", email), _key("signup-address", ip or "")
+    if _count(per_email) >= SIGNUPS_PER_EMAIL or (ip and _count(per_address) >= SIGNUPS_PER_ADDRESS):
+        return False
+    _bump(per_email)
+    if ip:
+        _bump(per_address)
+    return True

@@ -93,6 +93,9 @@ class CandidateProfile(models.Model):
         blank=True,
         help_text=_("Poste, compétences, présentation et CV : ce que lit le matching."),
     )
+    # Set at sign-up until the link mailed to the address is opened (or a password reset proves the
+    # mailbox): until then the account holds no CV and no API token. Accounts made otherwise are trusted.
+    email_confirmation_pending = models.BooleanField(_("adresse e-mail à confirmer"), default=False)
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
 

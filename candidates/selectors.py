@@ -27,6 +27,11 @@ def profile_for_user_id(*, user_id: int) -> CandidateProfile | None:
     return CandidateProfile.objects.filter(user_id=user_id).first()
 
 
+def email_confirmed(*, user: User) -> bool:
+    """False while an account made by sign-up has not confirmed its address (candidates.signup)."""
+    return not CandidateProfile.objects.filter(user=user, email_confirmation_pending=True).exists()
+
+
 def cv_upload_latest(*, user: User) -> CvUpload | None:
     """The account's last CV upload (only the latest is kept): being read, read, or refused and why."""
     return CvUpload.objects.filter(user=user).first()

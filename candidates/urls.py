@@ -10,6 +10,8 @@ app_name = "candidates"
 urlpatterns = [
     path("inscription/", views.signup, name="signup"),
     path("connexion/", views.login_view, name="login"),
+    path("inscription/confirmer/<uidb64>/<token>/", views.email_confirm, name="email_confirm"),
+    path("profil/confirmation/renvoyer/", views.email_confirmation_resend, name="email_confirmation_resend"),
     path("deconnexion/", views.logout_view, name="logout"),
     # Django's password reset views, with French templates in templates/registration/.
     path("mot-de-passe/oublie/", views.password_reset, name="password_reset"),
