@@ -15,7 +15,7 @@ class MatchingConfig(AppConfig):
         profile_deleted.connect(on_profile_deleted, dispatch_uid="matching.profile_deleted")
         export_collecting.connect(on_export_collecting, dispatch_uid="matching.export_collecting")
 
-        from matching.selectors import smart_search
+        from matching.search import smart_search
         from offers.search.modes import smart_ranker_register
 
         smart_ranker_register(
