@@ -136,8 +136,16 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 6 * 3600  # the longest task: a full re-ingestion after an outage
 CELERY_TASK_SOFT_TIME_LIMIT = CELERY_TASK_TIME_LIMIT - 300
-# Redis redelivers an unacknowledged task after the visibility timeout: keep it above the longest task.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT + 3600}
+# Redis hands an unacknowledged task to another worker after the visibility timeout. It is short, and
+# a live worker renews the lease of the tasks it holds (jobmarket.task_lease): a worker killed with
+# kill -9 loses its task for about this long plus one restore sweep, not hours.
+CELERY_VISIBILITY_TIMEOUT = env_int("CELERY_VISIBILITY_TIMEOUT", 300, minimum=5, maximum=24 * 3600)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": CELERY_VISIBILITY_TIMEOUT,
+    # Sweep for tasks of dead workers every 10 s (kombu scans on every call with a throttle of 1).
+    "unacked_restore_interval": 10 if CELERY_VISIBILITY_TIMEOUT >= 60 else 1,
+    "unacked_restore_throttle": 1,
+}
 CELERY_TIMEZONE = "Europe/Paris"
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 INGESTION_HOUR = env_int("INGESTION_HOUR", 5, minimum=0, maximum=23)
