@@ -297,7 +297,8 @@ REST_FRAMEWORK = {
     # Reads of offers are opened per view; everything else needs an account.
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    # JSON bodies are checked against the published schema (jobmarket.api_contract), not coerced.
+    "DEFAULT_PARSER_CLASSES": ["jobmarket.api_contract.ContractJSONParser"],
     "DEFAULT_THROTTLE_CLASSES": [
         "jobmarket.throttling.AnonRateThrottle",
         "jobmarket.throttling.UserRateThrottle",
