@@ -11,7 +11,7 @@ def load_synonyms(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("offers", "0014_offer_source_stored_uncompressed"),
+        ("offers", "0016_offer_unlocated_departement_index"),
     ]
 
     operations = [
