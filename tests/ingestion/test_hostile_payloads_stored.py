@@ -91,7 +91,10 @@ def test_hostile_payloads_are_kept_raw_and_served_as_plain_text(client: Client) 
 
 
 def test_offers_stored_by_older_normalisers_are_rebuilt_clean_by_the_next_run() -> None:
-    payloads = [france_travail_offer("OLD1", intitule=f"<b>Boulanger</b>{SCRIPT}"), france_travail_offer("OLD2", intitule="Vendeur (H/F)", description="Vente.")]
+    payloads = [
+        france_travail_offer("OLD1", intitule=f"<b>Boulanger</b>{SCRIPT}"),
+        france_travail_offer("OLD2", intitule="Vendeur (H/F)", description="Vente."),
+    ]
     collection.ingestion_run(source="francetravail", client=FakeClient("francetravail", payloads))
     # What an older normaliser stored: the markup as received, and a payload it accepted
     # that the convention now refuses (an unreadable date taken as "now").
