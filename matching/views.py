@@ -13,7 +13,8 @@ from django.views.decorators.http import require_GET, require_POST
 from candidates.selectors import profile_for_user, saved_offer_ids
 from matching.drift import CENTROID_SHIFT_THRESHOLD, OCCUPATION_JS_THRESHOLD, drift_report
 from matching.encoder import EmbeddingModelUnavailable
-from matching.selectors import NoActiveEmbeddingModel, recommendations_for_profile, similar_offers
+from matching.ranking import recommendations_for_profile
+from matching.selectors import NoActiveEmbeddingModel, similar_offers
 from matching.services import EmbeddingModelMismatch, hidden_offer_add
 from offers.models import Offer
 
