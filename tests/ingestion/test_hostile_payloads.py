@@ -93,14 +93,14 @@ HOSTILE_FRAGMENTS = [
 hostile_text = st.lists(st.sampled_from(HOSTILE_FRAGMENTS) | st.text(max_size=8), max_size=20).map("".join)
 
 
-@settings(suppress_health_check=[HealthCheck.too_slow], max_examples=300)
+@settings(suppress_health_check=[HealthCheck.too_slow], max_examples=300, deadline=None)
 @given(hostile_text)
 def test_any_hostile_text_leaves_as_plain_text(text: str) -> None:
     assert_plain(clean(text))
     assert_plain(clean(text, keep_newlines=True), newlines=True)
 
 
-@settings(suppress_health_check=[HealthCheck.too_slow], max_examples=300)
+@settings(suppress_health_check=[HealthCheck.too_slow], max_examples=300, deadline=None)
 @given(title=hostile_text, description=hostile_text, company=hostile_text, city=hostile_text, skill=hostile_text)
 def test_a_france_travail_offer_made_of_hostile_text_is_stored_plain(
     title: str, description: str, company: str, city: str, skill: str
@@ -123,7 +123,7 @@ def test_a_france_travail_offer_made_of_hostile_text_is_stored_plain(
     assert_offer_plain(offer)
 
 
-@settings(suppress_health_check=[HealthCheck.too_slow], max_examples=300)
+@settings(suppress_health_check=[HealthCheck.too_slow], max_examples=300, deadline=None)
 @given(title=hostile_text, description=hostile_text, company=hostile_text, area=hostile_text, figure=hostile_text)
 def test_an_adzuna_job_made_of_hostile_text_is_stored_plain(
     title: str, description: str, company: str, area: str, figure: str
