@@ -13,7 +13,7 @@ from django.shortcuts import render
 from django.template import loader
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from ingestion.selectors import last_run_per_source, last_successful_update
 from jobmarket.api import error_body
@@ -25,7 +25,7 @@ from offers.models import Source
 logger = logging.getLogger(__name__)
 
 
-@require_GET
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     counts = offer_counts()
     sources = [(label, counts.by_source.get(value, 0)) for value, label in Source.choices]
@@ -60,7 +60,7 @@ def _redis_status() -> dict[str, Any]:
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request: HttpRequest) -> JsonResponse:
     body: dict[str, Any] = {}
     try:

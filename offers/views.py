@@ -13,16 +13,18 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from offers.catalogue import offer_detail
 from offers.forms import OfferSearchForm
+from offers.geography.gazetteer import departements, distance_km
 from offers.market import offer_market
 from offers.models import ContractType, Occupation, Offer, Seniority, Source
 from offers.search.cache import offer_search_cached
 from offers.search.facets import FacetValue, OfferFacets
-from offers.search.places import place_suggestions
-from offers.search.suggestions import job_title_suggestions, occupation_suggestions
+from offers.search.params import OfferSearchParams, SortOrder
+from offers.search.places import Place
+from offers.search.suggestions import job_title_suggestions, occupation_suggestions, place_suggestions
 from offers.soft_skills import occupation_soft_skills
 
 
@@ -35,6 +37,7 @@ class OfferCard:
     title: str
     company: str
     place: str
+    distance: str  # "à 12 km", "distance inconnue", or "" when the search has no centre
     tags: list[str]
     closed: str
     published: str
@@ -49,15 +52,39 @@ def _salary_text(low: int | None, high: int | None) -> str:
     return f"{intcomma(value)} €/an" if value else ""
 
 
-def _offer_cards(offers: list[Offer]) -> list[OfferCard]:
+def _place_text(offer: Offer, unknown: str) -> str:
+    """'Lunel (34400)', 'Paris 8e Arrondissement (75008)', 'Hérault (34)' for a département-only offer."""
+    if offer.city:
+        return (
+            f"{offer.city} ({offer.postcode or offer.departement})"
+            if offer.postcode or offer.departement
+            else offer.city
+        )
+    departement = departements().get(offer.departement)
+    return departement.label if departement else offer.departement or unknown
+
+
+def _distance_text(offer: Offer, centre: Place | None) -> str:
+    if centre is None or not centre.located:
+        return ""
+    if offer.latitude is None or offer.longitude is None:
+        return _("distance inconnue")
+    km = distance_km(centre.latitude, centre.longitude, offer.latitude, offer.longitude)  # type: ignore[arg-type]
+    return _("à %(km)s km") % {"km": f"{km:.0f}" if km >= 1 else "moins de 1"}
+
+
+def _offer_cards(offers: list[Offer], params: OfferSearchParams | None = None) -> list[OfferCard]:
     detail_prefix = reverse("offers:search")
     contract_labels, seniority_labels = dict(ContractType.choices), dict(Seniority.choices)
     source_labels = dict(Source.choices)
     remote, closed, unknown_place = _("Télétravail"), _("Fermée"), _("Lieu non précisé")
+    # Distances are shown when the search has a centre: a radius, or the nearest first.
+    centre = None
+    if params is not None and (params.radius_km or params.effective_sort == SortOrder.DISTANCE):
+        centre = params.place
     cards = []
     for offer in offers:
         published = timezone.localtime(offer.published_at)
-        place = offer.city or offer.departement or unknown_place
         tags = [
             str(contract_labels.get(offer.contract_type, offer.contract_type)),
             str(seniority_labels.get(offer.seniority, "")) if offer.seniority else "",
@@ -70,7 +97,8 @@ def _offer_cards(offers: list[Offer]) -> list[OfferCard]:
                 url=f"{detail_prefix}{offer.id}/",
                 title=offer.title,
                 company=offer.company,
-                place=f"{place} ({offer.postcode})" if offer.postcode else place,
+                place=_place_text(offer, unknown_place),
+                distance=_distance_text(offer, centre),
                 tags=[tag for tag in tags if tag],
                 closed="" if offer.is_open else closed,
                 published=date_format(published, "j F Y"),
@@ -99,6 +127,14 @@ def _link_with(lists: dict[str, list[str]], name: str, value: str, *, append: bo
     else:
         updated[name] = [value]
     return "?" + urlencode([(key, item) for key, values in updated.items() for item in values])
+
+
+def _other_places(query: QueryDict, place: Place | None) -> list[dict[str, str]]:
+    """Other communes of the name typed ("Saint-Denis (974)"), as links to the same search there."""
+    if place is None or not place.others:
+        return []
+    lists = {key: values for key, values in query.lists() if key not in ("page", "lieu")}
+    return [{"label": label, "url": _link_with(lists, "lieu", label, append=False)} for label in place.others[:6]]
 
 
 def _facet_groups(query: QueryDict, facets: OfferFacets) -> list[dict[str, Any]]:
@@ -142,7 +178,7 @@ def _facet_groups(query: QueryDict, facets: OfferFacets) -> list[dict[str, Any]]
     return [group for group in groups if group["items"]]
 
 
-@require_GET
+@require_safe
 def offer_search_page(request: HttpRequest) -> HttpResponse:
     form = OfferSearchForm(request.GET)
     form.is_valid()  # errors are shown next to their field; the valid filters still apply
@@ -154,7 +190,8 @@ def offer_search_page(request: HttpRequest) -> HttpResponse:
         "form": form,
         "result": result,
         "params": params,
-        "cards": _offer_cards(result.offers),
+        "cards": _offer_cards(result.offers, params),
+        "other_places": _other_places(request.GET, params.place),
         "facets": facets,
         "facet_groups": _facet_groups(request.GET, facets) if facets else [],
         "query": request.GET,
@@ -165,7 +202,7 @@ def offer_search_page(request: HttpRequest) -> HttpResponse:
     return render(request, "offers/search.html#results" if fragment else "offers/search.html", context)
 
 
-@require_GET
+@require_safe
 def offer_detail_page(request: HttpRequest, offer_id: int) -> HttpResponse:
     offer = offer_detail(offer_id=offer_id)
     if offer is None:
@@ -174,7 +211,7 @@ def offer_detail_page(request: HttpRequest, offer_id: int) -> HttpResponse:
     return render(request, "offers/detail.html", {"offer": offer, "postings": postings})
 
 
-@require_GET
+@require_safe
 def market_page(request: HttpRequest) -> HttpResponse:
     form = OfferSearchForm(request.GET)
     form.is_valid()
@@ -197,7 +234,7 @@ def market_page(request: HttpRequest) -> HttpResponse:
     return render(request, "offers/market.html#charts" if fragment else "offers/market.html", context)
 
 
-@require_GET
+@require_safe
 def soft_skills_page(request: HttpRequest) -> HttpResponse:
     text = request.GET.get("metier", "").strip()[:255]
     occupation_code = ""
@@ -224,19 +261,19 @@ def soft_skills_page(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-@require_GET
+@require_safe
 def place_options(request: HttpRequest) -> HttpResponse:
     options = place_suggestions(request.GET.get("lieu", "")[:100])
     return render(request, "offers/options.html", {"options": options})
 
 
-@require_GET
+@require_safe
 def job_title_options(request: HttpRequest) -> HttpResponse:
     options = job_title_suggestions(request.GET.get("q", "")[:200])
     return render(request, "offers/options.html", {"options": options})
 
 
-@require_GET
+@require_safe
 def occupation_options(request: HttpRequest) -> HttpResponse:
     occupations = occupation_suggestions(request.GET.get("metier", "")[:255])
     options = [f"{occupation.code} – {occupation.label}" for occupation in occupations]

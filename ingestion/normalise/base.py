@@ -55,6 +55,7 @@ class NormalisedOffer:
     postcode: str = ""
     departement: str = ""
     commune_insee: str = ""
+    region: str = ""
     latitude: float | None = None
     longitude: float | None = None
     contract_type: str = "autre"
@@ -77,6 +78,8 @@ class NormalisedOffer:
     published_at: datetime | None = None
     source_updated_at: datetime | None = None
     url: str = ""
+    # What the normaliser corrected and why ("coordinates_swapped: ..."), kept with the posting.
+    warnings: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         # Not dataclasses.asdict: it deep-copies every value, a third of the cost of a batch.
@@ -85,6 +88,7 @@ class NormalisedOffer:
             data[key] = data[key].isoformat() if data[key] else None
         data["skills"] = list(self.skills)
         data["soft_skills"] = list(self.soft_skills)
+        data["warnings"] = list(self.warnings)
         return data
 
     @classmethod
@@ -95,6 +99,7 @@ class NormalisedOffer:
             values[key] = datetime.fromisoformat(values[key]) if values.get(key) else None
         values["skills"] = tuple(values.get("skills") or ())
         values["soft_skills"] = tuple(values.get("soft_skills") or ())
+        values["warnings"] = tuple(values.get("warnings") or ())
         return cls(**values)
 
 
