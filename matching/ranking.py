@@ -31,6 +31,7 @@ from matching.knn import HardConstraints, nearest_offers
 from matching.models import EmbeddingModel
 from matching.reading import CandidateOccupation, candidate_occupations, occupation_is_clear, offer_occupation
 from matching.selectors import NoActiveEmbeddingModel, active_embedding_model
+from offers.geography import departements_in_radius
 from offers.models import Offer
 from offers.understanding.occupations import OccupationReader, occupation_reader
 from offers.understanding.skills import skill_reader
@@ -195,9 +196,14 @@ def departement_of_commune(insee_code: str) -> str:
 def profile_constraints(profile: Any) -> HardConstraints:
     """The hard constraints a `candidates.CandidateProfile` states."""
     has_point = profile.latitude is not None and profile.longitude is not None and bool(profile.radius_km)
-    own = departement_of_commune(getattr(profile, "commune_insee", ""))
+    reached: set[str] = set()
+    if has_point:
+        # Offers placed only by their département count when the circle reaches it (offers.geography).
+        reached = set(departements_in_radius(profile.latitude, profile.longitude, float(profile.radius_km)))
+        own = departement_of_commune(getattr(profile, "commune_insee", ""))
+        reached |= {own} if own else set()
     return HardConstraints(
-        departements=(own,) if has_point and own else (),
+        departements=tuple(sorted(reached)),
         contract_types=tuple(profile.contract_types or ()),
         latitude=profile.latitude if has_point else None,
         longitude=profile.longitude if has_point else None,
