@@ -17,7 +17,7 @@ from django.views.decorators.http import require_safe
 
 from offers.catalogue import offer_detail
 from offers.forms import OfferSearchForm
-from offers.geography.gazetteer import departements, distance_km
+from offers.geography.gazetteer import distance_km
 from offers.market import offer_market
 from offers.models import ContractType, Occupation, Offer, Seniority, Source
 from offers.search.cache import offer_search_cached
@@ -51,18 +51,6 @@ def _salary_text(low: int | None, high: int | None) -> str:
         return f"{intcomma(low)} – {intcomma(high)} €/an"
     value = high or low
     return f"{intcomma(value)} €/an" if value else ""
-
-
-def _place_text(offer: Offer, unknown: str) -> str:
-    """'Lunel (34400)', 'Paris 8e Arrondissement (75008)', 'Hérault (34)' for a département-only offer."""
-    if offer.city:
-        return (
-            f"{offer.city} ({offer.postcode or offer.departement})"
-            if offer.postcode or offer.departement
-            else offer.city
-        )
-    departement = departements().get(offer.departement)
-    return departement.label if departement else offer.departement or unknown
 
 
 def _distance_text(offer: Offer, centre: Place | None) -> str:
@@ -102,7 +90,7 @@ def _offer_cards(
                 url=f"{detail_prefix}{offer.id}/{back}",
                 title=offer.title,
                 company=offer.company,
-                place=_place_text(offer, unknown_place),
+                place=offer.place_label or unknown_place,
                 distance=_distance_text(offer, centre),
                 tags=[tag for tag in tags if tag],
                 closed="" if offer.is_open else closed,
