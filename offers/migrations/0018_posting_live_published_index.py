@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("offers", "0016_offer_unlocated_departement_index"),
+        ("offers", "0017_search_synonyms"),
     ]
 
     operations = [
