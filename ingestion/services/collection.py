@@ -115,16 +115,16 @@ def ingestion_sweep(
 ) -> IngestionRun:
     """Read the whole catalogue of the searches, and close the offers it no longer holds.
 
-    The client reads part by part (`SweepCell`). When the sweep covers the whole source (one
-    search, no filter), each part read completely closes its absent postings as soon as its
+    The client reads part by part (`SweepCell`). When a search covers the whole source (no
+    filter), each of its parts read completely closes its absent postings as soon as its
     offers are stored: a withdrawn offer is closed within a day of its withdrawal. With
-    narrower searches, absent postings are closed at the end, and only if every part was
+    narrower searches only, absent postings are closed at the end, and only if every part was
     complete. A part that is not complete closes nothing: its absent postings are left to the
     re-check, whose detail calls settle them. `on_closed` hears the ids closed (the simulation
     of bench/sweep.py times them). Raises RunAlreadyActive.
     """
     searches = list(searches) or [SearchSpec()]
-    whole_source = searches == [SearchSpec()]
+    whole_source = SearchSpec() in searches  # an unfiltered search reads the whole catalogue
     with source_lock(source):
         gazetteer()
         now = timezone.now()
@@ -141,7 +141,7 @@ def ingestion_sweep(
                     statistics_refresh(LOOKUP_TABLES)
                 for cell in stream.cells_after(index):
                     cells.append(cell)
-                    if whole_source and cell.complete:
+                    if cell.complete and cell.spec == SearchSpec():
                         _absent_close(run, cell.start, cell.end, on_closed)
                 if progress:
                     progress(run)

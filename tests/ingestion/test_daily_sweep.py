@@ -150,6 +150,7 @@ def test_without_any_sweep_the_recheck_asks_the_least_recently_checked_postings(
 
 
 def test_the_daily_sweep_runs_each_source_with_its_configured_searches(settings, monkeypatch) -> None:
+    CollectionSearch.objects.filter(source="adzuna").update(active=False)  # the default: all of France
     CollectionSearch.objects.create(source="adzuna", keywords="boulanger")
     clients = {"francetravail": FakeClient("francetravail", [_offer("A", 2)]), "adzuna": FakeClient("adzuna")}
     monkeypatch.setattr(collection, "client_for", lambda source, **_: clients[source])
