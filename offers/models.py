@@ -14,7 +14,7 @@ from django.db.models.functions import Now
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from offers.geography.gazetteer import region_of
+from offers.geography.gazetteer import departements, region_of, regions
 
 
 class Source(models.TextChoices):
@@ -204,6 +204,20 @@ class Offer(models.Model):
         """INSEE code of the région, from the département (offers.geography)."""
         return region_of(self.departement)
 
+    @property
+    def region_name(self) -> str:
+        found = regions().get(self.region)
+        return found.name if found else ""
+
+    @property
+    def place_label(self) -> str:
+        """'Lunel (34400)', 'Paris 8e Arrondissement (75008)'; 'Hérault (34)' when placed at département level only."""
+        if self.city:
+            code = self.postcode or self.departement
+            return f"{self.city} ({code})" if code else self.city
+        found = departements().get(self.departement)
+        return found.label if found else self.departement
+
 
 class OfferSource(models.Model):
     """One posting of an offer on one source (the silver row behind the gold offer).
@@ -239,6 +253,12 @@ class OfferSource(models.Model):
             # The dedup look-ups (offers 0013: plain b-trees, no LIKE copy).
             models.Index(fields=["dedup_key"], name="offer_source_dedup_key"),
             models.Index(fields=["text_key"], name="offer_source_text_key"),
+            # A sweep closes, part by part, the live postings of a creation-date window it did not see.
+            models.Index(
+                fields=["source", "published_at"],
+                condition=models.Q(withdrawn_at__isnull=True),
+                name="offer_source_live_published",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(fields=["source", "external_id"], name="offer_source_unique_external_id")
