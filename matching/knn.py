@@ -13,7 +13,11 @@ than k results. `nearest_offers` therefore estimates how many offers pass the fi
   when that yields fewer than k offers above the similarity floor although closer candidates
   may exist, one wider scan (4 x ef_search) is tried, then the exact scan.
 
-Either way, k results come back whenever k offers pass the constraints and the floor.
+Either way, k results come back whenever k offers pass the constraints and the floor. A ranking's
+pool asks for k offers but is content with `k_min` (the offers it shows): its scan is bounded by
+POOL_EF_SEARCH once k_min matches are likely among the candidates. The same statement may return
+the offers' columns the caller scores with, and a second list (`also`: the nearest offers of an
+occupation family) taken from the same candidates.
 """
 
 from __future__ import annotations
@@ -36,8 +40,8 @@ from offers.models import Seniority
 SqlScope = tuple[str, Sequence[Any]]
 HNSW_MAX_EF_SEARCH = 1000  # pgvector's upper bound for hnsw.ef_search
 # A pool (k wanted, fewer enough) scans at most this many candidates once k_min are likely among them:
-# at 100k offers an ef_search of 1000 costs ~4x one of 400 (bench/recommend.py).
-POOL_EF_SEARCH = 400
+# at 100k offers an ef_search of 1000 costs 4-5x one of 300 (bench/recommend.py).
+POOL_EF_SEARCH = 300
 _SENIORITY_RANK: dict[str, int] = {Seniority.DEBUTANT: 0, Seniority.JUNIOR: 1, Seniority.CONFIRME: 2}
 
 
