@@ -49,7 +49,6 @@ os.environ["TEST_DB_SUFFIX"] = "sweep"
 DAY = 86400.0
 START = datetime(2026, 11, 2, 5, 0, tzinfo=UTC)  # the first sweep (day 0, the first load)
 MEAN_LIFE_DAYS = 50  # 2 % withdrawn a day
-WITHDRAWN_SHARE, NEW_SHARE, EDITED_SHARE = 0.02, 0.03, 0.01
 RATE_PER_SECOND = 3
 DETAIL_DAILY_LIMIT = 20_000
 TABLES = ["ingestion_rawpayload", "offers_offersource", "offers_offer", "offers_offerchange"]
@@ -111,7 +110,16 @@ def _stamp(moment: float) -> str:
     return datetime.fromtimestamp(moment, UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
 
 
-def build_catalogue(live: int, days: int, seed: int) -> Catalogue:
+@dataclass(frozen=True)
+class Churn:
+    """Shares of the live offers withdrawn, created and edited each day."""
+
+    withdrawn: float = 0.02
+    new: float = 0.03
+    edited: float = 0.01
+
+
+def build_catalogue(live: int, days: int, seed: int, churn: Churn) -> Catalogue:
     """The offers live at the start and every change of the days to come, decided up front."""
     from bench.gen_offers import iter_offers
 
@@ -125,11 +133,11 @@ def build_catalogue(live: int, days: int, seed: int) -> Catalogue:
     alive = list(range(live))
     for day in range(days + 1):
         begin = start + day * DAY
-        for i in rng.sample(alive, int(len(alive) * WITHDRAWN_SHARE)):
+        for i in rng.sample(alive, int(len(alive) * churn.withdrawn)):
             catalogue.withdrawn[i] = begin + rng.random() * DAY
-        for i in rng.sample(alive, int(len(alive) * EDITED_SHARE)):
+        for i in rng.sample(alive, int(len(alive) * churn.edited)):
             catalogue.edited[i] = begin + rng.random() * DAY
-        for _ in range(int(len(alive) * NEW_SHARE)):
+        for _ in range(int(len(alive) * churn.new)):
             catalogue.created.append(begin + rng.random() * DAY)
             catalogue.withdrawn.append(float("inf"))
             catalogue.edited.append(float("inf"))
@@ -280,6 +288,7 @@ class Day:
     recheck_seconds: float = 0.0
     wall_seconds: float = 0.0
     cpu_seconds: float = 0.0  # this process, its preparing children and its PostgreSQL backend
+    rereads: int = 0
     closed_by_sweep: int = 0
     closed_by_recheck: int = 0
     parts: int = 0
@@ -341,7 +350,7 @@ def run_day(number: int, api: ReplayedFranceTravail, server_url: str, scale: int
     client.sweep = counted_sweep  # type: ignore[method-assign]
     run = collection.ingestion_sweep(source="francetravail", client=client, on_closed=closed)
     day.requests, day.complete, day.closed_by_sweep = client.stats.api_calls, bool(run.complete), run.closed
-    day.parts, day.incomplete_parts = len(parts), parts.count(False)
+    day.parts, day.incomplete_parts, day.rereads = len(parts), parts.count(False), client.stats.rereads
     day.sweep_seconds = clock.timestamp() - begin_sim
 
     # Detail calls are per offer: a scaled catalogue has a k-th of the ambiguous ones, and a k-th of the budget.
@@ -364,6 +373,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--days", type=int, default=3, help="simulated days after the first load")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--latency", type=float, default=0.25, help="seconds the API takes to answer")
+    parser.add_argument("--withdrawn", type=float, default=0.02, help="share of live offers withdrawn a day")
+    parser.add_argument("--new", type=float, default=0.03, help="share of live offers created a day")
+    parser.add_argument("--edited", type=float, default=0.01, help="share of live offers edited a day")
     args = parser.parse_args(argv)
     if not 1 <= args.scale <= 150 or 150 % args.scale or 3000 % args.scale:
         parser.error("--scale must divide 150 (pages of 150/scale offers)")
@@ -377,14 +389,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     from django.db import connection
     from django.test.utils import setup_databases, teardown_databases
 
+    from ingestion.models import RawPayload
     from offers.models import OfferSource
 
     started = time.perf_counter()
     live = args.live // args.scale
-    catalogue = build_catalogue(live, args.days, args.seed)
+    churn = Churn(withdrawn=args.withdrawn, new=args.new, edited=args.edited)
+    catalogue = build_catalogue(live, args.days, args.seed, churn)
     print(
         f"catalogue: {live:,} live offers at the start (national {args.live:,} / {args.scale}),"
-        f" {len(catalogue.ids):,} over {args.days} days; built in {time.perf_counter() - started:.0f} s"
+        f" {len(catalogue.ids):,} over {args.days} days ({churn.withdrawn:.0%} withdrawn, {churn.new:.0%} new,"
+        f" {churn.edited:.0%} edited a day); built in {time.perf_counter() - started:.0f} s"
     )
     api = ReplayedFranceTravail(
         catalogue, SimClock(START), page_size=150 // args.scale, max_first=3000 // args.scale, latency=args.latency
@@ -401,12 +416,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             days.append(day)
             _print_day(day, args.scale)
         end = api.clock.timestamp()
+        # Payloads the normalisers refuse (the generator's broken ones) become no offer: nothing to close.
         stored = set(OfferSource.objects.values_list("external_id", flat=True))
+        received = set(RawPayload.objects.values_list("external_id", flat=True))
         sizes = _sizes()
     finally:
         teardown_databases(old_config, verbosity=0)
         server.close()
-    _report(catalogue, days, closed_at, stored, end, sizes, args)
+    _report(catalogue, days, closed_at, stored, received, end, sizes, args)
     return 0
 
 
@@ -417,7 +434,8 @@ def _print_day(day: Day, scale: int) -> None:
         f"{label}: {day.requests:,} sweep requests + {day.detail_requests:,} detail"
         f" ({(day.requests + day.detail_requests) / (RATE_PER_SECOND * DAY):.1%} of the 3/s day);"
         f" sweep {day.sweep_seconds / 60:.1f} min + re-check {day.recheck_seconds / 60:.1f} min simulated,"
-        f" {'complete' if day.complete else 'INCOMPLETE'} ({day.parts} parts, {day.incomplete_parts} incomplete);"
+        f" {'complete' if day.complete else 'INCOMPLETE'} ({day.parts} parts, {day.rereads} read again,"
+        f" {day.incomplete_parts} incomplete);"
         f" closed {day.closed_by_sweep} offers by the sweep, {day.closed_by_recheck} by detail calls;"
         f" wall {day.wall_seconds:.0f} s, CPU {day.cpu_seconds:.0f} s (x{scale}: {day.wall_seconds * scale / 60:.0f}"
         f" and {day.cpu_seconds * scale / 60:.0f} min); database +{_mb(growth)} (x{scale}: {_mb(growth * scale)})"
@@ -433,20 +451,26 @@ def _report(
     days: list[Day],
     closed_at: dict[str, float],
     stored: set[str],
+    received: set[str],
     end: float,
     sizes: dict[str, int],
     args: argparse.Namespace,
 ) -> None:
     first_load_end = START.timestamp() + days[0].sweep_seconds
     # Withdrawn after the first load and a day or more before the end: each had a whole day to be closed.
-    withdrawn = [i for i, moment in enumerate(catalogue.withdrawn) if first_load_end <= moment <= end - DAY]
+    withdrawn = [
+        i
+        for i, moment in enumerate(catalogue.withdrawn)
+        if first_load_end <= moment <= end - DAY and catalogue.ids[i] in stored
+    ]
     delays = sorted(
         closed_at[catalogue.ids[i]] - catalogue.withdrawn[i] for i in withdrawn if catalogue.ids[i] in closed_at
     )
     within = sum(delay <= DAY for delay in delays)
     wrong = [i for i, moment in closed_at.items() if catalogue.live(catalogue.index_of[i], moment)]
     created = [i for i, moment in enumerate(catalogue.created) if first_load_end <= moment <= end - DAY]
-    seen_new = sum(catalogue.ids[i] in stored for i in created)
+    seen_new = sum(catalogue.ids[i] in received for i in created)
+    refused = len(received - stored)
     later, k = days[1:], args.scale
     requests = _mean([d.requests + d.detail_requests for d in later])
     detail = _mean([d.detail_requests for d in later])
@@ -458,9 +482,11 @@ def _report(
     print(
         f"\nover {len(later)} simulated days ({args.live:,} live offers at national scale, simulated at 1/{k}):\n"
         f"  withdrawn offers closed within 24 h: {within:,} of {len(withdrawn):,} = {share:.2%}"
-        f" (closed at all: {len(delays):,}; delay median {median:.1f} h, longest {(delays or [0])[-1] / 3600:.1f} h)\n"
+        f" (closed at all: {len(delays):,}; delay median {median:.1f} h, longest {(delays or [0])[-1] / 3600:.2f} h)\n"
         f"  wrongly closed (live at the source when closed): {len(wrong)}\n"
-        f"  new offers stored within a day of their publication: {seen_new:,} of {len(created):,}\n"
+        f"  new offers collected within a day of their publication: {seen_new:,} of {len(created):,}"
+        f" ({refused} payloads of the whole run refused by the normalisers, kept in error: no offer, nothing"
+        " to close)\n"
         f"  requests a day: {requests:,.0f} of the {RATE_PER_SECOND * DAY:,.0f} that 3/s allows"
         f" ({requests / (RATE_PER_SECOND * DAY):.1%}), detail calls {detail:,.0f} (x{k}: {detail * k:,.0f}"
         f" of {DETAIL_DAILY_LIMIT:,})\n"
