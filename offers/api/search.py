@@ -72,7 +72,7 @@ PAGINATION_PARAMETERS = [
 
 # Booleans of the query string are "true" or "false", as documented (the web form's checkbox
 # sends "on"; the API refuses what its schema does not allow, such as teletravail=null).
-STRICT_BOOLEANS = ("teletravail", "fermees")
+STRICT_BOOLEANS = ("salaire_estime", "teletravail", "fermees")
 
 
 def search_params_or_400(data: Any) -> OfferSearchParams:
