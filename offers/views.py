@@ -17,13 +17,14 @@ from django.views.decorators.http import require_safe
 
 from offers.catalogue import offer_detail
 from offers.forms import OfferSearchForm
-from offers.geography.gazetteer import departements, distance_km
+from offers.geography.gazetteer import distance_km
 from offers.market import offer_market
 from offers.models import ContractType, Occupation, Offer, Seniority, Source
 from offers.search.cache import offer_search_cached
 from offers.search.facets import FacetValue, OfferFacets
 from offers.search.params import OfferSearchParams, SortOrder
 from offers.search.places import Place
+from offers.search.relaxations import search_relaxations
 from offers.search.suggestions import job_title_suggestions, occupation_suggestions, place_suggestions
 from offers.soft_skills import occupation_soft_skills
 
@@ -52,18 +53,6 @@ def _salary_text(low: int | None, high: int | None) -> str:
     return f"{intcomma(value)} €/an" if value else ""
 
 
-def _place_text(offer: Offer, unknown: str) -> str:
-    """'Lunel (34400)', 'Paris 8e Arrondissement (75008)', 'Hérault (34)' for a département-only offer."""
-    if offer.city:
-        return (
-            f"{offer.city} ({offer.postcode or offer.departement})"
-            if offer.postcode or offer.departement
-            else offer.city
-        )
-    departement = departements().get(offer.departement)
-    return departement.label if departement else offer.departement or unknown
-
-
 def _distance_text(offer: Offer, centre: Place | None) -> str:
     if centre is None or not centre.located:
         return ""
@@ -73,8 +62,12 @@ def _distance_text(offer: Offer, centre: Place | None) -> str:
     return _("à %(km)s km") % {"km": f"{km:.0f}" if km >= 1 else "moins de 1"}
 
 
-def _offer_cards(offers: list[Offer], params: OfferSearchParams | None = None) -> list[OfferCard]:
+def _offer_cards(
+    offers: list[Offer], params: OfferSearchParams | None = None, *, search_query: str = ""
+) -> list[OfferCard]:
+    """`search_query`: the search the cards are shown for, which the offer page's "back" link returns to."""
     detail_prefix = reverse("offers:search")
+    back = "?" + urlencode({"retour": search_query}) if search_query else ""
     contract_labels, seniority_labels = dict(ContractType.choices), dict(Seniority.choices)
     source_labels = dict(Source.choices)
     remote, closed, unknown_place = _("Télétravail"), _("Fermée"), _("Lieu non précisé")
@@ -94,10 +87,10 @@ def _offer_cards(offers: list[Offer], params: OfferSearchParams | None = None) -
         cards.append(
             OfferCard(
                 offer_id=offer.id,
-                url=f"{detail_prefix}{offer.id}/",
+                url=f"{detail_prefix}{offer.id}/{back}",
                 title=offer.title,
                 company=offer.company,
-                place=_place_text(offer, unknown_place),
+                place=offer.place_label or unknown_place,
                 distance=_distance_text(offer, centre),
                 tags=[tag for tag in tags if tag],
                 closed="" if offer.is_open else closed,
@@ -127,6 +120,31 @@ def _link_with(lists: dict[str, list[str]], name: str, value: str, *, append: bo
     else:
         updated[name] = [value]
     return "?" + urlencode([(key, item) for key, values in updated.items() for item in values])
+
+
+def _relaxation_links(query: QueryDict, params: OfferSearchParams, form: OfferSearchForm) -> list[dict[str, Any]]:
+    """An empty page's way out: each change of the query that would show offers, as a link with its count."""
+    lists = {key: values for key, values in query.lists() if key != "page"}
+    links = []
+    for relaxation in search_relaxations(params):
+        updated = dict(lists)
+        if relaxation.value:
+            updated[relaxation.name] = [relaxation.value]
+        else:
+            updated.pop(relaxation.name, None)
+            if relaxation.name == "lieu":
+                updated.pop("rayon", None)
+        if relaxation.kind == "filter":
+            label = _("Sans le filtre « %(filter)s »") % {"filter": form.fields[relaxation.name].label}
+        elif relaxation.kind == "radius":
+            label = _("Élargir le rayon à %(km)s km") % {"km": relaxation.value}
+        elif relaxation.kind == "place":
+            label = _("Partout en France (sans le lieu)")
+        else:
+            label = _("Essayer la recherche intelligente (offres proches par le sens)")
+        url = "?" + urlencode([(key, item) for key, values in updated.items() for item in values])
+        links.append({"label": label, "count": relaxation.count, "capped": relaxation.capped, "url": url})
+    return links
 
 
 def _other_places(query: QueryDict, place: Place | None) -> list[dict[str, str]]:
@@ -190,11 +208,12 @@ def offer_search_page(request: HttpRequest) -> HttpResponse:
         "form": form,
         "result": result,
         "params": params,
-        "cards": _offer_cards(result.offers, params),
+        "cards": _offer_cards(result.offers, params, search_query=request.GET.urlencode()),
         "other_places": _other_places(request.GET, params.place),
         "facets": facets,
         "facet_groups": _facet_groups(request.GET, facets) if facets else [],
         "query": request.GET,
+        "relaxations": [] if result.total else _relaxation_links(request.GET, params, form),
     }
     fragment = _wants_fragment(request)
     # A fragment also refreshes the error next to each field (out of band).
@@ -208,7 +227,15 @@ def offer_detail_page(request: HttpRequest, offer_id: int) -> HttpResponse:
     if offer is None:
         raise Http404(_("Cette offre n'existe pas."))
     postings = sorted(offer.postings.all(), key=lambda posting: (posting.source, posting.external_id))
-    return render(request, "offers/detail.html", {"offer": offer, "postings": postings})
+    context = {"offer": offer, "postings": postings, "back_url": _search_url(request.GET.get("retour", ""))}
+    return render(request, "offers/detail.html", context)
+
+
+def _search_url(query: str) -> str:
+    """The search page with the search parameters of `query` (anything else in it is dropped)."""
+    fields = OfferSearchForm.base_fields
+    kept = [(name, value) for name, values in QueryDict(query[:2000]).lists() if name in fields for value in values]
+    return reverse("offers:search") + ("?" + urlencode(kept) if kept else "")
 
 
 @require_safe
