@@ -118,8 +118,8 @@ class TermGroup:
         parts += ["(" + " & ".join(phrase) + ")" for phrase in self.phrases]
         return "(" + " | ".join(parts) + ")"
 
-    def title_pattern(self) -> str:
-        """A PostgreSQL regex finding one of the group's words as a whole word of a folded title.
+    def exact_pattern(self) -> str:
+        """A PostgreSQL regex finding one of the group's words as a whole word of a folded title or skill.
 
         Unlike the full-text match it is not stemmed: "préparateur" is found in "Préparateur
         de commandes" but not in "préparer les plats" (both stem to 'prepar').
@@ -284,6 +284,7 @@ def _vocabulary_build(version: tuple) -> Vocabulary:
             vocabulary.taught[word] = code
 
     _synonyms_add(vocabulary, frequencies)
+    french_lexicon()  # loaded here (~1 s, once per process), not by the first query that needs it
     vocabulary.frequencies = dict(frequencies)
     ranked = sorted(frequencies.items(), key=lambda item: (-item[1], item[0]))
     vocabulary.words = [word for word, _ in ranked[:VOCABULARY_CAP] if len(word) > 2]
