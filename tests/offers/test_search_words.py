@@ -176,3 +176,12 @@ def test_a_single_word_without_answer_stays_empty():
     result = offer_search(params=OfferSearchParams(q="astronaute"))
 
     assert (result.total, result.approximate) == (0, False)
+
+
+def test_gendered_titles_known_only_from_offers_are_paired_too():
+    # No ROME title here: the pair comes from the endings of the offers' own title words.
+    OfferFactory(title="Conductrice de bus", rome_code="", rome_label="", skills=[], description="Lignes urbaines.")
+    OfferFactory(title="Conducteur de tram", rome_code="", rome_label="", skills=[], description="Réseau.")
+    OfferFactory(title="Vente en boutique", rome_code="", rome_label="", skills=[], description="Conseil.")
+
+    assert sorted(search("conductrice")) == sorted(search("conducteur")) == ["Conducteur de tram", "Conductrice de bus"]
