@@ -179,9 +179,10 @@ def test_a_single_word_without_answer_stays_empty():
 
 
 def test_gendered_titles_known_only_from_offers_are_paired_too():
-    # No ROME title here: the pair comes from the endings of the offers' own title words.
-    OfferFactory(title="Conductrice de bus", rome_code="", rome_label="", skills=[], description="Lignes urbaines.")
-    OfferFactory(title="Conducteur de tram", rome_code="", rome_label="", skills=[], description="Réseau.")
-    OfferFactory(title="Vente en boutique", rome_code="", rome_label="", skills=[], description="Conseil.")
+    # No ROME title here: the pair comes from the endings of the offers' own title words
+    # ("coiffeuse" stems to 'coiffeux', "coiffeur" to 'coiffeur': full text alone keeps them apart).
+    OfferFactory(title="Coiffeuse mixte", rome_code="", rome_label="", skills=[], description="Salon.")
+    OfferFactory(title="Coiffeur barbier", rome_code="", rome_label="", skills=[], description="Rasage.")
+    OfferFactory(title="Coiffure à domicile", rome_code="", rome_label="", skills=[], description="Tournées.")
 
-    assert sorted(search("conductrice")) == sorted(search("conducteur")) == ["Conducteur de tram", "Conductrice de bus"]
+    assert sorted(search("coiffeuse")) == sorted(search("coiffeur")) == ["Coiffeur barbier", "Coiffeuse mixte"]
