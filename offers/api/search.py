@@ -48,6 +48,12 @@ SEARCH_PARAMETERS = [
         {"type": "integer", "minimum": 0, "maximum": 1_000_000},
         description="Salaire annuel minimum (€).",
     ),
+    OpenApiParameter(
+        "salaire_estime",
+        bool,
+        description="Avec salaire_min : compter aussi les salaires estimés par la source (estimation Adzuna) des"
+        " offres qui n'indiquent pas de salaire. Sans lui, seuls les salaires donnés par l'employeur comptent.",
+    ),
     OpenApiParameter("teletravail", bool, description="Seulement les offres ouvertes au télétravail."),
     OpenApiParameter("depuis", int, enum=[1, 3, 7, 14, 30], description="Publiées depuis N jours."),
     OpenApiParameter("source", str, many=True, enum=Source.values, explode=True),
@@ -64,19 +70,24 @@ PAGINATION_PARAMETERS = [
 ]
 
 
-# Booleans of the query string are "true" or "false", as documented (the web form's checkbox
-# sends "on"; the API refuses what its schema does not allow, such as teletravail=null).
-STRICT_BOOLEANS = ("teletravail", "fermees")
+# In the API's query string, booleans are "true" or "false" as documented (the web form's checkbox
+# sends "on"), and a parameter that is present is not empty ("?tri=" is not a sort order): the API
+# refuses what its schema does not allow, such as teletravail=null.
+STRICT_BOOLEANS = ("salaire_estime", "teletravail", "fermees")
+NOT_EMPTY = ("tri", "rayon", "depuis", "salaire_min", "contrat", "experience", "source", *STRICT_BOOLEANS)
+
+
+def _query_string_errors(data: QueryDict) -> dict[str, list[str]]:
+    errors = {name: [_("Ce paramètre ne peut pas être vide.")] for name in NOT_EMPTY if "" in data.getlist(name)}
+    for name in STRICT_BOOLEANS:
+        if name not in errors and data.get(name) is not None and data[name].lower() not in ("true", "false"):
+            errors[name] = [_("« true » ou « false ».")]
+    return errors
 
 
 def search_params_or_400(data: Any) -> OfferSearchParams:
-    wrong = [
-        name
-        for name in STRICT_BOOLEANS
-        if isinstance(data, QueryDict) and data.get(name) is not None and data[name].lower() not in ("true", "false")
-    ]
-    if wrong:
-        raise exceptions.ValidationError({name: [_("« true » ou « false ».")] for name in wrong})
+    if isinstance(data, QueryDict) and (errors := _query_string_errors(data)):
+        raise exceptions.ValidationError(errors)
     try:
         return search_params_from_query(data)
     except SearchParamsError as error:
@@ -150,7 +161,7 @@ def _ordered_for_cursor(offers: QuerySet[Offer], params: OfferSearchParams) -> t
         expanded = query_expand(params.q)
         if not expanded.is_empty:
             # The search page's own ranking expression, so both rank alike.
-            return offers.annotate(rank=rank_expression(expanded)), ("-rank", "-id")
+            return offers.annotate(rank=rank_expression(expanded, exact=True)), ("-rank", "-id")
     return offers, ("-published_at", "-id")
 
 
@@ -190,6 +201,7 @@ class OfferSearchBodySerializer(serializers.Serializer):
     secteur = serializers.CharField(required=False, allow_blank=True, max_length=255)
     rome = serializers.RegexField(r"^([A-Na-n]\d{4})?$", required=False, allow_blank=True, max_length=5)
     salaire_min = serializers.IntegerField(required=False, allow_null=True, min_value=0, max_value=1_000_000)
+    salaire_estime = serializers.BooleanField(required=False)
     teletravail = serializers.BooleanField(required=False)
     depuis = serializers.ChoiceField(choices=[1, 3, 7, 14, 30], required=False, allow_null=True)
     source = serializers.ListField(child=serializers.ChoiceField(choices=Source.choices), required=False)
