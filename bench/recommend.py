@@ -3,7 +3,7 @@
     python -m bench.recommend --n 100000 [--queries 200] [--k 10] [--build-only]
 
 Builds (once; kept between runs) a throwaway database `test_<db>_bench_matching` holding N
-offers and N random unit vectors of 384 dimensions with the clustered, low intrinsic
+offers and N random unit vectors of 512 dimensions (the vector column's width) with the clustered, low intrinsic
 dimension geometry of text embeddings (see `clustered_unit_vectors`). The offers' titles,
 descriptions, ROME codes, skills and experience are those of 5,000 generated offers
 (`bench.gen_offers` through the real normalisers) taken in turn, and the ROME referential of
@@ -34,7 +34,7 @@ for _name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 
 import numpy as np  # noqa: E402
 
-DIM = 384
+DIM = 512  # matching.models.VECTOR_DIMENSIONS: the column's width, whatever model fills it (narrower ones padded)
 LYON = (45.764, 4.8357)
 
 
@@ -54,9 +54,9 @@ def _setup_django() -> None:
 def clustered_unit_vectors(n: int, rng: np.random.Generator, *, latent: int = 32) -> np.ndarray:
     """Unit vectors with the geometry of sentence embeddings rather than of a uniform cloud.
 
-    Text embeddings occupy a low-dimensional, clustered part of their 384 dimensions; uniform
-    random unit vectors in 384-d are all nearly equidistant, which no real query looks like
-    and where "nearest" means nothing. So: clusters in a 32-d latent space, mapped to 384-d by
+    Text embeddings occupy a low-dimensional, clustered part of their dimensions; uniform
+    random unit vectors in 512-d are all nearly equidistant, which no real query looks like
+    and where "nearest" means nothing. So: clusters in a 32-d latent space, mapped to 512-d by
     a fixed random projection, plus isotropic noise, then normalised.
     """
     basis_rng = np.random.default_rng(12345)  # the same projection and centres for corpus and queries
@@ -135,7 +135,7 @@ def build_or_load(n: int, seed: int) -> tuple[Corpus, object]:
     vectors = clustered_unit_vectors(n, rng)
     contract, lat, lon, near = _attributes(n, rng)
     model, _ = EmbeddingModel.objects.get_or_create(
-        name=f"bench-random-{seed}-latent32-texts",
+        name=f"bench-random-{seed}-latent32-texts-{DIM}d",
         weights_checksum=f"{seed:064d}",
         defaults={"dimension": DIM, "is_active": False},
     )
@@ -182,7 +182,7 @@ def build_or_load(n: int, seed: int) -> tuple[Corpus, object]:
     started = time.perf_counter()
     with connection.cursor() as cursor:
         # The whole graph must fit in memory, or pgvector falls back to a much slower build
-        # (about 2 KB per 384-d vector with m = 16); one parallel worker beside the leader on 2 cores.
+        # (about 2.5 KB per 512-d vector with m = 16); one parallel worker beside the leader on 2 cores.
         cursor.execute(f"SET maintenance_work_mem = '{max(1, int(np.ceil(n * 2.5 / 1e6)))}GB'")
         cursor.execute("SET max_parallel_maintenance_workers = 1")
         cursor.execute(

@@ -36,7 +36,7 @@ from django.utils.translation import ngettext
 from candidates import alerts as candidate_alerts
 from candidates import selectors as candidate_selectors
 from candidates.models import AlertFrequency, SavedSearch
-from matching.knn import filters_sql, vector_literal
+from matching.knn import filters_sql, similarity_floor, vector_literal
 from matching.ranking import profile_constraints
 from matching.selectors import active_embedding_model
 from offers.feed import feed_horizon, offer_ids_closed_between, offer_ids_created_between
@@ -185,7 +185,7 @@ def new_offers_for_profile(*, user_id: int, offer_ids: list[int], k: int = MAX_P
     embedding = candidate_embedding_upsert(profile_id=profile.pk, text=profile.profile_text, model=model)
     query = vector_literal(embedding.vector)
     where, params = filters_sql(profile_constraints(profile), user_id=user_id, exclude_offer_ids=())
-    max_distance = 1.0 - settings.MATCHING_MIN_SIMILARITY
+    max_distance = 1.0 - similarity_floor(model)
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT o.id FROM offers_offer o JOIN matching_offerembedding e ON e.offer_id = o.id AND e.model_id = %s"

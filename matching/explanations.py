@@ -128,7 +128,10 @@ def asks_more_experience(seniority: str, context: CandidateContext) -> bool:
 def _seniority_warning(offer: Offer, context: CandidateContext) -> str:
     if not asks_more_experience(offer.seniority, context):
         return ""
-    return _("Expérience demandée : %(label)s") % {"label": offer.get_seniority_display().lower()}
+    label = offer.get_seniority_display().lower()
+    if offer.experience_required:
+        return _("Expérience exigée : %(label)s") % {"label": label}
+    return _("Expérience souhaitée : %(label)s") % {"label": label}
 
 
 def explain(

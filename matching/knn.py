@@ -33,7 +33,8 @@ import numpy as np
 from django.conf import settings
 from django.db import connection
 
-from matching.models import EmbeddingModel
+from matching.models import EmbeddingModel, padded
+from matching.weights import ranking_weights
 from offers.models import Seniority
 
 # An extra SQL condition on offers aliased `o`, with its parameters.
@@ -119,8 +120,16 @@ def filters_sql(
     return " AND ".join(clauses), params
 
 
+def similarity_floor(model: EmbeddingModel) -> float:
+    """The similarity under which no offer comes out: MATCHING_MIN_SIMILARITY_PERCENT, else the model's own."""
+    if settings.MATCHING_MIN_SIMILARITY is not None:
+        return float(settings.MATCHING_MIN_SIMILARITY)
+    return ranking_weights(model.name)["min_similarity"]
+
+
 def vector_literal(vector: Sequence[float] | np.ndarray) -> str:
-    return "[" + ",".join(f"{float(x):.7g}" for x in vector) + "]"
+    """The query vector as pgvector text, at the column's width (a narrower model's is zero-padded)."""
+    return "[" + ",".join(f"{float(x):.7g}" for x in padded(vector)) + "]"
 
 
 @dataclass(frozen=True)
@@ -287,7 +296,7 @@ def nearest_offers(
     that one bounded index scan serves. `columns` of the offers come back with them (`values`), and
     `also` adds a second list from the same scan (the nearest offers of an occupation family).
     """
-    floor = settings.MATCHING_MIN_SIMILARITY if min_similarity is None else min_similarity
+    floor = similarity_floor(model) if min_similarity is None else min_similarity
     max_distance = 1.0 - floor
     k_min = k if k_min is None else min(k_min, k)
     where, params = filters_sql(constraints, user_id=user_id, exclude_offer_ids=exclude_offer_ids)

@@ -6,6 +6,10 @@ that model: vectors of two models live side by side during a switch but are neve
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -15,9 +19,28 @@ from pgvector.django import HnswIndex, VectorField
 from offers.models import Offer
 
 # The vector column has a fixed width so that pgvector can index it (HNSW needs typed
-# dimensions). Both supported models (all-MiniLM-L6-v2, paraphrase-multilingual-MiniLM-L12-v2)
-# produce 384 dimensions; a model of another width is refused at registration.
-VECTOR_DIMENSIONS = 384
+# dimensions): 512, USE multilingual v3's. all-MiniLM-L6-v2's 384 dimensions are stored
+# zero-padded (PaddedVectorField), which changes no cosine; a wider model is refused at registration.
+VECTOR_DIMENSIONS = 512
+
+
+def padded(vector: Sequence[float] | np.ndarray, dimensions: int = VECTOR_DIMENSIONS) -> np.ndarray:
+    """A model's vector at the column's width: zeros after it (dot products and norms unchanged)."""
+    values = np.asarray(vector, dtype=np.float32)
+    if values.shape[-1] > dimensions:
+        raise ValueError(f"a vector of {values.shape[-1]} dimensions does not fit a column of {dimensions}")
+    if values.shape[-1] == dimensions:
+        return values
+    return np.concatenate([values, np.zeros(dimensions - values.shape[-1], dtype=np.float32)])
+
+
+class PaddedVectorField(VectorField):
+    """A pgvector column that takes the vectors of narrower models, zero-padded."""
+
+    def get_prep_value(self, value: Any) -> Any:
+        if value is not None and not isinstance(value, str):
+            value = padded(value, self.dimensions)
+        return super().get_prep_value(value)
 
 
 class EmbeddingModelStatus(models.TextChoices):
@@ -73,7 +96,7 @@ class OfferEmbedding(models.Model):
     model = models.ForeignKey(
         EmbeddingModel, on_delete=models.CASCADE, related_name="offer_embeddings", verbose_name=_("modèle")
     )
-    vector = VectorField(dimensions=VECTOR_DIMENSIONS)
+    vector = PaddedVectorField(dimensions=VECTOR_DIMENSIONS)
     content_hash = models.CharField(_("empreinte du texte"), max_length=64)
     embedded_at = models.DateTimeField(_("calculé le"), default=timezone.now)
 
@@ -103,7 +126,7 @@ class CandidateEmbedding(models.Model):
     model = models.ForeignKey(
         EmbeddingModel, on_delete=models.CASCADE, related_name="candidate_embeddings", verbose_name=_("modèle")
     )
-    vector = VectorField(dimensions=VECTOR_DIMENSIONS)
+    vector = PaddedVectorField(dimensions=VECTOR_DIMENSIONS)
     content_hash = models.CharField(_("empreinte du texte"), max_length=64)
     embedded_at = models.DateTimeField(_("calculé le"), default=timezone.now)
 

@@ -15,15 +15,12 @@
 from __future__ import annotations
 
 import copy
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import numpy as np
-from django.conf import settings
 from django.utils.translation import gettext as _
 
 from matching.explanations import (
@@ -34,10 +31,11 @@ from matching.explanations import (
     explain,
     salary_fit_of,
 )
-from matching.knn import AlsoNearest, HardConstraints, nearest_offers
+from matching.knn import AlsoNearest, HardConstraints, nearest_offers, similarity_floor
 from matching.models import EmbeddingModel
 from matching.reading import CandidateOccupation, candidate_reading, occupation_is_clear, read_offer_occupation
 from matching.selectors import NoActiveEmbeddingModel, active_embedding_model
+from matching.weights import ranking_weights
 from offers.geography import departements_in_radius
 from offers.models import Offer
 from offers.understanding.occupations import OccupationReader, occupation_reader
@@ -46,12 +44,6 @@ from offers.understanding.skills import SkillProfile, skill_reader
 POOL = 40  # offers scored; 60 and 40 score the same on evaluate_matching, 30 a little less
 SECOND_OCCUPATION_SHARE = 0.4  # tuned on evaluate_matching (0.6: recall@10 0.924, 0.4: 0.930)
 WIDER_RADII_KM = (50, 80, 150)
-
-
-@lru_cache(maxsize=1)
-def ranking_weights() -> dict[str, float]:
-    data = json.loads((Path(__file__).resolve().parent / "ranking_weights.json").read_text(encoding="utf-8"))
-    return {name: float(value) for name, value in data.items() if name != "about"}
 
 
 @dataclass(frozen=True)
@@ -82,7 +74,17 @@ def _family_codes(reader: OccupationReader, code: str) -> list[str]:
 
 # What the score reads of a pooled offer, returned by the kNN scan itself (the whole row is loaded
 # only for the offers shown).
-_POOL_COLUMNS = ("title", "rome_code", "skills", "latitude", "longitude", "seniority", "salary_min", "salary_max")
+_POOL_COLUMNS = (
+    "title",
+    "rome_code",
+    "skills",
+    "latitude",
+    "longitude",
+    "seniority",
+    "experience_required",
+    "salary_min",
+    "salary_max",
+)
 
 
 @dataclass(frozen=True)
@@ -147,9 +149,9 @@ def recommendations_for(
 
     The pool is scored from a few columns; only the k offers shown are loaded whole and explained.
     """
-    weights = ranking_weights()
+    weights = ranking_weights(model.name)
     reader = occupation_reader()
-    floor = settings.MATCHING_MIN_SIMILARITY if min_similarity is None else min_similarity
+    floor = similarity_floor(model) if min_similarity is None else min_similarity
     # Seniority and salary weigh in the score; only contract, radius and remote are hard.
     hard = replace(constraints, seniority="", salary_floor=None)
     if occupations is None:
@@ -182,7 +184,9 @@ def recommendations_for(
     }
     scored: list[_Scored] = []
     for offer_id, similarity in hits.items():
-        title, rome_code, offer_skills, latitude, longitude, seniority, salary_min, salary_max = values[offer_id]
+        title, rome_code, offer_skills, latitude, longitude, seniority, required, salary_min, salary_max = values[
+            offer_id
+        ]
         fit, sure = _fit(reader, occupations, read_offer_occupation(reader, title, rome_code))
         score = similarity + sure * relation_weight[fit]
         if offer_skills:
@@ -192,7 +196,8 @@ def recommendations_for(
         if distance is not None and hard.radius_km:
             score += weights["distance"] * min(1.0, distance / hard.radius_km)
         if asks_more_experience(seniority, context):
-            score += weights["seniority_beyond_tolerance"]
+            # Experience only wished ("souhaitée") weighs less than experience required ("exigée").
+            score += weights["seniority_beyond_tolerance"] * (1.0 if required else weights["seniority_wished_share"])
         if salary_fit_of(salary_min, salary_max, context) == "below_floor":
             score += weights["salary_below_floor"]
         if score < weights["floor"]:

@@ -39,7 +39,7 @@ class EmbeddingModelMismatch(Exception):
 
 def embedding_model_register(*, encoder: Encoder) -> EmbeddingModel:
     """The row of these weights; the first model ever registered is active at once (nothing to keep serving)."""
-    if encoder.dimension != VECTOR_DIMENSIONS:
+    if encoder.dimension > VECTOR_DIMENSIONS:
         raise EmbeddingModelMismatch(
             f"{encoder.name} makes vectors of {encoder.dimension} dimensions; the vector column holds "
             f"{VECTOR_DIMENSIONS}: add a migration that changes matching.OfferEmbedding.vector first."

@@ -144,6 +144,8 @@ class Offer(models.Model):
     )
     working_time = models.CharField(_("temps de travail"), max_length=20, choices=WorkingTime.choices, blank=True)
     seniority = models.CharField(_("expérience"), max_length=20, choices=Seniority.choices, blank=True)
+    # France Travail's `experienceExige` "E": the experience is required, not only wished ("S").
+    experience_required = models.BooleanField(_("expérience exigée"), default=False)
     domain = models.CharField(_("secteur"), max_length=255, blank=True)
     rome_code = models.CharField(_("code ROME"), max_length=5, blank=True)
     rome_label = models.CharField(_("métier ROME"), max_length=255, blank=True)

@@ -44,6 +44,7 @@ OFFER_CONTENT_FIELDS = [
     "contract_type",
     "working_time",
     "seniority",
+    "experience_required",
     "domain",
     "rome_code",
     "rome_label",
@@ -385,16 +386,19 @@ def _offer_from_postings(offer_id: int, rows: list[dict[str, Any]], now: datetim
     best = ranked[0]["normalised"]
     values: dict[str, Any] = {name: best.get(name) for name in OFFER_CONTENT_FIELDS}
     others = [row["normalised"] for row in ranked[1:]]
-    for name in ("company", "city", "postcode", "departement", "commune_insee", "working_time", "seniority", "domain"):
+    for name in ("company", "city", "postcode", "departement", "commune_insee", "working_time", "domain"):
         if not values[name]:
             values[name] = next((o[name] for o in others if o.get(name)), "")
     # Pairs travel together so that a coordinate, a ROME label or a salary bound never mixes two postings.
     salary = ("salary_min", "salary_max", "salary_text", "salary_estimate_min", "salary_estimate_max")
-    for group in (("latitude", "longitude"), ("rome_code", "rome_label"), salary):
+    experience = ("seniority", "experience_required")
+    for group in (("latitude", "longitude"), ("rome_code", "rome_label"), salary, experience):
         if not any(values[name] for name in group):
             donor = next((o for o in others if any(o.get(name) for name in group)), None)
             if donor:
                 values.update({name: donor.get(name) for name in group})
+    values["seniority"] = values["seniority"] or ""
+    values["experience_required"] = bool(values["experience_required"])  # absent from postings read before it
     for name in ("skills", "soft_skills"):
         if not values[name]:
             values[name] = next((o[name] for o in others if o.get(name)), [])

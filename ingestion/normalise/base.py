@@ -61,6 +61,7 @@ class NormalisedOffer:
     contract_type: str = "autre"
     working_time: str = ""
     seniority: str = ""
+    experience_required: bool = False  # asked as required ("exigée"), not only wished ("souhaitée")
     domain: str = ""
     rome_code: str = ""
     rome_label: str = ""

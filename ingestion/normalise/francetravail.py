@@ -52,6 +52,7 @@ TYPE_CONTRAT = {
     "CCE": ContractType.INDEPENDANT,  # profession commerciale
 }
 EXPERIENCE_EXIGE_DEBUTANT = "D"
+EXPERIENCE_EXIGE_REQUIRED = "E"  # "S": souhaitée (wished), a weaker ask
 _ROME_RE = re.compile(r"^[A-N]\d{4}$")
 _DURATION_RE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(an|annee|mois)")
 
@@ -97,6 +98,7 @@ def normalise(payload: object, places: Gazetteer | None = None) -> NormalisedOff
         contract_type=_contract(payload, title),
         working_time=_working_time(payload),
         seniority=_seniority(payload, title),
+        experience_required=as_str(payload.get("experienceExige")).upper() == EXPERIENCE_EXIGE_REQUIRED,
         domain=as_str(payload.get("secteurActiviteLibelle"), max_length=MAX_NAME),
         rome_code=rome_code,
         rome_label=as_str(payload.get("romeLibelle"), max_length=MAX_NAME) if rome_code else "",

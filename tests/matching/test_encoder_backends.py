@@ -110,8 +110,8 @@ def test_each_backend_has_its_own_checksum(onnx_encoders, real_encoder):
         "torch-int8": int8.weights_checksum,
         **{backend: encoder.weights_checksum for backend, encoder in onnx_encoders.items()},
     }
-    assert set(checksums) == set(BACKENDS)
-    assert len(set(checksums.values())) == len(BACKENDS)
+    assert set(checksums) == set(BACKENDS) - {"numpy"}  # numpy runs the other model (test_use_model.py)
+    assert len(set(checksums.values())) == len(checksums)
     assert all(len(checksum) == 64 for checksum in checksums.values())
     assert {backend: encoder.backend for backend, encoder in onnx_encoders.items()} == {b: b for b in ONNX}
 

@@ -85,4 +85,5 @@ def test_explanations_claim_only_what_the_profile_holds(
         assert "imilarit" not in reason
     against = {"Un autre métier que le vôtre", "Salaire sous votre minimum"}
     assert not against & set(why.reasons)
-    assert not any(reason.startswith(("À acquérir", "Expérience demandée")) for reason in why.reasons)
+    warnings = ("À acquérir", "Expérience exigée", "Expérience souhaitée")
+    assert not any(reason.startswith(warnings) for reason in why.reasons)

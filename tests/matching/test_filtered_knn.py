@@ -8,7 +8,7 @@ from django.db import connection
 
 from matching import explanations, knn
 from matching.knn import HardConstraints, nearest_offers
-from matching.models import OfferEmbedding
+from matching.models import OfferEmbedding, padded
 from offers.models import ContractType, Offer, OfferStatus, Seniority
 
 pytestmark = pytest.mark.django_db
@@ -53,7 +53,7 @@ def corpus(active_model):
 
 def _exact_top(query: np.ndarray, model, offers: list[Offer], k: int) -> list[int]:
     vectors = {e.offer_id: np.array(e.vector) for e in OfferEmbedding.objects.filter(model=model)}
-    ranked = sorted(offers, key=lambda offer: (-float(vectors[offer.pk] @ query), offer.pk))
+    ranked = sorted(offers, key=lambda offer: (-float(vectors[offer.pk] @ padded(query)), offer.pk))
     return [offer.pk for offer in ranked[:k]]
 
 

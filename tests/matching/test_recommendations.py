@@ -126,6 +126,27 @@ def test_a_salary_under_the_floor_is_a_warning_not_a_reason_and_costs_rank(offer
     assert below.score < baker(None).score
 
 
+def test_experience_only_wished_costs_less_rank_than_experience_required(offers):
+    model = active_embedding_model()
+    vector = model.offer_embeddings.get(offer=offers["baker"]).vector
+    beginner = CandidateContext(seniority="debutant")
+
+    def baker(seniority: str, required: bool):
+        type(offers["baker"]).objects.filter(pk=offers["baker"].pk).update(
+            seniority=seniority, experience_required=required
+        )
+        results = recommendations_for(vector=vector, model=model, context=beginner, min_similarity=0)
+        return next(r for r in results if r.offer == offers["baker"])
+
+    fits, wished, required = baker("junior", True), baker("confirme", False), baker("confirme", True)
+    # A year of tolerance: "1 à 3 ans" is no warning for a beginner, exigée or not.
+    assert not any(w.startswith("Expérience") for w in fits.explanation.warnings)
+    assert "Expérience souhaitée : plus de 3 ans d'expérience" in wished.explanation.warnings
+    assert "Expérience exigée : plus de 3 ans d'expérience" in required.explanation.warnings
+    assert fits.score > wished.score > required.score
+    assert not any(r.startswith("Expérience") for r in wished.explanation.reasons + required.explanation.reasons)
+
+
 def test_hidden_offers_never_come_back_for_that_candidate(offers):
     user, other = UserFactory(), UserFactory()
     model = active_embedding_model()
