@@ -272,7 +272,8 @@ def saved_offer_toggle(request: HtmxHttpRequest, offer_id: int) -> HttpResponse:
             raise Http404 from None
         saved = True
     if request.htmx:
-        return render(request, "candidates/save_button.html", {"offer_id": offer_id, "saved": saved})
+        context = {"offer_id": offer_id, "saved": saved, "offer_title": selectors.offer_title(offer_id=offer_id)}
+        return render(request, "candidates/save_button.html", context)
     messages.success(request, _("Offre sauvegardée.") if saved else _("Offre retirée de vos offres sauvegardées."))
     return redirect(_safe_next(request, "/profil/"))
 

@@ -2,30 +2,32 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlencode
 
-from django.contrib.humanize.templatetags.humanize import intcomma
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from offers.display import offer_application, offer_facts, place_label
 from offers.forms import OfferSearchForm
 from offers.models import ContractType, Occupation, Offer, Seniority, Source
 from offers.search_cache import offer_search_cached
 from offers.selectors import (
     FacetValue,
     OfferFacets,
+    OfferSearchParams,
+    PlaceNotFound,
     job_title_suggestions,
     occupation_soft_skills,
     occupation_suggestions,
     offer_detail,
     offer_market,
+    place_resolve,
     place_suggestions,
 )
 
@@ -39,46 +41,55 @@ class OfferCard:
     title: str
     company: str
     place: str
+    distance: str
     tags: list[str]
     closed: str
+    new: bool
     published: str
+    published_date: str
     published_iso: str
     sources: str
 
 
-def _salary_text(low: int | None, high: int | None) -> str:
-    if low and high and low != high:
-        return f"{intcomma(low)} – {intcomma(high)} €/an"
-    value = high or low
-    return f"{intcomma(value)} €/an" if value else ""
+def _search_origin(params: OfferSearchParams) -> tuple[str, float, float] | None:
+    place = params.place
+    if place is None or place.latitude is None or place.longitude is None:
+        return None
+    return place.label, place.latitude, place.longitude
 
 
-def _offer_cards(offers: list[Offer]) -> list[OfferCard]:
+def _offer_cards(offers: list[Offer], *, params: OfferSearchParams, lieu: str = "") -> list[OfferCard]:
     detail_prefix = reverse("offers:search")
     contract_labels, seniority_labels = dict(ContractType.choices), dict(Seniority.choices)
     source_labels = dict(Source.choices)
-    remote, closed, unknown_place = _("Télétravail"), _("Fermée"), _("Lieu non précisé")
+    remote, closed = _("Télétravail"), _("Fermée")
+    origin = _search_origin(params)
+    # The offer page says how far the offer is from the place searched around.
+    link_query = "?" + urlencode({"lieu": lieu}) if origin is not None and lieu else ""
+    now = timezone.now()
     cards = []
     for offer in offers:
-        published = timezone.localtime(offer.published_at)
-        place = offer.city or offer.departement or unknown_place
+        facts = offer_facts(offer, origin=origin, now=now)
         tags = [
             str(contract_labels.get(offer.contract_type, offer.contract_type)),
             str(seniority_labels.get(offer.seniority, "")) if offer.seniority else "",
             remote if offer.remote else "",
-            _salary_text(offer.salary_min, offer.salary_max),
+            facts.salary_short,
         ]
         cards.append(
             OfferCard(
                 offer_id=offer.id,
-                url=f"{detail_prefix}{offer.id}/",
+                url=f"{detail_prefix}{offer.id}/{link_query}",
                 title=offer.title,
                 company=offer.company,
-                place=f"{place} ({offer.postcode})" if offer.postcode else place,
+                place=facts.place,
+                distance=facts.distance,
                 tags=[tag for tag in tags if tag],
                 closed="" if offer.is_open else closed,
-                published=date_format(published, "j F Y"),
-                published_iso=published.isoformat(),
+                new=facts.new and offer.is_open,
+                published=facts.published,
+                published_date=facts.published_date,
+                published_iso=facts.published_iso,
                 sources=" / ".join(str(source_labels.get(source, source)) for source in offer.sources),
             )
         )
@@ -105,6 +116,11 @@ def _link_with(lists: dict[str, list[str]], name: str, value: str, *, append: bo
     return "?" + urlencode([(key, item) for key, values in updated.items() for item in values])
 
 
+def _named_departements(values: list[FacetValue]) -> list[FacetValue]:
+    """'34' -> 'Hérault (34)'."""
+    return [replace(value, label=place_label(city="", departement=value.value)) for value in values]
+
+
 def _facet_groups(query: QueryDict, facets: OfferFacets) -> list[dict[str, Any]]:
     """Facet values as links that add the value to the current query."""
 
@@ -113,10 +129,12 @@ def _facet_groups(query: QueryDict, facets: OfferFacets) -> list[dict[str, Any]]
 
     def links(name: str, values: list[FacetValue], *, append: bool) -> list[dict[str, Any]]:
         chosen = set(query.getlist(name))
+        # A value no offer has would lead to an empty page: only the chosen ones keep a zero.
         return [
             {"label": value.label, "count": value.count, "url": _link_with(lists, name, value.value, append=append),
              "active": value.value in chosen}
             for value in values
+            if value.count or value.value in chosen
         ]  # fmt: skip
 
     groups = [
@@ -124,7 +142,7 @@ def _facet_groups(query: QueryDict, facets: OfferFacets) -> list[dict[str, Any]]
         {"title": _("Expérience"), "items": links("experience", facets.seniorities, append=True)},
         {"title": _("Secteur"), "items": links("secteur", facets.domains, append=False)},
         {"title": _("Métier (ROME)"), "items": links("rome", facets.rome_codes, append=False)},
-        {"title": _("Département"), "items": links("lieu", facets.departements, append=False)},
+        {"title": _("Département"), "items": links("lieu", _named_departements(facets.departements), append=False)},
         {"title": _("Salaire annuel"), "items": links("salaire_min", facets.salary_minimums, append=False)},
         {"title": _("Source"), "items": links("source", facets.sources, append=True)},
         {"title": _("Publiée depuis"), "items": links("depuis", facets.published_within, append=False)},
@@ -158,7 +176,7 @@ def offer_search_page(request: HttpRequest) -> HttpResponse:
         "form": form,
         "result": result,
         "params": params,
-        "cards": _offer_cards(result.offers),
+        "cards": _offer_cards(result.offers, params=params, lieu=request.GET.get("lieu", "")[:100]),
         "facets": facets,
         "facet_groups": _facet_groups(request.GET, facets) if facets else [],
         "query": request.GET,
@@ -169,13 +187,32 @@ def offer_search_page(request: HttpRequest) -> HttpResponse:
     return render(request, "offers/search.html#results" if fragment else "offers/search.html", context)
 
 
+def _distance_origin(text: str) -> tuple[str, float, float] | None:
+    """The place a visitor searched around (`?lieu=` on an offer link), for "à 12 km de ..."."""
+    if not text.strip():
+        return None
+    try:
+        place = place_resolve(text[:100])
+    except PlaceNotFound:
+        return None
+    if place.latitude is None or place.longitude is None:
+        return None
+    return place.label, place.latitude, place.longitude
+
+
 @require_GET
 def offer_detail_page(request: HttpRequest, offer_id: int) -> HttpResponse:
     offer = offer_detail(offer_id=offer_id)
     if offer is None:
         raise Http404(_("Cette offre n'existe pas."))
     postings = sorted(offer.postings.all(), key=lambda posting: (posting.source, posting.external_id))
-    return render(request, "offers/detail.html", {"offer": offer, "postings": postings})
+    context = {
+        "offer": offer,
+        "postings": postings,
+        "facts": offer_facts(offer, origin=_distance_origin(request.GET.get("lieu", ""))),
+        "application": offer_application(postings) if offer.is_open else None,
+    }
+    return render(request, "offers/detail.html", context)
 
 
 @require_GET

@@ -23,3 +23,46 @@ document.addEventListener("htmx:afterSwap", (event) => {
     target.focus({ preventScroll: true });
   }
 });
+
+// Scripts run: styles for progressive enhancements (the filters drawer) key on this class.
+document.documentElement.classList.add("js");
+
+// Phones: the search facets open as a drawer from the "Filtrer les résultats" button. The results
+// region is swapped by htmx, so the handlers are delegated from the document.
+(function () {
+  let opener = null;
+  function drawer() { return document.getElementById("filtres"); }
+  function close() {
+    const panel = drawer();
+    document.body.classList.remove("drawer-open");
+    document.querySelectorAll(".drawer-backdrop").forEach((backdrop) => backdrop.remove());
+    document.querySelectorAll(".filters-toggle").forEach((toggle) => toggle.setAttribute("aria-expanded", "false"));
+    if (panel && panel.classList.contains("is-open")) {
+      panel.classList.remove("is-open");
+      if (opener && document.body.contains(opener)) opener.focus();
+    }
+  }
+  function open(toggle) {
+    const panel = drawer();
+    if (!panel) return;
+    opener = toggle;
+    panel.classList.add("is-open");
+    toggle.setAttribute("aria-expanded", "true");
+    document.body.classList.add("drawer-open");
+    const backdrop = document.createElement("div");
+    backdrop.className = "drawer-backdrop";
+    backdrop.addEventListener("click", close);
+    panel.parentNode.insertBefore(backdrop, panel);
+    panel.focus();
+  }
+  document.addEventListener("click", (event) => {
+    const toggle = event.target.closest(".filters-toggle");
+    if (toggle) { toggle.getAttribute("aria-expanded") === "true" ? close() : open(toggle); return; }
+    if (event.target.closest(".facets-close")) close();
+  });
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && drawer() && drawer().classList.contains("is-open")) close();
+  });
+  // A new page or a new set of results: no drawer left open behind it.
+  document.addEventListener("htmx:beforeSwap", close);
+})();
