@@ -137,8 +137,8 @@ def _round(
     """Both ingestions into the database just created, their figures printed; returns their offers/s."""
     from django.db import connection
 
-    from ingestion import services
     from ingestion.models import RunKind
+    from ingestion.services import collection
     from offers.models import Offer, OfferSource
 
     rates: list[float] = []
@@ -149,7 +149,7 @@ def _round(
         db_started = _backend_cpu_seconds(connection)
         totals: Counter[str] = Counter()
         for source, payloads in by_source.items():
-            run = services.ingestion_run(
+            run = collection.ingestion_run(
                 source=source,
                 client=ListClient(source, payloads),
                 kind=RunKind.REPLAY,

@@ -268,7 +268,7 @@ class BenchQuery:
 def build_queries(count: int, seed: int) -> list[BenchQuery]:
     from django.db import connection
 
-    from offers.search_vocabulary import STOP_WORDS, words_of
+    from offers.search.vocabulary import STOP_WORDS, words_of
 
     rng = random.Random(seed)
     with connection.cursor() as cursor:
@@ -359,8 +359,9 @@ def run_ours(queries: list[BenchQuery]) -> tuple[list[float], dict[str, list[flo
     from django.http import QueryDict
 
     from offers.forms import OfferSearchForm
-    from offers.search_vocabulary import vocabulary_get
-    from offers.selectors import offer_facets, offer_search
+    from offers.search.facets import offer_facets
+    from offers.search.query import offer_search
+    from offers.search.vocabulary import vocabulary_get
 
     started = time.perf_counter()
     vocabulary_get()

@@ -32,7 +32,7 @@ from django.utils.translation import gettext as _
 from candidates.models import AlertDigest, AlertFrequency, AlertRun, AlertState, SavedSearch
 from offers.feed import feed_horizon
 from offers.forms import OfferSearchForm, SearchParamsError, search_params_from_query
-from offers.selectors import OfferSearchParams
+from offers.search.params import OfferSearchParams
 
 logger = logging.getLogger(__name__)
 

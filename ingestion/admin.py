@@ -10,8 +10,8 @@ from django.http import HttpRequest
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from ingestion import services
 from ingestion.models import CollectionSearch, IngestionRun, NormalisationStatus, RawPayload
+from ingestion.services import runs, storage
 
 
 @admin.register(IngestionRun)
@@ -89,16 +89,16 @@ class RawPayloadAdmin(admin.ModelAdmin):
         for source in sorted(set(queryset.values_list("source", flat=True))):
             # Under the source's run lock, like a run: the upsert counts on no other writer of its postings.
             try:
-                with services.source_lock(source), transaction.atomic():
+                with runs.source_lock(source), transaction.atomic():
                     raws = list(queryset.filter(source=source, is_current=True).values_list("id", "payload"))
-                    counts = services.normalise_and_upsert(
+                    counts = storage.normalise_and_upsert(
                         source=source,
                         raws=raws,
                         seen_at=max(queryset.values_list("last_seen_at", flat=True)),
                         from_source=False,
                     )
                     done += len(raws) - counts.failed
-            except services.RunAlreadyActive as error:
+            except runs.RunAlreadyActive as error:
                 self.message_user(request, f"{error} {_('Réessayez après la collecte.')}", messages.WARNING)
         self.message_user(request, _("%(n)d contenu(s) normalisé(s).") % {"n": done}, messages.SUCCESS)
 

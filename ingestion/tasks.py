@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from celery import shared_task
 
-from ingestion import services
+from ingestion.services import closing, collection
 
 
 @shared_task(name="ingestion.tasks.ingest_all_sources")
 def ingest_all_sources() -> dict[str, str]:
-    return services.sources_collect_all()
+    return collection.sources_collect_all()
 
 
 @shared_task(name="ingestion.tasks.recheck_open_offers")
 def recheck_open_offers() -> dict[str, str]:
-    return services.sources_recheck_all()
+    return closing.sources_recheck_all()

@@ -7,7 +7,11 @@ from drf_spectacular.views import SpectacularAPIView
 
 from candidates import api as candidates_api
 from jobmarket import api
-from offers import api as offers_api
+from offers.api import feed as offer_feed_api
+from offers.api import market as market_api
+from offers.api import offer as offer_api
+from offers.api import reference as reference_api
+from offers.api import search as search_api
 
 
 class IdConverter:
@@ -31,13 +35,13 @@ urlpatterns = [
     path("docs/", api.swagger_ui, name="docs"),
     path("auth/token/", candidates_api.TokenView.as_view(), name="token"),
     # Offers (reads public, writes staff)
-    path("offers/", offers_api.OfferListView.as_view(), name="offer-list"),
-    path("offers/search/", offers_api.OfferSearchView.as_view(), name="offer-search"),
-    path("offers/facets/", offers_api.OfferFacetsView.as_view(), name="offer-facets"),
-    path("offers/stats/", offers_api.MarketStatsView.as_view(), name="offer-stats"),
-    path("offers/changes/", offers_api.OfferChangesView.as_view(), name="offer-changes"),
-    path("offers/snapshot/", offers_api.OfferSnapshotView.as_view(), name="offer-snapshot"),
-    path("offers/<id:offer_id>/", offers_api.OfferDetailView.as_view(), name="offer-detail"),
+    path("offers/", search_api.OfferListView.as_view(), name="offer-list"),
+    path("offers/search/", search_api.OfferSearchView.as_view(), name="offer-search"),
+    path("offers/facets/", search_api.OfferFacetsView.as_view(), name="offer-facets"),
+    path("offers/stats/", market_api.MarketStatsView.as_view(), name="offer-stats"),
+    path("offers/changes/", offer_feed_api.OfferChangesView.as_view(), name="offer-changes"),
+    path("offers/snapshot/", offer_feed_api.OfferSnapshotView.as_view(), name="offer-snapshot"),
+    path("offers/<id:offer_id>/", offer_api.OfferDetailView.as_view(), name="offer-detail"),
     # The signed-in candidate
     path("me/", candidates_api.MeView.as_view(), name="me"),
     path("me/cv/", candidates_api.MeCvView.as_view(), name="me-cv"),
@@ -45,22 +49,22 @@ urlpatterns = [
     path("me/saved/", candidates_api.SavedListView.as_view(), name="me-saved"),
     path("me/saved/<id:offer_id>/", candidates_api.SavedDetailView.as_view(), name="me-saved-detail"),
     # Reference lists
-    path("reference/occupations/", offers_api.OccupationListView.as_view(), name="occupation-list"),
+    path("reference/occupations/", reference_api.OccupationListView.as_view(), name="occupation-list"),
     re_path(
         r"^reference/occupations/(?P<code>[A-Za-z][0-9]{4})/$",
-        offers_api.OccupationDetailView.as_view(),
+        reference_api.OccupationDetailView.as_view(),
         name="occupation-detail",
     ),
     re_path(
         r"^reference/occupations/(?P<code>[A-Za-z][0-9]{4})/soft-skills/$",
-        offers_api.OccupationSoftSkillsView.as_view(),
+        reference_api.OccupationSoftSkillsView.as_view(),
         name="occupation-soft-skills",
     ),
-    path("reference/titles/", offers_api.TitleListView.as_view(), name="title-list"),
-    path("reference/communes/", offers_api.CommuneListView.as_view(), name="commune-list"),
-    path("reference/contract-types/", offers_api.ContractTypeListView.as_view(), name="contract-type-list"),
-    path("reference/seniority-levels/", offers_api.SeniorityListView.as_view(), name="seniority-list"),
-    path("reference/working-times/", offers_api.WorkingTimeListView.as_view(), name="working-time-list"),
-    path("reference/domains/", offers_api.DomainListView.as_view(), name="domain-list"),
-    path("reference/skills/", offers_api.SkillListView.as_view(), name="skill-list"),
+    path("reference/titles/", reference_api.TitleListView.as_view(), name="title-list"),
+    path("reference/communes/", reference_api.CommuneListView.as_view(), name="commune-list"),
+    path("reference/contract-types/", reference_api.ContractTypeListView.as_view(), name="contract-type-list"),
+    path("reference/seniority-levels/", reference_api.SeniorityListView.as_view(), name="seniority-list"),
+    path("reference/working-times/", reference_api.WorkingTimeListView.as_view(), name="working-time-list"),
+    path("reference/domains/", reference_api.DomainListView.as_view(), name="domain-list"),
+    path("reference/skills/", reference_api.SkillListView.as_view(), name="skill-list"),
 ]

@@ -19,8 +19,8 @@ from ingestion.selectors import last_run_per_source, last_successful_update
 from jobmarket.api import error_body
 from jobmarket.pipeline import WORKER_HEARTBEAT_KEY
 from matching.selectors import embedding_model_status
+from offers.catalogue import offer_counts
 from offers.models import Source
-from offers.selectors import offer_counts
 
 logger = logging.getLogger(__name__)
 

@@ -40,7 +40,7 @@ from matching.selectors import _filters_sql, active_embedding_model, profile_con
 from offers.feed import feed_horizon, offer_ids_created_between
 from offers.forms import SearchParamsError
 from offers.models import ContractType, Offer
-from offers.selectors import offer_filtered_queryset
+from offers.search.query import offer_filtered_queryset
 
 logger = logging.getLogger(__name__)
 

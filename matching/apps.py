@@ -15,7 +15,7 @@ class MatchingConfig(AppConfig):
         profile_deleted.connect(on_profile_deleted, dispatch_uid="matching.profile_deleted")
 
         from matching.selectors import smart_search
-        from offers.search_modes import smart_ranker_register
+        from offers.search.modes import smart_ranker_register
 
         smart_ranker_register(
             lambda text, candidates, limit: smart_search(text=text, candidates=candidates, limit=limit)

@@ -166,3 +166,15 @@ def open_offers_snapshot() -> tuple[FeedPosition, Iterator[list[Offer]]]:
             last_id = batch[-1].id
 
     return FeedPosition(horizon, 0), batches()
+
+
+def offer_data_version() -> int:
+    """The head of the offer change log (filled by triggers, offers/migrations/0008).
+
+    It moves whenever any offer is created, changed in a visible column, closed or
+    deleted, whatever wrote it; reading it is a one-row index read. See
+    offers/search/cache.py for what it may key and why.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT coalesce(max(id), 0) FROM offers_offerchange")
+        return int(cursor.fetchone()[0])

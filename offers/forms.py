@@ -15,7 +15,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from offers.models import ContractType, Seniority, Source
-from offers.selectors import OfferSearchParams, PlaceNotFound, SortOrder, place_resolve
+from offers.search.params import OfferSearchParams, SortOrder
+from offers.search.places import PlaceNotFound, place_resolve
 
 ROME_CODE = re.compile(r"^[A-N]\d{4}$")
 RADIUS_CHOICES = [("", _("Dans la commune")), *[(str(km), f"{km} km") for km in (5, 10, 20, 30, 50, 100)]]

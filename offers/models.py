@@ -1,7 +1,8 @@
 """Offers (the gold layer users see) and the reference data they lean on.
 
 `offers` imports nothing from the other apps: ingestion writes these rows through
-offers.services, matching and candidates read them through offers.selectors.
+offers.services, matching and candidates read them through the read modules
+(offers.search, offers.catalogue, offers.market, offers.feed).
 """
 
 from __future__ import annotations

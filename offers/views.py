@@ -13,23 +13,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from offers.catalogue import offer_detail
 from offers.display import offer_application, offer_facts, place_label
 from offers.forms import OfferSearchForm
+from offers.market import offer_market
 from offers.models import ContractType, Occupation, Offer, Seniority, Source
-from offers.search_cache import offer_search_cached
-from offers.selectors import (
-    FacetValue,
-    OfferFacets,
-    OfferSearchParams,
-    PlaceNotFound,
-    job_title_suggestions,
-    occupation_soft_skills,
-    occupation_suggestions,
-    offer_detail,
-    offer_market,
-    place_resolve,
-    place_suggestions,
-)
+from offers.search.cache import offer_search_cached
+from offers.search.facets import FacetValue, OfferFacets
+from offers.search.params import OfferSearchParams
+from offers.search.places import PlaceNotFound, place_resolve, place_suggestions
+from offers.search.suggestions import job_title_suggestions, occupation_suggestions
+from offers.soft_skills import occupation_soft_skills
 
 
 @dataclass(frozen=True)

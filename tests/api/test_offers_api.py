@@ -32,7 +32,7 @@ def test_the_cursor_walks_every_offer_once_newest_first_even_with_equal_dates():
 
 
 def test_the_cursor_goes_past_the_match_cap_of_the_search_page():
-    from offers.selectors import COUNT_CAP
+    from offers.search.query import COUNT_CAP
 
     now = timezone.now()
     template = OfferFactory.build()

@@ -39,7 +39,7 @@ def test_sign_up_fill_the_profile_upload_a_cv_log_out_log_in_and_delete_the_acco
     assert page.get_by_text("Bienvenue !").is_visible()
 
     page.get_by_label("Poste recherché").fill("Boulang")
-    page.wait_for_function("document.querySelectorAll('#title-options option').length > 0")
+    page.wait_for_function("() => document.querySelectorAll('#title-options option').length > 0")
     assert page.locator("#title-options option").first.get_attribute("value") == "Boulanger / Boulangère"
     page.get_by_label("Poste recherché").fill("Boulanger / Boulangère")
     page.get_by_label("Lieu").fill("Montpellier (34)")

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 import psycopg
 from django.db import connection
 
-from ingestion.services import run_lock_key
+from ingestion.services.runs import run_lock_key
 
 
 @contextmanager

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from django.utils import timezone
 
-from ingestion import services
 from ingestion.models import NormalisationStatus, RawPayload
 from ingestion.selectors import offers_over_time
+from ingestion.services import collection
 from offers.models import Offer, OfferStatus
 from tests.factories import UserFactory
 from tests.ingestion.fake_client import FakeClient
@@ -19,11 +19,11 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def collected() -> None:
-    services.ingestion_run(
+    collection.ingestion_run(
         source="francetravail",
         client=FakeClient("francetravail", [france_travail_offer("201A"), {"id": "BAD", "intitule": ""}]),
     )
-    services.ingestion_run(source="adzuna", client=FakeClient("adzuna", [adzuna_job("4801", title="Vendeur H/F")]))
+    collection.ingestion_run(source="adzuna", client=FakeClient("adzuna", [adzuna_job("4801", title="Vendeur H/F")]))
 
 
 def test_the_dashboard_is_for_staff_only(client) -> None:
@@ -64,7 +64,7 @@ def test_the_admin_shows_runs_and_edits_collection_searches(admin_client, collec
 
 
 def test_the_admin_page_of_a_run_lists_its_errors(admin_client) -> None:
-    run = services.ingestion_run(source="francetravail", client=FakeClient("francetravail", [{}], fail_after=0))
+    run = collection.ingestion_run(source="francetravail", client=FakeClient("francetravail", [{}], fail_after=0))
     html = admin_client.get(f"/admin/ingestion/ingestionrun/{run.pk}/change/").content.decode()
     assert "ne répond plus" in html
 

@@ -9,8 +9,8 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from ingestion import services
 from ingestion.models import CollectionSearch, IngestionRun, NormalisationStatus, RawPayload, RunKind, RunStatus
+from ingestion.services import collection, runs, storage
 from ingestion.sources.base import SearchSpec
 from offers.models import Occupation, OccupationTitle, Offer, OfferSource
 from tests.ingestion.fake_client import FakeClient
@@ -30,7 +30,7 @@ def _offers(n: int, prefix: str = "30") -> list[dict]:
 
 
 def _run(client: FakeClient, **kwargs) -> IngestionRun:
-    return services.ingestion_run(source=client.name, client=client, batch_size=4, **kwargs)
+    return collection.ingestion_run(source=client.name, client=client, batch_size=4, **kwargs)
 
 
 def test_a_run_stores_each_payload_raw_and_creates_its_offer() -> None:
@@ -161,7 +161,7 @@ def test_reprocess_retries_payloads_in_error_without_any_api_call(monkeypatch: p
         normalise.NORMALISERS, "francetravail", lambda p: original({**p, "intitule": p["intitule"] or "Réparé"})
     )
 
-    run = services.payloads_reprocess(source="francetravail", errors_only=True)
+    run = collection.payloads_reprocess(source="francetravail", errors_only=True)
 
     assert (run.kind, run.fetched, run.new, run.failed, run.api_calls) == (RunKind.REPROCESS, 1, 1, 0, 0)
     assert not RawPayload.objects.filter(status=NormalisationStatus.ERROR).exists()
@@ -178,21 +178,21 @@ def test_a_source_failing_mid_run_keeps_what_was_committed_and_fails_the_run() -
 
 def test_the_window_starts_at_the_last_complete_collection_so_a_missed_day_is_caught_up() -> None:
     now = timezone.now()
-    assert services.default_since("francetravail", now) == now - services.FIRST_RUN_WINDOW
+    assert runs.default_since("francetravail", now) == now - runs.FIRST_RUN_WINDOW
     ok = IngestionRun.objects.create(
         source="francetravail", status=RunStatus.SUCCEEDED, started_at=now - timedelta(days=3)
     )
     IngestionRun.objects.create(source="francetravail", status=RunStatus.FAILED, started_at=now - timedelta(days=1))
-    assert services.default_since("francetravail", now) == ok.started_at - services.SINCE_MARGIN
+    assert runs.default_since("francetravail", now) == ok.started_at - runs.SINCE_MARGIN
 
 
 def test_a_second_run_while_one_is_active_stops_at_once_with_a_clear_message() -> None:
-    with other_session() as other, services.source_lock("adzuna"):
+    with other_session() as other, runs.source_lock("adzuna"):
         # The lock is per database session: another process (another connection) is refused.
-        acquired = other.execute("SELECT pg_try_advisory_lock(%s, %s)", services.run_lock_key("adzuna")).fetchone()
+        acquired = other.execute("SELECT pg_try_advisory_lock(%s, %s)", runs.run_lock_key("adzuna")).fetchone()
         assert acquired[0] is False
     client = FakeClient("adzuna", [adzuna_job()])
-    with run_lock_held_elsewhere("adzuna"), pytest.raises(services.RunAlreadyActive, match="déjà en cours"):
+    with run_lock_held_elsewhere("adzuna"), pytest.raises(runs.RunAlreadyActive, match="déjà en cours"):
         _run(client)
     assert client.searches == []  # nothing was fetched
     assert not IngestionRun.objects.exists()
@@ -209,13 +209,13 @@ def test_a_run_left_running_by_a_killed_process_is_marked_interrupted() -> None:
 def test_the_configured_searches_are_passed_to_the_source() -> None:
     CollectionSearch.objects.filter(source="francetravail").update(active=False)
     CollectionSearch.objects.create(source="francetravail", keywords="boulanger", departement="34")
-    assert services.searches_for("francetravail") == [SearchSpec(keywords="boulanger", departement="34")]
+    assert collection.searches_for("francetravail") == [SearchSpec(keywords="boulanger", departement="34")]
 
 
 def test_the_default_configuration_covers_all_of_france() -> None:
-    assert services.searches_for("adzuna") == [SearchSpec()]
+    assert collection.searches_for("adzuna") == [SearchSpec()]
     CollectionSearch.objects.all().delete()
-    assert services.searches_for("adzuna") == [SearchSpec()]
+    assert collection.searches_for("adzuna") == [SearchSpec()]
 
 
 def test_the_calls_of_the_day_are_summed_for_the_quota() -> None:
@@ -223,7 +223,7 @@ def test_the_calls_of_the_day_are_summed_for_the_quota() -> None:
     IngestionRun.objects.create(source="adzuna", api_calls=120, started_at=now)
     IngestionRun.objects.create(source="adzuna", api_calls=40, started_at=now, kind=RunKind.RECHECK)
     IngestionRun.objects.create(source="adzuna", api_calls=99, started_at=now - timedelta(days=2))
-    assert services.calls_used_today("adzuna", now) == 160
+    assert runs.calls_used_today("adzuna", now) == 160
 
 
 def test_ingested_offers_grow_the_occupation_referential_without_overwriting_it() -> None:
@@ -242,7 +242,7 @@ def test_ingested_offers_grow_the_occupation_referential_without_overwriting_it(
 
 
 def test_a_dry_run_writes_nothing() -> None:
-    counts = services.ingestion_dry_run(
+    counts = collection.ingestion_dry_run(
         source="adzuna", client=FakeClient("adzuna", [adzuna_job("1"), adzuna_job("2"), {"x": 1}])
     )
     assert (counts.fetched, counts.valid, counts.failed) == (3, 2, 1)
@@ -266,7 +266,7 @@ def test_an_unexpected_error_is_recorded_on_the_run_and_raised(monkeypatch: pyte
     def broken(**kwargs):
         raise RuntimeError("disque plein")
 
-    monkeypatch.setattr(services, "payload_batch_ingest", broken)
+    monkeypatch.setattr(storage, "payload_batch_ingest", broken)
     with pytest.raises(RuntimeError):
         _run(FakeClient("francetravail", _offers(2)))
     run = IngestionRun.objects.get()

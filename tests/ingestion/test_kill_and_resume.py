@@ -17,8 +17,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 
-from ingestion import services
 from ingestion.models import IngestionRun, RawPayload, RunStatus
+from ingestion.services import runs
 from offers.models import Offer, OfferSource
 from tests.ingestion.payloads import france_travail_offer, france_travail_page
 
@@ -47,7 +47,7 @@ def _wait_for(condition, what: str) -> None:
 
 
 def _lock_is_free() -> bool:
-    _, key = services.run_lock_key("francetravail")
+    _, key = runs.run_lock_key("francetravail")
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = %s", [key])
         return cursor.fetchone()[0] == 0

@@ -6,8 +6,8 @@ from datetime import timedelta
 
 import pytest
 
-from ingestion import services
 from ingestion.models import RawPayload, RunStatus
+from ingestion.services import closing, collection
 from offers.models import Offer, OfferStatus
 from tests.ingestion.sources.conftest import make_ft_client
 from tests.ingestion.sources.fakes import NOW, FakeClock, FakeFranceTravail, LocalApiServer, ft_offer
@@ -28,7 +28,7 @@ def test_offers_collected_over_http_land_in_all_layers_and_a_withdrawn_one_is_cl
         client = make_ft_client(
             clock, api_url=f"{server.url}/partenaire/offresdemploi/v2", token_url=f"{server.url}/oauth2/access_token"
         )
-        run = services.ingestion_run(source="francetravail", client=client, since=NOW - timedelta(days=1))
+        run = collection.ingestion_run(source="francetravail", client=client, since=NOW - timedelta(days=1))
 
         assert run.status == RunStatus.SUCCEEDED
         assert (run.fetched, run.new) == (320, 320)
@@ -36,7 +36,7 @@ def test_offers_collected_over_http_land_in_all_layers_and_a_withdrawn_one_is_cl
         assert RawPayload.objects.count() == Offer.objects.count() == 320
 
         withdrawn = offers.pop(0)  # `offers` is the fake's own list: withdrawn at the source, its detail answers 404
-        recheck = services.open_offers_recheck(source="francetravail", client=client)
+        recheck = closing.open_offers_recheck(source="francetravail", client=client)
 
     assert recheck.closed == 1
     closed = Offer.objects.get(postings__external_id=withdrawn["id"])

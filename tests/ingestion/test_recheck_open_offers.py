@@ -7,8 +7,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from ingestion import services
 from ingestion.models import IngestionRun, RunKind, RunStatus
+from ingestion.services import closing, collection
 from ingestion.sources.base import DetailResult, RequestRejected, SourceUnavailable
 from ingestion.tasks import ingest_all_sources, recheck_open_offers
 from offers.models import Offer, OfferSource, OfferStatus
@@ -19,14 +19,14 @@ pytestmark = pytest.mark.django_db
 
 
 def _collect(source: str, payloads: list[dict]) -> IngestionRun:
-    return services.ingestion_run(source=source, client=FakeClient(source, payloads), since=timezone.now())
+    return collection.ingestion_run(source=source, client=FakeClient(source, payloads), since=timezone.now())
 
 
 def test_a_withdrawn_offer_is_closed_the_same_day_and_kept() -> None:
     _collect("francetravail", [france_travail_offer("201A")])
     client = FakeClient("francetravail", details={"201A": DetailResult.withdrawn()})
 
-    run = services.open_offers_recheck(source="francetravail", client=client)
+    run = closing.open_offers_recheck(source="francetravail", client=client)
 
     offer = Offer.objects.get()
     assert offer.status == OfferStatus.CLOSED
@@ -40,7 +40,7 @@ def test_a_detail_found_with_an_edit_updates_the_offer() -> None:
     edited = france_travail_offer("201A", intitule="Boulanger de nuit (H/F)")
     client = FakeClient("francetravail", details={"201A": DetailResult.found(edited)})
 
-    run = services.open_offers_recheck(source="francetravail", client=client)
+    run = closing.open_offers_recheck(source="francetravail", client=client)
 
     assert Offer.objects.get().title == "Boulanger de nuit (H/F)"
     assert (run.updated, run.closed) == (1, 0)
@@ -49,7 +49,7 @@ def test_a_detail_found_with_an_edit_updates_the_offer() -> None:
 
 def test_an_unknown_answer_never_closes_an_offer() -> None:
     _collect("francetravail", [france_travail_offer("201A")])
-    services.open_offers_recheck(source="francetravail", client=FakeClient("francetravail"))
+    closing.open_offers_recheck(source="francetravail", client=FakeClient("francetravail"))
     assert Offer.objects.get().status == OfferStatus.OPEN
 
 
@@ -58,7 +58,7 @@ def test_a_merged_offer_stays_open_while_another_source_still_posts_it() -> None
     _collect("adzuna", [adzuna_job("4801")])
     client = FakeClient("francetravail", details={"201A": DetailResult.withdrawn()})
 
-    run = services.open_offers_recheck(source="francetravail", client=client)
+    run = closing.open_offers_recheck(source="francetravail", client=client)
 
     offer = Offer.objects.get()
     assert (offer.status, offer.sources, run.closed) == (OfferStatus.OPEN, ["adzuna"], 0)
@@ -67,14 +67,14 @@ def test_a_merged_offer_stays_open_while_another_source_still_posts_it() -> None
 def test_offers_missed_by_the_last_collection_are_checked_first() -> None:
     _collect("francetravail", [france_travail_offer(f"20{i}") for i in range(3)])
     # The next complete collection covers their publication dates but returns only one.
-    services.ingestion_run(
+    collection.ingestion_run(
         source="francetravail",
         client=FakeClient("francetravail", [france_travail_offer("200")]),
         since=timezone.now() - timedelta(days=400),
     )
-    assert sorted(services._vanished_postings("francetravail")) == ["201", "202"]
+    assert sorted(closing.vanished_postings("francetravail")) == ["201", "202"]
     client = FakeClient("francetravail")
-    services.open_offers_recheck(source="francetravail", client=client, limit=2)
+    closing.open_offers_recheck(source="francetravail", client=client, limit=2)
     assert sorted(client.detail_calls) == ["201", "202"]
 
 
@@ -82,7 +82,7 @@ def test_without_a_detail_endpoint_postings_unseen_for_too_long_are_closed() -> 
     _collect("adzuna", [adzuna_job("4801"), adzuna_job("4802", title="Vendeur H/F", company={})])
     OfferSource.objects.filter(external_id="4801").update(last_seen_at=timezone.now() - timedelta(days=31))
 
-    run = services.open_offers_recheck(source="adzuna", client=FakeClient("adzuna", supports_detail=False))
+    run = closing.open_offers_recheck(source="adzuna", client=FakeClient("adzuna", supports_detail=False))
 
     assert run.closed == 1 and run.status == RunStatus.SUCCEEDED
     assert Offer.objects.get(postings__external_id="4801").status == OfferStatus.CLOSED
@@ -91,7 +91,7 @@ def test_without_a_detail_endpoint_postings_unseen_for_too_long_are_closed() -> 
 
 def test_a_closed_offer_seen_again_at_its_source_reopens() -> None:
     _collect("francetravail", [france_travail_offer("201A")])
-    services.open_offers_recheck(
+    closing.open_offers_recheck(
         source="francetravail", client=FakeClient("francetravail", details={"201A": DetailResult.withdrawn()})
     )
     _collect("francetravail", [france_travail_offer("201A")])
@@ -136,7 +136,7 @@ def test_one_rejected_detail_is_recorded_and_the_recheck_goes_on() -> None:
         reject={"202B": RequestRejected("400: identifiant invalide")},
     )
 
-    run = services.open_offers_recheck(source="francetravail", client=client)
+    run = closing.open_offers_recheck(source="francetravail", client=client)
 
     assert client.detail_calls == ["201A", "203C"]  # 202B was asked too, and refused
     assert run.closed == 1
@@ -152,7 +152,7 @@ def test_a_source_outage_still_stops_the_recheck() -> None:
     _collect("francetravail", _distinct_offers("201A", "202B"))
     client = _RejectingClient("francetravail", reject={"201A": SourceUnavailable("503 after 5 attempts")})
 
-    run = services.open_offers_recheck(source="francetravail", client=client)
+    run = closing.open_offers_recheck(source="francetravail", client=client)
 
     assert client.detail_calls == []
     assert run.status == RunStatus.FAILED

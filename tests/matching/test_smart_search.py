@@ -7,7 +7,7 @@ import pytest
 from matching.selectors import smart_search
 from matching.services import offer_embeddings_refresh
 from offers.models import Offer, OfferStatus
-from offers.search_modes import smart_ranker
+from offers.search.modes import smart_ranker
 from tests.factories import OfferFactory
 
 pytestmark = pytest.mark.django_db

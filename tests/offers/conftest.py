@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from offers.search_vocabulary import vocabulary_reset
+from offers.search.vocabulary import vocabulary_reset
 
 
 @pytest.fixture(autouse=True)

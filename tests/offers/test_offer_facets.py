@@ -7,9 +7,10 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from offers import selectors
 from offers.models import ContractType, Seniority, Source
-from offers.selectors import OfferSearchParams, offer_facets
+from offers.search import facets as facets_module
+from offers.search.facets import offer_facets
+from offers.search.params import OfferSearchParams
 from tests.factories import OfferFactory
 
 pytestmark = pytest.mark.django_db
@@ -81,7 +82,7 @@ def test_facets_follow_the_filters():
 
 
 def test_facets_of_a_large_result_set_are_estimated_from_a_sample(monkeypatch):
-    monkeypatch.setattr(selectors, "FACET_SAMPLE", 3)
+    monkeypatch.setattr(facets_module, "FACET_SAMPLE", 3)
     for _ in range(6):
         OfferFactory(contract_type=ContractType.CDI)
 

@@ -7,9 +7,11 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from offers import selectors
 from offers.models import ContractType, OfferStatus, Seniority, Source
-from offers.selectors import OfferSearchParams, SortOrder, offer_search, place_resolve
+from offers.search import query
+from offers.search.params import OfferSearchParams, SortOrder
+from offers.search.places import PlaceNotFound, place_resolve
+from offers.search.query import offer_search
 from tests.factories import CommuneFactory, OccupationFactory, OfferFactory
 from tests.offers.factories import OccupationTitleFactory
 
@@ -307,14 +309,14 @@ def test_a_place_found_in_the_offers_is_remembered_until_the_offers_change(djang
     with django_assert_num_queries(2):  # the commune look-up and the change log head; no scan of offers
         assert place_resolve("Paris 01 (75)").postcodes == ("75001",)
 
-    with pytest.raises(selectors.PlaceNotFound):
+    with pytest.raises(PlaceNotFound):
         place_resolve("Paris 02 (75)")
     OfferFactory(city="Paris 02", postcode="75002", departement="75")
     assert place_resolve("Paris 02 (75)").postcodes == ("75002",)
 
 
 def test_unknown_place_raises_place_not_found():
-    with pytest.raises(selectors.PlaceNotFound):
+    with pytest.raises(PlaceNotFound):
         place_resolve("Atlantide")
 
 
@@ -341,14 +343,14 @@ def test_pagination_and_the_capped_total(monkeypatch):
     assert (first.total, first.num_pages, len(first.offers), len(second.offers)) == (25, 2, 20, 5)
     assert not first.total_capped
 
-    monkeypatch.setattr(selectors, "COUNT_CAP", 10)
+    monkeypatch.setattr(query, "COUNT_CAP", 10)
     capped = offer_search(params=OfferSearchParams())
     assert capped.total_capped
     assert capped.total > 10  # the planner's estimate, never below the cap
 
 
 def test_relevance_over_a_capped_result_set_still_fills_the_page(monkeypatch):
-    monkeypatch.setattr(selectors, "COUNT_CAP", 3)
+    monkeypatch.setattr(query, "COUNT_CAP", 3)
     for number in range(5):
         OfferFactory(title=f"Vendeur {number}", description="Vente de pain.", skills=[], rome_label="Vente")
 
@@ -374,9 +376,9 @@ def test_newest_and_best_paid_orders_stay_global_past_the_count_cap(monkeypatch,
             title=f"Boulanger {days}", published_at=now - dt.timedelta(days=days), salary_min=pay, salary_max=pay
         )
     expected = search("boulanger", sort=sort)
-    monkeypatch.setattr(selectors, "COUNT_CAP", 2)
-    monkeypatch.setattr(selectors, "PAGE_SIZE", 2)
-    monkeypatch.setattr(selectors, "SORT_INDEX_WALK_SHARE", index_walk_share)
+    monkeypatch.setattr(query, "COUNT_CAP", 2)
+    monkeypatch.setattr(query, "PAGE_SIZE", 2)
+    monkeypatch.setattr(query, "SORT_INDEX_WALK_SHARE", index_walk_share)
 
     pages = [titles(OfferSearchParams(q="boulanger", sort=sort, page=page)) for page in (1, 2)]
 
@@ -391,8 +393,8 @@ def test_very_common_matches_are_read_newest_first_with_the_same_results(monkeyp
         title="Comptable", description="Bilans.", company="Cabinet", rome_code="M1203", rome_label="Compta", skills=[]
     )
     by_bitmap = offer_search(params=OfferSearchParams(q="boulanger"))
-    monkeypatch.setattr(selectors, "COMMON_MATCH_SHARE", 0.0)
-    monkeypatch.setattr(selectors, "COUNT_CAP", 3)
+    monkeypatch.setattr(query, "COMMON_MATCH_SHARE", 0.0)
+    monkeypatch.setattr(query, "COUNT_CAP", 3)
 
     newest_first = offer_search(params=OfferSearchParams(q="boulanger", sort=SortOrder.RELEVANCE))
 

@@ -16,8 +16,8 @@ from django.db import connection
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ingestion import services
 from ingestion.normalise import adzuna, francetravail
+from ingestion.services import collection
 from offers.models import Offer
 from offers.services import postings_upsert, search_fold
 from tests.factories import OfferFactory
@@ -156,4 +156,4 @@ def test_offers_written_by_a_run_have_the_search_columns_search_expects(in_child
 
 
 def _ingest(source: str, *payloads: dict) -> None:
-    services.ingestion_run(source=source, client=FakeClient(source, payloads), batch_size=2)
+    collection.ingestion_run(source=source, client=FakeClient(source, payloads), batch_size=2)

@@ -6,7 +6,7 @@ import pytest
 from django.http import QueryDict
 
 from offers.forms import SearchParamsError, search_params_from_query
-from offers.selectors import SortOrder
+from offers.search.params import SortOrder
 from tests.factories import CommuneFactory
 
 pytestmark = pytest.mark.django_db

@@ -10,9 +10,9 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
-from ingestion import services
 from ingestion.models import IngestionRun, RunKind, RunStatus
 from ingestion.replay import ReplayClient
+from ingestion.services import collection, runs
 from ingestion.sources.base import MissingCredentials, SourceClient, client_for
 from offers.models import Source
 
@@ -70,7 +70,7 @@ class Command(BaseCommand):
                 clients.append(replay)
                 continue
             try:
-                clients.append(client_for(source, calls_already_used_today=services.calls_used_today(source, now)))
+                clients.append(client_for(source, calls_already_used_today=runs.calls_used_today(source, now)))
             except MissingCredentials as error:
                 missing.append(str(error))
         for message in missing:
@@ -83,16 +83,16 @@ class Command(BaseCommand):
         failed = []
         for client in clients:
             label = Source(client.name).label
-            searches = services.searches_for(client.name)
+            searches = collection.searches_for(client.name)
             run_since = since
             if directory is None and run_since is None:
-                run_since = services.default_since(client.name, now)
+                run_since = runs.default_since(client.name, now)
             if options["dry_run"]:
 
-                def dry_progress(counts: services.DryRunCounts, label: str = label) -> None:
+                def dry_progress(counts: collection.DryRunCounts, label: str = label) -> None:
                     self.stdout.write(f"[{label}] {counts.fetched} reçues…")
 
-                counts = services.ingestion_dry_run(
+                counts = collection.ingestion_dry_run(
                     source=client.name, client=client, searches=searches, since=run_since, progress=dry_progress
                 )
                 self.stdout.write(
@@ -109,7 +109,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"[{label}] {describe(run)}")
 
             try:
-                run = services.ingestion_run(
+                run = collection.ingestion_run(
                     source=client.name,
                     client=client,
                     searches=searches,
@@ -117,7 +117,7 @@ class Command(BaseCommand):
                     kind=RunKind.REPLAY if directory is not None else RunKind.COLLECT,
                     progress=progress,
                 )
-            except services.RunAlreadyActive as error:
+            except runs.RunAlreadyActive as error:
                 raise CommandError(str(error)) from None
             if run.status == RunStatus.SUCCEEDED:
                 style = self.style.SUCCESS

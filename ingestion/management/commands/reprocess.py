@@ -6,9 +6,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from ingestion import services
 from ingestion.management.commands.ingest import describe
 from ingestion.models import IngestionRun
+from ingestion.services import collection, runs
 from offers.models import Source
 
 
@@ -28,7 +28,9 @@ class Command(BaseCommand):
                 self.stdout.write(f"[{label}] {describe(run)}")
 
             try:
-                run = services.payloads_reprocess(source=source, errors_only=options["errors_only"], progress=progress)
-            except services.RunAlreadyActive as error:
+                run = collection.payloads_reprocess(
+                    source=source, errors_only=options["errors_only"], progress=progress
+                )
+            except runs.RunAlreadyActive as error:
                 raise CommandError(str(error)) from None
             self.stdout.write(self.style.SUCCESS(f"[{label}] {run.get_status_display()} : {describe(run)}"))

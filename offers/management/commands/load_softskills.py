@@ -5,7 +5,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from offers.softskills import SoftSkillFileError, softskill_load
+from offers.soft_skills import SoftSkillFileError, softskill_load
 
 
 class Command(BaseCommand):

@@ -38,15 +38,11 @@ from django.core.cache import cache
 from django.db import connection
 from django.utils import timezone, translation
 
-from offers.search_vocabulary import ExpandedQuery, query_expand
-from offers.selectors import (
-    OfferFacets,
-    OfferSearchParams,
-    OfferSearchResult,
-    offer_data_version,
-    offer_facets,
-    offer_search,
-)
+from offers.feed import offer_data_version
+from offers.search.facets import OfferFacets, offer_facets
+from offers.search.params import OfferSearchParams
+from offers.search.query import OfferSearchResult, offer_search
+from offers.search.vocabulary import ExpandedQuery, query_expand
 
 _KEY_VERSION = 1  # bump when the cached objects change shape
 

@@ -1,0 +1,128 @@
+"""Aggregates behind the /marche/ charts, for the same filters as the search."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import connection, transaction
+
+from offers.models import ContractType, Seniority
+from offers.search.params import OfferSearchParams
+from offers.search.query import estimated_count, offer_filtered_queryset, plan_for_search
+from offers.search.vocabulary import query_expand
+
+MARKET_SAMPLE = 20_000  # the charts of very large searches describe the newest 20 000 matches
+
+
+@dataclass(frozen=True)
+class MarketStats:
+    total: int  # estimated when sampled
+    sampled: bool  # True: the charts describe the `counted` newest matches
+    counted: int
+    contract_types: list[tuple[str, int]]
+    companies: list[tuple[str, int]]
+    domains: list[tuple[str, int]]
+    seniorities: list[tuple[str, int]]
+    cities: list[tuple[str, int]]
+    skills: list[tuple[str, int]]
+    weeks: list[tuple[str, int]]
+    salaries: list[dict[str, Any]]  # per occupation: label, count, min, q1, median, q3, max
+    places: list[dict[str, Any]]  # city, lat, lon, count
+
+
+def offer_market(*, params: OfferSearchParams) -> MarketStats:
+    """Aggregates behind the /marche/ charts, for the same filters as the search."""
+    expanded = query_expand(params.q)
+    offers = offer_filtered_queryset(params, expanded).order_by()
+    sample = offers.order_by("-published_at", "-id").values(
+        "contract_type",
+        "company",
+        "domain",
+        "seniority",
+        "city",
+        "departement",
+        "skills",
+        "published_at",
+        "rome_code",
+        "rome_label",
+        "salary_min",
+        "salary_max",
+        "latitude",
+        "longitude",
+    )[:MARKET_SAMPLE]
+    sql, sql_params = sample.query.sql_with_params()
+    queries = {
+        "contract": "SELECT contract_type, count(*) FROM s GROUP BY 1 ORDER BY 2 DESC",
+        "company": "SELECT company, count(*) FROM s WHERE company <> '' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10",
+        "domain": "SELECT domain, count(*) FROM s WHERE domain <> '' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10",
+        "seniority": "SELECT seniority, count(*) FROM s GROUP BY 1 ORDER BY 2 DESC",
+        "city": "SELECT city || CASE WHEN departement <> '' THEN ' (' || departement || ')' ELSE '' END, count(*)"
+        " FROM s WHERE city <> '' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10",
+        "skill": "SELECT skill, count(*) FROM s, unnest(s.skills) AS skill GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 15",
+        "week": "SELECT to_char(date_trunc('week', published_at AT TIME ZONE 'Europe/Paris'), 'YYYY-MM-DD'), count(*)"
+        " FROM s GROUP BY 1 ORDER BY 1",
+        "salary": """
+            SELECT coalesce(nullif(max(rome_label), ''), rome_code), count(*),
+                   min(pay), percentile_cont(0.25) WITHIN GROUP (ORDER BY pay),
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY pay),
+                   percentile_cont(0.75) WITHIN GROUP (ORDER BY pay), max(pay)
+            FROM (SELECT rome_code, rome_label,
+                         coalesce((salary_min + salary_max) / 2.0, salary_min, salary_max) AS pay
+                  FROM s WHERE rome_code <> '' AND (salary_min IS NOT NULL OR salary_max IS NOT NULL)) p
+            GROUP BY rome_code HAVING count(*) >= 2 ORDER BY 2 DESC, 1 LIMIT 10""",
+        "place": "SELECT min(city), round(latitude::numeric, 2), round(longitude::numeric, 2), count(*) FROM s"
+        " WHERE latitude IS NOT NULL AND longitude IS NOT NULL GROUP BY 2, 3 ORDER BY 4 DESC LIMIT 300",
+    }
+    widths = {"salary": 7, "place": 4}
+    # One statement: the sample is read once, every chart is a small aggregate over it (as JSON).
+    columns = ", ".join(
+        f"(SELECT coalesce(json_agg(q ORDER BY n), '[]') FROM"
+        f" (SELECT row_number() OVER () AS n, * FROM ({query})"
+        f" AS inner_q({', '.join(f'c{i}' for i in range(widths.get(name, 2)))})) AS q) AS {name}"
+        for name, query in queries.items()
+    )
+    with transaction.atomic(), connection.cursor() as cursor:
+        plan_for_search(cursor)
+        cursor.execute(f"WITH s AS MATERIALIZED ({sql}) SELECT (SELECT count(*) FROM s), {columns}", sql_params)
+        (counted, *row) = cursor.fetchone()
+    sampled = counted >= MARKET_SAMPLE
+    total = max(estimated_count(offers), counted) if sampled else counted
+    results: dict[str, list[tuple]] = {}
+    for (name, _), value in zip(queries.items(), row, strict=True):
+        data = json.loads(value) if isinstance(value, str) else value
+        results[name] = [tuple(item[f"c{i}"] for i in range(widths.get(name, 2))) for item in data]
+    contract_labels = dict(ContractType.choices)
+    seniority_labels = dict(Seniority.choices)
+    return MarketStats(
+        total=total,
+        sampled=sampled,
+        counted=counted,
+        contract_types=[(str(contract_labels.get(value, value)), count) for value, count in results["contract"]],
+        companies=list(results["company"]),
+        domains=list(results["domain"]),
+        seniorities=[
+            (str(seniority_labels.get(value, value)) if value else "Non précisé", count)
+            for value, count in results["seniority"]
+        ],
+        cities=list(results["city"]),
+        skills=list(results["skill"]),
+        weeks=list(results["week"]),
+        salaries=[
+            {
+                "label": label,
+                "count": count,
+                "min": round(low),
+                "q1": round(q1),
+                "median": round(median),
+                "q3": round(q3),
+                "max": round(high),
+            }
+            for label, count, low, q1, median, q3, high in results["salary"]
+        ],
+        places=[
+            {"city": city, "lat": float(lat), "lon": float(lon), "count": count}
+            for city, lat, lon, count in results["place"]
+        ],
+    )

@@ -1,0 +1,52 @@
+"""What a search can ask for (`OfferSearchParams`) and its sort orders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from offers.search.places import Place
+
+
+class SortOrder:
+    RELEVANCE = "pertinence"
+    NEWEST = "date"
+    SALARY = "salaire"
+    CHOICES = ((RELEVANCE, "Pertinence"), (NEWEST, "Plus récentes"), (SALARY, "Salaire le plus élevé"))
+
+
+@dataclass(frozen=True)
+class OfferSearchParams:
+    """Everything a search can ask for. Build it with `offers.forms.search_params_from_query`.
+
+    q: keywords (French full text, typo tolerant, job-title synonyms);
+    place + radius_km: a resolved `Place` and an optional radius around its coordinates;
+    contract_types / seniorities / sources: any of the listed values (OR within a filter);
+    domain, rome_code: exact values; salary_min: annual EUR the offer's range must reach;
+    remote: only offers allowing remote work; published_within_days: publication age;
+    include_closed: closed offers too (default: open only); sort: a `SortOrder` value
+    (relevance falls back to newest without keywords); page: 1-based;
+    smart: "recherche intelligente", the offers passing the filters ranked by the meaning
+    of `q` as well as its words (see offers/search/modes.py), at most `query.SMART_LIMIT` of them.
+    """
+
+    q: str = ""
+    place: Place | None = None
+    radius_km: int | None = None
+    contract_types: tuple[str, ...] = ()
+    seniorities: tuple[str, ...] = ()
+    domain: str = ""
+    rome_code: str = ""
+    salary_min: int | None = None
+    remote: bool = False
+    published_within_days: int | None = None
+    sources: tuple[str, ...] = ()
+    include_closed: bool = False
+    sort: str = SortOrder.RELEVANCE
+    page: int = 1
+    smart: bool = False
+
+    @property
+    def effective_sort(self) -> str:
+        if self.sort == SortOrder.RELEVANCE and not self.q.strip():
+            return SortOrder.NEWEST
+        return self.sort
