@@ -1772,6 +1772,7 @@ class LabelledOffer(NamedTuple):
     job_id: int  # payloads of the same real job share it (cross-source duplicates, partner reposts)
     role: str  # "primary" | "cross_source_duplicate" | "repost" | "sibling"
     ugly: str | None  # the ugly case this payload carries, if any
+    rome_code: str = ""  # the job's true ROME occupation (partner offers may file it under another code)
 
 
 @dataclass(slots=True)
@@ -2411,18 +2412,22 @@ class _Generator:
             job = self._new_job()
             if r < cross:
                 ugly = self._ugly(FRANCE_TRAVAIL)
-                yield LabelledOffer(FRANCE_TRAVAIL, self.francetravail(job, ugly=ugly), job.job_id, "primary", ugly)
+                yield LabelledOffer(
+                    FRANCE_TRAVAIL, self.francetravail(job, ugly=ugly), job.job_id, "primary", ugly, job.occ.rome_code
+                )
                 ugly = self._ugly(ADZUNA)
                 payload = self.adzuna(job, duplicate=True, ugly=ugly)
-                yield LabelledOffer(ADZUNA, payload, job.job_id, "cross_source_duplicate", ugly)
+                yield LabelledOffer(ADZUNA, payload, job.job_id, "cross_source_duplicate", ugly, job.occ.rome_code)
             elif r < same:
                 ugly = self._ugly(FRANCE_TRAVAIL)
-                yield LabelledOffer(FRANCE_TRAVAIL, self.francetravail(job, ugly=ugly), job.job_id, "primary", ugly)
+                yield LabelledOffer(
+                    FRANCE_TRAVAIL, self.francetravail(job, ugly=ugly), job.job_id, "primary", ugly, job.occ.rome_code
+                )
                 ugly = self._ugly(FRANCE_TRAVAIL)
                 if ugly == "odd_rome":  # a repost is a partner offer already; keep its ROME code sane
                     ugly = None
                 payload = self.francetravail(job, repost=True, ugly=ugly)
-                yield LabelledOffer(FRANCE_TRAVAIL, payload, job.job_id, "repost", ugly)
+                yield LabelledOffer(FRANCE_TRAVAIL, payload, job.job_id, "repost", ugly, job.occ.rome_code)
             else:
                 jobs = [(job, "primary")]
                 if r < sibling:
@@ -2434,7 +2439,7 @@ class _Generator:
                         payload = self.francetravail(one, ugly=ugly, decorate=True)
                     else:
                         payload = self.adzuna(one, ugly=ugly)
-                    yield LabelledOffer(source, payload, one.job_id, role, ugly)
+                    yield LabelledOffer(source, payload, one.job_id, role, ugly, one.occ.rome_code)
 
 
 def _default_now() -> datetime:

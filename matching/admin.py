@@ -64,6 +64,7 @@ class EvaluationResultAdmin(admin.ModelAdmin):
         "recall_at_10",
         "mrr",
         "ndcg_at_10",
+        "unrelated_share",
         "mean_similarity",
         "diversity",
     )

@@ -181,6 +181,8 @@ class RankingMethod(models.TextChoices):
     VECTOR = "vector", _("Vecteurs")
     KEYWORD = "keyword", _("Mots-clés")
     HYBRID = "hybrid", _("Hybride (RRF)")
+    RANKING = "ranking", _("Recommandations")
+    COSINE = "cosine", _("Cosinus filtré (référence)")
 
 
 class EvaluationResult(models.Model):
@@ -200,6 +202,12 @@ class EvaluationResult(models.Model):
     ndcg_at_10 = models.FloatField("nDCG@10")
     mean_similarity = models.FloatField(_("similarité moyenne (top 10)"), null=True, blank=True)
     diversity = models.FloatField(_("diversité (top 10)"))
+    unrelated_share = models.FloatField(
+        _("part d'offres d'un autre métier (top 10)"),
+        null=True,
+        blank=True,
+        help_text=_("Recommandations seulement : offres montrées dont le métier n'est ni visé ni proche."),
+    )
     created_at = models.DateTimeField(_("mesuré le"), default=timezone.now)
 
     class Meta:

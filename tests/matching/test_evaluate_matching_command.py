@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from matching.evaluation import runner
 from matching.evaluation.runner import Dataset, load_dataset
@@ -53,8 +53,9 @@ def test_the_command_prints_and_stores_the_three_methods_with_the_model_version(
 ):
     monkeypatch.setattr(runner, "load_dataset", lambda: TINY)
     monkeypatch.setattr("matching.management.commands.evaluate_matching.load_dataset", lambda: TINY)
-    call_command("evaluate_matching")
+    call_command("evaluate_matching", "--search")
     out = capsys.readouterr().out
+    assert "recommendations not scored: none of the demo offers is in the database" in out
     assert "recall@10" in out and "hybrid" in out
     stored = {result.method: result for result in EvaluationResult.objects.all()}
     assert set(stored) == {"vector", "keyword", "hybrid"}
@@ -62,3 +63,8 @@ def test_the_command_prints_and_stores_the_three_methods_with_the_model_version(
     assert stored["vector"].mrr == 1.0
     assert stored["vector"].dataset_version == "tiny"
     assert not Offer.objects.exists()  # the corpus lived in a rolled-back transaction
+
+
+def test_without_the_demo_offers_the_command_says_how_to_load_them(active_model):
+    with pytest.raises(CommandError, match="ingest --from-files ingestion/demo"):
+        call_command("evaluate_matching", "--no-store")
