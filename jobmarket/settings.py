@@ -33,6 +33,13 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"] if DEBUG or TESTING else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL: str = env_url("SITE_URL", schemes=("http", "https")) or "http://127.0.0.1:8000"
+# Who publishes and hosts the site, for /mentions-legales/ and /confidentialite/ (French law asks
+# for the publisher's name, address and contact, the publication director and the host).
+LEGAL_PUBLISHER: str = env_str("LEGAL_PUBLISHER", "JobMarket (site de démonstration)") or ""
+LEGAL_ADDRESS: str = env_str("LEGAL_ADDRESS", "") or ""
+LEGAL_CONTACT_EMAIL: str = env_str("LEGAL_CONTACT_EMAIL", "contact@jobmarket.localhost") or ""
+LEGAL_DIRECTOR: str = env_str("LEGAL_DIRECTOR", "") or ""
+LEGAL_HOST: str = env_str("LEGAL_HOST", "") or ""
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -203,3 +203,10 @@ def offer_facts(
         published_iso=published.isoformat(),
         new=is_new(published, now=now),
     )
+
+
+def offer_label(offer: Any) -> str:
+    """'Boulanger (H/F) — Boulangerie du Marché, Nancy (54000)': names an offer among others
+    with the same title (accessible names of links and buttons on result lists)."""
+    where = place_label(city=offer.city, postcode=offer.postcode, departement=offer.departement)
+    return f"{offer.title} — {', '.join(part for part in (offer.company, where) if part)}"

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from offers.catalogue import offer_detail
-from offers.display import offer_application, offer_facts, place_label
+from offers.display import offer_application, offer_facts, offer_label, place_label
 from offers.forms import OfferSearchForm
 from offers.market import offer_market
 from offers.models import ContractType, Occupation, Offer, Seniority, Source
@@ -33,6 +33,7 @@ class OfferCard:
     offer_id: int
     url: str
     title: str
+    label: str  # the title with the employer and place, naming the card's link and button
     company: str
     place: str
     distance: str
@@ -75,6 +76,7 @@ def _offer_cards(offers: list[Offer], *, params: OfferSearchParams, lieu: str = 
                 offer_id=offer.id,
                 url=f"{detail_prefix}{offer.id}/{link_query}",
                 title=offer.title,
+                label=offer_label(offer),
                 company=offer.company,
                 place=facts.place,
                 distance=facts.distance,

@@ -33,3 +33,10 @@ def published_ago(moment: datetime | None) -> str:
 @register.filter
 def is_new(moment: datetime | None) -> bool:
     return bool(moment) and display.is_new(moment)
+
+
+@register.filter
+def offer_label(offer: Any) -> str:
+    """`{{ offer|offer_label }}` -> "Boulanger (H/F) — Boulangerie du Marché, Nancy (54000)": the title
+    is not enough to tell twenty results apart (the same job title comes from many employers)."""
+    return display.offer_label(offer)

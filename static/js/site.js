@@ -66,3 +66,39 @@ document.documentElement.classList.add("js");
   // A new page or a new set of results: no drawer left open behind it.
   document.addEventListener("htmx:beforeSwap", close);
 })();
+
+// htmx errors, where the user looks. A 400 or 422 answer is a fragment with the errors next to
+// their fields (swapped in place, see the htmx-config meta): focus moves to the first field in
+// error. Any other error, or no answer at all, is said in #htmx-error at the top of the page.
+(function () {
+  function box() { return document.getElementById("htmx-error"); }
+  function show(kind) {
+    const region = box();
+    if (!region) return;
+    region.textContent = region.dataset["message" + kind] || region.dataset.message4xx;
+    region.hidden = false;
+    region.focus({ preventScroll: true });
+    region.scrollIntoView({ block: "nearest" });
+  }
+  document.addEventListener("htmx:beforeRequest", () => {
+    const region = box();
+    if (region && !region.hidden) { region.hidden = true; region.textContent = ""; }
+  });
+  document.addEventListener("htmx:responseError", (event) => {
+    const status = event.detail.xhr.status;
+    const known = ["403", "404", "413", "429"];
+    show(known.includes(String(status)) ? String(status) : status >= 500 ? "5xx" : "4xx");
+  });
+  document.addEventListener("htmx:sendError", () => show("Network"));
+  document.addEventListener("htmx:afterSettle", (event) => {
+    const xhr = event.detail.xhr;
+    if (!xhr || (xhr.status !== 400 && xhr.status !== 422)) return;
+    const scope = event.target instanceof Element && document.body.contains(event.target) ? event.target : document;
+    const first = scope.querySelector('[aria-invalid="true"], [data-error-summary]')
+      || document.querySelector('[aria-invalid="true"], [data-error-summary]');
+    if (first) {
+      first.focus();
+      first.scrollIntoView({ block: "center" });
+    }
+  });
+})();
