@@ -3,7 +3,8 @@
     python bench/ingest.py --n 100000 [--seed 42] [--batch-size 500]
 
 Runs in a throwaway database (test_jobmarket_bench, created and migrated here, dropped at
-the end) so that the development data is never touched. The payloads come from
+the end) so that the development data is never touched. The communes of ../shared/data are
+loaded first when present (each run places its postings with them, as in production). The payloads come from
 bench.gen_offers (France Travail and Adzuna shapes, with cross-source duplicates and
 reposts); they are generated before the clock starts. Prints, for the stated N:
 - offers/s of the first ingestion (every payload new: raw insert, normalisation, dedup, upsert);
@@ -118,6 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"--- round {round_} of {args.repeat}, a new database")
         old_config = setup_databases(verbosity=0, interactive=False, keepdb=False)
         try:
+            _load_communes()
             rates.append(_round(args.batch_size, by_source, job_of))
         finally:
             teardown_databases(old_config, verbosity=0)
@@ -129,6 +131,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             f" {statistics.median(seconds):,.0f} (min {seconds[0]:,.0f}, max {seconds[-1]:,.0f})"
         )
     return 0
+
+
+SHARED_COMMUNES = Path(__file__).resolve().parents[2] / "shared" / "data" / "communes"
+
+
+def _load_communes() -> None:
+    """The communes, as production has them: each run places every posting with them (not timed)."""
+    from offers.reference_data import commune_load
+
+    if SHARED_COMMUNES.is_dir():
+        started = time.perf_counter()
+        report = commune_load(path=SHARED_COMMUNES)
+        print(f"communes loaded ({report.communes}) in {time.perf_counter() - started:.1f} s")
+    else:
+        print(f"no communes at {SHARED_COMMUNES}: postings placed with the project's lists only")
 
 
 def _round(

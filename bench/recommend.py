@@ -7,7 +7,7 @@ offers and N random unit vectors of 384 dimensions with the clustered, low intri
 dimension geometry of text embeddings (see `clustered_unit_vectors`). Then, for filters that keep 100 %, 10 % and 1 % of
 the offers (contract type CDD: 10 %; within 25 km of Lyon: 1 %, served by the latitude
 index; contract type "stage": 1 %, no index), it prints p50/p95 latency of
-`matching.selectors.nearest_offers` (the production path: planner estimate, HNSW with
+`matching.knn.nearest_offers` (the production path: planner estimate, HNSW with
 over-fetch or exact scan) and recall@10 against exact search under the same filter, and
 the same figures for two peers on the same vectors and filters: FAISS HNSW (over-fetching,
 then filtering) and brute-force cosine kNN in NumPy (the first prototype's method).
@@ -201,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     _setup_django()
     import faiss
 
-    from matching.selectors import HardConstraints, nearest_offers
+    from matching.knn import HardConstraints, nearest_offers
 
     corpus, model = build_or_load(args.n, args.seed)
     rng = np.random.default_rng(args.seed + 1)

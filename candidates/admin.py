@@ -2,7 +2,15 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from candidates.models import AlertDigest, AlertRun, AlertState, CandidateProfile, SavedOffer, SavedSearch
+from candidates.models import (
+    AlertDigest,
+    AlertRun,
+    AlertState,
+    CandidateProfile,
+    CvUpload,
+    SavedOffer,
+    SavedSearch,
+)
 
 
 @admin.register(CandidateProfile)
@@ -22,6 +30,26 @@ class CandidateProfileAdmin(admin.ModelAdmin):
     exclude = ["cv_file"]
     readonly_fields = ["cv_original_name", "cv_text", "cv_uploaded_at", "profile_text", "created_at", "updated_at"]
     date_hierarchy = "created_at"
+
+
+@admin.register(CvUpload)
+class CvUploadAdmin(admin.ModelAdmin):
+    """The last CV upload of each account and how its reading went (read only: the task writes it)."""
+
+    list_display = ["user", "original_name", "status", "created_at", "finished_at"]
+    list_filter = ["status", "created_at"]
+    search_fields = ["user__email", "original_name", "message"]
+    list_select_related = ["user"]
+    readonly_fields = [
+        "user",
+        "stored_name",
+        "original_name",
+        "status",
+        "message",
+        "skills_added",
+        "created_at",
+        "finished_at",
+    ]
 
 
 @admin.register(SavedOffer)

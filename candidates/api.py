@@ -21,7 +21,7 @@ from rest_framework.views import APIView
 
 from candidates import selectors, services
 from candidates.cv import CvRejected
-from candidates.models import CandidateProfile, RemotePreference, SavedOffer
+from candidates.models import CandidateProfile, CvUpload, CvUploadStatus, RemotePreference, SavedOffer
 from offers.models import ContractType, OfferStatus, Seniority
 
 # Multipart framing around the file itself; anything beyond the limit plus this is refused unread.
@@ -210,17 +210,36 @@ class MeView(APIView):
         return Response(ProfileSerializer(profile).data)
 
 
+class CvUploadStateSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(
+        choices=CvUploadStatus.choices, help_text="reading: en cours de lecture ; read: lu ; rejected: refusé."
+    )
+    file_name = serializers.CharField(source="original_name")
+    uploaded_at = serializers.DateTimeField(source="created_at")
+    message = serializers.CharField(help_text="Pourquoi le fichier est refusé (vide sinon).")
+    skills_added = serializers.ListField(child=serializers.CharField())
+
+    def to_representation(self, instance: CvUpload) -> dict[str, Any]:
+        data = super().to_representation(instance)
+        if instance.is_stalled:  # its worker died twice: say so rather than "reading" forever
+            data["status"] = CvUploadStatus.REJECTED.value
+            data["message"] = _("La lecture du CV n'a pas abouti : déposez-le à nouveau.")
+        return data
+
+
 class MeCvView(APIView):
     parser_classes = [MultiPartParser, FormParser]
 
     @extend_schema(
         operation_id="me_cv_upload",
         request={"multipart/form-data": CvUploadSerializer},
-        responses={200: CvOutcomeSerializer},
+        responses={200: CvOutcomeSerializer, 202: CvUploadStateSerializer},
         summary="Déposer mon CV",
         description=(
-            "PDF ou DOCX, type vérifié sur le contenu, 5 Mo au plus. Le texte extrait complète les compétences "
-            "et le texte du profil ; un fichier refusé ne change rien."
+            "PDF ou DOCX, type vérifié sur le contenu, 5 Mo au plus. Le fichier est lu hors de la requête, "
+            "dans un processus limité en temps et en mémoire : 202 tant qu'il est en cours de lecture (suivre "
+            "`GET /api/me/cv/`), 200 s'il est déjà lu, 400 s'il est refusé. Le texte extrait complète les "
+            "compétences et le texte du profil ; un fichier refusé ne change rien."
         ),
     )
     def post(self, request: Request) -> Response:
@@ -231,10 +250,27 @@ class MeCvView(APIView):
         upload = CvUploadSerializer(data=request.data)
         upload.is_valid(raise_exception=True)
         try:
-            outcome = services.profile_cv_attach(user=request.user, upload=upload.validated_data["file"])
+            cv_upload = services.cv_upload_start(user=request.user, upload=upload.validated_data["file"])
         except CvRejected as rejected:
             raise _invalid(services.CandidateError(rejected.message, field="file", code="invalid_file")) from None
-        return Response({"profile": ProfileSerializer(outcome.profile).data, "skills_added": outcome.skills_added})
+        if cv_upload.status == CvUploadStatus.REJECTED:
+            raise _invalid(services.CandidateError(cv_upload.message, field="file", code="invalid_file"))
+        if cv_upload.status == CvUploadStatus.READING:
+            return Response(CvUploadStateSerializer(cv_upload).data, status=status.HTTP_202_ACCEPTED)
+        profile = services.profile_get_or_create(user=request.user)
+        return Response({"profile": ProfileSerializer(profile).data, "skills_added": cv_upload.skills_added})
+
+    @extend_schema(
+        operation_id="me_cv_state",
+        responses={200: CvUploadStateSerializer},
+        summary="État de mon dernier dépôt de CV",
+        description="En cours de lecture, lu (compétences ajoutées) ou refusé (et pourquoi). 404 sans dépôt.",
+    )
+    def get(self, request: Request) -> Response:
+        cv_upload = selectors.cv_upload_latest(user=request.user)
+        if cv_upload is None:
+            raise exceptions.NotFound(_("Aucun CV déposé."))
+        return Response(CvUploadStateSerializer(cv_upload).data)
 
     @extend_schema(operation_id="me_cv_destroy", responses={204: None}, summary="Retirer mon CV")
     def delete(self, request: Request) -> Response:

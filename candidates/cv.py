@@ -1,31 +1,29 @@
-"""Reading a CV: type check by content, bomb-safe text extraction, skill spotting.
+"""Reading a CV: size and type checks, text extraction in a limited child process, skill spotting.
 
-Pure functions over bytes: no database, no storage. Every way a file can be wrong
-ends in `CvRejected` carrying a French message meant for the candidate.
+No database, no storage. Every way a file can be wrong ends in `CvRejected`, carrying a
+`code` and a French `message` meant for the candidate. `cv_read` is the service other apps
+use to turn CV bytes into text (it never parses in the calling process).
 """
 
 from __future__ import annotations
 
-import io
+import json
 import logging
 import re
+import subprocess
+import sys
 import unicodedata
-import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 
-logger = logging.getLogger(__name__)
+from candidates import cv_reader
+from candidates.cv_reader import MAX_TEXT_CHARS, PDF_MAX_PAGES, DocumentUnreadable, Failure
 
-# A DOCX is a zip: these bound what we agree to inflate before python-docx sees it.
-DOCX_MAX_UNCOMPRESSED_BYTES = 30 * 1024 * 1024
-DOCX_MAX_MEMBER_RATIO = 200  # ordinary XML compresses 5-20x; bombs reach thousands
-DOCX_MAX_MEMBERS = 1000
-PDF_MAX_PAGES = 40
-# Enough for any real CV; keeps a hostile file from filling the profile text.
-MAX_TEXT_CHARS = 50_000
+logger = logging.getLogger(__name__)
 
 
 class CvKind(StrEnum):
@@ -34,11 +32,12 @@ class CvKind(StrEnum):
 
 
 class CvRejected(Exception):
-    """The file is not a CV we can read; `message` is shown to the candidate as is."""
+    """The file is not a CV we can read; `message` is shown to the candidate as is, `code` says why."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, *, code: str = "invalid") -> None:
         super().__init__(message)
         self.message = message
+        self.code = code
 
 
 @dataclass(frozen=True)
@@ -47,102 +46,107 @@ class CvDocument:
     text: str
 
 
-def cv_kind(data: bytes) -> CvKind:
-    """The type from the first bytes (the file name and the browser's content type are not trusted)."""
-    if data.startswith(b"%PDF-"):
-        return CvKind.PDF
-    if data.startswith(b"PK\x03\x04"):
-        return CvKind.DOCX
-    raise CvRejected(
-        _("Ce fichier n'est ni un PDF ni un document Word (.docx) : déposez votre CV dans l'un de ces formats.")
+# The code for a document whose reading ran past the child's CPU, time or memory limits.
+TOO_COSTLY = "too_costly"
+
+
+def _failure_message(code: str) -> str:
+    messages = {
+        Failure.EMPTY: _("Le fichier est vide."),
+        Failure.NOT_A_CV: _(
+            "Ce fichier n'est ni un PDF ni un document Word (.docx) : déposez votre CV dans l'un de ces formats."
+        ),
+        Failure.PDF_BROKEN: _("Ce PDF est illisible ou endommagé."),
+        Failure.PDF_ENCRYPTED: _("Ce PDF est protégé par un mot de passe : déposez une version non protégée."),
+        Failure.PDF_TOO_MANY_PAGES: _("Ce PDF a plus de %(pages)d pages : ce n'est pas un CV.")
+        % {"pages": PDF_MAX_PAGES},
+        Failure.DOCX_BROKEN: _("Ce document Word est illisible ou endommagé."),
+        Failure.DOCX_NOT_WORD: _("Cette archive n'est pas un document Word (.docx)."),
+        Failure.DOCX_TOO_BIG: _("Ce document Word est anormalement volumineux une fois décompressé."),
+        Failure.NO_TEXT: _(
+            "Aucun texte n'a pu être lu dans ce fichier (un PDF scanné ?) : déposez un CV au format texte."
+        ),
+    }
+    return messages.get(code) or _(  # type: ignore[call-overload]
+        "Ce fichier est trop complexe à lire : enregistrez-le à nouveau (PDF ou Word) et déposez-le encore."
     )
 
 
-def cv_read(data: bytes, *, max_bytes: int) -> CvDocument:
+def _rejected(code: str) -> CvRejected:
+    return CvRejected(_failure_message(code), code=code)
+
+
+def cv_kind(data: bytes) -> CvKind:
+    """The type from the first bytes (the file name and the browser's content type are not trusted)."""
+    try:
+        return CvKind(cv_reader.document_kind(data))
+    except DocumentUnreadable as unreadable:
+        raise _rejected(unreadable.failure) from unreadable
+
+
+def cv_check(data: bytes, *, max_bytes: int) -> CvKind:
+    """What can be said without parsing: not empty, not too big, a PDF or a DOCX."""
     if not data:
-        raise CvRejected(_("Le fichier est vide."))
+        raise _rejected(Failure.EMPTY)
     if len(data) > max_bytes:
-        raise CvRejected(_("Le fichier dépasse la taille maximale de %(size)s Mo.") % {"size": _megabytes(max_bytes)})
-    kind = cv_kind(data)
-    text = _pdf_text(data) if kind is CvKind.PDF else _docx_text(data)
+        raise CvRejected(
+            _("Le fichier dépasse la taille maximale de %(size)s Mo.") % {"size": _megabytes(max_bytes)},
+            code="too_large",
+        )
+    return cv_kind(data)
+
+
+def cv_read(data: bytes, *, max_bytes: int, isolated: bool = True) -> CvDocument:
+    """The text of a CV, or `CvRejected`. Parsed in a child process under CPU, wall-time and memory
+    limits (`CV_READ_*` settings); `isolated=False` parses in this process (property tests only)."""
+    kind = cv_check(data, max_bytes=max_bytes)
+    if isolated:
+        text = _read_in_child(data)
+    else:
+        try:
+            text = cv_reader.document_text(data)[1]
+        except DocumentUnreadable as unreadable:
+            raise _rejected(unreadable.failure) from unreadable
     text = _clean(text)
     if not text:
-        raise CvRejected(
-            _("Aucun texte n'a pu être lu dans ce fichier (un PDF scanné ?) : déposez un CV au format texte.")
-        )
+        raise _rejected(Failure.NO_TEXT)
     return CvDocument(kind=kind, text=text[:MAX_TEXT_CHARS])
+
+
+def _read_in_child(data: bytes) -> str:
+    command = [
+        sys.executable,
+        "-I",  # isolated: no PYTHON* variables, no current folder on the path
+        cv_reader.__file__,
+        str(settings.CV_READ_CPU_SECONDS),
+        str(settings.CV_READ_MEMORY_MB * 1024 * 1024),
+    ]
+    try:
+        finished = subprocess.run(
+            command, input=data, capture_output=True, timeout=settings.CV_READ_WALL_SECONDS, check=False
+        )
+    except subprocess.TimeoutExpired as exc:  # run() has killed the child
+        logger.warning("CV reading stopped after %s s of wall time", settings.CV_READ_WALL_SECONDS)
+        raise _rejected(TOO_COSTLY) from exc
+    try:
+        answer = json.loads(finished.stdout) if finished.returncode == 0 else None
+    except ValueError:
+        answer = None
+    if not isinstance(answer, dict):
+        # Killed by the CPU limit (SIGXCPU/SIGKILL) or out of memory (MemoryError, exit 1).
+        logger.warning(
+            "CV reading failed in its child process (exit %s): %s",
+            finished.returncode,
+            finished.stderr[-500:].decode(errors="replace"),
+        )
+        raise _rejected(TOO_COSTLY)
+    if "failure" in answer:
+        raise _rejected(str(answer["failure"]))
+    return str(answer.get("text", ""))
 
 
 def _megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):g}"
-
-
-def _pdf_text(data: bytes) -> str:
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
-
-    broken = _("Ce PDF est illisible ou endommagé.")
-    try:
-        reader = PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted:
-            raise CvRejected(_("Ce PDF est protégé par un mot de passe : déposez une version non protégée."))
-        if len(reader.pages) > PDF_MAX_PAGES:
-            raise CvRejected(_("Ce PDF a plus de %(pages)d pages : ce n'est pas un CV.") % {"pages": PDF_MAX_PAGES})
-        parts: list[str] = []
-        size = 0
-        for page in reader.pages:
-            part = page.extract_text() or ""
-            parts.append(part)
-            size += len(part)
-            if size > MAX_TEXT_CHARS:
-                break
-        return "\n".join(parts)
-    except CvRejected:
-        raise
-    except PyPdfError as exc:
-        logger.info("CV rejected, unreadable PDF: %s", exc)
-        raise CvRejected(broken) from exc
-    # pypdf on a malformed file fails in many ways (KeyError, ValueError, RecursionError,
-    # zlib.error...): whatever it raises, the file is unreadable, never a server error.
-    except Exception as exc:
-        logger.info("CV rejected, PDF parser error %s: %s", type(exc).__name__, exc)
-        raise CvRejected(broken) from exc
-
-
-def _docx_text(data: bytes) -> str:
-    broken = _("Ce document Word est illisible ou endommagé.")
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
-        raise CvRejected(broken) from exc
-    names = {member.filename for member in members}
-    if "word/document.xml" not in names or "[Content_Types].xml" not in names:
-        raise CvRejected(_("Cette archive n'est pas un document Word (.docx)."))
-    # Sizes are read from the archive's directory before anything is inflated: a zip
-    # bomb is refused here, without decompressing a byte of it.
-    if len(members) > DOCX_MAX_MEMBERS or sum(member.file_size for member in members) > DOCX_MAX_UNCOMPRESSED_BYTES:
-        raise CvRejected(_("Ce document Word est anormalement volumineux une fois décompressé."))
-    for member in members:
-        if member.file_size > max(member.compress_size, 1) * DOCX_MAX_MEMBER_RATIO and member.file_size > 1024 * 1024:
-            raise CvRejected(_("Ce document Word est anormalement volumineux une fois décompressé."))
-
-    import docx
-    from docx.opc.exceptions import OpcError
-
-    try:
-        document = docx.Document(io.BytesIO(data))
-        lines = [paragraph.text for paragraph in document.paragraphs]
-        for table in document.tables:
-            for row in table.rows:
-                lines.extend(cell.text for cell in row.cells)
-        return "\n".join(lines)
-    except (OpcError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise CvRejected(broken) from exc
-    # The directory may lie about sizes; lxml and zipfile then fail in their own ways.
-    except Exception as exc:
-        logger.info("CV rejected, DOCX parser error %s: %s", type(exc).__name__, exc)
-        raise CvRejected(broken) from exc
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

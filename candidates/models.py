@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import uuid
+from datetime import timedelta
 from pathlib import PurePosixPath
 
 from django.conf import settings
@@ -106,6 +107,48 @@ class CandidateProfile(models.Model):
 
     def __str__(self) -> str:
         return self.user.email or self.user.get_username()
+
+
+class CvUploadStatus(models.TextChoices):
+    READING = "reading", _("en cours de lecture")
+    READ = "read", _("lu")
+    REJECTED = "rejected", _("refusé")
+
+
+class CvUpload(models.Model):
+    """A CV file received and waiting to be read outside the request (`candidates.tasks.cv_upload_read`).
+
+    The file is stored at once under `stored_name`; once read it becomes the profile's CV, once
+    refused it is deleted and `message` says why. A newer upload of the same account supersedes it.
+    """
+
+    # Past this age a reading still "in progress" was lost (its worker died twice): shown as failed.
+    STALLED_AFTER = timedelta(minutes=10)
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cv_uploads", verbose_name=_("compte")
+    )
+    stored_name = models.CharField(_("fichier"), max_length=255, blank=True)
+    original_name = models.CharField(_("nom du fichier"), max_length=255)
+    status = models.CharField(_("état"), max_length=10, choices=CvUploadStatus.choices, default=CvUploadStatus.READING)
+    message = models.TextField(_("motif du refus"), blank=True)
+    skills_added = ArrayField(
+        models.CharField(max_length=255), default=list, blank=True, verbose_name=_("compétences ajoutées")
+    )
+    created_at = models.DateTimeField(_("déposé le"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("lu le"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("dépôt de CV")
+        verbose_name_plural = _("dépôts de CV")
+
+    def __str__(self) -> str:
+        return f"{self.original_name} ({self.get_status_display()})"
+
+    @property
+    def is_stalled(self) -> bool:
+        return self.status == CvUploadStatus.READING and timezone.now() - self.created_at > self.STALLED_AFTER
 
 
 class SavedOffer(models.Model):

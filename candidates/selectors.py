@@ -11,7 +11,7 @@ from django.db import connection
 from django.db.models import QuerySet
 from rest_framework.authtoken.models import Token
 
-from candidates.models import AlertDigest, CandidateProfile, SavedOffer, SavedSearch
+from candidates.models import AlertDigest, CandidateProfile, CvUpload, SavedOffer, SavedSearch
 from offers.models import Commune, Occupation, OccupationTitle, Offer
 from offers.reference_data import normalize_place_name
 
@@ -25,6 +25,11 @@ def profile_for_user(*, user: User) -> CandidateProfile | None:
 
 def profile_for_user_id(*, user_id: int) -> CandidateProfile | None:
     return CandidateProfile.objects.filter(user_id=user_id).first()
+
+
+def cv_upload_latest(*, user: User) -> CvUpload | None:
+    """The account's last CV upload (only the latest is kept): being read, read, or refused and why."""
+    return CvUpload.objects.filter(user=user).first()
 
 
 def saved_offers_for_user(*, user: User) -> QuerySet[SavedOffer]:

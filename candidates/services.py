@@ -7,7 +7,6 @@ The HTML views and the API call these same functions. After every profile change
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -24,8 +23,16 @@ from django.utils.translation import gettext as _
 
 from candidates import login_limit, selectors
 from candidates.backends import client_ip
-from candidates.cv import CvRejected, cv_read, safe_display_name, skills_in_text
-from candidates.models import CandidateProfile, RemotePreference, SavedOffer, cv_storage, cv_upload_path
+from candidates.cv import CvRejected, cv_check, cv_read, safe_display_name, skills_in_text
+from candidates.models import (
+    CandidateProfile,
+    CvUpload,
+    CvUploadStatus,
+    RemotePreference,
+    SavedOffer,
+    cv_storage,
+    cv_upload_path,
+)
 from candidates.signals import profile_changed, profile_deleted
 from offers.models import ContractType, Offer, Seniority
 
@@ -107,7 +114,8 @@ def candidate_authenticate(*, request: HttpRequest | None, email: str, password:
 def candidate_delete(*, user: User) -> None:
     """RGPD erasure: the account and everything attached (profile, CV file, saved offers, API token)."""
     profile = selectors.profile_for_user(user=user)
-    cv_name = profile.cv_file.name if profile and profile.cv_file else ""
+    cv_names = [profile.cv_file.name] if profile and profile.cv_file else []
+    cv_names += [name for name in CvUpload.objects.filter(user=user).values_list("stored_name", flat=True) if name]
     profile_id = profile.pk if profile else None
     user_id = user.pk
     with transaction.atomic():
@@ -115,8 +123,8 @@ def candidate_delete(*, user: User) -> None:
         user.delete()
 
         def after_commit() -> None:
-            if cv_name:
-                cv_storage().delete(cv_name)
+            for name in set(cv_names):
+                cv_storage().delete(name)
             if profile_id is not None:
                 profile_deleted.send(sender=CandidateProfile, profile_id=profile_id, user_id=user_id)
 
@@ -257,51 +265,97 @@ def profile_update(*, user: User, data: Mapping[str, Any]) -> CandidateProfile:
     return profile
 
 
-@dataclass(frozen=True)
-class CvOutcome:
-    profile: CandidateProfile
-    skills_added: list[str]
-
-
 def _read_upload(upload: UploadedFile) -> bytes:
     limit = settings.CANDIDATE_CV_MAX_BYTES
     if upload.size is not None and upload.size > limit:
         raise CvRejected(
-            _("Le fichier dépasse la taille maximale de %(size)s Mo.") % {"size": f"{limit / (1024 * 1024):g}"}
+            _("Le fichier dépasse la taille maximale de %(size)s Mo.") % {"size": f"{limit / (1024 * 1024):g}"},
+            code="too_large",
         )
     upload.seek(0)
     # One byte more than allowed: enough to know it is too big, without reading a huge file into memory.
     return upload.read(limit + 1)
 
 
-def profile_cv_attach(*, user: User, upload: UploadedFile) -> CvOutcome:
-    """Check, read and store a CV; its skills join the profile's. A rejected file changes nothing."""
+def cv_upload_start(*, user: User, upload: UploadedFile) -> CvUpload:
+    """Check what can be checked at once (size, type), store the file and queue its reading.
+
+    Call it outside any transaction: the reading task must find the committed row. Without a
+    broker (eager Celery) the reading is done when this returns; the returned row says how it went.
+    """
     data = _read_upload(upload)
-    document = cv_read(data, max_bytes=settings.CANDIDATE_CV_MAX_BYTES)
-    found = skills_in_text(document.text, selectors.skill_vocabulary())
+    kind = cv_check(data, max_bytes=settings.CANDIDATE_CV_MAX_BYTES)
     storage = cv_storage()
-    stored_name = storage.save(cv_upload_path(None, f"cv.{document.kind.value}"), ContentFile(data))
+    stored_name = storage.save(cv_upload_path(None, f"cv.{kind.value}"), ContentFile(data))
     try:
         with transaction.atomic():
-            profile = profile_get_or_create(user=user)
-            profile = CandidateProfile.objects.select_for_update().get(pk=profile.pk)
-            previous = profile.cv_file.name if profile.cv_file else ""
-            known = {skill.lower() for skill in profile.skills}
-            added = [skill for skill in found if skill.lower() not in known][: max(0, MAX_SKILLS - len(profile.skills))]
-            profile.skills = [*profile.skills, *added]
-            profile.cv_file.name = stored_name
-            profile.cv_original_name = safe_display_name(upload.name or "cv")
-            profile.cv_text = document.text
-            profile.cv_uploaded_at = timezone.now()
-            profile.profile_text = profile_text_compose(profile)
-            profile.save()
-            if previous:
-                transaction.on_commit(lambda: storage.delete(previous))
-            _announce(profile)
+            # Only the latest upload is kept. One still waiting is superseded: its file goes, its task
+            # will find no row (a read upload's file is the profile's CV by now, and stays).
+            earlier = CvUpload.objects.select_for_update().filter(user=user)
+            superseded = [u.stored_name for u in earlier if u.status == CvUploadStatus.READING]
+            earlier.delete()
+            cv_upload = CvUpload.objects.create(
+                user=user, stored_name=stored_name, original_name=safe_display_name(upload.name or "cv")
+            )
+            transaction.on_commit(lambda: [storage.delete(name) for name in superseded if name])
     except Exception:
-        storage.delete(stored_name)  # the row was not updated: do not leave an orphan file behind
+        storage.delete(stored_name)
         raise
-    return CvOutcome(profile=profile, skills_added=added)
+    from candidates.tasks import cv_upload_read
+
+    cv_upload_read.delay(cv_upload.pk)
+    cv_upload.refresh_from_db()
+    return cv_upload
+
+
+def cv_upload_read(*, upload_id: int) -> CvUpload | None:
+    """Read a waiting upload in a limited child process; attach it to the profile or record why it is refused.
+
+    Idempotent: an upload already read, refused or superseded is left alone (None).
+    """
+    cv_upload = CvUpload.objects.filter(pk=upload_id, status=CvUploadStatus.READING).first()
+    if cv_upload is None:
+        return None
+    storage = cv_storage()
+    try:
+        with storage.open(cv_upload.stored_name, "rb") as handle:
+            data = handle.read(settings.CANDIDATE_CV_MAX_BYTES + 1)
+        document = cv_read(data, max_bytes=settings.CANDIDATE_CV_MAX_BYTES)
+    except (CvRejected, FileNotFoundError) as failure:
+        message = (
+            failure.message if isinstance(failure, CvRejected) else _("Le fichier a disparu : déposez-le à nouveau.")
+        )
+        updated = CvUpload.objects.filter(pk=upload_id, status=CvUploadStatus.READING).update(
+            status=CvUploadStatus.REJECTED, message=message, stored_name="", finished_at=timezone.now()
+        )
+        if updated:
+            storage.delete(cv_upload.stored_name)
+        return CvUpload.objects.filter(pk=upload_id).first()
+    found = skills_in_text(document.text, selectors.skill_vocabulary())
+    with transaction.atomic():
+        cv_upload = CvUpload.objects.select_for_update().filter(pk=upload_id, status=CvUploadStatus.READING).first()
+        if cv_upload is None:  # superseded while it was read: its file is already gone
+            return None
+        profile = profile_get_or_create(user=cv_upload.user)
+        profile = CandidateProfile.objects.select_for_update().get(pk=profile.pk)
+        previous = profile.cv_file.name if profile.cv_file else ""
+        known = {skill.lower() for skill in profile.skills}
+        added = [skill for skill in found if skill.lower() not in known][: max(0, MAX_SKILLS - len(profile.skills))]
+        profile.skills = [*profile.skills, *added]
+        profile.cv_file.name = cv_upload.stored_name
+        profile.cv_original_name = cv_upload.original_name
+        profile.cv_text = document.text
+        profile.cv_uploaded_at = timezone.now()
+        profile.profile_text = profile_text_compose(profile)
+        profile.save()
+        cv_upload.status = CvUploadStatus.READ
+        cv_upload.skills_added = added
+        cv_upload.finished_at = profile.cv_uploaded_at
+        cv_upload.save(update_fields=["status", "skills_added", "finished_at"])
+        if previous and previous != cv_upload.stored_name:
+            transaction.on_commit(lambda: storage.delete(previous))
+        _announce(profile)
+    return cv_upload
 
 
 @transaction.atomic

@@ -23,6 +23,7 @@ urlpatterns = [
     path("profil/", views.profile, name="profile"),
     path("profil/suggestions/", views.suggestions, name="suggestions"),
     path("profil/cv/deposer/", views.cv_upload, name="cv_upload"),
+    path("profil/cv/etat/", views.cv_state, name="cv_state"),
     path("profil/cv/telecharger/", views.cv_download, name="cv_download"),
     path("profil/cv/retirer/", views.cv_remove, name="cv_remove"),
     path("profil/mes-donnees.json", views.export, name="export"),

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from candidates import alerts, login_limit, selectors, services
 from candidates.backends import client_ip
@@ -34,7 +34,7 @@ from candidates.forms import (
     SavedSearchForm,
     SignupForm,
 )
-from candidates.models import SavedSearch, cv_storage
+from candidates.models import CvUploadStatus, SavedSearch, cv_storage
 from jobmarket.http import AuthenticatedHttpRequest, HtmxHttpRequest
 
 UPLOAD_OVERHEAD_BYTES = 64 * 1024
@@ -47,7 +47,7 @@ def _safe_next(request: HtmxHttpRequest, fallback: str) -> str:
     return fallback
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def signup(request: HtmxHttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("candidates:profile")
@@ -64,7 +64,7 @@ def signup(request: HtmxHttpRequest) -> HttpResponse:
     return render(request, "candidates/signup.html", {"form": form})
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def login_view(request: HtmxHttpRequest) -> HttpResponse:
     next_url = _safe_next(request, settings.LOGIN_REDIRECT_URL)
     if request.user.is_authenticated:
@@ -90,7 +90,7 @@ _password_reset_form = PasswordResetView.as_view(
 )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def password_reset(request: HtmxHttpRequest) -> HttpResponseBase:
     """Django's reset form, with a cap on the mails one address or one IP can trigger per hour."""
     if request.method == "POST" and not login_limit.password_reset_allowed(
@@ -114,6 +114,7 @@ def _profile_context(request: AuthenticatedHttpRequest, **overrides: object) -> 
         "profile": profile,
         "form": ProfileForm(initial=ProfileForm.initial_for(profile)),
         "cv_form": CvForm(),
+        "cv_upload": selectors.cv_upload_latest(user=request.user),
         "saved_offers": selectors.saved_offers_for_user(user=request.user),
         "suggested_skills": [
             skill
@@ -135,7 +136,7 @@ def _alerts_context(request: AuthenticatedHttpRequest) -> dict[str, object]:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.method == "POST":
         current = services.profile_get_or_create(user=request.user)
@@ -154,7 +155,7 @@ def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def suggestions(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Autocomplete options for the profile form (htmx fills a <datalist>)."""
     field = request.GET.get("champ", "")
@@ -194,24 +195,43 @@ def cv_upload(request: AuthenticatedHttpRequest) -> HttpResponse:
     cv_form = CvForm(request.POST, request.FILES)
     if cv_form.is_valid():
         try:
-            outcome = services.profile_cv_attach(user=request.user, upload=cv_form.cleaned_data["file"])
+            cv_upload = services.cv_upload_start(user=request.user, upload=cv_form.cleaned_data["file"])
         except CvRejected as rejected:
             cv_form.add_error("file", rejected.message)
         else:
-            if outcome.skills_added:
-                messages.success(
-                    request,
-                    _("CV enregistré. Compétences ajoutées : %(skills)s.")
-                    % {"skills": ", ".join(outcome.skills_added)},
-                )
-            else:
-                messages.success(request, _("CV enregistré."))
-            return redirect("candidates:profile")
+            # Read already (no broker: the reading ran in this request) or still being read by a worker:
+            # the profile page says which, and polls until the reading is over.
+            if cv_upload.status == CvUploadStatus.READ:
+                messages.success(request, _cv_read_message(cv_upload.skills_added))
+            if cv_upload.status != CvUploadStatus.REJECTED:
+                return redirect("candidates:profile")
+            cv_form.add_error("file", cv_upload.message)
     return render(request, "candidates/profile.html", _profile_context(request, cv_form=cv_form), status=400)
 
 
+def _cv_read_message(skills_added: list[str]) -> str:
+    if skills_added:
+        return _("CV enregistré. Compétences ajoutées : %(skills)s.") % {"skills": ", ".join(skills_added)}
+    return _("CV enregistré.")
+
+
 @login_required
-@require_GET
+@require_safe
+def cv_state(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The CV section's reading state, polled by the profile page while a worker reads the CV."""
+    cv_upload = selectors.cv_upload_latest(user=request.user)
+    if cv_upload is not None and cv_upload.status == CvUploadStatus.READING and not cv_upload.is_stalled:
+        return render(request, "candidates/profile.html#cv_state", {"cv_upload": cv_upload})
+    if cv_upload is not None and cv_upload.status == CvUploadStatus.READ:
+        messages.success(request, _cv_read_message(cv_upload.skills_added))
+    # Over: the whole page reloads, with the new skills in the form or the refusal next to the field.
+    response = HttpResponse(status=204)
+    response["HX-Refresh"] = "true"
+    return response
+
+
+@login_required
+@require_safe
 def cv_download(request: AuthenticatedHttpRequest) -> HttpResponseBase:
     profile = selectors.profile_for_user(user=request.user)
     stored_name = profile.cv_file.name if profile is not None and profile.cv_file else None
@@ -230,7 +250,7 @@ def cv_remove(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def export(request: AuthenticatedHttpRequest) -> HttpResponse:
     data = selectors.candidate_export(user=request.user)
     response = HttpResponse(
@@ -242,7 +262,7 @@ def export(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def delete_account(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = DeleteAccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -333,7 +353,7 @@ def saved_search_create(request: HtmxHttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def saved_search_edit(request: AuthenticatedHttpRequest, search_id: int) -> HttpResponse:
     search = _get_saved_search_for_user(request, search_id)
     initial = {"name": search.name, "frequency": search.frequency, "paused": search.paused}
@@ -394,7 +414,7 @@ def alert_recommendations(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 @csrf_exempt  # RFC 8058: mail providers POST "List-Unsubscribe=One-Click" with no session; the token authenticates
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def alerts_unsubscribe(request: HtmxHttpRequest, token: str) -> HttpResponse:
     """GET shows what the link turns off and a confirm button (link scanners only GET); POST turns it off."""
     try:

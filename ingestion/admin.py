@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ingestion.models import CollectionSearch, IngestionRun, NormalisationStatus, RawPayload
 from ingestion.services import runs, storage
+from offers.geography.loading import gazetteer
 
 
 @admin.register(IngestionRun)
@@ -90,6 +91,7 @@ class RawPayloadAdmin(admin.ModelAdmin):
             # Under the source's run lock, like a run: the upsert counts on no other writer of its postings.
             try:
                 with runs.source_lock(source), transaction.atomic():
+                    gazetteer()
                     raws = list(queryset.filter(source=source, is_current=True).values_list("id", "payload"))
                     counts = storage.normalise_and_upsert(
                         source=source,

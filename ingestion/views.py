@@ -8,7 +8,7 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from ingestion import selectors
 from offers.models import Source
@@ -16,7 +16,7 @@ from offers.models import Source
 DAYS = 30
 
 
-@require_GET
+@require_safe
 @staff_member_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     daily = selectors.runs_per_day(days=DAYS)

@@ -17,7 +17,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from rest_framework import exceptions, serializers
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -139,7 +139,7 @@ def document_error_responses(result: dict[str, Any], generator: Any, request: An
     return result
 
 
-@require_GET
+@require_safe
 def swagger_ui(request: HttpRequest) -> HttpResponse:
     """Swagger UI from the vendored assets in static/vendor/swagger-ui (no CDN)."""
     return render(request, "api/swagger.html")

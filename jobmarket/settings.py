@@ -254,6 +254,11 @@ LOGGING = {
 # CVs are private: stored outside STATIC_ROOT and never under a served URL.
 CANDIDATE_CV_ROOT = Path(env_str("CANDIDATE_CV_ROOT", str(MEDIA_ROOT / "private" / "cv")) or "")
 CANDIDATE_CV_MAX_BYTES = env_int("CANDIDATE_CV_MAX_BYTES", 5 * 1024 * 1024, minimum=1024)
+# A CV is parsed in a child process with these limits (candidates.cv): a real CV takes well under a
+# second; a hostile one (a PDF of a million empty text operators) is cut off and refused.
+CV_READ_CPU_SECONDS = env_int("CV_READ_CPU_SECONDS", 5, minimum=1, maximum=120)
+CV_READ_WALL_SECONDS = env_int("CV_READ_WALL_SECONDS", 8, minimum=1, maximum=300)
+CV_READ_MEMORY_MB = env_int("CV_READ_MEMORY_MB", 512, minimum=128)
 # Per hour, counted in the Django cache (Redis when REDIS_URL is set): then a clear message.
 LOGIN_FAILURES_PER_ACCOUNT = env_int("LOGIN_FAILURES_PER_ACCOUNT", 5, minimum=1)
 LOGIN_FAILURES_PER_IP = env_int("LOGIN_FAILURES_PER_IP", 20, minimum=1)

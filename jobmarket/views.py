@@ -15,7 +15,7 @@ from django.template import loader
 from django.templatetags.static import static
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from ingestion.selectors import last_run_per_source, last_successful_update
 from jobmarket.api import error_body
@@ -45,28 +45,28 @@ def _legal_context() -> dict[str, Any]:
     }
 
 
-@require_GET
+@require_safe
 def privacy(request: HttpRequest) -> HttpResponse:
     return render(request, "legal/privacy.html", {**_legal_context(), "updated": PRIVACY_POLICY_UPDATED})
 
 
-@require_GET
+@require_safe
 def legal_notice(request: HttpRequest) -> HttpResponse:
     return render(request, "legal/notice.html", _legal_context())
 
 
-@require_GET
+@require_safe
 def data_sources(request: HttpRequest) -> HttpResponse:
     return render(request, "legal/sources.html")
 
 
-@require_GET
+@require_safe
 def favicon(request: HttpRequest) -> HttpResponse:
     # Browsers and crawlers that ignore <link rel="icon"> ask for /favicon.ico.
     return HttpResponsePermanentRedirect(static("favicon.svg"))
 
 
-@require_GET
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     counts = offer_counts()
     sources = [(label, counts.by_source.get(value, 0)) for value, label in Source.choices]
@@ -106,7 +106,7 @@ def _redis_status() -> dict[str, Any]:
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request: HttpRequest) -> JsonResponse:
     body: dict[str, Any] = {}
     try:

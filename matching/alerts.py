@@ -36,7 +36,9 @@ from django.utils.translation import ngettext
 from candidates import alerts as candidate_alerts
 from candidates import selectors as candidate_selectors
 from candidates.models import AlertFrequency, SavedSearch
-from matching.selectors import _filters_sql, active_embedding_model, profile_constraints, vector_literal
+from matching.knn import filters_sql, vector_literal
+from matching.ranking import profile_constraints
+from matching.selectors import active_embedding_model
 from offers.feed import feed_horizon, offer_ids_created_between
 from offers.forms import SearchParamsError
 from offers.models import ContractType, Offer
@@ -157,7 +159,7 @@ def new_offers_for_profile(*, user_id: int, offer_ids: list[int], k: int = MAX_P
 
     embedding = candidate_embedding_upsert(profile_id=profile.pk, text=profile.profile_text, model=model)
     query = vector_literal(embedding.vector)
-    where, params = _filters_sql(profile_constraints(profile), user_id=user_id, exclude_offer_ids=())
+    where, params = filters_sql(profile_constraints(profile), user_id=user_id, exclude_offer_ids=())
     max_distance = 1.0 - settings.MATCHING_MIN_SIMILARITY
     with connection.cursor() as cursor:
         cursor.execute(

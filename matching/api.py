@@ -17,14 +17,10 @@ from rest_framework.response import Response
 from rest_framework.throttling import SimpleRateThrottle
 
 from matching.encoder import EmbeddingModelUnavailable
-from matching.selectors import (
-    CandidateContext,
-    HardConstraints,
-    NoActiveEmbeddingModel,
-    Recommendation,
-    active_embedding_model,
-    recommendations_for_text,
-)
+from matching.explanations import CandidateContext
+from matching.knn import HardConstraints
+from matching.ranking import Recommendation, recommendations_for_text
+from matching.selectors import NoActiveEmbeddingModel, active_embedding_model
 from matching.services import EmbeddingModelMismatch
 from offers.models import ContractType, Seniority
 
@@ -234,7 +230,7 @@ class MeRecommendationsQuerySerializer(serializers.Serializer):
 @api_view(["GET"])
 def me_recommendations(request: Request) -> Response:
     from candidates.selectors import profile_for_user
-    from matching.selectors import recommendations_for_profile
+    from matching.ranking import recommendations_for_profile
 
     query = MeRecommendationsQuerySerializer(data=request.query_params)
     query.is_valid(raise_exception=True)

@@ -14,7 +14,7 @@ class MatchingConfig(AppConfig):
         profile_changed.connect(on_profile_changed, dispatch_uid="matching.profile_changed")
         profile_deleted.connect(on_profile_deleted, dispatch_uid="matching.profile_deleted")
 
-        from matching.selectors import smart_search
+        from matching.search import smart_search
         from offers.search.modes import smart_ranker_register
 
         smart_ranker_register(

@@ -8,12 +8,13 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from candidates.selectors import profile_for_user, saved_offer_ids
 from matching.drift import CENTROID_SHIFT_THRESHOLD, OCCUPATION_JS_THRESHOLD, drift_report
 from matching.encoder import EmbeddingModelUnavailable
-from matching.selectors import NoActiveEmbeddingModel, recommendations_for_profile, similar_offers
+from matching.ranking import recommendations_for_profile
+from matching.selectors import NoActiveEmbeddingModel, similar_offers
 from matching.services import EmbeddingModelMismatch, hidden_offer_add
 from offers.models import Offer
 
@@ -46,7 +47,7 @@ def _render(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def recommendations_page(request: HttpRequest) -> HttpResponse:
     return _render(request)
 
@@ -64,13 +65,13 @@ def hide_offer(request: HttpRequest, offer_id: int) -> HttpResponse:
     return redirect("matching:recommendations")
 
 
-@require_GET
+@require_safe
 def similar_offers_fragment(request: HttpRequest, offer_id: int) -> HttpResponse:
     """ "Offres similaires": a fragment the offer page loads with hx-get (public, no account)."""
     return render(request, "matching/similar_offers.html", {"similar": similar_offers(offer_id=offer_id)})
 
 
-@require_GET
+@require_safe
 @staff_member_required
 def drift_fragment(request: HttpRequest) -> HttpResponse:
     """The drift report as a dashboard panel (loaded by the collection dashboard with htmx)."""

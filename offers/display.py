@@ -4,13 +4,9 @@ page, similar offers and saved offers (no database)."""
 
 from __future__ import annotations
 
-import csv
-import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -20,28 +16,12 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-DEPARTEMENTS_FILE = Path(__file__).resolve().parent / "data" / "departements.csv"
+from offers.geography.gazetteer import departements, distance_km, regions
+
 # An offer published today, yesterday or the day before reads "Nouveau".
 NEW_OFFER_DAYS = 2
 # Past this age the date itself says more than "il y a 45 jours".
 RELATIVE_DATE_MAX_DAYS = 30
-EARTH_RADIUS_KM = 6371.0
-
-
-@dataclass(frozen=True)
-class Departement:
-    code: str
-    name: str
-    region_code: str
-    region_name: str
-
-
-@cache
-def departements() -> dict[str, Departement]:
-    """The 101 départements by code, from the COG file in offers/data/."""
-    with DEPARTEMENTS_FILE.open(encoding="utf-8") as handle:
-        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
-        return {row["code"]: Departement(**row) for row in rows}
 
 
 def departement_name(code: str) -> str:
@@ -51,9 +31,9 @@ def departement_name(code: str) -> str:
 
 
 def place_label(*, city: str, postcode: str = "", departement: str = "") -> str:
-    """'Orléans (45100)', or the département's name when the offer names no city."""
+    """'Orléans (45100)', 'Lunel (34)' without a postcode, 'Hérault (34)' when the offer names no city."""
     if city:
-        return f"{city} ({postcode})" if postcode else city
+        return f"{city} ({postcode or departement})" if postcode or departement else city
     if departement:
         return f"{departement_name(departement)} ({departement})"
     return _("Lieu non précisé")
@@ -110,14 +90,6 @@ def published_ago(moment: datetime, *, now: datetime | None = None) -> str:
 
 def is_new(moment: datetime, *, now: datetime | None = None) -> bool:
     return days_since(moment, now=now) <= NEW_OFFER_DAYS
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine)."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
 
 
 def distance_text(km: float, *, origin: str) -> str:
@@ -185,6 +157,7 @@ def offer_facts(
     """`offer`: anything with the Offer fields; `origin`: (name, latitude, longitude) of the place
     the visitor searched around, for the distance."""
     found = departements().get(offer.departement)
+    region = regions().get(found.region) if found else None
     distance = ""
     if origin is not None and offer.latitude is not None and offer.longitude is not None:
         name, latitude, longitude = origin
@@ -192,8 +165,8 @@ def offer_facts(
     published = timezone.localtime(offer.published_at)
     return OfferFacts(
         place=place_label(city=offer.city, postcode=offer.postcode, departement=offer.departement),
-        departement=f"{found.name} ({found.code})" if found else offer.departement,
-        region=found.region_name if found else "",
+        departement=found.label if found else offer.departement,
+        region=region.name if region else "",
         distance=distance,
         salary=salary_in_words(offer.salary_min, offer.salary_max),
         salary_monthly=salary_per_month(offer.salary_min, offer.salary_max),

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from offers.models import ContractType, Seniority, Source
 from offers.search.params import OfferSearchParams, SortOrder
-from offers.search.places import PlaceNotFound, place_resolve
+from offers.search.places import NOWHERE, PlaceNotFound, place_resolve
 
 ROME_CODE = re.compile(r"^[A-N]\d{4}$")
 RADIUS_CHOICES = [("", _("Dans la commune")), *[(str(km), f"{km} km") for km in (5, 10, 20, 30, 50, 100)]]
@@ -41,7 +41,7 @@ class OfferSearchForm(forms.Form):
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off", "list": "job-title-options"}),
     )
     lieu = forms.CharField(
-        label=_("Lieu (commune, code postal ou département)"),
+        label=_("Lieu (commune, code postal, département ou région)"),
         required=False,
         max_length=100,
         widget=forms.TextInput(attrs={"autocomplete": "off", "list": "place-options"}),
@@ -105,17 +105,25 @@ class OfferSearchForm(forms.Form):
             return None
         try:
             return place_resolve(text)
-        except PlaceNotFound:
+        except PlaceNotFound as error:
+            message = _(
+                "Lieu inconnu : « %(place)s ». Essayez une commune, un code postal, un département ou une région."
+            )
+            if error.suggestions:
+                message = _("Lieu inconnu : « %(place)s ». Vouliez-vous dire : %(suggestions)s ?")
             raise forms.ValidationError(
-                _("Lieu inconnu : « %(place)s ». Essayez un nom de commune, un code postal ou un département."),
-                params={"place": text},
+                message, code="unknown_place", params={"place": text, "suggestions": ", ".join(error.suggestions)}
             ) from None
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         place, radius = cleaned.get("lieu"), cleaned.get("rayon")
-        if radius and place is not None and (place.latitude is None or place.longitude is None):
-            self.add_error("rayon", _("Ce lieu n'a pas de coordonnées connues : le rayon ne peut pas s'appliquer."))
+        if radius and place is not None and not place.located:
+            if place.kind in ("departement", "region", "france"):
+                message = _("Un rayon se compte autour d'une commune ou d'un code postal, pas de « %(place)s ».")
+            else:
+                message = _("Ce lieu n'a pas de coordonnées connues : le rayon ne peut pas s'appliquer.")
+            self.add_error("rayon", forms.ValidationError(message, params={"place": place.label}))
         return cleaned
 
     def state(self) -> dict[str, Any]:
@@ -134,7 +142,8 @@ class OfferSearchForm(forms.Form):
         data = self.cleaned_data if hasattr(self, "cleaned_data") else {}
         return OfferSearchParams(
             q=data.get("q") or "",
-            place=data.get("lieu"),
+            # A place that could not be read holds no offer: never silently all of France.
+            place=NOWHERE if "lieu" in self.errors else data.get("lieu"),
             radius_km=data.get("rayon") if "rayon" not in self.errors else None,
             contract_types=tuple(data.get("contrat") or ()),
             seniorities=tuple(data.get("experience") or ()),

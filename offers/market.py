@@ -8,6 +8,8 @@ from typing import Any
 
 from django.db import connection, transaction
 
+from offers.geography.gazetteer import arrondissements
+from offers.geography.loading import gazetteer
 from offers.models import ContractType, Seniority
 from offers.search.params import OfferSearchParams
 from offers.search.query import estimated_count, offer_filtered_queryset, plan_for_search
@@ -42,6 +44,7 @@ def offer_market(*, params: OfferSearchParams) -> MarketStats:
         "domain",
         "seniority",
         "city",
+        "commune_insee",
         "departement",
         "skills",
         "published_at",
@@ -58,8 +61,9 @@ def offer_market(*, params: OfferSearchParams) -> MarketStats:
         "company": "SELECT company, count(*) FROM s WHERE company <> '' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10",
         "domain": "SELECT domain, count(*) FROM s WHERE domain <> '' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10",
         "seniority": "SELECT seniority, count(*) FROM s GROUP BY 1 ORDER BY 2 DESC",
-        "city": "SELECT city || CASE WHEN departement <> '' THEN ' (' || departement || ')' ELSE '' END, count(*)"
-        " FROM s WHERE city <> '' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10",
+        # Cities, not spellings: an arrondissement counts for its city, a commune by its INSEE code.
+        "city": f"SELECT {_city_key_sql()} AS k, count(*), max(city), max(departement) FROM s"
+        " WHERE city <> '' OR commune_insee <> '' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 200",
         "skill": "SELECT skill, count(*) FROM s, unnest(s.skills) AS skill GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 15",
         "week": "SELECT to_char(date_trunc('week', published_at AT TIME ZONE 'Europe/Paris'), 'YYYY-MM-DD'), count(*)"
         " FROM s GROUP BY 1 ORDER BY 1",
@@ -75,7 +79,7 @@ def offer_market(*, params: OfferSearchParams) -> MarketStats:
         "place": "SELECT min(city), round(latitude::numeric, 2), round(longitude::numeric, 2), count(*) FROM s"
         " WHERE latitude IS NOT NULL AND longitude IS NOT NULL GROUP BY 2, 3 ORDER BY 4 DESC LIMIT 300",
     }
-    widths = {"salary": 7, "place": 4}
+    widths = {"salary": 7, "place": 4, "city": 4}
     # One statement: the sample is read once, every chart is a small aggregate over it (as JSON).
     columns = ", ".join(
         f"(SELECT coalesce(json_agg(q ORDER BY n), '[]') FROM"
@@ -106,7 +110,7 @@ def offer_market(*, params: OfferSearchParams) -> MarketStats:
             (str(seniority_labels.get(value, value)) if value else "Non précisé", count)
             for value, count in results["seniority"]
         ],
-        cities=list(results["city"]),
+        cities=_cities(results["city"]),
         skills=list(results["skill"]),
         weeks=list(results["week"]),
         salaries=[
@@ -126,3 +130,40 @@ def offer_market(*, params: OfferSearchParams) -> MarketStats:
             for city, lat, lon, count in results["place"]
         ],
     )
+
+
+CITY_TOP = 10
+
+
+def _city_key_sql() -> str:
+    """SQL naming an offer's city: its city's INSEE code for an arrondissement, else its own code, else its name."""
+    cities: dict[str, list[str]] = {}
+    for insee, (place, _, _) in arrondissements().items():
+        cities.setdefault(place.city_insee, []).append(insee)
+    whens = " ".join(
+        f"WHEN commune_insee IN ({', '.join(repr(code) for code in sorted(codes))}) THEN '{city}'"
+        for city, codes in sorted(cities.items())
+        if all(code.isdigit() for code in (city, *codes))  # codes from the project's list: digits only
+    )
+    return f"CASE {whens} WHEN commune_insee <> '' THEN commune_insee ELSE 'name:' || lower(city) END"
+
+
+def _cities(rows: list[tuple]) -> list[tuple[str, int]]:
+    """The most present cities, labelled "Paris (75)", merging what names the same city."""
+    places = gazetteer()
+    counts: dict[str, int] = {}
+    labels: dict[str, str] = {}
+    for key, count, city, departement in rows:
+        commune = places.commune(key) if not key.startswith("name:") else None
+        if commune is None and city:
+            # No INSEE code (offers placed before the communes were loaded): the name says which.
+            commune = places.arrondissement(city) or next(iter(places.named(city, departement=departement)), None)
+        if commune is not None:
+            commune = places.city_of(commune)
+            key, label = commune.insee, commune.label
+        else:
+            label = f"{city} ({departement})" if departement else city
+        counts[key] = counts.get(key, 0) + count
+        labels.setdefault(key, label)
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], labels[item[0]]))
+    return [(labels[key], count) for key, count in ranked[:CITY_TOP]]

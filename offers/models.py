@@ -14,6 +14,8 @@ from django.db.models.functions import Now
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from offers.geography.gazetteer import region_of
+
 
 class Source(models.TextChoices):
     FRANCE_TRAVAIL = "francetravail", "France Travail"
@@ -105,6 +107,12 @@ class Commune(models.Model):
     latitude = models.FloatField(null=True, blank=True)
     longitude = models.FloatField(null=True, blank=True)
     is_district = models.BooleanField(_("arrondissement municipal"), default=False)
+    district_of = models.CharField(
+        _("arrondissement de"),
+        max_length=5,
+        blank=True,
+        help_text=_("Code INSEE de la ville (Paris, Lyon, Marseille)."),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -190,6 +198,11 @@ class Offer(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status == OfferStatus.OPEN
+
+    @property
+    def region(self) -> str:
+        """INSEE code of the région, from the département (offers.geography)."""
+        return region_of(self.departement)
 
 
 class OfferSource(models.Model):

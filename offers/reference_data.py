@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from offers.geography.names import place_key
 from offers.models import Commune, Occupation, OccupationTitle
 
 Progress = Callable[[str], None]
@@ -48,9 +48,8 @@ class CommuneLoadReport:
 
 
 def normalize_place_name(name: str) -> str:
-    """'L'Abergement-Clémenciat' -> 'l abergement clemenciat' (the files' NORMALIZED form)."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", " ", folded).strip()
+    """'L'Abergement-Clémenciat' -> 'l abergement clemenciat', 'ST JEAN' -> 'saint jean' (see place_key)."""
+    return place_key(name)
 
 
 def _read_csv(path: Path, required: set[str]) -> Iterator[dict[str, str]]:
@@ -217,6 +216,7 @@ def commune_load(*, path: Path, progress: Progress = lambda _: None) -> CommuneL
                 latitude=_float_or_none(row["LATITUDE"]),
                 longitude=_float_or_none(row["LONGITUDE"]),
                 is_district=(row.get("IS_DISTRICT") or "0").strip() == "1",
+                district_of=(row.get("DISTRICT_OF") or "").strip(),
             )
         rows = list(communes.values())
         for batch in _batches(rows):
@@ -234,6 +234,7 @@ def commune_load(*, path: Path, progress: Progress = lambda _: None) -> CommuneL
                         "latitude",
                         "longitude",
                         "is_district",
+                        "district_of",
                     ],
                 )
             loaded += len(batch)

@@ -11,18 +11,19 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from offers.catalogue import offer_detail
 from offers.display import offer_application, offer_facts, offer_label, place_label
 from offers.forms import OfferSearchForm
+from offers.geography.gazetteer import distance_km
 from offers.market import offer_market
 from offers.models import ContractType, Occupation, Offer, Seniority, Source
 from offers.search.cache import offer_search_cached
 from offers.search.facets import FacetValue, OfferFacets
-from offers.search.params import OfferSearchParams
-from offers.search.places import PlaceNotFound, place_resolve, place_suggestions
-from offers.search.suggestions import job_title_suggestions, occupation_suggestions
+from offers.search.params import OfferSearchParams, SortOrder
+from offers.search.places import Place, PlaceNotFound, place_resolve
+from offers.search.suggestions import job_title_suggestions, occupation_suggestions, place_suggestions
 from offers.soft_skills import occupation_soft_skills
 
 
@@ -36,7 +37,7 @@ class OfferCard:
     label: str  # the title with the employer and place, naming the card's link and button
     company: str
     place: str
-    distance: str
+    distance: str  # "à 12 km", "distance inconnue", or "" when the search has no centre
     tags: list[str]
     closed: str
     new: bool
@@ -46,25 +47,30 @@ class OfferCard:
     sources: str
 
 
-def _search_origin(params: OfferSearchParams) -> tuple[str, float, float] | None:
-    place = params.place
-    if place is None or place.latitude is None or place.longitude is None:
-        return None
-    return place.label, place.latitude, place.longitude
+def _distance_text(offer: Offer, centre: Place | None) -> str:
+    if centre is None or not centre.located:
+        return ""
+    if offer.latitude is None or offer.longitude is None:
+        return _("distance inconnue")
+    km = distance_km(centre.latitude, centre.longitude, offer.latitude, offer.longitude)  # type: ignore[arg-type]
+    return _("à %(km)s km") % {"km": f"{km:.0f}" if km >= 1 else "moins de 1"}
 
 
-def _offer_cards(offers: list[Offer], *, params: OfferSearchParams, lieu: str = "") -> list[OfferCard]:
+def _offer_cards(offers: list[Offer], params: OfferSearchParams | None = None, *, lieu: str = "") -> list[OfferCard]:
     detail_prefix = reverse("offers:search")
     contract_labels, seniority_labels = dict(ContractType.choices), dict(Seniority.choices)
     source_labels = dict(Source.choices)
     remote, closed = _("Télétravail"), _("Fermée")
-    origin = _search_origin(params)
-    # The offer page says how far the offer is from the place searched around.
-    link_query = "?" + urlencode({"lieu": lieu}) if origin is not None and lieu else ""
+    # Distances are shown when the search has a centre: a radius, or the nearest first.
+    centre = None
+    if params is not None and (params.radius_km or params.effective_sort == SortOrder.DISTANCE):
+        centre = params.place
+    # The offer page then says how far the offer is from the place searched around.
+    link_query = "?" + urlencode({"lieu": lieu}) if centre is not None and centre.located and lieu else ""
     now = timezone.now()
     cards = []
     for offer in offers:
-        facts = offer_facts(offer, origin=origin, now=now)
+        facts = offer_facts(offer, now=now)
         tags = [
             str(contract_labels.get(offer.contract_type, offer.contract_type)),
             str(seniority_labels.get(offer.seniority, "")) if offer.seniority else "",
@@ -79,7 +85,7 @@ def _offer_cards(offers: list[Offer], *, params: OfferSearchParams, lieu: str = 
                 label=offer_label(offer),
                 company=offer.company,
                 place=facts.place,
-                distance=facts.distance,
+                distance=_distance_text(offer, centre),
                 tags=[tag for tag in tags if tag],
                 closed="" if offer.is_open else closed,
                 new=facts.new and offer.is_open,
@@ -115,6 +121,14 @@ def _link_with(lists: dict[str, list[str]], name: str, value: str, *, append: bo
 def _named_departements(values: list[FacetValue]) -> list[FacetValue]:
     """'34' -> 'Hérault (34)'."""
     return [replace(value, label=place_label(city="", departement=value.value)) for value in values]
+
+
+def _other_places(query: QueryDict, place: Place | None) -> list[dict[str, str]]:
+    """Other communes of the name typed ("Saint-Denis (974)"), as links to the same search there."""
+    if place is None or not place.others:
+        return []
+    lists = {key: values for key, values in query.lists() if key not in ("page", "lieu")}
+    return [{"label": label, "url": _link_with(lists, "lieu", label, append=False)} for label in place.others[:6]]
 
 
 def _facet_groups(query: QueryDict, facets: OfferFacets) -> list[dict[str, Any]]:
@@ -160,7 +174,7 @@ def _facet_groups(query: QueryDict, facets: OfferFacets) -> list[dict[str, Any]]
     return [group for group in groups if group["items"]]
 
 
-@require_GET
+@require_safe
 def offer_search_page(request: HttpRequest) -> HttpResponse:
     form = OfferSearchForm(request.GET)
     form.is_valid()  # errors are shown next to their field; the valid filters still apply
@@ -172,7 +186,8 @@ def offer_search_page(request: HttpRequest) -> HttpResponse:
         "form": form,
         "result": result,
         "params": params,
-        "cards": _offer_cards(result.offers, params=params, lieu=request.GET.get("lieu", "")[:100]),
+        "cards": _offer_cards(result.offers, params, lieu=request.GET.get("lieu", "")[:100]),
+        "other_places": _other_places(request.GET, params.place),
         "facets": facets,
         "facet_groups": _facet_groups(request.GET, facets) if facets else [],
         "query": request.GET,
@@ -196,7 +211,7 @@ def _distance_origin(text: str) -> tuple[str, float, float] | None:
     return place.label, place.latitude, place.longitude
 
 
-@require_GET
+@require_safe
 def offer_detail_page(request: HttpRequest, offer_id: int) -> HttpResponse:
     offer = offer_detail(offer_id=offer_id)
     if offer is None:
@@ -211,7 +226,7 @@ def offer_detail_page(request: HttpRequest, offer_id: int) -> HttpResponse:
     return render(request, "offers/detail.html", context)
 
 
-@require_GET
+@require_safe
 def market_page(request: HttpRequest) -> HttpResponse:
     form = OfferSearchForm(request.GET)
     form.is_valid()
@@ -234,7 +249,7 @@ def market_page(request: HttpRequest) -> HttpResponse:
     return render(request, "offers/market.html#charts" if fragment else "offers/market.html", context)
 
 
-@require_GET
+@require_safe
 def soft_skills_page(request: HttpRequest) -> HttpResponse:
     text = request.GET.get("metier", "").strip()[:255]
     occupation_code = ""
@@ -261,19 +276,19 @@ def soft_skills_page(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-@require_GET
+@require_safe
 def place_options(request: HttpRequest) -> HttpResponse:
     options = place_suggestions(request.GET.get("lieu", "")[:100])
     return render(request, "offers/options.html", {"options": options})
 
 
-@require_GET
+@require_safe
 def job_title_options(request: HttpRequest) -> HttpResponse:
     options = job_title_suggestions(request.GET.get("q", "")[:200])
     return render(request, "offers/options.html", {"options": options})
 
 
-@require_GET
+@require_safe
 def occupation_options(request: HttpRequest) -> HttpResponse:
     occupations = occupation_suggestions(request.GET.get("metier", "")[:255])
     options = [f"{occupation.code} – {occupation.label}" for occupation in occupations]

@@ -31,6 +31,17 @@ def _fresh_cache() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def _fresh_gazetteer(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Each test places offers and reads places with the communes of its own rows."""
+    from offers.geography import loading
+
+    monkeypatch.setattr(loading, "MAX_AGE_SECONDS", 0.0)
+    loading.gazetteer_reset()
+    yield
+    loading.gazetteer_reset()
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hasher(settings: Any) -> None:
     # The real hasher costs ~0.3 s per password on purpose; the suite hashes hundreds.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

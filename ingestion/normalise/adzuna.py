@@ -10,16 +10,15 @@ from ingestion.normalise.base import (
     NormalisationError,
     NormalisedOffer,
     as_datetime,
-    as_list,
     as_mapping,
     as_str,
     as_url,
-    coordinates,
     external_id,
 )
 from ingestion.normalise.salary import EMPTY, AnnualSalary, annualise_figures
-from ingestion.normalise.text import fold, place_title
+from ingestion.normalise.text import fold
 from ingestion.normalise.vocabulary import contract_from_words, mentions_remote, seniority_from_words
+from offers.geography.gazetteer import Gazetteer
 from offers.models import ContractType, Source, WorkingTime
 
 # Adzuna cuts every description at 500 characters and ends it with an ellipsis.
@@ -29,7 +28,7 @@ CONTRACT_TYPE = {"permanent": ContractType.CDI, "contract": ContractType.CDD}
 CONTRACT_TIME = {"full_time": WorkingTime.FULL_TIME, "part_time": WorkingTime.PART_TIME}
 
 
-def normalise(payload: object) -> NormalisedOffer:
+def normalise(payload: object, places: Gazetteer | None = None) -> NormalisedOffer:
     if not isinstance(payload, Mapping):
         raise NormalisationError("not_an_object", "l'offre n'est pas un objet JSON")
     offer_id = external_id(payload.get("id"))
@@ -38,8 +37,9 @@ def normalise(payload: object) -> NormalisedOffer:
         raise NormalisationError("missing_title", "intitulé de l'offre absent")
     description = as_str(payload.get("description"), keep_newlines=True)
     truncated = description.endswith(TRUNCATION_MARKS) and len(description) >= TRUNCATION_MIN_LENGTH
-    city, departement = _place(as_mapping(payload.get("location")))
-    latitude, longitude = coordinates(payload.get("latitude"), payload.get("longitude"))
+    place = geo.adzuna_location(
+        as_mapping(payload.get("location")), payload.get("latitude"), payload.get("longitude"), places
+    )
     salary, salary_text = _salary(payload)
     category = as_mapping(payload.get("category"))
     domain = as_str(category.get("label"), max_length=255)
@@ -53,10 +53,13 @@ def normalise(payload: object) -> NormalisedOffer:
         description=description,
         description_truncated=truncated,
         company=as_str(as_mapping(payload.get("company")).get("display_name"), max_length=255),
-        city=city,
-        departement=departement,
-        latitude=latitude,
-        longitude=longitude,
+        city=place.city,
+        postcode=place.postcode,
+        departement=place.departement,
+        region=place.region,
+        commune_insee=place.commune_insee,
+        latitude=place.latitude,
+        longitude=place.longitude,
         contract_type=_contract(payload, title),
         working_time=_working_time(payload, title),
         seniority=seniority_from_words(title),
@@ -69,20 +72,8 @@ def normalise(payload: object) -> NormalisedOffer:
         # Adzuna has no update date: the creation date is the last one it states.
         source_updated_at=created,
         url=as_url(payload.get("redirect_url")),
+        warnings=place.warnings,
     )
-
-
-def _place(location: Mapping[str, Any]) -> tuple[str, str]:
-    """`area` runs France > région > département > (arrondissement >) commune."""
-    area = [as_str(item, max_length=255) for item in as_list(location.get("area"))]
-    departement = geo.departement_from_name(area[2]) if len(area) >= 3 else ""
-    city = area[-1] if len(area) >= 4 else ""
-    if not city and departement == "75":
-        city = "Paris"  # Paris is a département and a commune at once
-    if not departement and len(area) >= 3:
-        # Some areas skip the région level: look for a département name anywhere.
-        departement = next((code for code in map(geo.departement_from_name, area) if code), "")
-    return place_title(city), departement
 
 
 def _contract(payload: Mapping[str, Any], title: str) -> str:

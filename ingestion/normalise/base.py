@@ -45,6 +45,7 @@ class NormalisedOffer:
     postcode: str = ""
     departement: str = ""
     commune_insee: str = ""
+    region: str = ""
     latitude: float | None = None
     longitude: float | None = None
     contract_type: str = "autre"
@@ -67,6 +68,8 @@ class NormalisedOffer:
     # partner's application link, an e-mail address. Empty: apply through `url`.
     apply_url: str = ""
     apply_email: str = ""
+    # What the normaliser corrected and why ("coordinates_swapped: ..."), kept with the posting.
+    warnings: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         # Not dataclasses.asdict: it deep-copies every value, a third of the cost of a batch.
@@ -75,6 +78,7 @@ class NormalisedOffer:
             data[key] = data[key].isoformat() if data[key] else None
         data["skills"] = list(self.skills)
         data["soft_skills"] = list(self.soft_skills)
+        data["warnings"] = list(self.warnings)
         return data
 
     @classmethod
@@ -85,6 +89,7 @@ class NormalisedOffer:
             values[key] = datetime.fromisoformat(values[key]) if values.get(key) else None
         values["skills"] = tuple(values.get("skills") or ())
         values["soft_skills"] = tuple(values.get("soft_skills") or ())
+        values["warnings"] = tuple(values.get("warnings") or ())
         return cls(**values)
 
 

@@ -15,18 +15,18 @@ from ingestion.normalise.base import (
     as_mapping,
     as_str,
     as_url,
-    coordinates,
     external_id,
     labels,
 )
 from ingestion.normalise.salary import parse_salary_text
-from ingestion.normalise.text import fold, place_title
+from ingestion.normalise.text import fold
 from ingestion.normalise.vocabulary import (
     contract_from_words,
     mentions_remote,
     seniority_from_words,
     seniority_from_years,
 )
+from offers.geography.gazetteer import Gazetteer
 from offers.models import ContractType, Seniority, Source, WorkingTime
 
 DETAIL_URL = "https://candidat.francetravail.fr/offres/recherche/detail/{id}"
@@ -49,11 +49,10 @@ TYPE_CONTRAT = {
 }
 EXPERIENCE_EXIGE_DEBUTANT = "D"
 _ROME_RE = re.compile(r"^[A-N]\d{4}$")
-_DEPT_PREFIX_RE = re.compile(r"^\s*(\d{2,3}|2[AB])\s*-\s*(.*)$")
 _DURATION_RE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(an|annee|mois)")
 
 
-def normalise(payload: object) -> NormalisedOffer:
+def normalise(payload: object, places: Gazetteer | None = None) -> NormalisedOffer:
     if not isinstance(payload, Mapping):
         raise NormalisationError("not_an_object", "l'offre n'est pas un objet JSON")
     offer_id = external_id(payload.get("id"))
@@ -61,10 +60,7 @@ def normalise(payload: object) -> NormalisedOffer:
     if not title:
         raise NormalisationError("missing_title", "intitulé de l'offre absent")
 
-    place = _place(as_mapping(payload.get("lieuTravail")))
-    latitude, longitude = coordinates(
-        as_mapping(payload.get("lieuTravail")).get("latitude"), as_mapping(payload.get("lieuTravail")).get("longitude")
-    )
+    place = geo.france_travail_location(as_mapping(payload.get("lieuTravail")), places)
     description = as_str(payload.get("description"), keep_newlines=True)
     salary_fields = as_mapping(payload.get("salaire"))
     salary_label = as_str(salary_fields.get("libelle"))
@@ -84,12 +80,13 @@ def normalise(payload: object) -> NormalisedOffer:
         description=description,
         description_truncated=False,
         company=as_str(as_mapping(payload.get("entreprise")).get("nom"), max_length=255),
-        city=place["city"],
-        postcode=place["postcode"],
-        departement=place["departement"],
-        commune_insee=place["commune_insee"],
-        latitude=latitude,
-        longitude=longitude,
+        city=place.city,
+        postcode=place.postcode,
+        departement=place.departement,
+        region=place.region,
+        commune_insee=place.commune_insee,
+        latitude=place.latitude,
+        longitude=place.longitude,
         contract_type=_contract(payload, title),
         working_time=_working_time(payload),
         seniority=_seniority(payload, title),
@@ -106,6 +103,7 @@ def normalise(payload: object) -> NormalisedOffer:
         published_at=created,
         source_updated_at=as_datetime(payload.get("dateActualisation")) or created,
         url=as_url(origin.get("urlOrigine")) or DETAIL_URL.format(id=offer_id),
+        warnings=place.warnings,
         **_application(as_mapping(payload.get("contact")), origin),
     )
 
@@ -120,30 +118,6 @@ def _application(contact: Mapping[str, Any], origin: Mapping[str, Any]) -> dict[
         apply_url = next((url for partner in partners if (url := as_url(partner.get("url")))), "")
     email = as_str(contact.get("courriel"), max_length=254)
     return {"apply_url": apply_url, "apply_email": email if _EMAIL_RE.match(email) else ""}
-
-
-def _place(lieu: Mapping[str, Any]) -> dict[str, str]:
-    label = as_str(lieu.get("libelle"), max_length=255)
-    postcode = as_str(lieu.get("codePostal"))
-    postcode = postcode if geo.POSTCODE_RE.match(postcode) else ""
-    insee = as_str(lieu.get("commune")).upper()
-    insee = insee if geo.INSEE_RE.match(insee) else ""
-
-    city, label_departement = label, ""
-    prefixed = _DEPT_PREFIX_RE.match(label)
-    if prefixed:
-        label_departement = prefixed.group(1) if geo.is_departement_code(prefixed.group(1)) else ""
-        city = prefixed.group(2).strip()
-    named_departement = geo.departement_from_name(city)
-    if named_departement or fold(city) in ("france", ""):
-        city = ""  # "34 - Hérault": the place is a whole département, not a city
-    departement = (
-        geo.departement_from_insee(insee)
-        or geo.departement_from_postcode(postcode)
-        or label_departement
-        or named_departement
-    )
-    return {"city": place_title(city), "postcode": postcode, "departement": departement, "commune_insee": insee}
 
 
 def _contract(payload: Mapping[str, Any], title: str) -> str:

@@ -1,67 +1,70 @@
-"""French départements: codes, names, and the département of a postcode or INSEE code.
+"""Where a posting is: each source's place fields read into a `Location` (pure: a gazetteer, no database).
 
-Pure lookups (no database): the normalisers must work on a payload alone.
+The names, codes and communes come from `offers.geography`; `places` is the gazetteer
+loaded before the run (`offers.geography.loading.gazetteer_loaded()` when not given).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import Any
 
-from ingestion.normalise.text import fold
-
-# Official names (COG). Adzuna gives the département by name in `location.area`,
-# France Travail sometimes only as "34 - Hérault".
-DEPARTEMENTS: dict[str, str] = {
-    "01": "Ain", "02": "Aisne", "03": "Allier", "04": "Alpes-de-Haute-Provence", "05": "Hautes-Alpes",
-    "06": "Alpes-Maritimes", "07": "Ardèche", "08": "Ardennes", "09": "Ariège", "10": "Aube", "11": "Aude",
-    "12": "Aveyron", "13": "Bouches-du-Rhône", "14": "Calvados", "15": "Cantal", "16": "Charente",
-    "17": "Charente-Maritime", "18": "Cher", "19": "Corrèze", "2A": "Corse-du-Sud", "2B": "Haute-Corse",
-    "21": "Côte-d'Or", "22": "Côtes-d'Armor", "23": "Creuse", "24": "Dordogne", "25": "Doubs", "26": "Drôme",
-    "27": "Eure", "28": "Eure-et-Loir", "29": "Finistère", "30": "Gard", "31": "Haute-Garonne", "32": "Gers",
-    "33": "Gironde", "34": "Hérault", "35": "Ille-et-Vilaine", "36": "Indre", "37": "Indre-et-Loire",
-    "38": "Isère", "39": "Jura", "40": "Landes", "41": "Loir-et-Cher", "42": "Loire", "43": "Haute-Loire",
-    "44": "Loire-Atlantique", "45": "Loiret", "46": "Lot", "47": "Lot-et-Garonne", "48": "Lozère",
-    "49": "Maine-et-Loire", "50": "Manche", "51": "Marne", "52": "Haute-Marne", "53": "Mayenne",
-    "54": "Meurthe-et-Moselle", "55": "Meuse", "56": "Morbihan", "57": "Moselle", "58": "Nièvre", "59": "Nord",
-    "60": "Oise", "61": "Orne", "62": "Pas-de-Calais", "63": "Puy-de-Dôme", "64": "Pyrénées-Atlantiques",
-    "65": "Hautes-Pyrénées", "66": "Pyrénées-Orientales", "67": "Bas-Rhin", "68": "Haut-Rhin", "69": "Rhône",
-    "70": "Haute-Saône", "71": "Saône-et-Loire", "72": "Sarthe", "73": "Savoie", "74": "Haute-Savoie",
-    "75": "Paris", "76": "Seine-Maritime", "77": "Seine-et-Marne", "78": "Yvelines", "79": "Deux-Sèvres",
-    "80": "Somme", "81": "Tarn", "82": "Tarn-et-Garonne", "83": "Var", "84": "Vaucluse", "85": "Vendée",
-    "86": "Vienne", "87": "Haute-Vienne", "88": "Vosges", "89": "Yonne", "90": "Territoire de Belfort",
-    "91": "Essonne", "92": "Hauts-de-Seine", "93": "Seine-Saint-Denis", "94": "Val-de-Marne", "95": "Val-d'Oise",
-    "971": "Guadeloupe", "972": "Martinique", "973": "Guyane", "974": "La Réunion", "976": "Mayotte",
-}  # fmt: skip
-
-_BY_FOLDED_NAME = {re.sub(r"[^a-z0-9]+", " ", fold(name)).strip(): code for code, name in DEPARTEMENTS.items()}
-_BY_FOLDED_NAME["reunion"] = "974"
-_BY_FOLDED_NAME["corse du sud"] = "2A"
+from ingestion.normalise.base import as_list, as_str, coordinates
+from ingestion.normalise.text import place_title
+from offers.geography.gazetteer import Gazetteer, departement_code, departement_named, region_named
+from offers.geography.loading import gazetteer_loaded
+from offers.geography.locate import Location, locate
 
 POSTCODE_RE = re.compile(r"^\d{5}$")
 INSEE_RE = re.compile(r"^(?:\d{5}|2[AB]\d{3})$")
+_DEPT_PREFIX_RE = re.compile(r"^\s*(\d{2,3}|2[AB])\s*-\s*(.*)$")
+_NOWHERE = {"france", "france entiere", ""}
 
 
-def departement_from_name(name: str) -> str:
-    """'Hérault' -> '34'; '' when the name is not a département."""
-    return _BY_FOLDED_NAME.get(re.sub(r"[^a-z0-9]+", " ", fold(name)).strip(), "")
+def france_travail_location(lieu: Mapping[str, Any], places: Gazetteer | None = None) -> Location:
+    """`lieuTravail`: libelle ("34 - Montpellier", "34 - Hérault"), codePostal, commune (INSEE), coordinates."""
+    label = as_str(lieu.get("libelle"), max_length=255)
+    postcode = as_str(lieu.get("codePostal"))
+    postcode = postcode if POSTCODE_RE.match(postcode) else ""
+    insee = as_str(lieu.get("commune")).upper()
+    insee = insee if INSEE_RE.match(insee) else ""
+    city, departement = label, ""
+    prefixed = _DEPT_PREFIX_RE.match(label)
+    if prefixed:
+        departement = departement_code(prefixed.group(1))
+        city = prefixed.group(2).strip()
+    region = ""
+    if departement_named(city) or region_named(city) or city.strip().lower() in _NOWHERE:
+        # "34 - Hérault", "Occitanie", "France": the place is a whole département or région, not a city.
+        departement, region = departement or departement_named(city), region_named(city)
+        city = ""
+    latitude, longitude = coordinates(lieu.get("latitude"), lieu.get("longitude"))
+    return locate(
+        places or gazetteer_loaded(), insee=insee, postcode=postcode, names=(city,) if city else (),
+        departement=departement, region=region, latitude=latitude, longitude=longitude, city=place_title(city),
+    )  # fmt: skip
 
 
-def departement_from_insee(code: str) -> str:
-    if not INSEE_RE.match(code):
-        return ""
-    candidate = code[:3] if code.startswith("97") else code[:2]
-    return candidate if candidate in DEPARTEMENTS else ""
-
-
-def departement_from_postcode(postcode: str) -> str:
-    if not POSTCODE_RE.match(postcode):
-        return ""
-    if postcode.startswith("20"):
-        # Corsica shares the 20 prefix: 200xx-201xx is Corse-du-Sud, 202xx-206xx Haute-Corse.
-        return "2A" if postcode < "20200" else "2B"
-    candidate = postcode[:3] if postcode.startswith("97") else postcode[:2]
-    return candidate if candidate in DEPARTEMENTS else ""
-
-
-def is_departement_code(code: str) -> bool:
-    return code in DEPARTEMENTS
+def adzuna_location(
+    location: Mapping[str, Any], latitude: object, longitude: object, places: Gazetteer | None = None
+) -> Location:
+    """`location.area` runs France > région > département > (arrondissement >) commune; coordinates beside."""
+    area = [as_str(item, max_length=255) for item in as_list(location.get("area"))]
+    departement = departement_named(area[2]) if len(area) >= 3 else ""
+    if not departement and len(area) >= 3:
+        # Some areas skip the région level: look for a département name anywhere.
+        departement = next((code for code in map(departement_named, area) if code), "")
+    region = next((code for code in map(region_named, area[1:2]) if code), "")
+    city = area[-1] if len(area) >= 4 else ""
+    if not city and departement == "75":
+        city = "Paris"  # Paris is a département and a commune at once
+    names = [city] if city else []
+    shown = as_str(location.get("display_name"), max_length=255).split(",")[0].strip()
+    if shown and shown not in names and not departement_named(shown) and not region_named(shown):
+        names.append(shown)  # "Sète, Hérault" with a short area
+    lat, lon = coordinates(latitude, longitude)
+    return locate(
+        places or gazetteer_loaded(), names=names, departement=departement, region=region,
+        latitude=lat, longitude=lon, city=place_title(city),
+    )  # fmt: skip

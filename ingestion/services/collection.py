@@ -39,6 +39,7 @@ from ingestion.services.storage import (
 )
 from ingestion.sources.base import QuotaExhausted, SearchSpec, SourceClient, SourceError, client_for
 from offers.bulk import statistics_refresh
+from offers.geography.loading import gazetteer
 from offers.models import OfferSource, Source
 
 logger = logging.getLogger(__name__)
@@ -63,6 +64,7 @@ def ingestion_run(
 ) -> IngestionRun:
     """Collect from `client` into the three layers, recording the run. Raises RunAlreadyActive."""
     with source_lock(source):
+        gazetteer()  # the communes the normalisers place postings with (before the preparing child forks)
         now = timezone.now()
         close_interrupted_runs(source, now)
         run = IngestionRun.objects.create(source=source, kind=kind, since=since, started_at=now)
@@ -137,6 +139,7 @@ def ingestion_dry_run(
 ) -> DryRunCounts:
     """Fetch and normalise without writing anything: what a run would bring."""
     counts = DryRunCounts()
+    gazetteer()
     window = since if since is not None else timezone.now() - FIRST_RUN_WINDOW
     for chunk in chunks(client.collect(searches=searches or [SearchSpec()], since=window), BATCH_SIZE):
         ids = []
@@ -163,6 +166,7 @@ def payloads_reprocess(
     Payloads in error are retried; known postings keep their dates and withdrawals.
     """
     with source_lock(source):
+        gazetteer()  # postings are placed again with the communes loaded now
         run = IngestionRun.objects.create(source=source, kind=RunKind.REPROCESS)
         raws = RawPayload.objects.filter(source=source, is_current=True).order_by("id")
         if errors_only:

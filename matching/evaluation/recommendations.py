@@ -244,7 +244,8 @@ def _candidate_profile(profile: dict[str, Any], index: int):
 
 def evaluate_recommendations(dataset: DemoDataset, encoder: Encoder) -> list[RankingResult]:
     """The project's recommendations and plain filtered cosine, scored on every demo profile."""
-    from matching.selectors import HardConstraints, nearest_offers, recommendations_for_profile
+    from matching.knn import HardConstraints, nearest_offers
+    from matching.ranking import recommendations_for_profile
     from matching.services import candidate_embedding_upsert
 
     per_method: dict[str, list[tuple[str, RankingScores]]] = {"ranking": [], "cosine": []}

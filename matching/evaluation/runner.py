@@ -27,7 +27,7 @@ from matching.evaluation.metrics import (
     reciprocal_rank,
 )
 from matching.offer_text import OFFER_TEXT_MAX_TOKENS, OFFER_TEXT_RECIPE, offer_text
-from matching.selectors import keyword_ranking, reciprocal_rank_fusion
+from matching.search import keyword_ranking, reciprocal_rank_fusion
 from offers.models import Offer, OfferStatus
 
 DATA_DIR = Path(__file__).resolve().parent

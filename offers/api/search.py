@@ -22,14 +22,21 @@ from offers.forms import SearchParamsError, search_params_from_query
 from offers.models import ContractType, Offer, Seniority, Source
 from offers.search.cache import offer_facets_cached
 from offers.search.params import OfferSearchParams, SortOrder
+from offers.search.place_filters import distance_expression
 from offers.search.query import offer_filtered_queryset, rank_expression
 from offers.search.vocabulary import query_expand
 
 SORT_CHOICES = [choice for choice, _label in SortOrder.CHOICES]
+UNKNOWN_DISTANCE = 100_000.0  # km: sorts offers without coordinates after every located one
 
 SEARCH_PARAMETERS = [
     OpenApiParameter("q", str, description="Métier, compétence ou mot-clé (synonymes ROME, fautes tolérées)."),
-    OpenApiParameter("lieu", str, description="Commune (« Montpellier (34) »), code postal ou département."),
+    OpenApiParameter(
+        "lieu",
+        str,
+        description="Commune (« Montpellier (34) », « Paris » ou « Paris 19e »), code postal, département (« 34 »,"
+        " « Hérault »), région (« Occitanie ») ou « France entière ». Inconnu : erreur 400.",
+    ),
     OpenApiParameter("rayon", int, enum=[5, 10, 20, 30, 50, 100], description="Rayon autour du lieu (km)."),
     OpenApiParameter("contrat", str, many=True, enum=ContractType.values, explode=True),
     OpenApiParameter("experience", str, many=True, enum=Seniority.values, explode=True),
@@ -40,7 +47,9 @@ SEARCH_PARAMETERS = [
     OpenApiParameter("depuis", int, enum=[1, 3, 7, 14, 30], description="Publiées depuis N jours."),
     OpenApiParameter("source", str, many=True, enum=Source.values, explode=True),
     OpenApiParameter("fermees", bool, description="Inclure les offres fermées."),
-    OpenApiParameter("tri", str, enum=SORT_CHOICES, description="pertinence (avec q), date ou salaire."),
+    OpenApiParameter(
+        "tri", str, enum=SORT_CHOICES, description="pertinence (avec q), date, salaire ou distance (avec un lieu)."
+    ),
 ]
 PAGINATION_PARAMETERS = [
     OpenApiParameter("cursor", str, description="Curseur de la page suivante ou précédente (liens next/previous)."),
@@ -103,7 +112,7 @@ def _position_is_valid(position: str, ordering: tuple[str, ...]) -> bool:
         if field == "published_at":
             parsed = dt.datetime.fromisoformat(position)
             return parsed.tzinfo is not None and 1900 < parsed.year < 2200
-        float(position) if field == "rank" else int(position)
+        float(position) if field in ("rank", "distance_sort") else int(position)
     except (ValueError, OverflowError):
         return False
     return field != "salary_sort" or -1 <= int(position) < 2**31
@@ -112,6 +121,10 @@ def _position_is_valid(position: str, ordering: tuple[str, ...]) -> bool:
 def _ordered_for_cursor(offers: QuerySet[Offer], params: OfferSearchParams) -> tuple[QuerySet[Offer], tuple[str, ...]]:
     """The search's order, as one leading sortable column plus the id (what a cursor can hold)."""
     sort = params.effective_sort
+    if sort == SortOrder.DISTANCE and params.place is not None:
+        # The nearest first; offers without coordinates (distance unknown) after every located one.
+        offers = offers.annotate(distance_sort=Coalesce(distance_expression(params.place), Value(UNKNOWN_DISTANCE)))
+        return offers, ("distance_sort", "id")
     if sort == SortOrder.SALARY:
         offers = offers.annotate(salary_sort=Coalesce(F("salary_max"), F("salary_min"), Value(-1)))
         return offers, ("-salary_sort", "-id")

@@ -28,6 +28,7 @@ OFFER_SUMMARY_FIELDS = [
     "city",
     "postcode",
     "departement",
+    "region",
     "commune_insee",
     "latitude",
     "longitude",
@@ -50,6 +51,8 @@ OFFER_SUMMARY_FIELDS = [
 
 
 class OfferSummarySerializer(serializers.ModelSerializer):
+    region = serializers.CharField(read_only=True, help_text="Code INSEE de la région (déduit du département).")
+
     class Meta:
         model = Offer
         fields = OFFER_SUMMARY_FIELDS

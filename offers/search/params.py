@@ -11,7 +11,13 @@ class SortOrder:
     RELEVANCE = "pertinence"
     NEWEST = "date"
     SALARY = "salaire"
-    CHOICES = ((RELEVANCE, "Pertinence"), (NEWEST, "Plus récentes"), (SALARY, "Salaire le plus élevé"))
+    DISTANCE = "distance"
+    CHOICES = (
+        (RELEVANCE, "Pertinence"),
+        (NEWEST, "Plus récentes"),
+        (SALARY, "Salaire le plus élevé"),
+        (DISTANCE, "Plus proches"),
+    )
 
 
 @dataclass(frozen=True)
@@ -24,7 +30,7 @@ class OfferSearchParams:
     domain, rome_code: exact values; salary_min: annual EUR the offer's range must reach;
     remote: only offers allowing remote work; published_within_days: publication age;
     include_closed: closed offers too (default: open only); sort: a `SortOrder` value
-    (relevance falls back to newest without keywords); page: 1-based;
+    (see `effective_sort`); page: 1-based;
     smart: "recherche intelligente", the offers passing the filters ranked by the meaning
     of `q` as well as its words (see offers/search/modes.py), at most `query.SMART_LIMIT` of them.
     """
@@ -47,6 +53,14 @@ class OfferSearchParams:
 
     @property
     def effective_sort(self) -> str:
-        if self.sort == SortOrder.RELEVANCE and not self.q.strip():
+        """The order used: relevance needs keywords, distance a place with a centre.
+
+        Without keywords, a place with a centre sorts by distance (the nearest first),
+        anything else by date.
+        """
+        located = self.place is not None and self.place.located
+        if self.sort == SortOrder.DISTANCE and not located:
             return SortOrder.NEWEST
+        if self.sort == SortOrder.RELEVANCE and not self.q.strip():
+            return SortOrder.DISTANCE if located else SortOrder.NEWEST
         return self.sort

@@ -33,7 +33,8 @@ from django.utils import timezone
 from offers.models import Offer, OfferStatus
 from offers.search.modes import SmartRanker, smart_ranker
 from offers.search.params import OfferSearchParams, SortOrder
-from offers.search.places import place_condition
+from offers.search.place_filters import circle_condition, distance_expression, has_unknown_distances, place_condition
+from offers.search.places import Place
 from offers.search.vocabulary import ExpandedQuery, query_expand
 
 PAGE_SIZE = 20
@@ -147,6 +148,7 @@ _MATCH_COLUMNS = (
 
 _PAGE_ORDER = {
     "ranked": "rank DESC, published_at DESC, id DESC",
+    SortOrder.DISTANCE: "distance_km ASC NULLS LAST, published_at DESC, id DESC",
     SortOrder.NEWEST: "published_at DESC, id DESC",
     SortOrder.RELEVANCE: "published_at DESC, id DESC",
     SortOrder.SALARY: "coalesce(salary_max, salary_min) DESC NULLS LAST, published_at DESC, id DESC",
@@ -174,18 +176,24 @@ def search_pass(
     page_start: int,
     page_size: int,
     newest_first: bool = False,
+    centre: Place | None = None,
+    unlocated_last: bool = False,
 ) -> dict[str, Any]:
     """Count, one page of ids and every facet over the first `limit` matches, in one statement.
 
     Each matching row is read once (into a materialised CTE) and the aggregates run
     inside PostgreSQL, so only a small JSON object travels back. With `newest_first`
     (for matches common enough that walking the publication-date index finds `limit`
-    of them within a few thousand rows) the matches read are the newest ones.
+    of them within a few thousand rows) the matches read are the newest ones. With a located
+    `centre`, each match has its `distance_km` (the DISTANCE order); `unlocated_last` puts the
+    matches without coordinates after the others whatever the order.
     """
     values = offers.order_by("-published_at", "-id") if newest_first else offers.order_by()
     values = values.values(*_MATCH_COLUMNS)
     if not expanded.is_empty:
         values = values.annotate(rank=rank_expression(expanded))
+    if centre is not None and centre.located:
+        values = values.annotate(distance_km=distance_expression(centre))
     sql, params = values[:limit].query.sql_with_params()
     now = timezone.now()
 
@@ -197,7 +205,12 @@ def search_pass(
         )
 
     page_order = _PAGE_ORDER[order]
+    if unlocated_last and order != SortOrder.DISTANCE:
+        page_order = f"distance_km IS NULL, {page_order}"
     sort_columns = "published_at, salary_min, salary_max" + (", rank" if not expanded.is_empty else "")
+    if centre is not None and centre.located:
+        sort_columns += ", distance_km"
+
     statement = f"""
         WITH m AS MATERIALIZED ({sql})
         SELECT json_build_object(
@@ -244,7 +257,12 @@ def _pay_top() -> Coalesce:
     return Coalesce("salary_max", "salary_min")  # the indexed expression (offer_status_pay_top_desc)
 
 
-def _ordered(offers: QuerySet[Offer], sort: str) -> QuerySet[Offer]:
+def _ordered(offers: QuerySet[Offer], sort: str, centre: Place | None = None) -> QuerySet[Offer]:
+    if sort == SortOrder.DISTANCE and centre is not None and centre.located:
+        # The nearest first, offers without coordinates (distance unknown) last.
+        return offers.alias(distance_km=distance_expression(centre)).order_by(
+            F("distance_km").asc(nulls_last=True), "-published_at", "-id"
+        )
     if sort == SortOrder.SALARY:
         # The top of the range first, offers without a salary last.
         return offers.alias(pay_top=_pay_top()).order_by(F("pay_top").desc(nulls_last=True), "-published_at", "-id")
@@ -254,6 +272,7 @@ def _ordered(offers: QuerySet[Offer], sort: str) -> QuerySet[Offer]:
 # Slices of the newest / best-paid end of the order: each is a prefix of the whole order.
 _NEWEST_WINDOWS_DAYS = (1, 3, 10, 30)
 _SALARY_WINDOWS = (80_000, 50_000, 35_000, 20_000)
+_DISTANCE_WINDOWS_KM = (1, 3, 10, 30, 100)
 
 
 SORT_INDEX_WALK_SHARE = 0.05  # above this share of all offers, a sort index walk finds a page fast
@@ -278,25 +297,32 @@ def is_common(estimate: int) -> bool:
     return estimate > COUNT_CAP and estimate >= COMMON_MATCH_SHARE * _offer_table_rows()
 
 
-def _sorted_page(offers: QuerySet[Offer], sort: str, start: int, size: int, *, total: int) -> list[int]:
-    """One page of ids in newest or best-paid order over a large result set.
+def _sorted_page(
+    offers: QuerySet[Offer], sort: str, start: int, size: int, *, total: int, centre: Place | None = None
+) -> list[int]:
+    """One page of ids in newest, best-paid or nearest order over a large result set.
 
     Sorting every match would read each of them. Instead the page is looked for in
     growing slices of the order (published in the last day, 3, 10, 30; paid 80 k€ or
-    more, 50 k€...), each an index range that PostgreSQL intersects with the keyword
-    bitmap; the first slice holding the whole page gives it, since a slice is a
-    prefix of the order.
+    more, 50 k€...; within 1 km, 3, 10...), each an index range that PostgreSQL
+    intersects with the keyword bitmap; the first slice holding the whole page gives
+    it, since a slice is a prefix of the order.
     """
     now = timezone.now()
-    if sort == SortOrder.SALARY:
-        windows: list[Q] = [Q(pay_top__gte=amount) for amount in _SALARY_WINDOWS]
+    if sort == SortOrder.DISTANCE and centre is not None and centre.located:
+        windows: list[Q] = [
+            circle_condition(centre.latitude, centre.longitude, km)  # type: ignore[arg-type]
+            for km in _DISTANCE_WINDOWS_KM
+        ]
+    elif sort == SortOrder.SALARY:
+        windows = [Q(pay_top__gte=amount) for amount in _SALARY_WINDOWS]
         offers = offers.alias(pay_top=_pay_top())
     else:
         windows = [Q(published_at__gte=now - dt.timedelta(days=days)) for days in _NEWEST_WINDOWS_DAYS]
-    ordered = _ordered(offers, sort)
+    ordered = _ordered(offers, sort, centre)
     with transaction.atomic(), connection.cursor() as cursor:
         plan_for_search(cursor)
-        if total >= SORT_INDEX_WALK_SHARE * _offer_table_rows():
+        if sort != SortOrder.DISTANCE and total >= SORT_INDEX_WALK_SHARE * _offer_table_rows():
             # One offer in twenty or more matches: walking the sort index finds a page
             # within a few hundred rows, which PostgreSQL's plan does by itself.
             return list(ordered.values_list("id", flat=True)[start : start + size])
@@ -338,7 +364,8 @@ def offer_search(*, params: OfferSearchParams, expanded: ExpandedQuery | None = 
     estimate = estimated_count(offers)
     found = search_pass(
         offers, expanded, limit=COUNT_CAP + 1, order="ranked" if ranked else sort, page_start=start,
-        page_size=PAGE_SIZE, newest_first=is_common(estimate),
+        page_size=PAGE_SIZE, newest_first=is_common(estimate), centre=params.place,
+        unlocated_last=ranked and has_unknown_distances(params.place, params.radius_km),
     )  # fmt: skip
     capped = found["n"] > COUNT_CAP
     total = max(estimate, COUNT_CAP + 1) if capped else found["n"]
@@ -353,7 +380,7 @@ def offer_search(*, params: OfferSearchParams, expanded: ExpandedQuery | None = 
     ids = found["ids"]
     if capped and not ranked:
         # ...but newest or best paid must be among all matches, not only those read.
-        ids = _sorted_page(offers, sort, start, PAGE_SIZE, total=total)
+        ids = _sorted_page(offers, sort, start, PAGE_SIZE, total=total, centre=params.place)
     by_id = Offer.objects.defer("description").in_bulk(ids)
     return OfferSearchResult(
         offers=[by_id[pk] for pk in ids if pk in by_id],
@@ -374,6 +401,8 @@ SMART_LIMIT = 200
 def _smart_search(params: OfferSearchParams, ranker: SmartRanker) -> OfferSearchResult:
     candidates = offer_filtered_queryset(replace(params, q=""), ExpandedQuery())
     ids = ranker(params.q, candidates, SMART_LIMIT)
+    # The ranker orders by meaning every offer of the filters (unrelated ones too): an offer whose
+    # distance is unknown keeps its rank here, where the plain search lists it after the located ones.
     num_pages = max(1, math.ceil(len(ids) / PAGE_SIZE))
     page = min(max(params.page, 1), num_pages)
     page_ids = ids[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]

@@ -63,7 +63,8 @@ MATRIX: dict[str, dict[str, tuple[int, int, int, int]]] = {
         "delete": (401, 204, 204, 204),
         "*": SIGNED_IN_405,
     },
-    "/api/me/cv/": {"post": SIGNED_IN, "delete": (401, 204, 204, 204), "*": SIGNED_IN_405},
+    # GET: the state of the last upload; none yet for these accounts.
+    "/api/me/cv/": {"get": (401, 404, 404, 404), "post": SIGNED_IN, "delete": (401, 204, 204, 204), "*": SIGNED_IN_405},
     "/api/me/export/": {"get": SIGNED_IN, "*": SIGNED_IN_405},
     "/api/me/saved/": {"get": SIGNED_IN, "post": (401, 201, 201, 201), "*": SIGNED_IN_405},
     # Only the candidate who saved the offer can remove it: for anyone else it is not there.

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import io
+import tracemalloc
 import zipfile
 
 import pytest
@@ -8,7 +9,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from candidates.cv import CvKind, CvRejected, cv_read, safe_display_name, skills_in_text
-from tests.candidates.documents import docx_with_text, docx_zip_bomb, pdf_with_text
+from tests.candidates.documents import (
+    docx_lying_about_sizes,
+    docx_with_text,
+    docx_zip_bomb,
+    pdf_cpu_bomb,
+    pdf_with_text,
+)
 
 LIMIT = 5 * 1024 * 1024
 
@@ -58,6 +65,48 @@ def test_a_docx_zip_bomb_is_rejected_without_inflating_it():
         cv_read(bomb, max_bytes=LIMIT)
 
 
+def test_a_pdf_of_a_million_empty_text_operators_is_cut_off_by_the_cpu_limit(settings):
+    # The audit's CPU bomb: ~0.75 s of parsing a page, 40 pages; the child is killed after 1 s of CPU.
+    settings.CV_READ_CPU_SECONDS, settings.CV_READ_WALL_SECONDS = 1, 120
+    bomb = pdf_cpu_bomb()
+    assert len(bomb) < 100_000
+    with pytest.raises(CvRejected, match="trop complexe") as rejected:
+        cv_read(bomb, max_bytes=LIMIT)
+    assert rejected.value.code == "too_costly"
+
+
+def test_a_reading_past_its_wall_time_is_stopped(settings):
+    settings.CV_READ_CPU_SECONDS, settings.CV_READ_WALL_SECONDS = 120, 1
+    with pytest.raises(CvRejected, match="trop complexe"):
+        cv_read(pdf_cpu_bomb(), max_bytes=LIMIT)
+
+
+def test_a_reading_past_its_memory_limit_is_refused_not_a_crash(settings):
+    # 128 MB of address space cannot hold pypdf's parse of a 4 MB page of operators.
+    settings.CV_READ_MEMORY_MB = 128
+    with pytest.raises(CvRejected, match="trop complexe"):
+        cv_read(pdf_cpu_bomb(pages=1, operators_per_page=4_000_000), max_bytes=LIMIT)
+
+
+def test_a_docx_lying_about_its_sizes_is_refused_without_inflating_it():
+    # Its directory claims 1 KB for word/document.xml, which inflates to 300 MB.
+    lying = docx_lying_about_sizes(inflated_mb=300)
+    assert len(lying) < 1_000_000
+    tracemalloc.start()
+    try:
+        with pytest.raises(CvRejected, match="illisible|anormalement volumineux"):
+            cv_read(lying, max_bytes=LIMIT, isolated=False)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 40 * 1024 * 1024
+
+
+def test_a_docx_inflating_past_the_cap_is_refused_whatever_its_directory_says():
+    with pytest.raises(CvRejected, match="anormalement volumineux"):
+        cv_read(docx_lying_about_sizes(inflated_mb=40, claimed_bytes=40 * 1024 * 1024), max_bytes=LIMIT)
+
+
 def test_a_zip_that_is_not_a_word_document_is_rejected():
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
@@ -92,7 +141,7 @@ def test_a_pdf_without_text_is_rejected_as_unreadable():
 @given(prefix=st.sampled_from([b"%PDF-", b"%PDF-1.7\n", b"PK\x03\x04", b""]), body=st.binary(max_size=2000))
 def test_arbitrary_bytes_are_either_read_or_rejected_never_crash(prefix, body):
     try:
-        document = cv_read(prefix + body, max_bytes=LIMIT)
+        document = cv_read(prefix + body, max_bytes=LIMIT, isolated=False)
     except CvRejected as rejected:
         assert rejected.message
     else:
@@ -104,7 +153,7 @@ def test_arbitrary_bytes_are_either_read_or_rejected_never_crash(prefix, body):
 def test_any_truncation_of_a_real_docx_is_read_or_rejected(cut):
     data = docx_with_text(["Chef de projet", "Gestion de projet"])
     try:
-        document = cv_read(data[:cut], max_bytes=LIMIT)
+        document = cv_read(data[:cut], max_bytes=LIMIT, isolated=False)
     except CvRejected as rejected:
         assert rejected.message
     else:

@@ -21,7 +21,7 @@ PASSWORD = "un mot de passe solide 2026"
 def camille(client):
     user = UserFactory(username="camille@example.fr")
     services.profile_update(user=user, data={"wanted_title": "Boulangère", "skills": ["Pétrir la pâte"]})
-    services.profile_cv_attach(user=user, upload=SimpleUploadedFile("cv.pdf", pdf_with_text(["Boulangère"])))
+    services.cv_upload_start(user=user, upload=SimpleUploadedFile("cv.pdf", pdf_with_text(["Boulangère"])))
     services.saved_offer_add(user=user, offer_id=OfferFactory(title="Boulanger de nuit").pk)
     Token.objects.create(user=user)
     client.force_login(user)

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from matching.evaluation.metrics import diversity, mean_similarity, ndcg_at_k, recall_at_k, reciprocal_rank
-from matching.selectors import reciprocal_rank_fusion
+from matching.search import reciprocal_rank_fusion
 
 RANKED = ["a", "x", "b", "y", "z", "c"]
 RELEVANT = {"a", "b", "c"}

@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 from django.db import connection
 
-from matching import selectors
+from matching import explanations, knn
+from matching.knn import HardConstraints, nearest_offers
 from matching.models import OfferEmbedding
-from matching.selectors import HardConstraints, nearest_offers
 from offers.models import ContractType, Offer, OfferStatus, Seniority
 
 pytestmark = pytest.mark.django_db
@@ -79,7 +79,7 @@ def test_k_results_come_back_at_2_percent_selectivity_through_the_index(corpus, 
 def test_a_short_index_scan_is_retried_four_times_wider(corpus, active_model, settings, monkeypatch):
     settings.MATCHING_EXACT_SCAN_MAX_ROWS = 0
     settings.MATCHING_HNSW_MIN_EF_SEARCH = 100
-    monkeypatch.setattr(selectors, "_estimate_rows", lambda sql, params: 400)  # claims: everything passes
+    monkeypatch.setattr(knn, "_estimate_rows", lambda sql, params: 400)  # claims: everything passes
     query = _unit(np.random.default_rng(3))
     constraints = HardConstraints(contract_types=("stage",))
     # All 8 internships among the 100 nearest of 400 random vectors: practically never.
@@ -92,7 +92,7 @@ def test_a_short_index_scan_is_retried_four_times_wider(corpus, active_model, se
 def test_a_wrong_selectivity_estimate_falls_back_to_the_exact_scan(corpus, active_model, settings, monkeypatch):
     settings.MATCHING_EXACT_SCAN_MAX_ROWS = 0
     settings.MATCHING_HNSW_MIN_EF_SEARCH = 10  # scans of 10 then 40 of 400 offers: about one internship in sight
-    monkeypatch.setattr(selectors, "_estimate_rows", lambda sql, params: 400)  # claims: everything passes
+    monkeypatch.setattr(knn, "_estimate_rows", lambda sql, params: 400)  # claims: everything passes
     query = _unit(np.random.default_rng(3))
     constraints = HardConstraints(contract_types=("stage",))
     result = nearest_offers(vector=query, model=active_model, constraints=constraints, k=5, min_similarity=-1)
@@ -122,7 +122,7 @@ def test_every_hard_constraint_is_honoured(corpus, active_model):
         and offer.remote
         and offer.seniority in ("", Seniority.DEBUTANT, Seniority.JUNIOR)
         and (offer.salary_max is None or offer.salary_max >= 40_000)
-        and selectors.haversine_km(*MONTPELLIER, offer.latitude, offer.longitude) <= 30
+        and explanations.haversine_km(*MONTPELLIER, offer.latitude, offer.longitude) <= 30
     ]
     assert len(result.hits) == min(50, len(passing)) > 0
     for offer in offers.values():

@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 
 from matching.models import EmbeddingModel, EmbeddingModelStatus, OfferEmbedding
-from matching.selectors import active_embedding_model, embedding_model_status, recommendations_for_text
+from matching.ranking import recommendations_for_text
+from matching.selectors import active_embedding_model, embedding_model_status
 from matching.services import offer_embeddings_refresh
 from tests.factories import OfferFactory
 

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from matching.selectors import (
-    CandidateContext,
-    HardConstraints,
-    active_embedding_model,
-    recommendations_for,
-    recommendations_for_text,
-    skill_is_covered,
-)
+from matching.explanations import CandidateContext, skill_is_covered
+from matching.knn import HardConstraints
+from matching.ranking import recommendations_for, recommendations_for_text
+from matching.selectors import active_embedding_model
 from matching.services import hidden_offer_add, hidden_offer_remove, offer_embeddings_refresh
 from offers.models import Occupation
 from tests.factories import OccupationFactory, OfferFactory, UserFactory
@@ -130,7 +126,7 @@ def test_hidden_offers_never_come_back_for_that_candidate(offers):
     ],
 )
 def test_a_skill_is_covered_by_the_candidate_words_accents_and_plurals_aside(skill, text, covered):
-    from matching.selectors import _words
+    from matching.explanations import _words
 
     assert skill_is_covered(skill, candidate_skills=(), candidate_words=_words(text)) is covered
 
@@ -148,7 +144,7 @@ def test_an_offer_page_fragment_lists_similar_open_offers_but_not_the_offer_itse
 
 
 def test_hybrid_search_fuses_full_text_and_vector_rankings(offers):
-    from matching.selectors import hybrid_search, keyword_ranking
+    from matching.search import hybrid_search, keyword_ranking
 
     assert keyword_ranking(text="développeur Django")[0] == offers["developer"].pk
     ranked = hybrid_search(text="développeuse web python")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from matching.selectors import smart_search
+from matching.search import smart_search
 from matching.services import offer_embeddings_refresh
 from offers.models import Offer, OfferStatus
 from offers.search.modes import smart_ranker

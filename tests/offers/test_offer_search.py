@@ -303,16 +303,17 @@ def test_place_falls_back_on_the_offers_when_no_commune_is_loaded():
 
 
 def test_a_place_found_in_the_offers_is_remembered_until_the_offers_change(django_assert_num_queries):
-    OfferFactory(city="Paris 01", postcode="75001", departement="75", latitude=48.862, longitude=2.336)
-    assert place_resolve("Paris 01 (75)").postcodes == ("75001",)
+    # No commune loaded: a town the project's lists do not know is found in the offers.
+    OfferFactory(city="Lunel", postcode="34400", departement="34", latitude=43.6757, longitude=4.1358)
+    assert place_resolve("Lunel (34)").postcodes == ("34400",)
 
-    with django_assert_num_queries(2):  # the commune look-up and the change log head; no scan of offers
-        assert place_resolve("Paris 01 (75)").postcodes == ("75001",)
+    with django_assert_num_queries(2):  # the communes' signature and the change log head; no scan of offers
+        assert place_resolve("Lunel (34)").postcodes == ("34400",)
 
     with pytest.raises(PlaceNotFound):
-        place_resolve("Paris 02 (75)")
-    OfferFactory(city="Paris 02", postcode="75002", departement="75")
-    assert place_resolve("Paris 02 (75)").postcodes == ("75002",)
+        place_resolve("Sète (34)")
+    OfferFactory(city="Sète", postcode="34200", departement="34")
+    assert place_resolve("SETE (34)").postcodes == ("34200",)
 
 
 def test_unknown_place_raises_place_not_found():

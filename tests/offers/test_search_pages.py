@@ -61,7 +61,6 @@ def test_boosted_and_history_restore_requests_get_the_whole_page(client):
     ("query", "message"),
     [
         ({"salaire_min": "beaucoup"}, "Indiquez un montant annuel en euros"),
-        ({"lieu": "Atlantide"}, "Lieu inconnu"),
         ({"contrat": "permanent"}, "n&#x27;est pas une valeur possible"),
         ({"page": "abc"}, "Numéro de page invalide"),
         ({"rome": "1234"}, "une lettre et quatre chiffres"),
@@ -77,6 +76,18 @@ def test_bad_parameter_shows_a_french_message_next_to_the_field_and_still_lists_
     assert message in html
     assert 'class="errorlist"' in html
     assert "Boulanger H/F" in html
+
+
+def test_unknown_place_shows_a_french_message_and_no_offer_rather_than_all_of_france(client):
+    OfferFactory(title="Boulanger H/F")
+
+    response = client.get("/offres/", {"lieu": "Atlantide"})
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Lieu inconnu : « Atlantide »" in html
+    assert 'class="errorlist"' in html
+    assert "Boulanger H/F" not in html
 
 
 def test_empty_results_suggest_widening_the_search(client):

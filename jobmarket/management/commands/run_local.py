@@ -46,6 +46,9 @@ class Command(BaseCommand):
             if reference_data:
                 self._load_reference_data(reference_data)
             self._step("Offres de démonstration", self._load_demo)
+            if self._placed_without_communes():
+                # Offers stored before the communes were loaded: place them again from their payloads.
+                self._step("Lieux des offres", lambda: call_command("reprocess", stdout=self.stdout))
             self._step("Vecteurs des offres", lambda: call_command("embed", stdout=self.stdout))
             password = self._ensure_admin()
             url = f"http://{addr}/"
@@ -85,6 +88,12 @@ class Command(BaseCommand):
             self._step("Référentiel ROME", lambda: call_command("load_rome", str(folder / "rome"), stdout=self.stdout))
         if (folder / "communes").is_dir():
             self._step("Communes", lambda: call_command("load_communes", str(folder / "communes"), stdout=self.stdout))
+
+    def _placed_without_communes(self) -> bool:
+        from offers.models import Commune, Offer
+
+        located_without_commune = Offer.objects.filter(commune_insee="", latitude__isnull=False)
+        return Commune.objects.exists() and located_without_commune.exists()
 
     def _load_demo(self) -> None:
         with tempfile.TemporaryDirectory(prefix="jobmarket-demo-") as workdir:
