@@ -22,6 +22,7 @@ import multiprocessing
 import os
 import pickle
 import queue
+import re
 import signal
 import threading
 import traceback
@@ -60,14 +61,33 @@ def _finite(value: Any) -> Any:
     return value
 
 
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def _without_lone_surrogates(value: Any) -> Any:
+    # A JSON escape such as "\ud800" with no partner decodes to a lone surrogate, which no
+    # UTF-8 text (PostgreSQL's) can hold. Pairs were already joined by the JSON parser.
+    if isinstance(value, str):
+        return _SURROGATE_RE.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {_without_lone_surrogates(key): _without_lone_surrogates(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_without_lone_surrogates(item) for item in value]
+    return value
+
+
 def _canonical(payload: Any) -> tuple[Any, str, str]:
-    """(payload, its JSON text, its hash). The only changes ever made to a payload are the two
-    PostgreSQL's jsonb cannot store: NUL characters and NaN/Infinity (read from the wire by a
-    lenient JSON parser); both would otherwise make the whole batch fail."""
+    """(payload, its JSON text, its hash). The only changes ever made to a payload are the
+    three PostgreSQL's jsonb cannot store: NUL characters, lone surrogates (replaced by
+    U+FFFD) and NaN/Infinity (read from the wire by a lenient JSON parser); each would
+    otherwise make the whole batch fail."""
     try:
         text = json.dumps(payload, sort_keys=True, ensure_ascii=True, separators=(",", ":"), allow_nan=False)
     except ValueError:
         payload = _finite(payload)
+        text = json.dumps(payload, sort_keys=True, ensure_ascii=True, separators=(",", ":"))
+    if "\\ud" in text:  # ensure_ascii writes every surrogate, paired or lone, as \udxxx
+        payload = _without_lone_surrogates(payload)
         text = json.dumps(payload, sort_keys=True, ensure_ascii=True, separators=(",", ":"))
     if "\\u0000" in text:
         text = text.replace("\\u0000", "")

@@ -11,6 +11,7 @@ from offers.models import (
     Offer,
     OfferChange,
     OfferSource,
+    SearchSynonym,
     SoftSkill,
 )
 
@@ -105,3 +106,11 @@ class OfferChangeAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False
+
+
+@admin.register(SearchSynonym)
+class SearchSynonymAdmin(admin.ModelAdmin):
+    list_display = ["term", "equivalents", "kind", "both_ways", "rome_codes", "active"]
+    list_filter = ["kind", "active", "both_ways"]
+    search_fields = ["term", "equivalents", "rome_codes"]
+    list_editable = ["active"]

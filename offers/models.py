@@ -317,3 +317,55 @@ class OfferChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.offer_id} ({self.xid}.{self.id})"
+
+
+class SearchSynonymKind(models.TextChoices):
+    ACRONYM = "sigle", _("Sigle")
+    SYNONYM = "synonyme", _("Synonyme ou jargon")
+    FAMILY = "famille", _("Famille de mots")
+
+
+class SearchSynonym(models.Model):
+    """Words a job seeker types that the offers write another way ("AVS", "PL", "soudure").
+
+    The search accepts every expression of `equivalents` in place of `term` (and, when
+    `both_ways`, each expression in place of the others). Seeded from
+    offers/search/synonyms.json by a migration; staff edit them in the admin.
+    """
+
+    term = models.CharField(
+        _("terme"), max_length=100, unique=True, help_text=_("Tel que tapé : « AVS », « soudure ».")
+    )
+    equivalents = models.TextField(
+        _("équivalents"),
+        help_text=_("Expressions acceptées à sa place, séparées par des virgules."),
+    )
+    kind = models.CharField(_("nature"), max_length=10, choices=SearchSynonymKind.choices)
+    both_ways = models.BooleanField(
+        _("dans les deux sens"),
+        default=True,
+        help_text=_("Chaque équivalent trouve aussi le terme et les autres équivalents."),
+    )
+    rome_codes = models.CharField(
+        _("codes ROME"),
+        max_length=100,
+        blank=True,
+        help_text=_("Métiers dont les offres répondent au terme, séparés par des virgules (ex. K2113)."),
+    )
+    source = models.CharField(_("source"), max_length=255, blank=True, help_text=_("D'où vient cette équivalence."))
+    active = models.BooleanField(_("active"), default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["term"]
+        verbose_name = _("synonyme de recherche")
+        verbose_name_plural = _("synonymes de recherche")
+
+    def __str__(self) -> str:
+        return f"{self.term} → {self.equivalents}"
+
+    def equivalent_list(self) -> list[str]:
+        return [part.strip() for part in self.equivalents.split(",") if part.strip()]
+
+    def rome_code_list(self) -> list[str]:
+        return [code.strip().upper() for code in self.rome_codes.split(",") if code.strip()]

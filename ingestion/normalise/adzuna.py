@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
 from ingestion.normalise import geo
 from ingestion.normalise.base import (
+    MAX_DESCRIPTION,
+    MAX_NAME,
+    MAX_TITLE,
     NormalisationError,
     NormalisedOffer,
-    as_datetime,
+    as_bool,
     as_mapping,
     as_str,
     as_url,
+    company_name,
     external_id,
+    required_datetime,
 )
 from ingestion.normalise.salary import EMPTY, AnnualSalary, annualise_figures
 from ingestion.normalise.text import fold
@@ -32,27 +38,27 @@ def normalise(payload: object, places: Gazetteer | None = None) -> NormalisedOff
     if not isinstance(payload, Mapping):
         raise NormalisationError("not_an_object", "l'offre n'est pas un objet JSON")
     offer_id = external_id(payload.get("id"))
-    title = as_str(payload.get("title"), max_length=500)
+    title = as_str(payload.get("title"), max_length=MAX_TITLE)
     if not title:
         raise NormalisationError("missing_title", "intitulé de l'offre absent")
-    description = as_str(payload.get("description"), keep_newlines=True)
+    description = as_str(payload.get("description"), max_length=MAX_DESCRIPTION, keep_newlines=True)
     truncated = description.endswith(TRUNCATION_MARKS) and len(description) >= TRUNCATION_MIN_LENGTH
     place = geo.adzuna_location(
         as_mapping(payload.get("location")), payload.get("latitude"), payload.get("longitude"), places
     )
-    salary, salary_text = _salary(payload)
+    salary, estimate, salary_text = _salary(payload)
     category = as_mapping(payload.get("category"))
-    domain = as_str(category.get("label"), max_length=255)
+    domain = as_str(category.get("label"), max_length=MAX_NAME)
     if fold(as_str(category.get("tag"))) in ("", "unknown") or fold(domain) == "unknown":
         domain = ""
-    created = as_datetime(payload.get("created"))
+    created = required_datetime(payload.get("created"), field="created")
     return NormalisedOffer(
         source=Source.ADZUNA.value,
         external_id=offer_id,
         title=title,
         description=description,
         description_truncated=truncated,
-        company=as_str(as_mapping(payload.get("company")).get("display_name"), max_length=255),
+        company=company_name(payload.get("company"), "display_name"),
         city=place.city,
         postcode=place.postcode,
         departement=place.departement,
@@ -67,6 +73,8 @@ def normalise(payload: object, places: Gazetteer | None = None) -> NormalisedOff
         salary_min=salary.minimum,
         salary_max=salary.maximum,
         salary_text=salary_text,
+        salary_estimate_min=estimate.minimum,
+        salary_estimate_max=estimate.maximum,
         remote=mentions_remote(title, description),
         published_at=created,
         # Adzuna has no update date: the creation date is the last one it states.
@@ -94,19 +102,22 @@ def _working_time(payload: Mapping[str, Any], title: str) -> str:
     return WorkingTime.PART_TIME.value if "temps partiel" in fold(title) else ""
 
 
-def _salary(payload: Mapping[str, Any]) -> tuple[AnnualSalary, str]:
+def _salary(payload: Mapping[str, Any]) -> tuple[AnnualSalary, AnnualSalary, str]:
+    """(the employer's salary, Adzuna's estimate, the figures as received). One of the two is empty."""
     low, high = payload.get("salary_min"), payload.get("salary_max")
     if low is None and high is None:
-        return EMPTY, ""
+        return EMPTY, EMPTY, ""
     text = " – ".join(dict.fromkeys(_figure(v) for v in (low, high) if _figure(v)))
-    predicted = str(payload.get("salary_is_predicted", "0")).strip() in ("1", "true", "True")
-    if predicted:
-        # Adzuna's own estimate, not the employer's figure: shown as text, never as a salary.
-        return EMPTY, f"Estimation Adzuna : {text} €" if text else ""
-    return annualise_figures(low, high), f"{text} € (Adzuna, période non précisée)" if text else ""
+    annual = annualise_figures(low, high)
+    if as_bool(payload.get("salary_is_predicted")):
+        # Adzuna's own estimate, not the employer's figure: kept apart and labelled as such.
+        return EMPTY, annual, f"Estimation Adzuna : {text} €" if text else ""
+    return annual, EMPTY, f"{text} € (Adzuna, période non précisée)" if text else ""
 
 
 def _figure(value: object) -> str:
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         return ""
-    return str(value).strip()[:20]
+    if isinstance(value, float) and not math.isfinite(value):
+        return ""
+    return as_str(str(value), max_length=20)

@@ -8,6 +8,7 @@ from outside and new or malformed fields must never stop a run.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
@@ -18,6 +19,15 @@ from ingestion.normalise.text import clean
 MAX_EXTERNAL_ID = 64
 MAX_URL = 1000
 MAX_SKILLS = 60
+# Stored lengths (the raw payload keeps everything): a title is a line, a description a
+# page or two. Real France Travail descriptions stay under ~5,000 characters.
+MAX_TITLE = 500
+MAX_DESCRIPTION = 20_000
+MAX_NAME = 255
+# Dates outside these years are no date a source means ("0001-01-01", "9999-12-31").
+DATE_YEARS = (2000, 2100)
+_TRUE = frozenset({"1", "true", "vrai", "oui", "yes", "y", "o", "on"})
+_FALSE = frozenset({"0", "false", "faux", "non", "no", "n", "off", ""})
 
 
 class NormalisationError(ValueError):
@@ -60,6 +70,10 @@ class NormalisedOffer:
     salary_min: int | None = None
     salary_max: int | None = None
     salary_text: str = ""
+    # A source's own estimate (Adzuna's `salary_is_predicted`), never an employer's figure:
+    # kept apart so that no filter or chart counts it as a salary unless asked.
+    salary_estimate_min: int | None = None
+    salary_estimate_max: int | None = None
     remote: bool = False
     published_at: datetime | None = None
     source_updated_at: datetime | None = None
@@ -133,19 +147,56 @@ def coordinates(latitude: object, longitude: object) -> tuple[float | None, floa
     return lat, lon
 
 
-def as_datetime(value: object) -> datetime | None:
-    if not isinstance(value, str) or not value.strip():
+def as_bool(value: object) -> bool | None:
+    """The booleans as sources spell them (true, "true", 1, "1", "oui"...); None when absent or unreadable."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str):
+        word = value.strip().lower()
+        if word in _TRUE:
+            return True
+        if word in _FALSE and word:
+            return False
+    return None
+
+
+def as_datetime(value: object, *, field: str = "date") -> datetime | None:
+    """An ISO 8601 date; None when absent. A date that is there and cannot be read is an
+    error on the payload (never "now": an unreadable date must not pass for a fresh offer)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    try:
-        parsed = datetime.fromisoformat(value.strip())
-    except ValueError:
-        return None
+    parsed = None
+    if isinstance(value, str):
+        text = value.strip()
+        if text.endswith(("z", "Z")):
+            text = text[:-1] + "+00:00"
+        try:
+            parsed = datetime.fromisoformat(text)
+        except ValueError:
+            parsed = None
+    if parsed is None or not DATE_YEARS[0] <= parsed.year < DATE_YEARS[1]:
+        shown = value[:40] if isinstance(value, str) else type(value).__name__
+        raise NormalisationError("bad_date", f"date illisible ({field}) : {shown!r}")
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
+_URL_FORBIDDEN_RE = re.compile(r"[\s<>\"'`{}|\\^]")
+
+
 def as_url(value: object) -> str:
-    url = as_str(value)
-    if not url.startswith(("https://", "http://")) or len(url) > MAX_URL or " " in url:
+    """An http(s) address as given; '' when it holds what no address holds (spaces, quotes,
+    angle brackets, controls): such a link would be markup or broken, never cleaned into another."""
+    if not isinstance(value, str):
+        return ""
+    url = value.strip()
+    if (
+        not url.startswith(("https://", "http://"))
+        or len(url) > MAX_URL
+        or _URL_FORBIDDEN_RE.search(url)
+        or not url.isprintable()
+    ):
         return ""
     return url
 
@@ -172,6 +223,20 @@ def labels(items: object, key: str = "libelle") -> tuple[str, ...]:
         if len(seen) >= MAX_SKILLS:
             break
     return tuple(seen)
+
+
+def company_name(value: object, key: str) -> str:
+    """The employer's name: `{key: name}` or, as some payloads have it, the name as a plain string."""
+    name = value if isinstance(value, str) else as_mapping(value).get(key)
+    return as_str(name, max_length=MAX_NAME)
+
+
+def required_datetime(value: object, *, field: str) -> datetime:
+    """A date the source always gives (the creation date): absent or unreadable, the payload is in error."""
+    parsed = as_datetime(value, field=field)
+    if parsed is None:
+        raise NormalisationError("missing_date", f"date absente ({field})")
+    return parsed
 
 
 def first_nonempty(values: Iterable[str]) -> str:

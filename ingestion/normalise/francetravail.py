@@ -8,15 +8,21 @@ from typing import Any
 
 from ingestion.normalise import geo
 from ingestion.normalise.base import (
+    MAX_DESCRIPTION,
+    MAX_NAME,
+    MAX_TITLE,
     NormalisationError,
     NormalisedOffer,
+    as_bool,
     as_datetime,
     as_list,
     as_mapping,
     as_str,
     as_url,
+    company_name,
     external_id,
     labels,
+    required_datetime,
 )
 from ingestion.normalise.salary import parse_salary_text
 from ingestion.normalise.text import fold
@@ -56,30 +62,33 @@ def normalise(payload: object, places: Gazetteer | None = None) -> NormalisedOff
     if not isinstance(payload, Mapping):
         raise NormalisationError("not_an_object", "l'offre n'est pas un objet JSON")
     offer_id = external_id(payload.get("id"))
-    title = as_str(payload.get("intitule"), max_length=500)
+    title = as_str(payload.get("intitule"), max_length=MAX_TITLE)
     if not title:
         raise NormalisationError("missing_title", "intitulé de l'offre absent")
 
     place = geo.france_travail_location(as_mapping(payload.get("lieuTravail")), places)
-    description = as_str(payload.get("description"), keep_newlines=True)
+    description = as_str(payload.get("description"), max_length=MAX_DESCRIPTION, keep_newlines=True)
     salary_fields = as_mapping(payload.get("salaire"))
     salary_label = as_str(salary_fields.get("libelle"))
     salary_comment = as_str(salary_fields.get("commentaire"))
-    salary = parse_salary_text(salary_label)
-    if salary.is_empty:
-        salary = parse_salary_text(salary_comment)
+    complements = " ".join(as_str(salary_fields.get(key)) for key in ("complement1", "complement2"))
+    salary = parse_salary_text(salary_label, context=f"{salary_comment} {complements}")
+    if salary.is_empty and salary.refused is None:
+        # The structured label says nothing readable: the employer's comment may. A label
+        # that was refused (inverted bounds, net only) is not overruled by the comment.
+        salary = parse_salary_text(salary_comment, context=f"{salary_label} {complements}")
     rome_code = as_str(payload.get("romeCode")).upper()
     if not _ROME_RE.match(rome_code):
         rome_code = ""
     origin = as_mapping(payload.get("origineOffre"))
-    created = as_datetime(payload.get("dateCreation"))
+    created = required_datetime(payload.get("dateCreation"), field="dateCreation")
     return NormalisedOffer(
         source=Source.FRANCE_TRAVAIL.value,
         external_id=offer_id,
         title=title,
         description=description,
         description_truncated=False,
-        company=as_str(as_mapping(payload.get("entreprise")).get("nom"), max_length=255),
+        company=company_name(payload.get("entreprise"), "nom"),
         city=place.city,
         postcode=place.postcode,
         departement=place.departement,
@@ -90,10 +99,10 @@ def normalise(payload: object, places: Gazetteer | None = None) -> NormalisedOff
         contract_type=_contract(payload, title),
         working_time=_working_time(payload),
         seniority=_seniority(payload, title),
-        domain=as_str(payload.get("secteurActiviteLibelle"), max_length=255),
+        domain=as_str(payload.get("secteurActiviteLibelle"), max_length=MAX_NAME),
         rome_code=rome_code,
-        rome_label=as_str(payload.get("romeLibelle"), max_length=255) if rome_code else "",
-        occupation_title=as_str(payload.get("appellationlibelle"), max_length=255) if rome_code else "",
+        rome_label=as_str(payload.get("romeLibelle"), max_length=MAX_NAME) if rome_code else "",
+        occupation_title=as_str(payload.get("appellationlibelle"), max_length=MAX_NAME) if rome_code else "",
         skills=labels(payload.get("competences")),
         soft_skills=labels(payload.get("qualitesProfessionnelles")),
         salary_min=salary.minimum,
@@ -101,7 +110,7 @@ def normalise(payload: object, places: Gazetteer | None = None) -> NormalisedOff
         salary_text=" · ".join(text for text in (salary_label, salary_comment) if text)[:500],
         remote=mentions_remote(title, description),
         published_at=created,
-        source_updated_at=as_datetime(payload.get("dateActualisation")) or created,
+        source_updated_at=as_datetime(payload.get("dateActualisation"), field="dateActualisation") or created,
         url=as_url(origin.get("urlOrigine")) or DETAIL_URL.format(id=offer_id),
         warnings=place.warnings,
         **_application(as_mapping(payload.get("contact")), origin),
@@ -122,7 +131,7 @@ def _application(contact: Mapping[str, Any], origin: Mapping[str, Any]) -> dict[
 
 def _contract(payload: Mapping[str, Any], title: str) -> str:
     nature = fold(as_str(payload.get("natureContrat")))
-    if "apprentissage" in nature or "professionnalisation" in nature or payload.get("alternance") is True:
+    if "apprentissage" in nature or "professionnalisation" in nature or as_bool(payload.get("alternance")):
         return ContractType.APPRENTISSAGE.value
     from_title = contract_from_words(title)
     if from_title == ContractType.STAGE:

@@ -168,7 +168,9 @@ def normalise_and_upsert(
     """Normalise raw payloads, upsert the good ones into offers, record each payload's outcome.
 
     `raws` holds (raw id, payload), or (raw id, outcome) when the payload was prepared ahead;
-    the outcome of the raw ids in `recorded` is already stored.
+    the outcome of the raw ids in `recorded` is already stored. In a rebuild from stored
+    payloads (`from_source=False`), the postings of payloads that no longer normalise are
+    withdrawn: they were made by an older normaliser and nothing can rebuild them.
     """
     counts = BatchCounts()
     good: list[tuple[int, PostingRecord]] = []
@@ -210,6 +212,11 @@ def normalise_and_upsert(
             RawPayload.objects.filter(id__in=raw_ids).update(
                 status=NormalisationStatus.ERROR, error_type=code, error_message=message, normalised_at=now
             )
+    if bad and not from_source:
+        failed = RawPayload.objects.filter(id__in=[raw_id for ids in bad.values() for raw_id in ids])
+        counts.closed += offer_services.postings_withdraw(
+            source=source, external_ids=list(failed.values_list("external_id", flat=True)), at=now
+        )
     return counts
 
 
@@ -308,12 +315,16 @@ def batch_commit(run: IngestionRun, client: SourceClient | None, payloads: Seque
 
 
 def pending_process(run: IngestionRun, progress: Progress | None) -> None:
-    """Payloads stored but never normalised (left by an older version or a crash): process them first."""
+    """Payloads waiting for normalisation, processed first: left by a crash, or marked again by a
+    migration when the normalisers changed what they make (ingestion migration 0006). A rebuild
+    from stored payloads: known postings keep their dates and withdrawals."""
     pending = RawPayload.objects.filter(source=run.source, is_current=True, status=NormalisationStatus.PENDING)
     for chunk in chunks(pending.values_list("id", "payload", "last_seen_at").iterator(), BATCH_SIZE):
         with transaction.atomic():
             seen_at = max(row[2] for row in chunk)
-            counts = normalise_and_upsert(source=run.source, raws=[(r[0], r[1]) for r in chunk], seen_at=seen_at)
+            counts = normalise_and_upsert(
+                source=run.source, raws=[(r[0], r[1]) for r in chunk], seen_at=seen_at, from_source=False
+            )
             counts.add_to(run)
             run.save()
         if progress:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import BooleanField, F, FloatField, Q, QuerySet
+from django.db.models import BooleanField, F, FloatField, IntegerField, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -65,6 +65,21 @@ class OfferSearchResult:
     # Counts read with the page (see search_pass), reused by offer_facets.
     facet_data: dict[str, Any] = field(default_factory=dict, repr=False)
 
+    # Set when too few offers hold every word and the closest ones follow: how many hold them all.
+    exact_total: int | None = None
+
+    @property
+    def approximate(self) -> bool:
+        """The page shows other offers than those holding every word typed (a corrected word, closest offers)."""
+        return bool(self.expanded.corrections) or (self.exact_total is not None and self.total > self.exact_total)
+
+    @property
+    def exact_on_page(self) -> int:
+        """How many offers of this page, from its top, hold every word (all of them outside the closest mode)."""
+        if self.exact_total is None:
+            return len(self.offers)
+        return max(0, min(len(self.offers), self.exact_total - (self.page - 1) * PAGE_SIZE))
+
     @property
     def first_index(self) -> int:
         return (self.page - 1) * PAGE_SIZE + 1
@@ -102,11 +117,22 @@ def rank_expression(expanded: ExpandedQuery) -> RawSQL:
         # search_head (title, skills) is small and stored inline: cheap to rank, unlike the full vector.
         parts.append("ts_rank(offers_offer.search_head, to_tsquery('french'::regconfig, %s))")
         params.append(expanded.tsquery)
+        # Each query word (or one accepted in its place) found as such in the title puts the offer
+        # above those that only share its French stem: "paie" before "paiement", "préparateur"
+        # before "préparer les plats" (stemmed alike, so ts_rank cannot tell them apart).
+        parts += ["(jm_unaccent(offers_offer.title) ~* %s)::int" for _ in expanded.groups]
+        params += [group.title_pattern() for group in expanded.groups]
     if expanded.rome_codes:
         # A ROME match the words did not make ranks after a good word match, before weak ones.
         parts.append("CASE WHEN offers_offer.rome_code = ANY(%s) THEN 0.05 ELSE 0 END")
         params.append(list(expanded.rome_codes))
     return RawSQL(" + ".join(parts) or "0", params, output_field=FloatField())
+
+
+def coverage_expression(expanded: ExpandedQuery) -> RawSQL:
+    """How many words (groups) of the query an offer holds: the first key of the closest offers."""
+    parts = ["(offers_offer.search_vector @@ to_tsquery('french'::regconfig, %s))::int" for _ in expanded.groups]
+    return RawSQL("(" + " + ".join(parts) + ")", [group.tsquery() for group in expanded.groups], IntegerField())
 
 
 def offer_filtered_queryset(params: OfferSearchParams, expanded: ExpandedQuery | None = None) -> QuerySet[Offer]:
@@ -148,6 +174,7 @@ _MATCH_COLUMNS = (
 
 _PAGE_ORDER = {
     "ranked": "rank DESC, published_at DESC, id DESC",
+    "closest": "cover DESC, rank DESC, published_at DESC, id DESC",
     SortOrder.DISTANCE: "distance_km ASC NULLS LAST, published_at DESC, id DESC",
     SortOrder.NEWEST: "published_at DESC, id DESC",
     SortOrder.RELEVANCE: "published_at DESC, id DESC",
@@ -192,6 +219,8 @@ def search_pass(
     values = values.values(*_MATCH_COLUMNS)
     if not expanded.is_empty:
         values = values.annotate(rank=rank_expression(expanded))
+    if expanded.any_words:
+        values = values.annotate(cover=coverage_expression(expanded))
     if centre is not None and centre.located:
         values = values.annotate(distance_km=distance_expression(centre))
     sql, params = values[:limit].query.sql_with_params()
@@ -208,6 +237,7 @@ def search_pass(
     if unlocated_last and order != SortOrder.DISTANCE:
         page_order = f"distance_km IS NULL, {page_order}"
     sort_columns = "published_at, salary_min, salary_max" + (", rank" if not expanded.is_empty else "")
+    sort_columns += ", cover" if expanded.any_words else ""
     if centre is not None and centre.located:
         sort_columns += ", distance_km"
 
@@ -367,6 +397,8 @@ def offer_search(*, params: OfferSearchParams, expanded: ExpandedQuery | None = 
         page_size=PAGE_SIZE, newest_first=is_common(estimate), centre=params.place,
         unlocated_last=ranked and has_unknown_distances(params.place, params.radius_km),
     )  # fmt: skip
+    if ranked and len(expanded.groups) > 1 and found["n"] < CLOSEST_BELOW:
+        return _with_closest_offers(params, expanded, exact=found, page=page)
     capped = found["n"] > COUNT_CAP
     total = max(estimate, COUNT_CAP + 1) if capped else found["n"]
     # Relevance pages through the matches it ranked; newest and best paid through all
@@ -381,9 +413,8 @@ def offer_search(*, params: OfferSearchParams, expanded: ExpandedQuery | None = 
     if capped and not ranked:
         # ...but newest or best paid must be among all matches, not only those read.
         ids = _sorted_page(offers, sort, start, PAGE_SIZE, total=total, centre=params.place)
-    by_id = Offer.objects.defer("description").in_bulk(ids)
-    return OfferSearchResult(
-        offers=[by_id[pk] for pk in ids if pk in by_id],
+    return _result(
+        ids,
         total=total,
         total_capped=capped,
         page=page,
@@ -394,24 +425,93 @@ def offer_search(*, params: OfferSearchParams, expanded: ExpandedQuery | None = 
     )
 
 
+def _result(ids: list[int], **fields: Any) -> OfferSearchResult:
+    """The result of one page of offer ids (read without their long description)."""
+    by_id = Offer.objects.defer("description").in_bulk(ids)
+    return OfferSearchResult(offers=[by_id[pk] for pk in ids if pk in by_id], **fields)
+
+
+# Fewer offers than a page hold every word of a query of several words: the offers holding the
+# most of them follow ("Aucune offre ne contient tous les mots ; voici les plus proches").
+CLOSEST_BELOW = PAGE_SIZE
+
+
+def _with_closest_offers(
+    params: OfferSearchParams, expanded: ExpandedQuery, *, exact: dict[str, Any], page: int
+) -> OfferSearchResult:
+    """The offers holding every word (`exact`: their pass), then the closest ones.
+
+    The closest are the offers holding any word, those holding the most first, then by rank:
+    the exact matches come first in that order too (and are counted in it). Their own pass
+    (page 1) also puts them first when more than COUNT_CAP offers hold some word.
+    """
+    closest_query = replace(expanded, any_words=True)
+    offers = offer_filtered_queryset(params, closest_query)
+    start = (page - 1) * PAGE_SIZE
+    found = search_pass(
+        offers, closest_query, limit=COUNT_CAP + 1, order="closest", page_start=0,
+        page_size=start + PAGE_SIZE + len(exact["ids"]), centre=params.place,
+        unlocated_last=has_unknown_distances(params.place, params.radius_km),
+    )  # fmt: skip
+    capped = found["n"] > COUNT_CAP
+    total = max(estimated_count(offers), COUNT_CAP + 1) if capped else found["n"]
+    exact_ids = list(exact["ids"])
+    ranked_ids = exact_ids + [pk for pk in found["ids"] if pk not in set(exact_ids)]
+    num_pages = max(1, math.ceil(min(total, COUNT_CAP) / PAGE_SIZE))
+    page = min(page, num_pages)
+    start = (page - 1) * PAGE_SIZE
+    ids = ranked_ids[start : start + PAGE_SIZE]
+    return _result(
+        ids,
+        total=total,
+        total_capped=capped,
+        page=page,
+        num_pages=num_pages,
+        expanded=expanded,
+        count_cap=COUNT_CAP,
+        facet_data=found,
+        exact_total=exact["n"],
+    )
+
+
 # Smart mode ranks by meaning, so every filtered offer is a candidate: show the best ones only.
 SMART_LIMIT = 200
 
 
 def _smart_search(params: OfferSearchParams, ranker: SmartRanker) -> OfferSearchResult:
+    """The plain search's offers first, in its order, then those close in meaning (the ranker's).
+
+    Meaning only adds: it never pushes down an offer that holds the words typed, so the
+    smart search cannot score below the plain one, and where no offer holds them the page
+    says that what follows is close in meaning, not an answer (`approximate`).
+    """
+    expanded = query_expand(params.q)
+    offers = offer_filtered_queryset(params, expanded)
+    located = {"centre": params.place, "unlocated_last": has_unknown_distances(params.place, params.radius_km)}
+    exact = search_pass(
+        offers, expanded, limit=COUNT_CAP + 1, order="ranked", page_start=0, page_size=SMART_LIMIT, **located
+    )
+    plain_ids = list(exact["ids"])
+    if len(expanded.groups) > 1 and exact["n"] < CLOSEST_BELOW:
+        closest_query = replace(expanded, any_words=True)
+        closest = search_pass(
+            offer_filtered_queryset(params, closest_query), closest_query, limit=COUNT_CAP + 1, order="closest",
+            page_start=0, page_size=SMART_LIMIT, **located,
+        )  # fmt: skip
+        plain_ids += [pk for pk in closest["ids"] if pk not in set(plain_ids)]
     candidates = offer_filtered_queryset(replace(params, q=""), ExpandedQuery())
-    ids = ranker(params.q, candidates, SMART_LIMIT)
-    # The ranker orders by meaning every offer of the filters (unrelated ones too): an offer whose
-    # distance is unknown keeps its rank here, where the plain search lists it after the located ones.
+    shown = set(plain_ids)
+    ids = (plain_ids + [pk for pk in ranker(params.q, candidates, SMART_LIMIT) if pk not in shown])[:SMART_LIMIT]
     num_pages = max(1, math.ceil(len(ids) / PAGE_SIZE))
     page = min(max(params.page, 1), num_pages)
     page_ids = ids[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
-    by_id = Offer.objects.defer("description").in_bulk(page_ids)
-    return OfferSearchResult(
-        offers=[by_id[pk] for pk in page_ids if pk in by_id],
+    return _result(
+        page_ids,
         total=len(ids),
         total_capped=False,
         page=page,
         num_pages=num_pages,
+        expanded=expanded,
         count_cap=SMART_LIMIT,
+        exact_total=min(exact["n"], len(ids)),
     )

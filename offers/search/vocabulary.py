@@ -22,20 +22,19 @@ sample, so its cost does not grow with the number of offers.
 
 from __future__ import annotations
 
-import re
 import threading
 import time
-import unicodedata
 from bisect import bisect_left
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.conf import settings
 from django.db import connection
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from offers.models import Occupation, OccupationTitle, Offer, OfferStatus
+from offers.models import Occupation, OccupationTitle, Offer, OfferStatus, SearchSynonym
+from offers.search.lexicon import fold, french_lexicon, words_of
 
 # Words that carry no meaning for a job search (PostgreSQL's french config drops them too).
 STOP_WORDS = frozenset(
@@ -47,17 +46,7 @@ VOCABULARY_CAP = 60_000  # most frequent words kept for fuzzy matching
 TAUGHT_MIN_OFFERS = 3
 TAUGHT_MIN_SHARE = 0.6
 MAX_ROME_CODES = 5
-_WORD = re.compile(r"[a-z0-9]+")
-
-
-def fold(text: str) -> str:
-    """Lower-case and strip accents the way `jm_unaccent` + to_tsvector do ('Œuvre' -> 'oeuvre')."""
-    text = text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE").replace("’", "'")
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-
-
-def words_of(text: str) -> list[str]:
-    return _WORD.findall(fold(text))
+__all__ = ["ExpandedQuery", "TermGroup", "fold", "query_expand", "title_suggestions", "vocabulary_reset", "words_of"]
 
 
 def _split_gender_forms(label: str) -> list[list[str]]:
@@ -90,22 +79,34 @@ class Vocabulary:
     parents: dict[str, str] = field(default_factory=dict)  # ROME 4 detailed code -> its parent code
     # Gendered title words whose French stem is broader than their counterpart's (see _overbroad_words).
     overbroad: frozenset[str] = frozenset()
+    # Synonyms and acronyms (SearchSynonym): an expression -> the expressions accepted in its place.
+    synonyms: dict[tuple[str, ...], set[tuple[str, ...]]] = field(default_factory=lambda: defaultdict(set))
+    synonym_codes: dict[tuple[str, ...], set[str]] = field(default_factory=lambda: defaultdict(set))
+    synonym_lengths: dict[str, int] = field(default_factory=dict)  # first word -> longest expression
+
+    def knows(self, word: str) -> bool:
+        """A word of the offers, of ROME, of the synonym list or of French: never a typo."""
+        return word in self.frequencies or word in french_lexicon()
+
+
+Phrase = tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class TermGroup:
-    """One query word and the words accepted in its place.
+    """One query word (or expression) and what is accepted in its place.
 
-    `title_only` alternatives (the other gender of a job title, words of a named ROME
-    title) count in offer titles only (weight A): "développeuse" shares its French stem
-    with "développement", which descriptions and skills of every trade use ("suivre le
-    développement de l'enfant"). ROME labels name both genders, so nothing is lost there.
+    `title_only` alternatives count in offer titles only (weight A): "développeuse" shares
+    its French stem with "développement", which descriptions and skills of every trade use
+    ("suivre le développement de l'enfant"). `phrases` are expressions of several words
+    (a synonym: "poids lourd" for "PL"), each matched when all its words are there.
     """
 
     original: str
     alternatives: tuple[str, ...]
     prefix: bool = False
     title_only: frozenset[str] = frozenset()
+    phrases: tuple[Phrase, ...] = ()
 
     def tsquery(self) -> str:
         def term(word: str) -> str:
@@ -113,7 +114,23 @@ class TermGroup:
                 return f"{word}:A"
             return f"{word}:*" if word == self.original and self.prefix else word
 
-        return "(" + " | ".join(term(word) for word in self.alternatives) + ")"
+        parts = [term(word) for word in self.alternatives]
+        parts += ["(" + " & ".join(phrase) + ")" for phrase in self.phrases]
+        return "(" + " | ".join(parts) + ")"
+
+    def title_pattern(self) -> str:
+        """A PostgreSQL regex finding one of the group's words as a whole word of a folded title.
+
+        Unlike the full-text match it is not stemmed: "préparateur" is found in "Préparateur
+        de commandes" but not in "préparer les plats" (both stem to 'prepar').
+        """
+
+        def word_pattern(word: str) -> str:
+            return word if word == self.original and self.prefix else f"{word}(s|x)?\\M"
+
+        parts = [word_pattern(word) for word in self.alternatives]
+        parts += ["\\W+(\\w+\\W+){0,2}".join(word_pattern(word) for word in phrase) for phrase in self.phrases]
+        return "\\m(" + "|".join(parts) + ")"
 
 
 @dataclass(frozen=True)
@@ -121,11 +138,14 @@ class ExpandedQuery:
     groups: tuple[TermGroup, ...] = ()
     rome_codes: tuple[str, ...] = ()
     corrections: tuple[tuple[str, str], ...] = ()
+    # The closest offers: any word of the query, those holding the most words first (see
+    # offers.search.query, when too few offers hold them all).
+    any_words: bool = False
 
     @property
     def tsquery(self) -> str:
         """A to_tsquery('french', ...) string; every word is [a-z0-9]+, so it cannot break the syntax."""
-        return " & ".join(group.tsquery() for group in self.groups)
+        return (" | " if self.any_words else " & ").join(group.tsquery() for group in self.groups)
 
     @property
     def is_empty(self) -> bool:
@@ -141,7 +161,8 @@ def _data_version() -> tuple:
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT (SELECT max(id) FROM offers_offer), (SELECT max(id) FROM offers_occupationtitle),"
-            " (SELECT count(*) FROM offers_occupation)"
+            " (SELECT count(*) FROM offers_occupation),"
+            " (SELECT (count(*), max(updated_at))::text FROM offers_searchsynonym)"
         )
         return tuple(cursor.fetchone())
 
@@ -262,11 +283,35 @@ def _vocabulary_build(version: tuple) -> Vocabulary:
         if count >= TAUGHT_MIN_OFFERS and count / total >= TAUGHT_MIN_SHARE:
             vocabulary.taught[word] = code
 
+    _synonyms_add(vocabulary, frequencies)
     vocabulary.frequencies = dict(frequencies)
     ranked = sorted(frequencies.items(), key=lambda item: (-item[1], item[0]))
     vocabulary.words = [word for word, _ in ranked[:VOCABULARY_CAP] if len(word) > 2]
     vocabulary.sorted_title_words = sorted(title_words)
     return vocabulary
+
+
+def _expression(text: str) -> Phrase:
+    return tuple(word for word in words_of(text) if word not in STOP_WORDS)
+
+
+def _synonyms_add(vocabulary: Vocabulary, frequencies: dict[str, int]) -> None:
+    """Index the active synonyms: each expression -> the expressions accepted in its place."""
+    for row in SearchSynonym.objects.filter(active=True):
+        term = _expression(row.term)
+        equivalents = [expression for text in row.equivalent_list() if (expression := _expression(text))]
+        if not term or not equivalents:
+            continue
+        accepted = {term, *equivalents}
+        sources = [term, *equivalents] if row.both_ways else [term]
+        for expression in sources:
+            vocabulary.synonyms[expression] |= accepted
+            vocabulary.synonym_codes[expression] |= set(row.rome_code_list())
+            first = expression[0]
+            vocabulary.synonym_lengths[first] = max(vocabulary.synonym_lengths.get(first, 0), len(expression))
+        for expression in accepted:
+            for word in expression:
+                frequencies.setdefault(word, 1)  # known words: never "corrected"
 
 
 def _overbroad_words(counterparts: dict[str, set[str]]) -> frozenset[str]:
@@ -305,7 +350,7 @@ def _max_typos(word: str) -> int:
 
 def _corrections(word: str, vocabulary: Vocabulary) -> list[str]:
     limit = _max_typos(word)
-    if not limit or word in vocabulary.frequencies:
+    if not limit or vocabulary.knows(word):
         return []
     matches = process.extract(word, vocabulary.words, scorer=Levenshtein.distance, score_cutoff=limit, limit=8)
     if not matches:
@@ -358,6 +403,67 @@ def _rome_codes(
     return ranked, matched_words
 
 
+def _synonym_spans(words: list[str], vocabulary: Vocabulary) -> dict[int, Phrase]:
+    """Where the query names a synonym expression: start position -> the expression (longest first)."""
+    spans: dict[int, Phrase] = {}
+    position = 0
+    while position < len(words):
+        longest = vocabulary.synonym_lengths.get(words[position], 0)
+        for length in range(min(longest, len(words) - position), 0, -1):
+            candidate = tuple(words[position : position + length])
+            if candidate in vocabulary.synonyms:
+                spans[position] = candidate
+                position += length
+                break
+        else:
+            position += 1
+    return spans
+
+
+def _word_group(
+    word: str, vocabulary: Vocabulary, *, typing: bool, corrections: list[tuple[str, str]]
+) -> tuple[TermGroup, set[str]]:
+    """The group of one query word (typos, gender forms, prefix) and the title words it may stand for."""
+    fixes = _corrections(word, vocabulary)
+    corrections.extend((word, fix) for fix in fixes[:1])
+    # A word the vocabulary does not know may be cut short ("dev", "boulan" while typing):
+    # match it as a prefix. Known words stay exact: a prefix over a common word makes
+    # PostgreSQL's estimate (and plan) much worse for no gain.
+    title_prefix = len(word) >= 3 and (len(word) <= 4 or typing)
+    # (and not when a close known word exists: then it is a typo, not a beginning).
+    prefix = title_prefix and not vocabulary.knows(word) and not fixes
+    forms = [word, *fixes]
+    counterparts = {other for known in forms for other in vocabulary.counterparts.get(known, ())}
+    alternatives = list(dict.fromkeys([*forms, *sorted(counterparts)]))
+    # Both genders of a title find the same offers ("serveur" and "serveuse"): the group is
+    # the same whichever form was typed. Only a form whose French stem is broader than its
+    # counterpart's ("developpeuse" -> 'developp', the stem of "développement") counts in
+    # titles only, whichever form was typed.
+    title_only = frozenset(alternative for alternative in alternatives if alternative in vocabulary.overbroad)
+    accepted: set[str] = set()
+    for candidate in alternatives:
+        accepted |= _title_words_matching(candidate, vocabulary, prefix=title_prefix and candidate == word)
+    group = TermGroup(original=word, alternatives=tuple(alternatives), prefix=prefix, title_only=title_only)
+    return group, accepted
+
+
+def _synonym_group(expression: Phrase, vocabulary: Vocabulary) -> tuple[TermGroup, set[str]]:
+    """The group of a synonym expression: every accepted expression, single words with their other gender."""
+    accepted_expressions = sorted(vocabulary.synonyms[expression], key=lambda phrase: (len(phrase), phrase))
+    words = [phrase[0] for phrase in accepted_expressions if len(phrase) == 1]
+    counterparts = {other for word in words for other in vocabulary.counterparts.get(word, ())}
+    alternatives = list(dict.fromkeys([*words, *sorted(counterparts)]))
+    phrases = tuple(phrase for phrase in accepted_expressions if len(phrase) > 1)
+    title_only = frozenset(alternative for alternative in alternatives if alternative in vocabulary.overbroad)
+    # For naming ROME titles, only what stands for the expression word for word: the words of
+    # its longer equivalents would mix titles ("auxiliaire de vie scolaire" + "sociale").
+    accepted = set(expression) | set(alternatives)
+    group = TermGroup(
+        original=" ".join(expression), alternatives=tuple(alternatives), title_only=title_only, phrases=phrases
+    )
+    return group, accepted
+
+
 def query_expand(text: str) -> ExpandedQuery:
     words = [word for word in words_of(text) if word not in STOP_WORDS]
     if not words:
@@ -366,47 +472,47 @@ def query_expand(text: str) -> ExpandedQuery:
     groups: list[TermGroup] = []
     corrections: list[tuple[str, str]] = []
     alternatives_for_titles: list[set[str]] = []
+    synonym_codes: list[str] = []
+    synonym_groups: set[int] = set()  # indexes of the groups that are synonym expressions
     typing_last_word = not text.rstrip().endswith((" ", '"'))
-    for position, word in enumerate(words):
-        fixes = _corrections(word, vocabulary)
-        corrections.extend((word, fix) for fix in fixes[:1])
-        # A word the vocabulary does not know may be cut short ("dev", "boulan" while typing):
-        # match it as a prefix. Known words stay exact: a prefix over a common word makes
-        # PostgreSQL's estimate (and plan) much worse for no gain.
-        short_or_typing = len(word) <= 4 or (typing_last_word and position == len(words) - 1)
-        title_prefix = len(word) >= 3 and short_or_typing
-        # (and not when a close known word exists: then it is a typo, not a beginning).
-        prefix = title_prefix and word not in vocabulary.frequencies and not fixes
-        alternatives = [word, *fixes]
-        counterparts = {other for known in (word, *fixes) for other in vocabulary.counterparts.get(known, ())}
-        alternatives.extend(sorted(counterparts))
-        alternatives = list(dict.fromkeys(alternatives))
-        title_only = frozenset(counterparts - {word, *fixes})
-        if overbroad := {known for known in (word, *fixes) if known in vocabulary.overbroad}:
-            # "developpeuse": its own stem counts in titles only, its counterpart's everywhere.
-            title_only = frozenset(overbroad)
-        groups.append(TermGroup(original=word, alternatives=tuple(alternatives), prefix=prefix, title_only=title_only))
-        accepted: set[str] = set()
-        for candidate in alternatives:
-            accepted |= _title_words_matching(candidate, vocabulary, prefix=title_prefix and candidate == word)
+    spans = _synonym_spans(words, vocabulary)
+    position = 0
+    while position < len(words):
+        if position in spans:
+            expression = spans[position]
+            group, accepted = _synonym_group(expression, vocabulary)
+            synonym_codes += sorted(vocabulary.synonym_codes.get(expression, ()))
+            synonym_groups.add(len(groups))
+            position += len(expression)
+        else:
+            typing = typing_last_word and position == len(words) - 1
+            group, accepted = _word_group(words[position], vocabulary, typing=typing, corrections=corrections)
+            position += 1
+        groups.append(group)
         alternatives_for_titles.append(accepted)
 
-    codes, title_words = _rome_codes(words, alternatives_for_titles, vocabulary)
+    group_words = [group.original for group in groups]
+    codes, title_words = _rome_codes(group_words, alternatives_for_titles, vocabulary)
     # Offers often carry the parent of a detailed ROME 4 code ("dev back-end" names M1855;
     # France Travail still files many back-end jobs under M1805): the parent counts too.
     codes += [parent for code in list(codes) if (parent := vocabulary.parents.get(code)) and parent not in codes]
     # The words of the named titles join the text query ("dev" -> developpeur, developpeuse).
+    # (A synonym's group already holds what stands for it.)
     groups = [
-        TermGroup(
-            original=group.original,
+        group
+        if index in synonym_groups
+        else replace(
+            group,
             alternatives=tuple(dict.fromkeys([*group.alternatives, *sorted(title_words[index])[:3]])),
-            prefix=group.prefix,
             title_only=group.title_only
             | (frozenset(sorted(title_words[index])[:3]) - set(group.alternatives) - {group.original}),
         )
         for index, group in enumerate(groups)
     ]
-    if len(words) == 1:
+    if len(groups) == 1 and synonym_groups:
+        # A whole query that is a synonym: the occupations the list names for it, nothing guessed.
+        codes = synonym_codes
+    elif len(groups) == 1:
         for candidate in groups[0].alternatives:
             taught = vocabulary.taught.get(candidate)
             if taught and taught not in codes:

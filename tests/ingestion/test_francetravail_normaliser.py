@@ -169,7 +169,7 @@ def test_every_kind_of_space_in_a_field_becomes_one_space() -> None:
 
     for space in spaces:
         assert clean(f"{space}Boulanger{space}{space}/ Boulangère{space}") == "Boulanger / Boulangère"
-    assert clean("Pâte\u200bfeuilletée") == "Pâte\u200bfeuilletée"  # a zero-width space is not a space
+    assert clean("Pâte\u200bfeuilletée") == "Pâtefeuilletée"  # a zero-width space is removed, not a space
     assert (
         clean("Missions :\r\n\r\n\r\n-\u00a0pétrir\t les pâtes", keep_newlines=True)
         == "Missions :\n\n- pétrir les pâtes"

@@ -153,7 +153,11 @@ def test_a_payload_that_fails_to_normalise_keeps_its_error_and_never_stops_the_r
 
 
 def test_reprocess_retries_payloads_in_error_without_any_api_call(monkeypatch: pytest.MonkeyPatch) -> None:
-    _run(FakeClient("francetravail", [{"id": "BAD1", "intitule": ""}, *_offers(2)]))
+    _run(
+        FakeClient(
+            "francetravail", [{"id": "BAD1", "intitule": "", "dateCreation": "2026-10-01T08:00:00Z"}, *_offers(2)]
+        )
+    )
     from ingestion import normalise
 
     original = normalise.NORMALISERS["francetravail"]

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ingestion.normalise.salary import HOURS_PER_YEAR, AnnualSalary, annualise_figures, parse_salary_text
+from ingestion.normalise.salary import HOURS_PER_YEAR, AnnualSalary, Refusal, annualise_figures, parse_salary_text
 
 CASES = [
     # France Travail's structured `salaire.libelle`
@@ -29,7 +29,6 @@ CASES = [
     ("2 000 € brut mensuel", 24000, 24000),
     ("1\u202f850\u00a0€ brut par mois", 22200, 22200),
     ("1.801,80 € bruts / mois", 21622, 21622),
-    ("1700 € Net", 20400, 20400),
     ("2,5k€/mois", 30000, 30000),
     ("12 € de l'heure", 12 * HOURS_PER_YEAR, 12 * HOURS_PER_YEAR),
     ("13,50€/h brut", round(13.5 * HOURS_PER_YEAR), round(13.5 * HOURS_PER_YEAR)),
@@ -48,6 +47,8 @@ CASES = [
     ("Mensuel de 35000 Euros", None, None),
     ("Mensuel de 2000 Euros sur 24 mois", None, None),
     ("", None, None),
+    ("1700 € Net", None, None),
+    ("Annuel de 55000.0 Euros à 40000.0 Euros", None, None),
 ]
 
 
@@ -58,6 +59,26 @@ def test_salary_text_becomes_an_annual_range_or_nothing(text: str, minimum: int 
 
 def test_the_table_covers_at_least_25_real_forms() -> None:
     assert len(CASES) >= 25
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Annuel de 55000.0 Euros à 40000.0 Euros", Refusal.INVERTED),
+        ("1750 € net mensuel", Refusal.NET),
+        ("% du SMIC selon l'âge", Refusal.NOT_ANNUALISABLE),
+        ("Cachet de 150 Euros", Refusal.NOT_ANNUALISABLE),
+        ("2 000 € par mois soit 24 000 € par an", Refusal.AMBIGUOUS),
+        ("Mensuel de 35000 Euros", Refusal.IMPLAUSIBLE),
+    ],
+)
+def test_a_salary_given_no_figure_says_why(text: str, reason: Refusal) -> None:
+    salary = parse_salary_text(text)
+    assert salary.is_empty and salary.refused is reason
+
+
+def test_daily_words_count_only_right_after_a_figure() -> None:
+    assert parse_salary_text("2 000 € brut mensuel, 7h/j du lundi au vendredi") == AnnualSalary(24000, 24000)
 
 
 @pytest.mark.parametrize(

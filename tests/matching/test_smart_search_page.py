@@ -27,16 +27,18 @@ def offers(active_model):
 
 
 def test_the_smart_switch_finds_offers_by_meaning_where_words_find_none(client, offers):
-    plain = client.get("/offres/", {"q": "programmeur backend"})
+    plain = client.get("/offres/", {"q": "conception de logiciels"})
     assert plain.context["result"].total == 0
 
-    smart = client.get("/offres/", {"q": "programmeur backend", "intelligente": "on"})
+    smart = client.get("/offres/", {"q": "conception de logiciels", "intelligente": "on"})
 
     assert smart.status_code == 200
     found = smart.context["result"].offers
     assert found[0] == offers["developer"]
     html = smart.content.decode()
-    assert "Recherche intelligente : les 200 offres au plus" in html
+    # Nothing holds the words: the page says that what it shows is close in meaning, not an answer.
+    assert "aucune offre ne contient ces mots ; voici des offres proches par le sens" in html
+    assert smart.context["result"].approximate
     assert 'name="intelligente"' in html and "checked" in html.split('name="intelligente"')[1].split(">")[0]
 
 
@@ -56,3 +58,12 @@ def test_the_smart_switch_keeps_the_filters_and_shows_nothing_unrelated(client, 
 
     # The CDD developer is filtered out; the CDI baker passes the filter but is too far in meaning.
     assert smart.context["result"].offers == [java]
+
+
+def test_the_smart_switch_keeps_the_offers_holding_the_words_first(client, offers):
+    plain = client.get("/offres/", {"q": "boulanger"}).context["result"]
+    smart = client.get("/offres/", {"q": "boulanger", "intelligente": "on"}).context["result"]
+
+    # Meaning only adds after the plain answer: it never pushes an offer holding the words down.
+    assert smart.offers[: len(plain.offers)] == plain.offers == [offers["baker"]]
+    assert smart.exact_total == 1

@@ -198,7 +198,7 @@ class QueryOutcome:
 
 
 def _says_approximate(result: OfferSearchResult) -> bool:
-    return bool(getattr(result, "approximate", False) or result.expanded.corrections)
+    return result.approximate
 
 
 def search_as_page(query: GradedQuery, *, smart: bool) -> OfferSearchResult:
