@@ -1,11 +1,14 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.http import HttpRequest
+from rest_framework.authtoken.models import TokenProxy
 
 from candidates.models import (
     AlertDigest,
     AlertRun,
     AlertState,
+    ApiToken,
     CandidateProfile,
     CvUpload,
     SavedOffer,
@@ -30,6 +33,25 @@ class CandidateProfileAdmin(admin.ModelAdmin):
     exclude = ["cv_file"]
     readonly_fields = ["cv_original_name", "cv_text", "cv_uploaded_at", "profile_text", "created_at", "updated_at"]
     date_hierarchy = "created_at"
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    """Named API tokens (keys are never stored): staff can see and revoke (delete) them, not create them."""
+
+    list_display = ["user", "name", "key_prefix", "created_at", "last_used_at"]
+    search_fields = ["user__email", "name", "key_prefix"]
+    list_select_related = ["user"]
+    readonly_fields = ["user", "name", "key_prefix", "created_at", "last_used_at"]
+    exclude = ["key_digest", "password_fingerprint"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+
+# DRF's single-token table is no longer used (candidates.ApiToken replaced it, migration 0004).
+if admin.site.is_registered(TokenProxy):
+    admin.site.unregister(TokenProxy)
 
 
 @admin.register(CvUpload)

@@ -11,17 +11,16 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import exceptions, serializers, status
-from rest_framework.authtoken.models import Token
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle, UserRateThrottle
 from rest_framework.views import APIView
 
-from candidates import selectors, services
+from candidates import selectors, services, tokens
 from candidates.cv import CvRejected
-from candidates.models import CandidateProfile, CvUpload, CvUploadStatus, RemotePreference, SavedOffer
+from candidates.models import ApiToken, CandidateProfile, CvUpload, CvUploadStatus, RemotePreference, SavedOffer
+from jobmarket.throttling import AnonRateThrottle, ScopedRateThrottle, UserRateThrottle
 from offers.models import ContractType, OfferStatus, Seniority
 
 # Multipart framing around the file itself; anything beyond the limit plus this is refused unread.
@@ -40,14 +39,27 @@ def _invalid(error: services.CandidateError) -> exceptions.ValidationError:
 class TokenRequestSerializer(serializers.Serializer):
     email = serializers.CharField(max_length=254)
     password = serializers.CharField(max_length=4096, trim_whitespace=False, style={"input_type": "password"})
+    name = serializers.CharField(
+        max_length=100, required=False, help_text="Nom du jeton, pour le reconnaître dans la liste (« API » sinon)."
+    )
 
 
 class TokenSerializer(serializers.Serializer):
-    token = serializers.CharField()
+    token = serializers.CharField(help_text="La clé, montrée cette seule fois.")
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+
+
+class ApiTokenSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    key_prefix = serializers.CharField(help_text="Les 8 premiers caractères de la clé.")
+    created_at = serializers.DateTimeField()
+    last_used_at = serializers.DateTimeField(allow_null=True)
 
 
 class TokenView(APIView):
-    """Obtain (POST, with e-mail and password) or revoke (DELETE) the API token of an account."""
+    """Obtain a new token (POST, with e-mail and password) or revoke the one in use (DELETE)."""
 
     throttle_scope = "token"
 
@@ -55,7 +67,7 @@ class TokenView(APIView):
         return [AllowAny()] if self.request.method == "POST" else [IsAuthenticated()]
 
     def get_throttles(self) -> list[Any]:
-        # Guessing passwords through the API meets the per-account limit plus this scoped rate.
+        # Guessing passwords through the API meets the login limits plus this scoped rate.
         return [ScopedRateThrottle(), AnonRateThrottle(), UserRateThrottle()]
 
     @extend_schema(
@@ -65,8 +77,10 @@ class TokenView(APIView):
         auth=[],
         summary="Obtenir un jeton d'API",
         description=(
-            "Échange l'adresse e-mail et le mot de passe d'un compte contre son jeton. "
-            "Après quelques échecs par compte ou par adresse IP, les essais sont refusés une heure (429)."
+            "Échange l'adresse e-mail et le mot de passe d'un compte contre un nouveau jeton, nommé, "
+            "à conserver : sa clé n'est montrée qu'une fois. Chaque appel crée un jeton ; la liste et la "
+            "révocation sont sur `/api/me/tokens/` et dans le profil. Changer ou réinitialiser le mot de passe "
+            "révoque tous les jetons. Après des échecs répétés, les essais sont refusés un moment (429)."
         ),
     )
     def post(self, request: Request) -> Response:
@@ -82,14 +96,37 @@ class TokenView(APIView):
             raise exceptions.Throttled(detail=blocked.message) from None
         except services.CandidateError as error:
             raise _invalid(error) from None
-        token, _created = Token.objects.get_or_create(user=user)
-        return Response({"token": token.key})
+        if not selectors.email_confirmed(user=user):
+            raise exceptions.PermissionDenied(services.email_unconfirmed_message(_("obtenir un jeton d'API")))
+        token, key = tokens.api_token_create(user=user, name=credentials.validated_data.get("name") or "API")
+        return Response({"token": key, "id": token.pk, "name": token.name})
 
     @extend_schema(
-        operation_id="auth_token_revoke", request=None, responses={204: None}, summary="Révoquer son jeton d'API"
+        operation_id="auth_token_revoke",
+        request=None,
+        responses={204: None},
+        summary="Révoquer le jeton utilisé",
+        description="Révoque le jeton de la requête ; avec une session, révoque tous les jetons du compte.",
     )
     def delete(self, request: Request) -> Response:
-        Token.objects.filter(user=request.user).delete()
+        if isinstance(request.auth, ApiToken):
+            tokens.api_token_revoke(user=request.user, token_id=request.auth.pk)
+        else:
+            tokens.api_tokens_revoke_all(user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class MeTokensView(APIView):
+    @extend_schema(operation_id="me_tokens_list", responses={200: ApiTokenSerializer(many=True)}, summary="Mes jetons")
+    def get(self, request: Request) -> Response:
+        return Response(ApiTokenSerializer(tokens.api_tokens_for_user(user=request.user), many=True).data)
+
+
+class MeTokenView(APIView):
+    @extend_schema(operation_id="me_token_revoke", responses={204: None}, summary="Révoquer un de mes jetons")
+    def delete(self, request: Request, token_id: int) -> Response:
+        if not tokens.api_token_revoke(user=request.user, token_id=token_id):
+            raise exceptions.NotFound(_("Ce jeton n'existe pas."))
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -164,6 +201,10 @@ class CvOutcomeSerializer(serializers.Serializer):
     skills_added = serializers.ListField(child=serializers.CharField())
 
 
+class AccountDeletionSerializer(serializers.Serializer):
+    password = serializers.CharField(max_length=4096, trim_whitespace=False, help_text="Le mot de passe du compte.")
+
+
 class MeView(APIView):
     """The signed-in candidate's own profile."""
 
@@ -192,11 +233,25 @@ class MeView(APIView):
 
     @extend_schema(
         operation_id="me_destroy",
+        request=AccountDeletionSerializer,
         responses={204: None},
         summary="Supprimer mon compte",
-        description="Supprime le compte et tout ce qui s'y rattache : profil, CV, offres sauvegardées, jeton.",
+        description=(
+            "Supprime le compte et tout ce qui s'y rattache : profil, CV, offres sauvegardées, jetons. "
+            "Demande le mot de passe du compte, comme le site (les essais comptent comme des connexions)."
+        ),
     )
     def delete(self, request: Request) -> Response:
+        confirmation = AccountDeletionSerializer(data=request.data)
+        confirmation.is_valid(raise_exception=True)
+        try:
+            services.candidate_password_confirm(
+                request=request._request, user=request.user, password=confirmation.validated_data["password"]
+            )
+        except services.LoginBlocked as blocked:
+            raise exceptions.Throttled(detail=blocked.message) from None
+        except services.CandidateError as error:
+            raise _invalid(error) from None
         services.candidate_delete(user=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 

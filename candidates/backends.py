@@ -13,12 +13,12 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 
 from candidates import login_limit
+from jobmarket.client_address import client_address
 
 
 def client_ip(request: HttpRequest | None) -> str | None:
-    # REMOTE_ADDR, never X-Forwarded-For: a client can write any address in that header.
-    # Behind a proxy, the proxy must set REMOTE_ADDR (gunicorn --forwarded-allow-ips).
-    return request.META.get("REMOTE_ADDR") if request is not None else None
+    # The same address the API throttles count (TRUSTED_PROXIES decides whether X-Forwarded-For is read).
+    return client_address(request)
 
 
 class RateLimitedModelBackend(ModelBackend):
@@ -35,5 +35,5 @@ class RateLimitedModelBackend(ModelBackend):
         if user is None:
             login_limit.login_failure_record(email=username, ip=ip)
         else:
-            login_limit.login_failures_clear(email=username)
+            login_limit.login_succeeded(email=username, ip=ip)
         return user

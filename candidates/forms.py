@@ -171,15 +171,31 @@ class DeleteAccountForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Any, request: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
+        self.request = request
 
     def clean_password(self) -> str:
+        from candidates.services import CandidateError, candidate_password_confirm
+
         password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
-            raise forms.ValidationError(_("Mot de passe incorrect."))
+        try:
+            candidate_password_confirm(request=self.request, user=self.user, password=password)
+        except CandidateError as error:
+            raise forms.ValidationError(error.message) from None
         return password
+
+
+class EmailConfirmForm(DeleteAccountForm):
+    """The account's password, asked with the confirmation link (see candidates.signup)."""
+
+    password = forms.CharField(
+        label=gettext_lazy("Mot de passe choisi à l'inscription"),
+        strip=False,
+        max_length=4096,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
 
 
 class SavedSearchForm(forms.Form):

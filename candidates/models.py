@@ -93,6 +93,9 @@ class CandidateProfile(models.Model):
         blank=True,
         help_text=_("Poste, compétences, présentation et CV : ce que lit le matching."),
     )
+    # Set at sign-up until the link mailed to the address is opened (or a password reset proves the
+    # mailbox): until then the account holds no CV and no API token. Accounts made otherwise are trusted.
+    email_confirmation_pending = models.BooleanField(_("adresse e-mail à confirmer"), default=False)
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
 
@@ -149,6 +152,34 @@ class CvUpload(models.Model):
     @property
     def is_stalled(self) -> bool:
         return self.status == CvUploadStatus.READING and timezone.now() - self.created_at > self.STALLED_AFTER
+
+
+class ApiToken(models.Model):
+    """An API token: a new one per `POST /api/auth/token/` or per creation in the profile, named,
+    listed and revocable there.
+
+    Only a digest of the key is kept (the key is shown once). A token holds while the account's
+    password is the one it was issued under (`password_fingerprint`, Django's session hash):
+    a password change or reset, by any path (site, admin, shell), revokes every token at once.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("compte")
+    )
+    name = models.CharField(_("nom"), max_length=100)
+    key_digest = models.CharField(_("empreinte de la clé"), max_length=64, unique=True)
+    key_prefix = models.CharField(_("début de la clé"), max_length=8)
+    password_fingerprint = models.CharField(max_length=128)
+    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("dernier usage"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("jeton d'API")
+        verbose_name_plural = _("jetons d'API")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.key_prefix}…)"
 
 
 class SavedOffer(models.Model):

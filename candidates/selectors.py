@@ -9,9 +9,9 @@ from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import QuerySet
-from rest_framework.authtoken.models import Token
 
-from candidates.models import AlertDigest, CandidateProfile, CvUpload, SavedOffer, SavedSearch
+from candidates.models import AlertDigest, ApiToken, CandidateProfile, CvUpload, SavedOffer, SavedSearch
+from candidates.signals import export_collecting
 from offers.models import Commune, Occupation, OccupationTitle, Offer
 from offers.reference_data import normalize_place_name
 
@@ -25,6 +25,11 @@ def profile_for_user(*, user: User) -> CandidateProfile | None:
 
 def profile_for_user_id(*, user_id: int) -> CandidateProfile | None:
     return CandidateProfile.objects.filter(user_id=user_id).first()
+
+
+def email_confirmed(*, user: User) -> bool:
+    """False while an account made by sign-up has not confirmed its address (candidates.signup)."""
+    return not CandidateProfile.objects.filter(user=user, email_confirmation_pending=True).exists()
 
 
 def cv_upload_latest(*, user: User) -> CvUpload | None:
@@ -163,14 +168,20 @@ def candidate_export(*, user: Any) -> dict[str, Any]:
             "created_at": profile.created_at.isoformat(),
             "updated_at": profile.updated_at.isoformat(),
         }
-    return {
+    export: dict[str, Any] = {
         "account": {
             "email": user.email,
             "date_joined": user.date_joined.isoformat(),
             "last_login": user.last_login.isoformat() if user.last_login else None,
-            "api_token_created_at": (
-                token.created.isoformat() if (token := Token.objects.filter(user=user).first()) else None
-            ),
+            "api_tokens": [
+                {
+                    "name": token.name,
+                    "key_prefix": token.key_prefix,
+                    "created_at": token.created_at.isoformat(),
+                    "last_used_at": token.last_used_at.isoformat() if token.last_used_at else None,
+                }
+                for token in ApiToken.objects.filter(user=user)
+            ],
         },
         "profile": profile_data,
         "saved_offers": [
@@ -198,6 +209,10 @@ def candidate_export(*, user: Any) -> dict[str, Any]:
             for digest in AlertDigest.objects.filter(user=user)
         ],
     }
+    # What other apps keep about the account (matching: the offers hidden from recommendations).
+    for _receiver, sections in export_collecting.send(sender=CandidateProfile, user=user):
+        export.update(sections or {})
+    return export
 
 
 def skills_for_occupation(*, rome_code: str, limit: int = 15) -> list[str]:

@@ -6,20 +6,20 @@ The HTML views and the API call these same functions. After every profile change
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth import authenticate, get_user_model, password_validation
+from django.contrib.auth import authenticate
 from django.contrib.auth.models import User
-from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
-from django.core.validators import validate_email
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from candidates import login_limit, selectors
 from candidates.backends import client_ip
@@ -67,48 +67,41 @@ def normalize_email(email: str) -> str:
 # --- Accounts ---------------------------------------------------------------------------
 
 
-@transaction.atomic
-def candidate_register(*, email: str, password: str) -> User:
-    email = normalize_email(email)
-    try:
-        validate_email(email)
-    except ValidationError:
-        raise CandidateError(_("Saisissez une adresse e-mail valide."), field="email") from None
-    user_model = get_user_model()
-    if user_model.objects.filter(username__iexact=email).exists():
-        raise CandidateError(_("Un compte existe déjà avec cette adresse e-mail."), field="email", code="unique")
-    candidate = user_model(username=email, email=email)
-    try:
-        password_validation.validate_password(password, user=candidate)
-    except ValidationError as exc:
-        raise CandidateError(" ".join(exc.messages), field="password", code="password") from None
-    candidate.set_password(password)
-    try:
-        with transaction.atomic():
-            candidate.save()
-    except IntegrityError:  # two sign-ups with the same address at the same moment
-        raise CandidateError(
-            _("Un compte existe déjà avec cette adresse e-mail."), field="email", code="unique"
-        ) from None
-    CandidateProfile.objects.create(user=candidate)
-    return candidate
+def login_wait_message(seconds: int) -> str:
+    minutes = math.ceil(seconds / 60)
+    wait = (
+        ngettext("%(n)d seconde", "%(n)d secondes", seconds) % {"n": seconds}
+        if seconds < 60
+        else ngettext("%(n)d minute", "%(n)d minutes", minutes) % {"n": minutes}
+    )
+    return _(
+        "Trop de tentatives de connexion échouées depuis cette adresse. Réessayez dans %(wait)s, "
+        "ou réinitialisez votre mot de passe."
+    ) % {"wait": wait}
 
 
 def candidate_authenticate(*, request: HttpRequest | None, email: str, password: str) -> User:
     """The account for these credentials. Failures are counted by the authentication backend."""
     email = normalize_email(email)
-    if login_limit.login_blocked(email=email, ip=client_ip(request)):
-        raise LoginBlocked(
-            _(
-                "Trop de tentatives de connexion échouées. Réessayez dans une heure, "
-                "ou réinitialisez votre mot de passe."
-            ),
-            code="throttled",
-        )
+    wait = login_limit.login_wait_seconds(email=email, ip=client_ip(request))
+    if wait:
+        raise LoginBlocked(login_wait_message(wait), code="throttled")
     user = authenticate(request, username=email, password=password)
     if user is None:
         raise CandidateError(_("Adresse e-mail ou mot de passe incorrect."), code="invalid_credentials")
     return user
+
+
+def candidate_password_confirm(*, request: HttpRequest | None, user: User, password: str) -> None:
+    """Check the account's own password before a grave action (account deletion), counted like a
+    login: a stolen session or token cannot try passwords faster than the login page allows."""
+    email, ip = user.get_username(), client_ip(request)
+    wait = login_limit.login_wait_seconds(email=email, ip=ip)
+    if wait:
+        raise LoginBlocked(login_wait_message(wait), field="password", code="throttled")
+    if not user.check_password(password):
+        login_limit.login_failure_record(email=email, ip=ip)
+        raise CandidateError(_("Mot de passe incorrect."), field="password", code="invalid_password")
 
 
 def candidate_delete(*, user: User) -> None:
@@ -265,6 +258,13 @@ def profile_update(*, user: User, data: Mapping[str, Any]) -> CandidateProfile:
     return profile
 
 
+def email_unconfirmed_message(action: str) -> str:
+    return _(
+        "Confirmez d'abord votre adresse e-mail pour %(action)s : ouvrez le lien reçu à l'inscription "
+        "(votre profil permet de le renvoyer)."
+    ) % {"action": action}
+
+
 def _read_upload(upload: UploadedFile) -> bytes:
     limit = settings.CANDIDATE_CV_MAX_BYTES
     if upload.size is not None and upload.size > limit:
@@ -283,6 +283,8 @@ def cv_upload_start(*, user: User, upload: UploadedFile) -> CvUpload:
     Call it outside any transaction: the reading task must find the committed row. Without a
     broker (eager Celery) the reading is done when this returns; the returned row says how it went.
     """
+    if not selectors.email_confirmed(user=user):
+        raise CvRejected(email_unconfirmed_message(_("déposer un CV")), code="email_unconfirmed")
     data = _read_upload(upload)
     kind = cv_check(data, max_bytes=settings.CANDIDATE_CV_MAX_BYTES)
     storage = cv_storage()

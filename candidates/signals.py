@@ -11,6 +11,9 @@ and recommendations, for example in its AppConfig.ready():
 Receivers should queue work (a Celery task taking the id) rather than do it inline.
 `profile_deleted` is sent the same way, after an account and its profile are gone,
 with `profile_id` and `user_id`, so that derived data (embeddings) can be dropped.
+`export_collecting` is sent while the RGPD export of an account is built, with `user`; a
+receiver returns a dict of the sections it holds about the account (e.g. `hidden_offers`),
+merged into the export: data kept by other apps is exported too.
 """
 
 from __future__ import annotations
@@ -19,3 +22,4 @@ from django.dispatch import Signal
 
 profile_changed = Signal()
 profile_deleted = Signal()
+export_collecting = Signal()

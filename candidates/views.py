@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login as auth_login
 from django.contrib.auth import logout as auth_logout
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import PasswordResetView
 from django.core.serializers.json import DjangoJSONEncoder
@@ -22,12 +24,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from candidates import alerts, login_limit, selectors, services
+from candidates import alerts, login_limit, selectors, services, tokens
 from candidates.backends import client_ip
 from candidates.cv import CvRejected
 from candidates.forms import (
     CvForm,
     DeleteAccountForm,
+    EmailConfirmForm,
     LoginForm,
     ProfileForm,
     SavedSearchEditForm,
@@ -35,6 +38,7 @@ from candidates.forms import (
     SignupForm,
 )
 from candidates.models import CvUploadStatus, SavedSearch, cv_storage
+from candidates.signup import candidate_signup, confirmation_link_account, confirmation_send, email_confirmation_proven
 from jobmarket.http import AuthenticatedHttpRequest, HtmxHttpRequest
 
 UPLOAD_OVERHEAD_BYTES = 64 * 1024
@@ -53,15 +57,45 @@ def signup(request: HtmxHttpRequest) -> HttpResponse:
         return redirect("candidates:profile")
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        email = form.cleaned_data["email"]
         try:
-            user = services.candidate_register(email=form.cleaned_data["email"], password=form.cleaned_data["password"])
+            candidate_signup(email=email, password=form.cleaned_data["password"], ip=client_ip(request))
         except services.CandidateError as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)
         else:
-            auth_login(request, user)
-            messages.success(request, _("Bienvenue ! Complétez votre profil pour recevoir des recommandations."))
-            return redirect("candidates:profile")
+            # The same page whether the address had an account or not: the mailbox tells its owner.
+            return render(request, "candidates/signup_sent.html", {"email": services.normalize_email(email)})
     return render(request, "candidates/signup.html", {"form": form})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def email_confirm(request: HtmxHttpRequest, uidb64: str, token: str) -> HttpResponse:
+    """The link mailed at sign-up: with the account's password, it confirms the address and logs in."""
+    account = confirmation_link_account(uidb64=uidb64, token=token)
+    if account is None:
+        return render(request, "candidates/email_confirm.html", {"form": None}, status=400)
+    form = EmailConfirmForm(request.POST or None, user=account, request=request)
+    if request.method == "POST" and form.is_valid():
+        # The form checked the password (counted like a login); the link proved the mailbox.
+        email_confirmation_proven(user=account)
+        auth_login(request, account, backend="candidates.backends.RateLimitedModelBackend")
+        messages.success(
+            request, _("Adresse confirmée. Bienvenue ! Complétez votre profil pour recevoir des recommandations.")
+        )
+        return redirect("candidates:profile")
+    return render(request, "candidates/email_confirm.html", {"form": form, "account": account})
+
+
+@login_required
+@require_POST
+def email_confirmation_resend(request: AuthenticatedHttpRequest) -> HttpResponse:
+    if not selectors.email_confirmed(user=request.user):
+        if login_limit.signup_allowed(email=request.user.email, ip=client_ip(request)):
+            confirmation_send(user=request.user)
+            messages.success(request, _("Un nouveau lien de confirmation vient de vous être envoyé."))
+        else:
+            messages.error(request, _("Trop d'envois pour cette adresse : réessayez dans une heure."))
+    return redirect("candidates:profile")
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -115,6 +149,8 @@ def _profile_context(request: AuthenticatedHttpRequest, **overrides: object) -> 
         "form": ProfileForm(initial=ProfileForm.initial_for(profile)),
         "cv_form": CvForm(),
         "cv_upload": selectors.cv_upload_latest(user=request.user),
+        "api_tokens": tokens.api_tokens_for_user(user=request.user),
+        "email_confirmed": selectors.email_confirmed(user=request.user),
         "saved_offers": selectors.saved_offers_for_user(user=request.user),
         "suggested_skills": [
             skill
@@ -264,7 +300,7 @@ def export(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def delete_account(request: AuthenticatedHttpRequest) -> HttpResponse:
-    form = DeleteAccountForm(request.POST or None, user=request.user)
+    form = DeleteAccountForm(request.POST or None, user=request.user, request=request)
     if request.method == "POST" and form.is_valid():
         services.candidate_delete(user=request.user)
         auth_logout(request)
@@ -398,6 +434,36 @@ def saved_search_delete(request: AuthenticatedHttpRequest, search_id: int) -> Ht
     search = _get_saved_search_for_user(request, search_id)
     alerts.saved_search_delete(user=request.user, search_id=search.pk)
     return _saved_searches_response(request, _("Recherche supprimée."))
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Django's view; a password set through a reset link also lifts every login back-off of the account."""
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        login_limit.login_failures_forget_account(email=form.user.get_username())
+        email_confirmation_proven(user=form.user)  # the reset link came through the mailbox
+        return response
+
+
+@login_required
+@require_POST
+def api_token_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """A new named API token; its key is shown in this answer only (never stored, never in a message cookie)."""
+    if not selectors.email_confirmed(user=request.user):
+        messages.error(request, _("Confirmez d'abord votre adresse e-mail pour créer un jeton d'API."))
+        return redirect("candidates:profile")
+    token, key = tokens.api_token_create(user=request.user, name=request.POST.get("name", "")[:100] or "API")
+    return render(request, "candidates/profile.html", _profile_context(request, new_api_token=token, new_api_key=key))
+
+
+@login_required
+@require_POST
+def api_token_revoke(request: AuthenticatedHttpRequest, token_id: int) -> HttpResponse:
+    if not tokens.api_token_revoke(user=request.user, token_id=token_id):
+        raise Http404
+    messages.success(request, _("Jeton révoqué."))
+    return redirect(reverse("candidates:profile") + "#api-heading")
 
 
 @login_required

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from celery import shared_task
 
-from ingestion.services import closing, collection
+from ingestion.services import closing, collection, runs
 
 
 @shared_task(name="ingestion.tasks.ingest_all_sources")
@@ -15,3 +15,8 @@ def ingest_all_sources() -> dict[str, str]:
 @shared_task(name="ingestion.tasks.recheck_open_offers")
 def recheck_open_offers() -> dict[str, str]:
     return closing.sources_recheck_all()
+
+
+@shared_task(name="ingestion.tasks.close_interrupted_runs", ignore_result=True)
+def close_interrupted_runs() -> list[str]:
+    return runs.interrupted_runs_close()

@@ -46,6 +46,8 @@ urlpatterns = [
     path("me/", candidates_api.MeView.as_view(), name="me"),
     path("me/cv/", candidates_api.MeCvView.as_view(), name="me-cv"),
     path("me/export/", candidates_api.ExportView.as_view(), name="me-export"),
+    path("me/tokens/", candidates_api.MeTokensView.as_view(), name="me-tokens"),
+    path("me/tokens/<id:token_id>/", candidates_api.MeTokenView.as_view(), name="me-token"),
     path("me/saved/", candidates_api.SavedListView.as_view(), name="me-saved"),
     path("me/saved/<id:offer_id>/", candidates_api.SavedDetailView.as_view(), name="me-saved-detail"),
     # Reference lists

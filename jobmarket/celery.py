@@ -9,6 +9,7 @@ import os
 
 from celery import Celery
 from celery.schedules import crontab
+from celery.signals import worker_ready
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jobmarket.settings")
 
@@ -27,6 +28,11 @@ def beat_schedule(ingestion_hour: int) -> dict[str, dict[str, object]]:
             "task": "jobmarket.pipeline.daily_pipeline",
             "schedule": crontab(hour=ingestion_hour, minute=0),
         },
+        "close-interrupted-runs": {
+            "task": "jobmarket.pipeline.close_interrupted_runs",
+            "schedule": 300.0,
+            "options": {"expires": 290},
+        },
         "worker-heartbeat": {
             "task": "jobmarket.pipeline.worker_heartbeat",
             "schedule": 60.0,
@@ -40,3 +46,14 @@ def _install_beat_schedule(sender: Celery, **_: object) -> None:
     from django.conf import settings
 
     sender.conf.beat_schedule = beat_schedule(settings.INGESTION_HOUR)
+
+
+@worker_ready.connect
+def _renew_task_leases(sender: object = None, **_: object) -> None:
+    # Keeps the tasks this worker holds from being handed out again while it lives (jobmarket.task_lease).
+    from django.conf import settings
+
+    if settings.REDIS_URL:
+        from jobmarket.task_lease import lease_renewal_start
+
+        lease_renewal_start(settings.REDIS_URL, every_seconds=settings.CELERY_VISIBILITY_TIMEOUT / 5)

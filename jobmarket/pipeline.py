@@ -29,6 +29,16 @@ def daily_pipeline() -> None:
     chain(*(signature(name, immutable=True) for name in DAILY_STEPS)).apply_async()
 
 
+# Runs marked "running" whose process was killed are closed by these, every 5 minutes.
+CLOSE_INTERRUPTED = ("ingestion.tasks.close_interrupted_runs", "matching.tasks.close_interrupted_embedding_runs")
+
+
+@shared_task(name="jobmarket.pipeline.close_interrupted_runs", ignore_result=True)
+def close_interrupted_runs() -> None:
+    for name in CLOSE_INTERRUPTED:
+        signature(name, immutable=True).apply_async(expires=290)
+
+
 @shared_task(name="jobmarket.pipeline.worker_heartbeat", ignore_result=True)
 def worker_heartbeat() -> str:
     """Beat sends this every minute; the worker that runs it stamps the shared cache

@@ -16,6 +16,7 @@ from csp.constants import NONE as CSP_NONE
 from csp.constants import SELF as CSP_SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from jobmarket.client_address import trusted_proxy_networks
 from jobmarket.env import env_bool, env_int, env_list, env_pair, env_str, env_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -32,6 +33,12 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"] if DEBUG or TESTING else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR blocks); none by default.
+# jobmarket.client_address is the one notion of the client's address for every limit.
+TRUSTED_PROXIES = trusted_proxy_networks(env_list("TRUSTED_PROXIES"))
+# /healthz shows its details (versions, runs, which part failed) to staff and to a monitor sending
+# `Authorization: Bearer <HEALTHZ_TOKEN>`; everyone else sees only the status.
+HEALTHZ_TOKEN = env_str("HEALTHZ_TOKEN", "")
 SITE_URL: str = env_url("SITE_URL", schemes=("http", "https")) or "http://127.0.0.1:8000"
 # Who publishes and hosts the site, for /mentions-legales/ and /confidentialite/ (French law asks
 # for the publisher's name, address and contact, the publication director and the host).
@@ -67,6 +74,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "jobmarket.middleware.RejectNulBytesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -135,8 +143,16 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 6 * 3600  # the longest task: a full re-ingestion after an outage
 CELERY_TASK_SOFT_TIME_LIMIT = CELERY_TASK_TIME_LIMIT - 300
-# Redis redelivers an unacknowledged task after the visibility timeout: keep it above the longest task.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT + 3600}
+# Redis hands an unacknowledged task to another worker after the visibility timeout. It is short, and
+# a live worker renews the lease of the tasks it holds (jobmarket.task_lease): a worker killed with
+# kill -9 loses its task for about this long plus one restore sweep, not hours.
+CELERY_VISIBILITY_TIMEOUT = env_int("CELERY_VISIBILITY_TIMEOUT", 300, minimum=5, maximum=24 * 3600)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": CELERY_VISIBILITY_TIMEOUT,
+    # Sweep for tasks of dead workers every 10 s (kombu scans on every call with a throttle of 1).
+    "unacked_restore_interval": 10 if CELERY_VISIBILITY_TIMEOUT >= 60 else 1,
+    "unacked_restore_throttle": 1,
+}
 CELERY_TIMEZONE = "Europe/Paris"
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 INGESTION_HOUR = env_int("INGESTION_HOUR", 5, minimum=0, maximum=23)
@@ -179,6 +195,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    # Breached passwords, French words and first names, keyboard runs, repetitions (candidates/data/).
+    {"NAME": "candidates.passwords.FrenchCommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 CSRF_FAILURE_VIEW = "jobmarket.views.csrf_failure"
@@ -259,9 +277,11 @@ CANDIDATE_CV_MAX_BYTES = env_int("CANDIDATE_CV_MAX_BYTES", 5 * 1024 * 1024, mini
 CV_READ_CPU_SECONDS = env_int("CV_READ_CPU_SECONDS", 5, minimum=1, maximum=120)
 CV_READ_WALL_SECONDS = env_int("CV_READ_WALL_SECONDS", 8, minimum=1, maximum=300)
 CV_READ_MEMORY_MB = env_int("CV_READ_MEMORY_MB", 512, minimum=128)
-# Per hour, counted in the Django cache (Redis when REDIS_URL is set): then a clear message.
+# Failed logins per (account, client address) and per client address before each further try
+# waits, doubling up to LOGIN_BACKOFF_MAX_SECONDS (candidates.login_limit); counted in the cache.
 LOGIN_FAILURES_PER_ACCOUNT = env_int("LOGIN_FAILURES_PER_ACCOUNT", 5, minimum=1)
 LOGIN_FAILURES_PER_IP = env_int("LOGIN_FAILURES_PER_IP", 20, minimum=1)
+LOGIN_BACKOFF_MAX_SECONDS = env_int("LOGIN_BACKOFF_MAX_SECONDS", 900, minimum=1)
 # Every login (site, API token, admin) passes the failed-login limits.
 AUTHENTICATION_BACKENDS = ["candidates.backends.RateLimitedModelBackend"]
 
@@ -278,16 +298,17 @@ def _throttle_rate(name: str, default: str) -> str:
 REST_FRAMEWORK = {
     # Token first: DRF takes the first class's challenge, so an anonymous call gets 401, not 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "candidates.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     # Reads of offers are opened per view; everything else needs an account.
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    # JSON bodies are checked against the published schema (jobmarket.api_contract), not coerced.
+    "DEFAULT_PARSER_CLASSES": ["jobmarket.api_contract.ContractJSONParser"],
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "jobmarket.throttling.AnonRateThrottle",
+        "jobmarket.throttling.UserRateThrottle",
     ],
     # The throttles count in the default Django cache: Redis in production, local memory in eager mode.
     "DEFAULT_THROTTLE_RATES": {

@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.template import loader
 from django.templatetags.static import static
+from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -100,7 +101,8 @@ def _redis_status() -> dict[str, Any]:
     try:
         redis.Redis.from_url(settings.REDIS_URL, socket_timeout=2, socket_connect_timeout=2).ping()
     except redis.RedisError as error:
-        return {"status": "error", "detail": str(error)}
+        logger.error("healthz: Redis unreachable: %s", error)
+        return {"status": "error"}
     # Set by the worker that ran the last heartbeat task (beat sends one a minute).
     return {"status": "ok", "worker_heartbeat": cache.get(WORKER_HEARTBEAT_KEY)}
 
@@ -108,6 +110,9 @@ def _redis_status() -> dict[str, Any]:
 @never_cache
 @require_safe
 def healthz(request: HttpRequest) -> JsonResponse:
+    """`{"status": ok|degraded|error}` for anyone (503 when the database is down); the details (versions,
+    runs, model, which part failed) for staff or a monitor sending `Authorization: Bearer <HEALTHZ_TOKEN>`.
+    Error messages are logged, never shown: they carry hosts, socket paths and user names."""
     body: dict[str, Any] = {}
     try:
         body.update(_database_status())
@@ -119,15 +124,23 @@ def healthz(request: HttpRequest) -> JsonResponse:
         }
     except DatabaseError as error:
         logger.error("healthz: database unreachable: %s", error)
-        body["database"] = {"status": "error", "detail": str(error).strip()}
+        body["database"] = {"status": "error"}
         body["redis"] = _redis_status()
         body["status"] = "error"
-        return JsonResponse(body, status=503)
+        return JsonResponse(body if _may_see_health_details(request) else {"status": "error"}, status=503)
     body["redis"] = _redis_status()
     body["embedding_model"] = embedding_model_status()
     healthy = body["vector"]["status"] == "ok" and body["redis"]["status"] in ("ok", "eager mode")
     body["status"] = "ok" if healthy else "degraded"
-    return JsonResponse(body, status=200)
+    return JsonResponse(body if _may_see_health_details(request) else {"status": body["status"]}, status=200)
+
+
+def _may_see_health_details(request: HttpRequest) -> bool:
+    if getattr(request, "user", None) is not None and request.user.is_staff:
+        return True
+    expected = settings.HEALTHZ_TOKEN
+    given = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
+    return bool(expected) and constant_time_compare(given, expected)
 
 
 def _wants_json(request: HttpRequest) -> bool:

@@ -14,8 +14,8 @@ from rest_framework.exceptions import APIException
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import SimpleRateThrottle
 
+from jobmarket.throttling import SimpleRateThrottle
 from matching.encoder import EmbeddingModelUnavailable
 from matching.explanations import CandidateContext
 from matching.knn import HardConstraints

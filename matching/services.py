@@ -113,6 +113,19 @@ def _refresh_lock() -> Iterator[bool]:
                 cursor.execute("SELECT pg_advisory_unlock(%s)", [_REFRESH_LOCK_KEY])
 
 
+def interrupted_embedding_runs_close() -> int:
+    """Close the refreshes marked running whose process died (their lock is free), at once rather
+    than at the next refresh; the next one resumes their work (the beat schedule calls this)."""
+    with _refresh_lock() as acquired:
+        if not acquired:  # a refresh is alive: whatever is marked running is its run
+            return 0
+        return EmbeddingRun.objects.filter(status=RunStatus.RUNNING).update(
+            status=RunStatus.FAILED,
+            finished_at=timezone.now(),
+            error="Interrompu (processus arrêté) ; le calcul suivant reprend où il s'est arrêté.",
+        )
+
+
 @dataclass(frozen=True)
 class _Pending:
     offer_id: int

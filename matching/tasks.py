@@ -50,3 +50,8 @@ def send_alert_digests() -> dict[str, int]:
         "skipped": result.skipped,
         "failed": result.failed,
     }
+
+
+@shared_task(name="matching.tasks.close_interrupted_embedding_runs", ignore_result=True)
+def close_interrupted_embedding_runs() -> int:
+    return services.interrupted_embedding_runs_close()

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from offers.models import (
     Commune,
@@ -41,7 +43,7 @@ class OccupationTitleAdmin(admin.ModelAdmin):
 
 @admin.register(Commune)
 class CommuneAdmin(admin.ModelAdmin):
-    list_display = ["insee_code", "name", "departement", "postcodes", "latitude", "longitude"]
+    list_display = ["insee_code", "name", "departement", "region", "postcodes", "latitude", "longitude", "district_of"]
     list_filter = ["departement", "is_district"]
     search_fields = ["insee_code", "name", "normalized_name"]
 
@@ -63,16 +65,40 @@ class OfferAdmin(admin.ModelAdmin):
     show_full_result_count = False  # COUNT(*) on a million rows on every page is not worth it
 
 
+class PostingWarningFilter(admin.SimpleListFilter):
+    """Postings the normaliser corrected (e.g. coordinates swapped or far from their commune)."""
+
+    title = _("avertissements de normalisation")
+    parameter_name = "avertissements"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
+        return [("oui", _("Avec avertissement")), ("non", _("Sans avertissement"))]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[OfferSource]) -> QuerySet[OfferSource]:
+        if self.value() in ("oui", "non"):
+            return queryset.filter(normalised__warnings__0__isnull=self.value() == "non")
+        return queryset
+
+
 @admin.register(OfferSource)
 class OfferSourceAdmin(admin.ModelAdmin):
-    list_display = ["external_id", "source", "offer", "source_updated_at", "last_seen_at", "checked_at", "withdrawn_at"]
-    list_filter = ["source", ("withdrawn_at", admin.EmptyFieldListFilter), ("checked_at", admin.EmptyFieldListFilter)]
+    list_display = [
+        "external_id", "source", "offer", "source_updated_at", "last_seen_at", "checked_at", "withdrawn_at", "warnings",
+    ]  # fmt: skip
+    list_filter = [
+        "source", ("withdrawn_at", admin.EmptyFieldListFilter), ("checked_at", admin.EmptyFieldListFilter),
+        PostingWarningFilter,
+    ]  # fmt: skip
     search_fields = ["external_id", "offer__title", "dedup_key"]
     raw_id_fields = ["offer"]
     list_select_related = ["offer"]
     # Written by the ingestion only (offers.services): rebuilt from raw payloads by `reprocess`.
     readonly_fields = ["normalised", "content_hash", "dedup_key", "text_key", "published_at", "checked_at"]
     show_full_result_count = False
+
+    @admin.display(description=_("avertissements"))
+    def warnings(self, posting: OfferSource) -> str:
+        return " · ".join((posting.normalised or {}).get("warnings") or [])
 
 
 @admin.register(SoftSkill)

@@ -30,13 +30,9 @@ def departement_name(code: str) -> str:
     return found.name if found else code
 
 
-def place_label(*, city: str, postcode: str = "", departement: str = "") -> str:
-    """'Orléans (45100)', 'Lunel (34)' without a postcode, 'Hérault (34)' when the offer names no city."""
-    if city:
-        return f"{city} ({postcode or departement})" if postcode or departement else city
-    if departement:
-        return f"{departement_name(departement)} ({departement})"
-    return _("Lieu non précisé")
+def place_of(offer: Any) -> str:
+    """`Offer.place_label` ('Lunel (34400)', 'Hérault (34)'), or 'Lieu non précisé'."""
+    return offer.place_label or _("Lieu non précisé")
 
 
 def salary_in_words(low: int | None, high: int | None) -> str:
@@ -157,14 +153,14 @@ def offer_facts(
     """`offer`: anything with the Offer fields; `origin`: (name, latitude, longitude) of the place
     the visitor searched around, for the distance."""
     found = departements().get(offer.departement)
-    region = regions().get(found.region) if found else None
+    region = regions().get(offer.region or (found.region if found else ""))
     distance = ""
     if origin is not None and offer.latitude is not None and offer.longitude is not None:
         name, latitude, longitude = origin
         distance = distance_text(distance_km(latitude, longitude, offer.latitude, offer.longitude), origin=name)
     published = timezone.localtime(offer.published_at)
     return OfferFacts(
-        place=place_label(city=offer.city, postcode=offer.postcode, departement=offer.departement),
+        place=place_of(offer),
         departement=found.label if found else offer.departement,
         region=region.name if region else "",
         distance=distance,
@@ -181,5 +177,5 @@ def offer_facts(
 def offer_label(offer: Any) -> str:
     """'Boulanger (H/F) — Boulangerie du Marché, Nancy (54000)': names an offer among others
     with the same title (accessible names of links and buttons on result lists)."""
-    where = place_label(city=offer.city, postcode=offer.postcode, departement=offer.departement)
+    where = offer.place_label
     return f"{offer.title} — {', '.join(part for part in (offer.company, where) if part)}"

@@ -14,7 +14,7 @@ from django.db.models.functions import Now
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from offers.geography.gazetteer import region_of
+from offers.geography.gazetteer import departements, region_of, regions
 
 
 class Source(models.TextChoices):
@@ -203,6 +203,20 @@ class Offer(models.Model):
     def region(self) -> str:
         """INSEE code of the région, from the département (offers.geography)."""
         return region_of(self.departement)
+
+    @property
+    def region_name(self) -> str:
+        found = regions().get(self.region)
+        return found.name if found else ""
+
+    @property
+    def place_label(self) -> str:
+        """'Lunel (34400)', 'Paris 8e Arrondissement (75008)'; 'Hérault (34)' when placed at département level only."""
+        if self.city:
+            code = self.postcode or self.departement
+            return f"{self.city} ({code})" if code else self.city
+        found = departements().get(self.departement)
+        return found.label if found else self.departement
 
 
 class OfferSource(models.Model):

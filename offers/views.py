@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from offers.catalogue import offer_detail
-from offers.display import offer_application, offer_facts, offer_label, place_label
+from offers.display import offer_application, offer_facts, offer_label
 from offers.forms import OfferSearchForm
 from offers.geography.gazetteer import distance_km
 from offers.market import offer_market
@@ -118,11 +118,6 @@ def _link_with(lists: dict[str, list[str]], name: str, value: str, *, append: bo
     return "?" + urlencode([(key, item) for key, values in updated.items() for item in values])
 
 
-def _named_departements(values: list[FacetValue]) -> list[FacetValue]:
-    """'34' -> 'Hérault (34)'."""
-    return [replace(value, label=place_label(city="", departement=value.value)) for value in values]
-
-
 def _other_places(query: QueryDict, place: Place | None) -> list[dict[str, str]]:
     """Other communes of the name typed ("Saint-Denis (974)"), as links to the same search there."""
     if place is None or not place.others:
@@ -152,7 +147,7 @@ def _facet_groups(query: QueryDict, facets: OfferFacets) -> list[dict[str, Any]]
         {"title": _("Expérience"), "items": links("experience", facets.seniorities, append=True)},
         {"title": _("Secteur"), "items": links("secteur", facets.domains, append=False)},
         {"title": _("Métier (ROME)"), "items": links("rome", facets.rome_codes, append=False)},
-        {"title": _("Département"), "items": links("lieu", _named_departements(facets.departements), append=False)},
+        {"title": _("Département"), "items": links("lieu", facets.departements, append=False)},
         {"title": _("Salaire annuel"), "items": links("salaire_min", facets.salary_minimums, append=False)},
         {"title": _("Source"), "items": links("source", facets.sources, append=True)},
         {"title": _("Publiée depuis"), "items": links("depuis", facets.published_within, append=False)},

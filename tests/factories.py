@@ -83,3 +83,10 @@ class OfferSourceFactory(factory.django.DjangoModelFactory):
     external_id = factory.Sequence(lambda n: f"{100000 + n}X")
     url = factory.LazyAttribute(lambda o: f"https://candidat.francetravail.fr/offres/recherche/detail/{o.external_id}")
     source_updated_at = factory.LazyFunction(timezone.now)
+
+
+def api_token_for(user) -> str:
+    """The key of a new API token of the account, as `POST /api/auth/token/` would give it."""
+    from candidates.tokens import api_token_create
+
+    return api_token_create(user=user, name="tests")[1]

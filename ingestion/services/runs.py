@@ -72,6 +72,23 @@ def close_interrupted_runs(source: str, now: datetime) -> None:
         run.save(update_fields=["status", "finished_at", "errors"])
 
 
+def interrupted_runs_close() -> list[str]:
+    """Close, without waiting for the next run, the runs marked running whose process died.
+
+    A run holds its source's lock while it lives: if the lock can be taken, nobody runs that
+    source and a run still marked running is dead (the beat schedule calls this every 5 minutes).
+    """
+    closed = []
+    for source in IngestionRun.objects.filter(status=RunStatus.RUNNING).values_list("source", flat=True).distinct():
+        try:
+            with source_lock(source):
+                close_interrupted_runs(source, timezone.now())
+                closed.append(source)
+        except RunAlreadyActive:
+            continue
+    return closed
+
+
 def run_error(kind: str, message: str) -> dict[str, str]:
     return {"kind": kind, "message": message, "at": timezone.now().isoformat()}
 

@@ -52,10 +52,9 @@ def _feed_limit(request: Request) -> int:
     if raw is None:
         return FEED_DEFAULT_LIMIT
     message = _("Un nombre entier entre 1 et %(max)s.") % {"max": FEED_MAX_LIMIT}
-    try:
-        limit = int(raw)
-    except ValueError:
-        raise exceptions.ValidationError({"limit": [message]}) from None
+    if not raw.isascii() or not raw.isdigit():  # int() would take " 7", "+7" or "٧"
+        raise exceptions.ValidationError({"limit": [message]})
+    limit = int(raw)
     if not 1 <= limit <= FEED_MAX_LIMIT:
         raise exceptions.ValidationError({"limit": [message]})
     return limit
@@ -74,8 +73,8 @@ class OfferChangesView(APIView):
             ),
             OpenApiParameter(
                 "limit",
-                int,
-                description=f"Changements par page (1 à {FEED_MAX_LIMIT}, {FEED_DEFAULT_LIMIT} par défaut).",
+                {"type": "integer", "minimum": 1, "maximum": FEED_MAX_LIMIT},
+                description=f"Changements par page ({FEED_DEFAULT_LIMIT} par défaut).",
             ),
         ],
         responses={200: OfferChangePageSerializer},

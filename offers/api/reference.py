@@ -21,12 +21,20 @@ from offers.soft_skills import occupation_soft_skills
 
 class LookupSerializer(serializers.Serializer):
     q = serializers.CharField(required=False, allow_blank=True, max_length=100)
-    limit = serializers.IntegerField(required=False, min_value=1, max_value=100, default=20)
+    # Digits only: DRF's IntegerField would take "5.0".
+    limit = serializers.RegexField(r"^[0-9]{1,3}$", required=False, default="20")
+
+    def validate_limit(self, value: str) -> int:
+        if not 1 <= int(value) <= 100:
+            raise serializers.ValidationError(_("Un nombre entier entre 1 et 100."))
+        return int(value)
 
 
 LOOKUP_PARAMETERS = [
     OpenApiParameter("q", str, description="Début du nom, ou texte cherché (2 caractères au moins)."),
-    OpenApiParameter("limit", int, description="Nombre de résultats (1 à 100, 20 par défaut)."),
+    OpenApiParameter(
+        "limit", {"type": "integer", "minimum": 1, "maximum": 100}, description="Nombre de résultats (20 par défaut)."
+    ),
 ]
 
 

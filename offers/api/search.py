@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db.models import F, QuerySet, Value
 from django.db.models.functions import Coalesce
+from django.http import QueryDict
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, serializers, status
@@ -41,8 +42,12 @@ SEARCH_PARAMETERS = [
     OpenApiParameter("contrat", str, many=True, enum=ContractType.values, explode=True),
     OpenApiParameter("experience", str, many=True, enum=Seniority.values, explode=True),
     OpenApiParameter("secteur", str, description="Secteur exact (voir /api/reference/domains/)."),
-    OpenApiParameter("rome", str, pattern=r"^[A-Na-n]\d{4}$", description="Code ROME, ex. D1102."),
-    OpenApiParameter("salaire_min", int, description="Salaire annuel minimum (€)."),
+    OpenApiParameter("rome", str, pattern=r"^([A-Na-n]\d{4})?$", description="Code ROME, ex. D1102 (vide : tous)."),
+    OpenApiParameter(
+        "salaire_min",
+        {"type": "integer", "minimum": 0, "maximum": 1_000_000},
+        description="Salaire annuel minimum (€).",
+    ),
     OpenApiParameter("teletravail", bool, description="Seulement les offres ouvertes au télétravail."),
     OpenApiParameter("depuis", int, enum=[1, 3, 7, 14, 30], description="Publiées depuis N jours."),
     OpenApiParameter("source", str, many=True, enum=Source.values, explode=True),
@@ -53,11 +58,25 @@ SEARCH_PARAMETERS = [
 ]
 PAGINATION_PARAMETERS = [
     OpenApiParameter("cursor", str, description="Curseur de la page suivante ou précédente (liens next/previous)."),
-    OpenApiParameter("page_size", int, description="Offres par page (1 à 100, 20 par défaut)."),
+    OpenApiParameter(
+        "page_size", {"type": "integer", "minimum": 1, "maximum": 100}, description="Offres par page (20 par défaut)."
+    ),
 ]
 
 
+# Booleans of the query string are "true" or "false", as documented (the web form's checkbox
+# sends "on"; the API refuses what its schema does not allow, such as teletravail=null).
+STRICT_BOOLEANS = ("teletravail", "fermees")
+
+
 def search_params_or_400(data: Any) -> OfferSearchParams:
+    wrong = [
+        name
+        for name in STRICT_BOOLEANS
+        if isinstance(data, QueryDict) and data.get(name) is not None and data[name].lower() not in ("true", "false")
+    ]
+    if wrong:
+        raise exceptions.ValidationError({name: [_("« true » ou « false ».")] for name in wrong})
     try:
         return search_params_from_query(data)
     except SearchParamsError as error:
@@ -86,10 +105,9 @@ class OfferCursorPagination(CursorPagination):
         raw = request.query_params.get(self.page_size_query_param)
         if raw is None:
             return self.page_size
-        try:
-            size = int(raw)
-        except ValueError:
-            raise exceptions.ValidationError({"page_size": [_("Un nombre entier entre 1 et 100.")]}) from None
+        if not raw.isascii() or not raw.isdigit():  # int() would take " 7", "+7" or "٧"
+            raise exceptions.ValidationError({"page_size": [_("Un nombre entier entre 1 et 100.")]})
+        size = int(raw)
         if not 1 <= size <= self.max_page_size:
             raise exceptions.ValidationError({"page_size": [_("Un nombre entier entre 1 et 100.")]})
         return size
@@ -170,7 +188,7 @@ class OfferSearchBodySerializer(serializers.Serializer):
     contrat = serializers.ListField(child=serializers.ChoiceField(choices=ContractType.choices), required=False)
     experience = serializers.ListField(child=serializers.ChoiceField(choices=Seniority.choices), required=False)
     secteur = serializers.CharField(required=False, allow_blank=True, max_length=255)
-    rome = serializers.CharField(required=False, allow_blank=True, max_length=5)
+    rome = serializers.RegexField(r"^([A-Na-n]\d{4})?$", required=False, allow_blank=True, max_length=5)
     salaire_min = serializers.IntegerField(required=False, allow_null=True, min_value=0, max_value=1_000_000)
     teletravail = serializers.BooleanField(required=False)
     depuis = serializers.ChoiceField(choices=[1, 3, 7, 14, 30], required=False, allow_null=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from offers.geography.gazetteer import departements
 from offers.models import ContractType, Seniority, Source
 from offers.search import query
 from offers.search.modes import smart_ranker
@@ -86,6 +87,7 @@ def offer_facets(*, params: OfferSearchParams, result: OfferSearchResult | None 
             for row in rows
         ]
 
+    departement_labels = {code: item.label for code, item in departements().items()}
     return OfferFacets(
         contract_types=choice_facet("contract", ContractType.choices),
         seniorities=choice_facet("seniority", Seniority.choices),
@@ -100,7 +102,10 @@ def offer_facets(*, params: OfferSearchParams, result: OfferSearchResult | None 
         salary_known=scaled(data["salary"]),
         counted=min(counted, FACET_SAMPLE),
         sampled=sampled,
-        departements=top("departement"),
+        departements=[
+            FacetValue(item.value, departement_labels.get(item.value, item.label), item.count)
+            for item in top("departement")
+        ],
         salary_minimums=[
             FacetValue(str(amount), f"{amount // 1000} k€ et plus", scaled(count))
             for amount, count in zip((20000, 30000, 40000, 50000), data["pay"], strict=True)

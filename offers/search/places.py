@@ -105,6 +105,9 @@ def place_resolve(text: str) -> Place:
     hinted = _HINT.match(raw)
     if hinted:
         name, hint = hinted.group("name"), place_key(hinted.group("hint"))
+    elif "," in raw:
+        name, _, hint = raw.partition(",")  # "Montpellier, Hérault", "Lunel, 34" (Adzuna's display name)
+        hint = place_key(hint)
     arrondissement = places.arrondissement(name)
     if arrondissement is not None:
         return _commune_place(places, arrondissement)
@@ -119,7 +122,8 @@ def place_resolve(text: str) -> Place:
             departement = departement_code(words[index])
             words.pop(index)
     name_key = " ".join(words)
-    if hint and not (postcode or departement):
+    region_hint = region_named(hint) if hint and not (postcode or departement) else ""
+    if hint and not (postcode or departement or region_hint):
         raise PlaceNotFound(raw, _suggestions(places, name_key))
     if _POSTCODE.match(name_key):
         return _postcode_place(places, name_key, raw)
@@ -137,13 +141,15 @@ def place_resolve(text: str) -> Place:
     communes = places.named(name_key, departement=departement or _departement_of_postcode(places, postcode))
     if postcode:
         communes = [commune for commune in communes if postcode in commune.postcodes] or communes
+    if region_hint:
+        communes = [commune for commune in communes if commune.region == region_hint]
     if communes:
         chosen = _most_offered(communes)
         part = next((p for p in places.arrondissements_of(chosen.insee) if postcode in p.postcodes), None)
         if part is not None:
             return _commune_place(places, part)  # "Paris 75019", "Lyon (69003)"
         others = tuple(commune.label for commune in places.named(name_key) if commune is not chosen)
-        return _commune_place(places, chosen, others=others if not departement and not postcode else ())
+        return _commune_place(places, chosen, others=others if not (departement or postcode or region_hint) else ())
     found = _place_from_offers(name=name_key, departement=departement, raw=raw)
     if found is None:
         raise PlaceNotFound(raw, _suggestions(places, name_key))

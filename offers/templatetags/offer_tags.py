@@ -21,7 +21,7 @@ def departement_name(code: str) -> str:
 @register.filter
 def offer_place(offer: Any) -> str:
     """`{{ offer|offer_place }}` -> "Orléans (45100)", or "Hérault (34)" for a département-wide offer."""
-    return display.place_label(city=offer.city, postcode=offer.postcode, departement=offer.departement)
+    return display.place_of(offer)
 
 
 @register.filter

@@ -2,10 +2,9 @@ from __future__ import annotations
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from candidates.models import CandidateProfile
+from candidates.models import ApiToken, CandidateProfile
 from tests.candidates.documents import docx_zip_bomb, pdf_with_text
 from tests.factories import CommuneFactory, OfferFactory, UserFactory
 
@@ -31,14 +30,14 @@ def test_an_api_client_trades_email_and_password_for_a_token_it_then_uses(camill
     response = anonymous.post("/api/auth/token/", {"email": "Camille@example.fr", "password": PASSWORD}, format="json")
     assert response.status_code == 200
     token = response.json()["token"]
-    assert token == Token.objects.get(user=camille).key
+    assert ApiToken.objects.get(user=camille).key_prefix == token[:8]
     anonymous.credentials(HTTP_AUTHORIZATION=f"Token {token}")
     assert anonymous.get("/api/me/").json()["email"] == "camille@example.fr"
     assert anonymous.delete("/api/auth/token/").status_code == 204
     assert anonymous.get("/api/me/").status_code == 401
 
 
-def test_wrong_credentials_get_one_message_and_repeated_failures_lock_the_account(camille):
+def test_wrong_credentials_get_one_message_and_repeated_failures_slow_this_client_down(camille):
     anonymous = APIClient()
     for _ in range(5):
         response = anonymous.post("/api/auth/token/", {"email": camille.email, "password": "devine"}, format="json")
@@ -46,7 +45,7 @@ def test_wrong_credentials_get_one_message_and_repeated_failures_lock_the_accoun
         assert response.json()["message"] == "Adresse e-mail ou mot de passe incorrect."
     locked = anonymous.post("/api/auth/token/", {"email": camille.email, "password": PASSWORD}, format="json")
     assert locked.status_code == 429
-    assert locked.json()["message"].startswith("Trop de tentatives de connexion échouées.")
+    assert locked.json()["message"].startswith("Trop de tentatives de connexion échouées depuis cette adresse.")
 
 
 def test_the_token_endpoint_is_rate_limited_per_client(settings, camille):
@@ -137,5 +136,17 @@ def test_the_export_and_the_deletion_through_the_api(client, camille):
     client.patch("/api/me/", {"presentation": "Dix ans de fournil."}, format="json")
     export = client.get("/api/me/export/").json()
     assert export["profile"]["presentation"] == "Dix ans de fournil."
-    assert client.delete("/api/me/").status_code == 204
+    # Like the site, the deletion asks for the account's password: a token alone is not enough.
+    assert client.delete("/api/me/").status_code == 400
+    wrong = client.delete("/api/me/", {"password": "devine"}, format="json")
+    assert (wrong.status_code, wrong.json()["errors"][0]["field"]) == (400, "password")
+    assert type(camille).objects.filter(pk=camille.pk).exists()
+    assert client.delete("/api/me/", {"password": PASSWORD}, format="json").status_code == 204
     assert not type(camille).objects.filter(pk=camille.pk).exists()
+
+
+def test_passwords_cannot_be_guessed_through_the_deletion_faster_than_through_the_login(client, camille, settings):
+    for _ in range(settings.LOGIN_FAILURES_PER_ACCOUNT):
+        assert client.delete("/api/me/", {"password": "devine"}, format="json").status_code == 400
+    assert client.delete("/api/me/", {"password": PASSWORD}, format="json").status_code == 429
+    assert type(camille).objects.filter(pk=camille.pk).exists()

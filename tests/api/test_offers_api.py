@@ -75,7 +75,7 @@ def test_the_list_takes_the_search_page_filters():
     cdd = OfferFactory(contract_type="cdd", remote=True)
     OfferFactory(contract_type="cdi")
     OfferFactory(contract_type="cdd", status=OfferStatus.CLOSED)
-    response = APIClient().get("/api/offers/", {"contrat": "cdd", "teletravail": "on"})
+    response = APIClient().get("/api/offers/", {"contrat": "cdd", "teletravail": "true"})
     assert [offer["id"] for offer in response.json()["results"]] == [cdd.pk]
 
 

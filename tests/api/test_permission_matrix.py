@@ -8,12 +8,11 @@ Methods an endpoint does not implement answer 405 to whoever passes its access r
 from __future__ import annotations
 
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from candidates import services
 from tests.candidates.documents import pdf_with_text
-from tests.factories import OccupationFactory, OfferFactory, UserFactory
+from tests.factories import OccupationFactory, OfferFactory, UserFactory, api_token_for
 
 pytestmark = pytest.mark.django_db
 
@@ -69,6 +68,9 @@ MATRIX: dict[str, dict[str, tuple[int, int, int, int]]] = {
     "/api/me/saved/": {"get": SIGNED_IN, "post": (401, 201, 201, 201), "*": SIGNED_IN_405},
     # Only the candidate who saved the offer can remove it: for anyone else it is not there.
     "/api/me/saved/{offer}/": {"delete": (401, 204, 404, 404), "*": SIGNED_IN_405},
+    "/api/me/tokens/": {"get": SIGNED_IN, "*": SIGNED_IN_405},
+    # Only its owner revokes a token: for anyone else it is not there.
+    "/api/me/tokens/{token}/": {"delete": (401, 204, 404, 404), "*": SIGNED_IN_405},
     **{path: {"get": SIGNED_IN, "*": SIGNED_IN_405} for path in REFERENCE},
 }
 
@@ -97,6 +99,8 @@ def _body(method: str, path: str, offer_id: int) -> tuple[dict | None, str]:
         return {"q": "boulanger", "contrat": ["cdi"]}, "json"
     if path == "/api/me/" and method in {"put", "patch"}:
         return PROFILE, "json"
+    if path == "/api/me/" and method == "delete":
+        return {"password": PASSWORD}, "json"
     if path == "/api/me/cv/" and method == "post":
         return {"file": _pdf()}, "multipart"
     if path == "/api/me/saved/" and method == "post":
@@ -127,13 +131,15 @@ def test_each_caller_gets_the_expected_status(path, method):
     services.saved_offer_add(user=users["candidate"], offer_id=offer.pk)
     rules = MATRIX[path]
     expected = rules.get(method, rules["*"])
-    url = path.replace("{offer}", str(offer.pk))
+    from candidates.tokens import api_token_create
+
+    spare_token, _key = api_token_create(user=users["candidate"], name="à révoquer")
+    url = path.replace("{offer}", str(offer.pk)).replace("{token}", str(spare_token.pk))
     got = []
     for actor in ACTORS:
         client = APIClient()
         if actor in users:
-            token, _created = Token.objects.get_or_create(user=users[actor])
-            client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+            client.credentials(HTTP_AUTHORIZATION=f"Token {api_token_for(users[actor])}")
         body, body_format = _body(method, path, offer.pk)
         response = getattr(client, method)(url, body, format=body_format)
         got.append(response.status_code)
@@ -153,6 +159,7 @@ def test_the_matrix_lists_every_route_of_the_api():
         path.removeprefix("/api/")
         .split("?")[0]
         .replace("{offer}", "<id:offer_id>")
+        .replace("{token}", "<id:token_id>")
         .replace("D1102", "(?P<code>[A-Za-z][0-9]{4})")
         for path in MATRIX
     }

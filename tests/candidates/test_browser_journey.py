@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.core import mail
 
 from candidates.models import CandidateProfile
 from offers.models import OccupationTitle
@@ -31,6 +32,12 @@ def _sign_up(page):
     page.get_by_label(re.compile(r"^Mot de passe")).fill(PASSWORD)
     page.get_by_label("Confirmez le mot de passe").fill(PASSWORD)
     page.get_by_role("button", name="Créer mon compte").click()
+    page.get_by_text("Vérifiez votre boîte mail").first.wait_for()
+    # The account is activated by the link mailed to the address, with the password chosen above.
+    link = re.search(r"/inscription/confirmer/[^/]+/[^/]+/", mail.outbox[-1].body).group(0)
+    page.goto(link)
+    page.get_by_label("Mot de passe choisi à l'inscription").fill(PASSWORD)
+    page.get_by_role("button", name="Activer mon compte").click()
     page.wait_for_url("**/profil/")
 
 

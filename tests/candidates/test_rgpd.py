@@ -5,12 +5,11 @@ import json
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
-from rest_framework.authtoken.models import Token
 
 from candidates import services
-from candidates.models import CandidateProfile, SavedOffer
+from candidates.models import ApiToken, CandidateProfile, SavedOffer
 from tests.candidates.documents import pdf_with_text
-from tests.factories import OfferFactory, UserFactory
+from tests.factories import OfferFactory, UserFactory, api_token_for
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +22,7 @@ def camille(client):
     services.profile_update(user=user, data={"wanted_title": "Boulangère", "skills": ["Pétrir la pâte"]})
     services.cv_upload_start(user=user, upload=SimpleUploadedFile("cv.pdf", pdf_with_text(["Boulangère"])))
     services.saved_offer_add(user=user, offer_id=OfferFactory(title="Boulanger de nuit").pk)
-    Token.objects.create(user=user)
+    api_token_for(user)
     client.force_login(user)
     return user
 
@@ -34,7 +33,7 @@ def test_the_export_holds_every_piece_of_my_data_as_json(client, camille):
     assert response["Content-Disposition"].startswith('attachment; filename="jobmarket-mes-donnees-')
     data = json.loads(response.content)
     assert data["account"]["email"] == "camille@example.fr"
-    assert data["account"]["api_token_created_at"]
+    assert [token["name"] for token in data["account"]["api_tokens"]] == ["tests"]
     assert data["profile"]["wanted_title"] == "Boulangère"
     assert data["profile"]["skills"] == ["Pétrir la pâte"]
     assert data["profile"]["cv_text"] == "Boulangère"
@@ -66,7 +65,19 @@ def test_deleting_my_account_deletes_everything_of_mine_and_nothing_else(
     assert not get_user_model().objects.filter(pk=camille.pk).exists()
     assert not CandidateProfile.objects.filter(user_id=camille.pk).exists()
     assert not SavedOffer.objects.filter(user_id=camille.pk).exists()
-    assert not Token.objects.filter(user_id=camille.pk).exists()
+    assert not ApiToken.objects.filter(user_id=camille.pk).exists()
     assert list(private_cv_folder.iterdir()) == []
     assert "_auth_user_id" not in client.session
     assert SavedOffer.objects.filter(user=other).count() == 1
+
+
+def test_the_export_holds_the_offers_hidden_from_recommendations_too(client, camille):
+    from matching.services import hidden_offer_add
+
+    offer = OfferFactory(title="Pâtissier de nuit")
+    hidden_offer_add(user_id=camille.pk, offer_id=offer.pk)
+
+    data = json.loads(client.get("/profil/mes-donnees.json").content)
+
+    assert [(hidden["offer_id"], hidden["title"]) for hidden in data["hidden_offers"]] == [(offer.pk, offer.title)]
+    assert client.get("/api/me/export/").json()["hidden_offers"][0]["offer_id"] == offer.pk

