@@ -23,6 +23,7 @@ from offers.search.cache import offer_search_cached
 from offers.search.facets import FacetValue, OfferFacets
 from offers.search.params import OfferSearchParams, SortOrder
 from offers.search.places import Place, PlaceNotFound, place_resolve
+from offers.search.relaxations import search_relaxations
 from offers.search.suggestions import job_title_suggestions, occupation_suggestions, place_suggestions
 from offers.soft_skills import occupation_soft_skills
 
@@ -56,8 +57,12 @@ def _distance_text(offer: Offer, centre: Place | None) -> str:
     return _("à %(km)s km") % {"km": f"{km:.0f}" if km >= 1 else "moins de 1"}
 
 
-def _offer_cards(offers: list[Offer], params: OfferSearchParams | None = None, *, lieu: str = "") -> list[OfferCard]:
+def _offer_cards(
+    offers: list[Offer], params: OfferSearchParams | None = None, *, search_query: str = ""
+) -> list[OfferCard]:
+    """`search_query`: the search the cards are shown for, which the offer page's "back" link returns to."""
     detail_prefix = reverse("offers:search")
+    back = "?" + urlencode({"retour": search_query}) if search_query else ""
     contract_labels, seniority_labels = dict(ContractType.choices), dict(Seniority.choices)
     source_labels = dict(Source.choices)
     remote, closed = _("Télétravail"), _("Fermée")
@@ -65,8 +70,6 @@ def _offer_cards(offers: list[Offer], params: OfferSearchParams | None = None, *
     centre = None
     if params is not None and (params.radius_km or params.effective_sort == SortOrder.DISTANCE):
         centre = params.place
-    # The offer page then says how far the offer is from the place searched around.
-    link_query = "?" + urlencode({"lieu": lieu}) if centre is not None and centre.located and lieu else ""
     now = timezone.now()
     cards = []
     for offer in offers:
@@ -80,7 +83,7 @@ def _offer_cards(offers: list[Offer], params: OfferSearchParams | None = None, *
         cards.append(
             OfferCard(
                 offer_id=offer.id,
-                url=f"{detail_prefix}{offer.id}/{link_query}",
+                url=f"{detail_prefix}{offer.id}/{back}",
                 title=offer.title,
                 label=offer_label(offer),
                 company=offer.company,
@@ -116,6 +119,31 @@ def _link_with(lists: dict[str, list[str]], name: str, value: str, *, append: bo
     else:
         updated[name] = [value]
     return "?" + urlencode([(key, item) for key, values in updated.items() for item in values])
+
+
+def _relaxation_links(query: QueryDict, params: OfferSearchParams, form: OfferSearchForm) -> list[dict[str, Any]]:
+    """An empty page's way out: each change of the query that would show offers, as a link with its count."""
+    lists = {key: values for key, values in query.lists() if key != "page"}
+    links = []
+    for relaxation in search_relaxations(params):
+        updated = dict(lists)
+        if relaxation.value:
+            updated[relaxation.name] = [relaxation.value]
+        else:
+            updated.pop(relaxation.name, None)
+            if relaxation.name == "lieu":
+                updated.pop("rayon", None)
+        if relaxation.kind == "filter":
+            label = _("Sans le filtre « %(filter)s »") % {"filter": form.fields[relaxation.name].label}
+        elif relaxation.kind == "radius":
+            label = _("Élargir le rayon à %(km)s km") % {"km": relaxation.value}
+        elif relaxation.kind == "place":
+            label = _("Partout en France (sans le lieu)")
+        else:
+            label = _("Essayer la recherche intelligente (offres proches par le sens)")
+        url = "?" + urlencode([(key, item) for key, values in updated.items() for item in values])
+        links.append({"label": label, "count": relaxation.count, "capped": relaxation.capped, "url": url})
+    return links
 
 
 def _other_places(query: QueryDict, place: Place | None) -> list[dict[str, str]]:
@@ -181,11 +209,12 @@ def offer_search_page(request: HttpRequest) -> HttpResponse:
         "form": form,
         "result": result,
         "params": params,
-        "cards": _offer_cards(result.offers, params, lieu=request.GET.get("lieu", "")[:100]),
+        "cards": _offer_cards(result.offers, params, search_query=request.GET.urlencode()),
         "other_places": _other_places(request.GET, params.place),
         "facets": facets,
         "facet_groups": _facet_groups(request.GET, facets) if facets else [],
         "query": request.GET,
+        "relaxations": [] if result.total else _relaxation_links(request.GET, params, form),
     }
     fragment = _wants_fragment(request)
     # A fragment also refreshes the error next to each field (out of band).
@@ -194,7 +223,7 @@ def offer_search_page(request: HttpRequest) -> HttpResponse:
 
 
 def _distance_origin(text: str) -> tuple[str, float, float] | None:
-    """The place a visitor searched around (`?lieu=` on an offer link), for "à 12 km de ..."."""
+    """The place of the search a visitor came from (its `lieu`), for "à 12 km de ..."."""
     if not text.strip():
         return None
     try:
@@ -212,13 +241,23 @@ def offer_detail_page(request: HttpRequest, offer_id: int) -> HttpResponse:
     if offer is None:
         raise Http404(_("Cette offre n'existe pas."))
     postings = sorted(offer.postings.all(), key=lambda posting: (posting.source, posting.external_id))
+    search_query = request.GET.get("retour", "")
     context = {
         "offer": offer,
         "postings": postings,
-        "facts": offer_facts(offer, origin=_distance_origin(request.GET.get("lieu", ""))),
+        "back_url": _search_url(search_query),
+        # How far the offer is from the place of the search the visitor came from.
+        "facts": offer_facts(offer, origin=_distance_origin(QueryDict(search_query[:2000]).get("lieu", ""))),
         "application": offer_application(postings) if offer.is_open else None,
     }
     return render(request, "offers/detail.html", context)
+
+
+def _search_url(query: str) -> str:
+    """The search page with the search parameters of `query` (anything else in it is dropped)."""
+    fields = OfferSearchForm.base_fields
+    kept = [(name, value) for name, values in QueryDict(query[:2000]).lists() if name in fields for value in values]
+    return reverse("offers:search") + ("?" + urlencode(kept) if kept else "")
 
 
 @require_safe

@@ -67,3 +67,11 @@ def test_the_smart_switch_keeps_the_offers_holding_the_words_first(client, offer
     # Meaning only adds after the plain answer: it never pushes an offer holding the words down.
     assert smart.offers[: len(plain.offers)] == plain.offers == [offers["baker"]]
     assert smart.exact_total == 1
+
+
+def test_an_empty_plain_search_proposes_the_smart_search_with_its_count(client, offers):
+    response = client.get("/offres/", {"q": "conception de logiciels"})
+
+    smart = [link for link in response.context["relaxations"] if "intelligente=on" in link["url"]]
+    assert smart and smart[0]["count"] >= 1
+    assert "Essayer la recherche intelligente" in response.content.decode()

@@ -81,11 +81,12 @@ def test_place_name_and_distance_from_the_place_searched(client):
     montpellier = CommuneFactory()
     offer = OfferFactory(city="Sète", postcode="34200", commune_insee="34301", latitude=43.4028, longitude=3.6928)
     OfferSourceFactory(offer=offer)
-    html = client.get(f"/offres/{offer.pk}/", {"lieu": montpellier.name}).content.decode()
+    # The card links carry the search they were shown for (`retour`): its place gives the distance.
+    html = client.get(f"/offres/{offer.pk}/", {"retour": f"q=boulanger&lieu={montpellier.name}"}).content.decode()
     assert re.search(r"à 2\d km de Montpellier", html)
     # Without a place searched, no distance; an unknown place is ignored, not an error.
     assert "km de" not in client.get(f"/offres/{offer.pk}/").content.decode()
-    assert client.get(f"/offres/{offer.pk}/", {"lieu": "Nulle-Part-Sur-Mer"}).status_code == 200
+    assert client.get(f"/offres/{offer.pk}/", {"retour": "lieu=Nulle-Part-Sur-Mer"}).status_code == 200
 
 
 def test_salary_in_words_with_its_monthly_equivalent(client):
