@@ -201,7 +201,9 @@ def main(argv: list[str] | None = None) -> int:
     _setup_django()
     import faiss
 
+    from matching.explanations import CandidateContext
     from matching.knn import HardConstraints, nearest_offers
+    from matching.ranking import recommendations_for
 
     corpus, model = build_or_load(args.n, args.seed)
     rng = np.random.default_rng(args.seed + 1)
@@ -262,6 +264,18 @@ def main(argv: list[str] | None = None) -> int:
             got = {offer_id for offer_id, _ in result.hits}
             recalls.append(len(got & set(expected.tolist())) / len(expected))
         rows.append((f"pgvector ({'/'.join(sorted(strategies))})", latencies, recalls))
+
+        # 1b. The whole recommendation (matching.ranking.recommendations_for): the candidate's occupation
+        # read (nearest offers by vector and by full text), the constrained pool, the same-occupation
+        # offers, scores and explanations. Recall is of its list against the exact top 10 (it re-ranks
+        # and shows fewer offers on purpose: a latency figure, not a quality one).
+        context = CandidateContext(text="Boulanger, pétrissage et façonnage, travail de nuit", title="Boulanger")
+        latencies = []
+        for query in queries:
+            started = time.perf_counter()
+            recommendations_for(vector=query, model=model, constraints=constraints, context=context, k=k)
+            latencies.append((time.perf_counter() - started) * 1000)
+        rows.append(("recommendations_for", latencies, [float("nan")] * len(latencies)))
 
         # 2. FAISS HNSW with over-fetch, filter afterwards.
         selectivity = max(mask.mean(), 1e-6)

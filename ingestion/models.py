@@ -18,6 +18,7 @@ class RunStatus(models.TextChoices):
 
 class RunKind(models.TextChoices):
     COLLECT = "collect", _("Collecte API")
+    SWEEP = "sweep", _("Balayage complet")
     REPLAY = "replay", _("Rejeu de fichiers")
     REPROCESS = "reprocess", _("Retraitement")
     RECHECK = "recheck", _("Re-vérification")
@@ -40,6 +41,12 @@ class IngestionRun(models.Model):
     failed = models.PositiveIntegerField(_("en erreur"), default=0)
     closed = models.PositiveIntegerField(_("fermées"), default=0)
     merged = models.PositiveIntegerField(_("fusionnées"), default=0)
+    complete = models.BooleanField(
+        _("balayage complet"),
+        null=True,
+        blank=True,
+        help_text=_("Balayage : toutes les parties du catalogue lues jusqu’au bout."),
+    )
     errors = models.JSONField(_("erreurs"), default=list, blank=True)
 
     class Meta:

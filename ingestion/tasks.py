@@ -9,7 +9,8 @@ from ingestion.services import closing, collection, runs
 
 @shared_task(name="ingestion.tasks.ingest_all_sources")
 def ingest_all_sources() -> dict[str, str]:
-    return collection.sources_collect_all()
+    """The day's complete sweep of every source (new, edited and withdrawn offers at once)."""
+    return collection.sources_sweep_all()
 
 
 @shared_task(name="ingestion.tasks.recheck_open_offers")

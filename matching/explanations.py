@@ -1,79 +1,26 @@
-"""Why an offer is shown to a candidate: skills they have and lack, distance, salary, occupation."""
+"""Why an offer is shown to a candidate: short French facts the candidate can check.
+
+Each reason is a fact about the offer and the candidate together: skills they have and lack (by
+name, read by `offers.understanding.skills`, the same reader everywhere), the distance, the
+contract, the salary against their floor, the occupation (theirs or a close one). A fact that
+speaks against the offer (a salary under their floor, more experience asked than they have, another
+occupation) is a warning, never a reason for it. No similarity figure is shown: it is not a fact a
+candidate can check.
+"""
 
 from __future__ import annotations
 
 import math
-import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from offers.models import Occupation, Offer
+from offers.models import Offer
+from offers.understanding.skills import SkillProfile, skill_reader
 
 EARTH_RADIUS_KM = 6371.0
-
-
-def normalise(text: str) -> str:
-    """Lower case, no accents, single spaces: how skills are compared with a candidate's words."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join("".join(char if char.isalnum() else " " for char in stripped).split())
-
-
-_STOP_WORDS = frozenset(
-    [
-        "de",
-        "des",
-        "du",
-        "la",
-        "le",
-        "les",
-        "un",
-        "une",
-        "et",
-        "en",
-        "a",
-        "au",
-        "aux",
-        "pour",
-        "par",
-        "sur",
-        "dans",
-        "avec",
-        "son",
-        "sa",
-        "ses",
-        "d",
-        "l",
-        "leur",
-        "leurs",
-        "ou",
-        "qui",
-        "que",
-        "the",
-        "of",
-        "and",
-        "to",
-    ]
-)
-
-
-def _words(text: str) -> set[str]:
-    return {word for word in normalise(text).split() if word not in _STOP_WORDS and len(word) > 2}
-
-
-def skill_is_covered(skill: str, *, candidate_skills: Iterable[str], candidate_words: set[str]) -> bool:
-    """A skill of the offer counts as the candidate's when they list it, or their text has most of its words."""
-    wanted = normalise(skill)
-    if any(wanted == normalise(own) or (wanted and wanted in normalise(own)) for own in candidate_skills):
-        return True
-    words = _words(skill)
-    if not words:
-        return False
-    # Prefix match absorbs plurals and French inflections ("vente"/"vendre" do not, on purpose).
-    covered = sum(1 for word in words if any(own.startswith(word[:5]) for own in candidate_words))
-    return covered / len(words) >= 0.6
+MAX_SKILLS_SHOWN = 5
+SENIORITY_YEARS = {"debutant": 0, "junior": 1, "confirme": 3}  # the least each level means, in years
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -85,7 +32,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 @dataclass(frozen=True)
 class CandidateContext:
-    """What the explanations compare an offer with."""
+    """What the ranking and the explanations compare an offer with."""
 
     text: str = ""
     skills: tuple[str, ...] = ()
@@ -93,6 +40,9 @@ class CandidateContext:
     latitude: float | None = None
     longitude: float | None = None
     salary_floor: int | None = None
+    title: str = ""
+    seniority: str = ""
+    contract_types: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -105,7 +55,9 @@ class Explanation:
     salary_fit_label: str
     occupation_fit: str  # same | close | other | unknown
     occupation_fit_label: str
-    summary: str = field(default="")
+    summary: str = ""
+    reasons: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -118,33 +70,51 @@ class Explanation:
             "occupation_fit": self.occupation_fit,
             "occupation_fit_label": self.occupation_fit_label,
             "summary": self.summary,
+            "reasons": self.reasons,
+            "warnings": self.warnings,
         }
 
 
-def close_occupation_codes(rome_code: str) -> set[str]:
-    """ROME close occupations, both ways (the referential lists them from one side only)."""
-    if not rome_code:
-        return set()
-    forward = Occupation.objects.filter(code=rome_code).values_list("close_occupations__code", flat=True)
-    backward = Occupation.objects.filter(close_occupations__code=rome_code).values_list("code", flat=True)
-    return {code for code in [*forward, *backward] if code and code != rome_code}
+def skills_compared(offer: Offer, *, context: CandidateContext, profile: SkillProfile) -> tuple[list[str], list[str]]:
+    """(skills of the offer the candidate has, skills of the offer they lack), by the offer's own names.
+
+    An offer without listed skills (Adzuna) is compared through its text: the candidate's own
+    skills that its title or description names count as matched, and nothing is called missing.
+    """
+    reader = skill_reader()
+    if offer.skills:
+        matched, missing = [], []
+        for skill in offer.skills:
+            (matched if reader.covered(skill, profile) else missing).append(skill)
+        return matched, missing
+    if not context.skills:
+        return [], []
+    offer_side = reader.profile(text=f"{offer.title}\n{offer.description}")
+    return [skill for skill in context.skills if reader.covered(skill, offer_side)], []
 
 
-def explain(offer: Offer, *, similarity: float, context: CandidateContext, close_codes: set[str]) -> Explanation:
-    candidate_words = _words(" ".join([context.text, *context.skills]))
-    matched: list[str] = []
-    missing: list[str] = []
-    for skill in offer.skills:
-        covered = skill_is_covered(skill, candidate_skills=context.skills, candidate_words=candidate_words)
-        (matched if covered else missing).append(skill)
+def _seniority_warning(offer: Offer, context: CandidateContext) -> str:
+    if not context.seniority or offer.seniority not in SENIORITY_YEARS:
+        return ""
+    asked, own = SENIORITY_YEARS[offer.seniority], SENIORITY_YEARS.get(context.seniority, 0)
+    if asked <= own + 1:  # a year of tolerance: a beginner may answer an offer asking one year
+        return ""
+    return _("Expérience demandée : %(label)s") % {"label": offer.get_seniority_display().lower()}
+
+
+def explain(
+    offer: Offer,
+    *,
+    similarity: float,
+    context: CandidateContext,
+    profile: SkillProfile,
+    occupation_fit: str,
+) -> Explanation:
+    """The facts shown with an offer. `occupation_fit` is same / close / other / unknown, as the ranking read it."""
+    matched, missing = skills_compared(offer, context=context, profile=profile)
     distance = None
-    if (
-        context.latitude is not None
-        and context.longitude is not None
-        and offer.latitude is not None
-        and offer.longitude is not None
-    ):
-        distance = haversine_km(context.latitude, context.longitude, offer.latitude, offer.longitude)
+    if None not in (context.latitude, context.longitude, offer.latitude, offer.longitude):
+        distance = haversine_km(context.latitude, context.longitude, offer.latitude, offer.longitude)  # type: ignore[arg-type]
     top = offer.salary_max or offer.salary_min
     if not context.salary_floor:
         salary_fit, salary_label = "no_floor", _("Pas de salaire minimum indiqué dans votre profil")
@@ -154,19 +124,48 @@ def explain(offer: Offer, *, similarity: float, context: CandidateContext, close
         salary_fit, salary_label = "above_floor", _("Salaire au niveau de votre minimum ou au-dessus")
     else:
         salary_fit, salary_label = "below_floor", _("Salaire sous votre minimum")
-    if not context.rome_code or not offer.rome_code:
-        occupation_fit, occupation_label = "unknown", _("Métier non comparé")
-    elif offer.rome_code == context.rome_code:
-        occupation_fit, occupation_label = "same", _("Votre métier")
-    elif offer.rome_code in close_codes:
-        occupation_fit, occupation_label = "close", _("Un métier proche du vôtre")
-    else:
-        occupation_fit, occupation_label = "other", _("Un autre métier")
-    parts = [_("Similarité %(percent)d %%") % {"percent": round(similarity * 100)}]
-    if offer.skills:
-        parts.append(
-            _("%(matched)d compétence(s) sur %(total)d") % {"matched": len(matched), "total": len(offer.skills)}
+    occupation_label = {
+        "same": _("Votre métier"),
+        "close": _("Un métier proche du vôtre"),
+        "other": _("Un autre métier que le vôtre"),
+        "unknown": _("Métier non précisé"),
+    }[occupation_fit]
+
+    reasons: list[str] = []
+    warnings: list[str] = []
+    if occupation_fit == "same":
+        reasons.append(_("Votre métier"))
+    elif occupation_fit == "close":
+        reasons.append(
+            _("Métier proche : %(label)s") % {"label": offer.rome_label} if offer.rome_label else _("Métier proche")
         )
+    elif occupation_fit == "other":
+        warnings.append(_("Un autre métier que le vôtre"))
+    if matched:
+        reasons.append(_("Vous avez : %(skills)s") % {"skills": ", ".join(matched[:MAX_SKILLS_SHOWN])})
+    if missing:
+        warnings.append(_("À acquérir : %(skills)s") % {"skills": ", ".join(missing[:MAX_SKILLS_SHOWN])})
+    if distance is not None:
+        reasons.append(_("À %(km)d km de chez vous") % {"km": round(distance)})
+    elif offer.departement and context.latitude is not None:
+        reasons.append(_("Dans le département %(code)s (lieu exact non précisé)") % {"code": offer.departement})
+    if context.contract_types and offer.contract_type in context.contract_types:
+        reasons.append(
+            _("Contrat %(contract)s, comme vous le souhaitez") % {"contract": offer.get_contract_type_display()}
+        )
+    if salary_fit == "above_floor":
+        reasons.append(salary_label)
+    elif salary_fit == "below_floor":
+        warnings.append(salary_label)
+    seniority = _seniority_warning(offer, context)
+    if seniority:
+        warnings.append(seniority)
+
+    parts = []
+    if occupation_fit in ("same", "close"):
+        parts.append(occupation_label)
+    if offer.skills and matched:
+        parts.append(_("%(matched)d compétences sur %(total)d") % {"matched": len(matched), "total": len(offer.skills)})
     if distance is not None:
         parts.append(_("à %(km)d km") % {"km": round(distance)})
     return Explanation(
@@ -179,4 +178,6 @@ def explain(offer: Offer, *, similarity: float, context: CandidateContext, close
         occupation_fit=occupation_fit,
         occupation_fit_label=occupation_label,
         summary=" · ".join(parts),
+        reasons=reasons,
+        warnings=warnings,
     )

@@ -43,7 +43,8 @@ class HardConstraints:
 
     - contract_types: any of them (empty: any contract);
     - latitude/longitude/radius_km: great-circle distance <= radius; offers without coordinates
-      are then left out (nobody can tell whether they are within reach);
+      are then left out, except those placed by a département listed in `departements` (the
+      départements the circle reaches);
     - remote_only / onsite_only: the offer's télétravail flag;
     - seniority: the candidate's level; offers asking for more experience are left out, offers
       that state none are kept;
@@ -59,6 +60,8 @@ class HardConstraints:
     onsite_only: bool = False
     seniority: str = ""
     salary_floor: int | None = None
+    # Départements whose offers placed only by their département (no coordinates) count as in reach.
+    departements: tuple[str, ...] = ()
 
     @property
     def has_point(self) -> bool:
@@ -89,12 +92,16 @@ def filters_sql(
         dlat = radius / 111.19
         dlon = radius / max(111.19 * math.cos(math.radians(lat)), 1e-6)
         # The bounding box uses the (status, latitude) index; the haversine keeps the exact disc.
-        clauses.append(
+        disc = (
             "o.latitude BETWEEN %s AND %s AND o.longitude BETWEEN %s AND %s AND "
             "2 * 6371.0 * asin(sqrt(power(sin(radians(o.latitude - %s) / 2), 2) + cos(radians(%s)) "
             "* cos(radians(o.latitude)) * power(sin(radians(o.longitude - %s) / 2), 2))) <= %s"
         )
         params += [lat - dlat, lat + dlat, lon - dlon, lon + dlon, lat, lat, lon, radius]
+        if constraints.departements:
+            disc = f"(({disc}) OR (o.latitude IS NULL AND o.departement = ANY(%s)))"
+            params.append(list(constraints.departements))
+        clauses.append(disc)
     if user_id is not None:
         clauses.append("NOT EXISTS (SELECT 1 FROM matching_hiddenoffer h WHERE h.offer_id = o.id AND h.user_id = %s)")
         params.append(user_id)

@@ -13,12 +13,13 @@ from django.views.decorators.http import require_POST, require_safe
 from candidates.selectors import profile_for_user, saved_offer_ids
 from matching.drift import CENTROID_SHIFT_THRESHOLD, OCCUPATION_JS_THRESHOLD, drift_report
 from matching.encoder import EmbeddingModelUnavailable
-from matching.ranking import recommendations_for_profile
+from matching.ranking import recommendations_for_profile, widenings_for_profile
 from matching.selectors import NoActiveEmbeddingModel, similar_offers
 from matching.services import EmbeddingModelMismatch, hidden_offer_add
 from offers.models import Offer
 
 PAGE_SIZE = 20
+WIDEN_BELOW = 10  # fewer offers than this shown: say what would show more
 
 
 def _wants_fragment(request: HttpRequest) -> bool:
@@ -41,6 +42,8 @@ def _render(request: HttpRequest) -> HttpResponse:
             context["unavailable"] = True
         else:
             context["recommendations"] = recommendations
+            # Fewer offers rather than unrelated ones, and what would show more.
+            context["widenings"] = widenings_for_profile(profile=profile, shown=len(recommendations), k=WIDEN_BELOW)
             context["saved_ids"] = saved_offer_ids(user=user, offer_ids=[item.offer.pk for item in recommendations])
     template = "matching/recommendations.html#results" if _wants_fragment(request) else "matching/recommendations.html"
     return render(request, template, context)

@@ -253,6 +253,12 @@ class OfferSource(models.Model):
             # The dedup look-ups (offers 0013: plain b-trees, no LIKE copy).
             models.Index(fields=["dedup_key"], name="offer_source_dedup_key"),
             models.Index(fields=["text_key"], name="offer_source_text_key"),
+            # A sweep closes, part by part, the live postings of a creation-date window it did not see.
+            models.Index(
+                fields=["source", "published_at"],
+                condition=models.Q(withdrawn_at__isnull=True),
+                name="offer_source_live_published",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(fields=["source", "external_id"], name="offer_source_unique_external_id")

@@ -589,6 +589,22 @@ def postings_withdraw(*, source: str, external_ids: Sequence[str], at: datetime)
     return Offer.objects.filter(id__in=was_open, status=OfferStatus.CLOSED).count()
 
 
+@transaction.atomic
+def postings_withdraw_unseen(
+    *, source: str, published_from: datetime | None, published_before: datetime, unseen_since: datetime, at: datetime
+) -> tuple[list[str], int]:
+    """Live postings of `source` published in [published_from, published_before) and not seen
+    since `unseen_since`: withdrawn (a complete sweep of that window did not return them).
+    Returns their external ids and the number of offers closed by it."""
+    postings = OfferSource.objects.filter(
+        source=source, withdrawn_at__isnull=True, published_at__lt=published_before, last_seen_at__lt=unseen_since
+    )
+    if published_from is not None:
+        postings = postings.filter(published_at__gte=published_from)
+    external_ids = list(postings.values_list("external_id", flat=True))
+    return external_ids, postings_withdraw(source=source, external_ids=external_ids, at=at)
+
+
 def postings_mark_checked(*, source: str, external_ids: Sequence[str], at: datetime) -> int:
     return OfferSource.objects.filter(source=source, external_id__in=external_ids).update(checked_at=at)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
@@ -54,7 +55,8 @@ def _distance_text(offer: Offer, centre: Place | None) -> str:
     if offer.latitude is None or offer.longitude is None:
         return _("distance inconnue")
     km = distance_km(centre.latitude, centre.longitude, offer.latitude, offer.longitude)  # type: ignore[arg-type]
-    return _("à %(km)s km") % {"km": f"{km:.0f}" if km >= 1 else "moins de 1"}
+    whole = math.floor(km + 0.5)  # as the nearest-first order counts them
+    return _("à %(km)s km") % {"km": whole} if whole else _("à moins de 1 km")
 
 
 def _offer_cards(

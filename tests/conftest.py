@@ -42,6 +42,17 @@ def _fresh_gazetteer(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def _fresh_occupation_reader(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Each test reads occupations with the titles and offers of its own rows."""
+    from offers.understanding import occupations
+
+    monkeypatch.setattr(occupations, "REBUILD_CHECK_SECONDS", 0.0)
+    occupations.occupation_reader_reset()
+    yield
+    occupations.occupation_reader_reset()
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hasher(settings: Any) -> None:
     # The real hasher costs ~0.3 s per password on purpose; the suite hashes hundreds.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

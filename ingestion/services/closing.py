@@ -6,10 +6,10 @@ import logging
 from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
-from ingestion.models import IngestionRun, RunKind, RunStatus
+from ingestion.models import IngestionRun, RunKind
 from ingestion.services.runs import (
     MAX_RECORDED_ERRORS,
     Progress,
@@ -31,7 +31,7 @@ from ingestion.sources.base import (
     client_for,
 )
 from offers import services as offer_services
-from offers.models import OfferSource, OfferStatus, Source
+from offers.models import OfferSource, Source
 
 logger = logging.getLogger(__name__)
 
@@ -42,62 +42,42 @@ STALE_AFTER = timedelta(days=30)
 RECHECK_DAILY_LIMIT = 20_000
 
 
-def vanished_postings(source: str) -> list[str]:
-    """Live postings the last complete collection should have returned and did not."""
-    last = (
-        IngestionRun.objects.filter(source=source, kind=RunKind.COLLECT, status=RunStatus.SUCCEEDED)
-        .order_by("-started_at")
-        .first()
-    )
-    if last is None or last.since is None:
-        return []
-    return list(
-        OfferSource.objects.filter(
-            source=source,
-            withdrawn_at__isnull=True,
-            offer__status=OfferStatus.OPEN,
-            published_at__gte=last.since,
-            last_seen_at__lt=last.started_at,
-        ).values_list("external_id", flat=True)
-    )
+def ambiguous_postings(source: str, limit: int) -> list[str]:
+    """Live postings the last sweep could not settle: absent from it, but created in a part it did
+    not read completely (a complete part closed its absentees itself). Before any sweep: the
+    least recently checked postings."""
+    live = OfferSource.objects.filter(source=source, withdrawn_at__isnull=True)
+    last = IngestionRun.objects.filter(source=source, kind=RunKind.SWEEP).order_by("-started_at").first()
+    if last is not None:
+        live = live.filter(
+            Q(published_at__lt=last.started_at) | Q(published_at__isnull=True), last_seen_at__lt=last.started_at
+        )
+    ordered = live.order_by(F("checked_at").asc(nulls_first=True), "last_seen_at", "id")
+    return list(ordered.values_list("external_id", flat=True)[:limit])
 
 
 def open_offers_recheck(
     *, source: str, client: SourceClient | None, limit: int = RECHECK_DAILY_LIMIT, progress: Progress | None = None
 ) -> IngestionRun:
-    """Close the offers their source withdrew (same day), and follow edits of the others.
-
-    With a client that reads details (France Travail), the postings the last collection
-    missed are checked first, then the least recently checked ones up to `limit`; a
-    "withdrawn" answer closes them. Without one (Adzuna, or no credentials), postings
-    are closed on absence: missed by the last complete collection, or unseen for STALE_AFTER.
+    """Settle what the last sweep could not: its absent postings in parts it did not read
+    completely are asked one by one (France Travail's detail, at most `limit` a day), and a
+    "withdrawn" answer closes them, a found one is stored as seen. Without detail calls
+    (Adzuna, or no credentials), a posting unseen for STALE_AFTER is taken as withdrawn.
     """
     with source_lock(source):
         now = timezone.now()
         run = IngestionRun.objects.create(source=source, kind=RunKind.RECHECK, started_at=now)
-        vanished = vanished_postings(source)
         fatal = False
         if client is None or not client.supports_detail:
             stale = OfferSource.objects.filter(
-                source=source,
-                withdrawn_at__isnull=True,
-                offer__status=OfferStatus.OPEN,
-                last_seen_at__lt=now - STALE_AFTER,
+                source=source, withdrawn_at__isnull=True, last_seen_at__lt=now - STALE_AFTER
             ).values_list("external_id", flat=True)
             with transaction.atomic():
-                run.closed = offer_services.postings_withdraw(
-                    source=source, external_ids=sorted({*vanished, *stale}), at=now
-                )
+                run.closed = offer_services.postings_withdraw(source=source, external_ids=list(stale), at=now)
                 run.save()
             return run_finish(run, client, fatal)
 
-        live = OfferSource.objects.filter(source=source, withdrawn_at__isnull=True, offer__status=OfferStatus.OPEN)
-        rolling = (
-            live.exclude(external_id__in=vanished)
-            .order_by(F("checked_at").asc(nulls_first=True), "id")
-            .values_list("external_id", flat=True)[: max(limit - len(vanished), 0)]
-        )
-        to_check = [*vanished[:limit], *rolling]
+        to_check = ambiguous_postings(source, limit)
         rejected = 0
         try:
             for chunk in chunks(to_check, BATCH_SIZE):

@@ -15,7 +15,7 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from ingestion.models import CollectionSearch, IngestionRun, NormalisationStatus, RawPayload, RunKind
+from ingestion.models import CollectionSearch, IngestionRun, NormalisationStatus, RawPayload, RunKind, RunStatus
 from ingestion.normalise import NormalisationError, normalise
 from ingestion.preparing import prepared_chunks
 from ingestion.services.runs import (
@@ -24,7 +24,6 @@ from ingestion.services.runs import (
     RunAlreadyActive,
     calls_used_today,
     close_interrupted_runs,
-    default_since,
     run_error,
     run_finish,
     source_lock,
@@ -32,12 +31,14 @@ from ingestion.services.runs import (
 from ingestion.services.storage import (
     BATCH_SIZE,
     LOOKUP_TABLES,
+    SweepChunks,
     batch_commit,
     chunks,
     normalise_and_upsert,
     pending_process,
 )
-from ingestion.sources.base import QuotaExhausted, SearchSpec, SourceClient, SourceError, client_for
+from ingestion.sources.base import QuotaExhausted, SearchSpec, SourceClient, SourceError, SweepCell, client_for
+from offers import services as offer_services
 from offers.bulk import statistics_refresh
 from offers.geography.loading import gazetteer
 from offers.models import OfferSource, Source
@@ -68,8 +69,8 @@ def ingestion_run(
         now = timezone.now()
         close_interrupted_runs(source, now)
         run = IngestionRun.objects.create(source=source, kind=kind, since=since, started_at=now)
-        fatal = False
-        try:
+
+        def collect() -> None:
             pending_process(run, progress)
             # A replay ignores the window; an API client always gets one (run.since keeps what was asked).
             window = since if since is not None else now - FIRST_RUN_WINDOW
@@ -79,44 +80,121 @@ def ingestion_run(
                 statistics_refresh(LOOKUP_TABLES)
                 if progress:
                     progress(run)
-        except QuotaExhausted as error:
-            run.errors = [*run.errors, run_error("quota", str(error))]  # what was fetched is kept; not a failure
-        except SourceError as error:
-            logger.error("ingestion %s: %s", source, error)
-            run.errors = [*run.errors, run_error("source", str(error))]
-            fatal = True
-        except Exception as error:
-            # Not a source error (a bug, the database gone): the run is recorded as failed, then it propagates.
-            run.errors = [*run.errors, run_error("crash", f"{type(error).__name__}: {error}")]
-            run_finish(run, client, fatal=True)
-            raise
-        return run_finish(run, client, fatal)
+
+        return _recorded(run, client, collect)
 
 
-def source_collect(*, source: str, since: datetime | None = None, progress: Progress | None = None) -> IngestionRun:
-    """The daily collection of one source with its configured searches. Raises MissingCredentials."""
-    now = timezone.now()
-    client = client_for(source, calls_already_used_today=calls_used_today(source, now))
-    return ingestion_run(
-        source=source,
-        client=client,
-        searches=searches_for(source),
-        since=since or default_since(source, now),
-        progress=progress,
+def _recorded(run: IngestionRun, client: SourceClient, work: Callable[[], None]) -> IngestionRun:
+    """Run `work` for `run`, recording how it ended: a spent quota keeps what was fetched and is no
+    failure; a source error fails the run; anything else fails it and propagates."""
+    fatal = False
+    try:
+        work()
+    except QuotaExhausted as error:
+        run.errors = [*run.errors, run_error("quota", str(error))]
+    except SourceError as error:
+        logger.error("ingestion %s: %s", run.source, error)
+        run.errors = [*run.errors, run_error("source", str(error))]
+        fatal = True
+    except Exception as error:
+        # Not a source error (a bug, the database gone): the run is recorded as failed, then it propagates.
+        run.errors = [*run.errors, run_error("crash", f"{type(error).__name__}: {error}")]
+        run_finish(run, client, fatal=True)
+        raise
+    return run_finish(run, client, fatal)
+
+
+def ingestion_sweep(
+    *,
+    source: str,
+    client: SourceClient,
+    searches: Sequence[SearchSpec] = (),
+    progress: Progress | None = None,
+    on_closed: Callable[[list[str]], None] | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> IngestionRun:
+    """Read the whole catalogue of the searches, and close the offers it no longer holds.
+
+    The client reads part by part (`SweepCell`). When a search covers the whole source (no
+    filter), each of its parts read completely closes its absent postings as soon as its
+    offers are stored: a withdrawn offer is closed within a day of its withdrawal. With
+    narrower searches only, absent postings are closed at the end, and only if every part was
+    complete. A part that is not complete closes nothing: its absent postings are left to the
+    re-check, whose detail calls settle them. `on_closed` hears the ids closed (the simulation
+    of bench/sweep.py times them). Raises RunAlreadyActive.
+    """
+    searches = list(searches) or [SearchSpec()]
+    whole_source = SearchSpec() in searches  # an unfiltered search reads the whole catalogue
+    with source_lock(source):
+        gazetteer()
+        now = timezone.now()
+        close_interrupted_runs(source, now)
+        run = IngestionRun.objects.create(source=source, kind=RunKind.SWEEP, started_at=now)
+        cells: list[SweepCell] = []
+
+        def sweep() -> None:
+            pending_process(run, progress)
+            stream = SweepChunks(client.sweep(searches=searches), batch_size)
+            for index, chunk in enumerate(prepared_chunks(source, stream)):
+                if chunk:
+                    batch_commit(run, client, chunk)
+                    statistics_refresh(LOOKUP_TABLES)
+                for cell in stream.cells_after(index):
+                    cells.append(cell)
+                    if cell.complete and cell.spec == SearchSpec():
+                        _absent_close(run, cell.start, cell.end, on_closed)
+                if progress:
+                    progress(run)
+
+        run = _recorded(run, client, sweep)
+        incomplete = [cell for cell in cells if not cell.complete]
+        run.complete = bool(cells) and not incomplete and run.status == RunStatus.SUCCEEDED
+        if incomplete:
+            reasons = "; ".join(f"{cell.start:%Y-%m-%d %H:%M:%S}: {cell.reason}" for cell in incomplete[:5])
+            message = f"{len(incomplete)} partie(s) du balayage incomplète(s), rien n'y est fermé : {reasons}"
+            run.errors = [*run.errors, run_error("incomplete", message)]
+            run.status = RunStatus.PARTIAL if run.status == RunStatus.SUCCEEDED else run.status
+        if run.complete and not whole_source:
+            _absent_close(run, None, max(cell.end for cell in cells), on_closed)
+        run.save()
+        return run
+
+
+def _absent_close(
+    run: IngestionRun,
+    start: datetime | None,
+    end: datetime,
+    on_closed: Callable[[list[str]], None] | None,
+) -> None:
+    """Close the live postings created in [start, end) that this sweep did not see."""
+    closed_ids, closed_offers = offer_services.postings_withdraw_unseen(
+        source=run.source, published_from=start, published_before=end, unseen_since=run.started_at, at=timezone.now()
     )
+    run.closed += closed_offers
+    run.save(update_fields=["closed"])
+    if on_closed and closed_ids:
+        on_closed(closed_ids)
 
 
-def sources_collect_all() -> dict[str, str]:
-    """Every source in turn; one source's missing credentials or active run never stops the others."""
+def source_sweep(*, source: str, progress: Progress | None = None) -> IngestionRun:
+    """The daily complete sweep of one source with its configured searches. Raises MissingCredentials."""
+    client = client_for(source, calls_already_used_today=calls_used_today(source, timezone.now()))
+    return ingestion_sweep(source=source, client=client, searches=searches_for(source), progress=progress)
+
+
+def sources_sweep_all() -> dict[str, str]:
+    """Every source swept in turn (the daily pipeline); one source's missing credentials or active
+    run never stops the others."""
     outcome = {}
     for source in Source.values:
         try:
-            run = source_collect(source=source)
+            run = source_sweep(source=source)
         except (SourceError, RunAlreadyActive) as error:
             logger.warning("ingestion %s skipped: %s", source, error)
             outcome[source] = f"skipped: {error}"
             continue
-        outcome[source] = f"run {run.pk}: {run.status}"
+        completeness = "complete" if run.complete else "incomplete"
+        outcome[source] = f"run {run.pk}: {run.status}, {completeness}, {run.closed} closed"
     return outcome
 
 

@@ -120,7 +120,9 @@ def default_since(source: str, now: datetime) -> datetime:
     """From the start of the last collection that went to its end (minus a margin): a missed day is caught up."""
     last = (
         IngestionRun.objects.filter(
-            source=source, kind=RunKind.COLLECT, status__in=[RunStatus.SUCCEEDED, RunStatus.PARTIAL]
+            source=source,
+            kind__in=[RunKind.COLLECT, RunKind.SWEEP],
+            status__in=[RunStatus.SUCCEEDED, RunStatus.PARTIAL],
         )
         .order_by("-started_at")
         .first()

@@ -21,7 +21,7 @@ from ingestion.models import IngestionRun, NormalisationStatus, RawPayload
 from ingestion.normalise import NormalisationError, normalise
 from ingestion.preparing import PreparedPayload, payload_prepare
 from ingestion.services.runs import Progress
-from ingestion.sources.base import SourceClient
+from ingestion.sources.base import SourceClient, SweepCell
 from offers import services as offer_services
 from offers.bulk import copy_rows, copy_time, next_ids
 from offers.services import PostingRecord, posting_record
@@ -347,3 +347,39 @@ def chunks(rows: Iterable[Any], size: int) -> Iterator[list[Any]]:
         raise
     if chunk:
         yield chunk
+
+
+class SweepChunks:
+    """A sweep's stream cut into payload chunks, each cell ending its chunk (even an empty one).
+
+    The chunks go through the preparing step one ahead of the writing; the writer asks for the
+    cells that ended with chunk `index` once that chunk is committed (`cells_after`), so that
+    every offer of a cell is stored before the cell's absentees are looked for.
+    """
+
+    def __init__(self, stream: Iterable[Any], size: int) -> None:
+        self._stream = stream
+        self._size = size
+        self._cells: dict[int, list[SweepCell]] = {}
+
+    def __iter__(self) -> Iterator[list[Any]]:
+        index, chunk = 0, []
+        try:
+            for item in self._stream:
+                if isinstance(item, SweepCell):
+                    self._cells.setdefault(index, []).append(item)
+                else:
+                    chunk.append(item)
+                    if len(chunk) < self._size:
+                        continue
+                yield chunk
+                index, chunk = index + 1, []
+        except Exception:
+            if chunk:  # what the source already sent was paid for: stored before the error goes on
+                yield chunk
+            raise
+        if chunk:
+            yield chunk
+
+    def cells_after(self, index: int) -> list[SweepCell]:
+        return self._cells.pop(index, [])

@@ -13,6 +13,7 @@ from ingestion.sources.base import (
     SourceClient,
     SourceError,
     SourceUnavailable,
+    SweepCell,
     client_for,
 )
 
@@ -29,5 +30,6 @@ __all__ = [
     "SourceClient",
     "SourceError",
     "SourceUnavailable",
+    "SweepCell",
     "client_for",
 ]

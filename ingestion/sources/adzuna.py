@@ -20,6 +20,7 @@ import requests
 
 from ingestion.sources.base import (
     FATAL_ERRORS,
+    SWEEP_EPOCH,
     CallStats,
     Clock,
     DetailResult,
@@ -28,6 +29,7 @@ from ingestion.sources.base import (
     SearchSpec,
     SourceAuthError,
     SourceError,
+    SweepCell,
     SystemClock,
     ensure_aware,
     unseen,
@@ -48,6 +50,22 @@ class _SearchProgress:
     count: int
     pages_done: int
     complete: bool
+    error: str = ""
+
+    def __post_init__(self) -> None:
+        self.first_count = self.count
+
+    @property
+    def incomplete_because(self) -> str:
+        """'' when every page was read and the count held still (pages sorted by date shift when
+        an offer goes or comes while they are read)."""
+        if self.error:
+            return self.error
+        if self.pages_left:
+            return f"the daily budget left {max(0, self.count - self.pages_done * PAGE_SIZE)} offres unread"
+        if self.count != self.first_count:
+            return "the count moved while the pages were read"
+        return ""
 
     @property
     def pages_left(self) -> int:
@@ -104,10 +122,25 @@ class AdzunaClient:
         if elapsed <= 0:
             return
         max_days_old = max(1, math.ceil(elapsed / 86400))  # whole days only: a little overlap, never a gap
+        yield from self._read(searches, max_days_old, {})
+
+    def sweep(self, *, searches: Sequence[SearchSpec]) -> Iterator[dict[str, Any] | SweepCell]:
+        """Every offer of each search, whatever its age, within the day's budget; then one
+        SweepCell per search: complete when all its pages were read and its count did not move."""
+        end = self._clock.now().astimezone(UTC).replace(microsecond=0)
+        outcomes: dict[SearchSpec, str] = {}  # search -> "" when read completely, else why not
+        yield from self._read(searches, None, outcomes)
+        for spec in searches:
+            reason = outcomes.get(spec, "search not run")
+            yield SweepCell(spec, SWEEP_EPOCH, end, complete=not reason, reason=reason)
+
+    def _read(
+        self, searches: Sequence[SearchSpec], max_days_old: int | None, outcomes: dict[SearchSpec, str]
+    ) -> Iterator[dict[str, Any]]:
         seen: set[str] = set()
         runnable = [spec for spec in searches if self._is_runnable(spec)]
         logger.info(
-            "%s: %d searches, %d calls left today, max_days_old=%d",
+            "%s: %d searches, %d calls left today, max_days_old=%s",
             SOURCE_LABEL,
             len(runnable),
             self.calls_left_today,
@@ -130,6 +163,7 @@ class AdzunaClient:
                 raise
             except SourceError as exc:
                 self._record_error(spec, exc)
+                outcomes[spec] = str(exc)
                 continue
             yield from unseen(items, seen)
             progress.append(
@@ -157,6 +191,7 @@ class AdzunaClient:
                 except SourceError as exc:
                     self._record_error(search.spec, exc)
                     search.complete = True
+                    search.error = str(exc)
                     break
                 search.pages_done = page_number
                 yield from unseen(items, seen)
@@ -170,6 +205,7 @@ class AdzunaClient:
                     f"{SOURCE_LABEL}: the daily budget left {missing} of {search.count} offres of "
                     f"« {search.spec.describe()} » uncollected ({search.pages_done} pages fetched)."
                 )
+        outcomes.update((search.spec, search.incomplete_because) for search in progress)
 
     def _is_runnable(self, spec: SearchSpec) -> bool:
         if spec.rome_code and not spec.keywords:
@@ -178,15 +214,16 @@ class AdzunaClient:
             return False
         return True
 
-    def _params(self, spec: SearchSpec, max_days_old: int) -> dict[str, str]:
+    def _params(self, spec: SearchSpec, max_days_old: int | None) -> dict[str, str]:
         params = {
             "app_id": self._app_id,
             "app_key": self._app_key,
             "results_per_page": str(PAGE_SIZE),
-            "max_days_old": str(max_days_old),
             "sort_by": "date",
             "content-type": "application/json",
         }
+        if max_days_old is not None:  # a sweep asks for every age
+            params["max_days_old"] = str(max_days_old)
         if spec.keywords:
             params["what"] = spec.keywords
         if spec.departement:

@@ -77,6 +77,27 @@ class RequestRejected(SourceError):
 FATAL_ERRORS: tuple[type[SourceError], ...] = (SourceAuthError, SourceUnavailable, QuotaExhausted)
 
 
+# The oldest creation date a sweep asks for: every live offer is younger.
+SWEEP_EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class SweepCell:
+    """One part of a sweep, read to its end: what was yielded before it is every offer of the
+    source matching `spec` and created in [start, end) when `complete` is true.
+
+    A sweep reads the whole catalogue of its searches, part by part; an offer the source
+    no longer returns is absent from its part. Parts that are not complete (an error, a
+    listing that moved while it was read, a budget spent) say so, and close nothing.
+    """
+
+    spec: SearchSpec
+    start: datetime
+    end: datetime
+    complete: bool
+    reason: str = ""
+
+
 class DetailStatus(enum.Enum):
     FOUND = "found"
     WITHDRAWN = "withdrawn"
@@ -138,6 +159,11 @@ class SourceClient(Protocol):
 
     def collect(self, *, searches: Sequence[SearchSpec], since: datetime) -> Iterator[dict[str, Any]]:
         """Yield each offer payload created since `since` exactly as received, each id at most once."""
+        ...
+
+    def sweep(self, *, searches: Sequence[SearchSpec]) -> Iterator[dict[str, Any] | SweepCell]:
+        """Yield every live offer of the searches (each id at most once), whatever its age, and
+        after the offers of each part a SweepCell telling whether that part was read completely."""
         ...
 
     def fetch_detail(self, external_id: str) -> DetailResult: ...

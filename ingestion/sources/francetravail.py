@@ -25,6 +25,7 @@ import requests
 
 from ingestion.sources.base import (
     FATAL_ERRORS,
+    SWEEP_EPOCH,
     CallStats,
     Clock,
     DetailResult,
@@ -33,6 +34,7 @@ from ingestion.sources.base import (
     SearchSpec,
     SourceAuthError,
     SourceError,
+    SweepCell,
     SystemClock,
     ensure_aware,
     unseen,
@@ -46,6 +48,12 @@ SOURCE_LABEL = "France Travail"
 PAGE_SIZE = 150
 MAX_FIRST_INDEX = 3000
 RANGE_CAP = MAX_FIRST_INDEX + PAGE_SIZE  # 3,150 offers reachable per query
+# A sweep reads creation-date windows of a fixed grid: halves of [SWEEP_EPOCH, SWEEP_EPOCH +
+# 2**32 s) (2000 to 2136, base.py), halved again until each fits the range cap. The grid does not move
+# from one day to the next, so a part of the catalogue is read at about the same time every day
+# (oldest first: the work before it only shrinks as offers are withdrawn), and an offer withdrawn
+# just after its part was read is found absent less than 24 hours later.
+SWEEP_SPAN_SECONDS = 2**32
 TOKEN_SCOPE = "api_offresdemploiv2 o2dsoffre"
 # The API's date format; always UTC.
 DATE_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
@@ -115,12 +123,18 @@ class FranceTravailClient:
         token_url: str,
         api_url: str,
         requests_per_second: int = 3,
+        page_size: int = PAGE_SIZE,
+        max_first_index: int = MAX_FIRST_INDEX,
         policy: HttpPolicy | None = None,
         clock: Clock | None = None,
         session: requests.Session | None = None,
     ) -> None:
         self.stats = CallStats()
         self._clock = clock or SystemClock()
+        # The API's paging (150 offers a page, first index at most 3,000); smaller in the sweep
+        # simulation of bench/sweep.py, which scales the catalogue and the pages down together.
+        self._page_size = page_size
+        self._range_cap = max_first_index + page_size
         self._client_id = client_id
         self._client_secret = client_secret
         self._token_url = token_url
@@ -226,14 +240,14 @@ class FranceTravailClient:
             return None
         yield from unseen(page.items, seen)
         total = page.total
-        if total > RANGE_CAP and (children := self._split(query, total)):
+        if total > self._range_cap and (children := self._split(query, total)):
             yield from self._collect_children(query, total, children, seen)
             return total
 
-        first = PAGE_SIZE
-        reachable = min(total, RANGE_CAP)
-        if total > RANGE_CAP:
-            self._record_shortfall(query, total - RANGE_CAP)
+        first = self._page_size
+        reachable = min(total, self._range_cap)
+        if total > self._range_cap:
+            self._record_shortfall(query, total - self._range_cap)
         while first < reachable:
             try:
                 page = self._search_page(query, first)
@@ -255,7 +269,7 @@ class FranceTravailClient:
             yield from unseen(page.items, seen)
             if not page.items:
                 break
-            first += PAGE_SIZE
+            first += self._page_size
         return total
 
     def _collect_children(
@@ -298,14 +312,14 @@ class FranceTravailClient:
             SOURCE_LABEL,
             total,
             query.describe(),
-            RANGE_CAP,
+            self._range_cap,
             how,
             len(children),
         )
         return children
 
     def _search_page(self, query: _Query, first: int) -> _Page:
-        last = first + PAGE_SIZE - 1
+        last = first + self._page_size - 1
         url = f"{self._api_url}/offres/search"
         response = self._api_get(url, {**query.params(), "range": f"{first}-{last}"})
         status = response.status_code
@@ -357,6 +371,113 @@ class FranceTravailClient:
         logger.warning(message)
         self.stats.warnings.append(message)
         self.stats.not_collected += missing
+
+    # --- sweep -----------------------------------------------------------------------------
+    def sweep(self, *, searches: Sequence[SearchSpec]) -> Iterator[dict[str, Any] | SweepCell]:
+        """Every live offer of the searches, part by part of the creation-date grid, oldest first.
+
+        A part (a window of the grid that fits the range cap) is complete when all its pages
+        were read and its total did not move meanwhile (an offer withdrawn while its listing is
+        paged shifts the next pages by one: the listing is read again once, then given up as
+        incomplete). A window of one second still past the cap is read département by
+        département; offers in no département then make it incomplete.
+        """
+        end = self._clock.now().astimezone(UTC).replace(microsecond=0)
+        seen: set[str] = set()
+        for spec in searches:
+            yield from self._sweep_window(spec, SWEEP_EPOCH, timedelta(seconds=SWEEP_SPAN_SECONDS), end, seen, None)
+
+    def _sweep_window(
+        self,
+        spec: SearchSpec,
+        start: datetime,
+        span: timedelta,
+        end: datetime,
+        seen: set[str],
+        first_page: _Page | None,
+    ) -> Iterator[dict[str, Any] | SweepCell]:
+        # The window holds the offers created in [start, start + span), up to the sweep's end. It is
+        # asked inclusive of its last second, which the next window shares: whether the API compares
+        # whole seconds or milliseconds, every offer is in one of the two (`seen` drops the repeat).
+        high = min(start + span, end)
+        query = _Query(spec=spec, departement=spec.departement, start=start, end=high)
+        if first_page is None:
+            try:
+                first_page = self._search_page(query, 0)
+            except FATAL_ERRORS:
+                raise
+            except SourceError as exc:
+                self._record_error(query, exc)
+                yield SweepCell(spec, start, high, complete=False, reason=str(exc))
+                return
+        if first_page.total <= self._range_cap:
+            complete, _, reason = yield from self._read_listing(query, first_page, seen)
+            yield SweepCell(spec, start, high, complete=complete, reason=reason)
+            return
+        yield from unseen(first_page.items, seen)
+        if span <= SMALLEST_WINDOW:
+            yield from self._sweep_by_departement(query, first_page.total, seen)
+            return
+        self.stats.splits += 1
+        half = span / 2
+        if start + half >= end:
+            # The newer half lies after the sweep's end: the older one is this same query.
+            yield from self._sweep_window(spec, start, half, end, seen, first_page)
+            return
+        yield from self._sweep_window(spec, start, half, end, seen, None)
+        yield from self._sweep_window(spec, start + half, half, end, seen, None)
+
+    def _read_listing(
+        self, query: _Query, first_page: _Page | None, seen: set[str]
+    ) -> Generator[dict[str, Any], None, tuple[bool, int, str]]:
+        """Yield every page of a query that fits the cap. Returns (complete, total, why not)."""
+        reason = ""
+        for attempt in range(2):
+            page = first_page if attempt == 0 else None
+            first, total, moved = 0, None, False
+            while True:
+                if page is None:
+                    try:
+                        page = self._search_page(query, first)
+                    except FATAL_ERRORS:
+                        raise
+                    except (SourceError, _RangeRejected) as exc:
+                        self._record_error(query, exc if isinstance(exc, SourceError) else RequestRejected(str(exc)))
+                        return False, total or 0, f"page {first}: {exc}"
+                if total is None:
+                    total = page.total
+                    if total > self._range_cap:
+                        return False, total, f"{total} offres, more than one query reaches"
+                yield from unseen(page.items, seen)
+                short = len(page.items) < self._page_size and first + len(page.items) < total
+                moved = moved or page.total != total or short
+                first += self._page_size
+                if first >= total or not page.items:
+                    break
+                page = None
+            if not moved:
+                return True, total, ""
+            reason = "the listing moved while it was read (offers withdrawn or added meanwhile)"
+            logger.info("%s: %s moved while read; reading it again", SOURCE_LABEL, query.describe())
+        return False, total or 0, reason
+
+    def _sweep_by_departement(self, query: _Query, total: int, seen: set[str]) -> Iterator[dict[str, Any] | SweepCell]:
+        if query.departement:
+            yield SweepCell(query.spec, query.start, query.end, complete=False, reason=f"{total} offres in one second")
+            return
+        self.stats.splits += 1
+        covered, complete, reasons = 0, True, []
+        for code in DEPARTEMENTS:
+            child = replace(query, departement=code)
+            child_complete, child_total, reason = yield from self._read_listing(child, None, seen)
+            covered += child_total
+            if not child_complete:
+                complete = False
+                reasons.append(f"{code}: {reason}")
+        if complete and covered < total:
+            complete = False
+            reasons.append(f"{total - covered} offres in no département")
+        yield SweepCell(query.spec, query.start, query.end, complete=complete, reason="; ".join(reasons)[:500])
 
     # --- detail ----------------------------------------------------------------------------
     def fetch_detail(self, external_id: str) -> DetailResult:

@@ -236,6 +236,7 @@ def _candidate_profile(profile: dict[str, Any], index: int):
     # CV text as an upload leaves it.
     saved.latitude, saved.longitude = profile.get("latitude"), profile.get("longitude")
     saved.place_name = profile.get("place", "")
+    saved.commune_insee = profile.get("commune_insee", "")
     saved.cv_text = profile.get("cv_text", "")
     saved.profile_text = profile_text_compose(saved)
     saved.save()

@@ -39,6 +39,9 @@ LOOKUP_PARAMETERS = [
 
 
 def _lookup(request: Request) -> tuple[str, int]:
+    if request.query_params.get("limit") == "":
+        # DRF reads an empty optional query value as absent (the default); the schema says an integer.
+        raise serializers.ValidationError({"limit": [_("Un nombre entier entre 1 et 100.")]})
     lookup = LookupSerializer(data=request.query_params)
     lookup.is_valid(raise_exception=True)
     return (lookup.validated_data.get("q") or "").strip(), lookup.validated_data["limit"]

@@ -27,7 +27,7 @@ from typing import Any
 from django.db import connection, transaction
 from django.db.models import BooleanField, F, FloatField, IntegerField, Q, QuerySet
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Floor
 from django.utils import timezone
 
 from offers.models import Offer, OfferStatus
@@ -175,7 +175,8 @@ _MATCH_COLUMNS = (
 _PAGE_ORDER = {
     "ranked": "rank DESC, published_at DESC, id DESC",
     "closest": "cover DESC, rank DESC, published_at DESC, id DESC",
-    SortOrder.DISTANCE: "distance_km ASC NULLS LAST, published_at DESC, id DESC",
+    # Nearest first by whole kilometres (as the cards show them), the newest first within one.
+    SortOrder.DISTANCE: "floor(distance_km + 0.5) ASC NULLS LAST, published_at DESC, id DESC",
     SortOrder.NEWEST: "published_at DESC, id DESC",
     SortOrder.RELEVANCE: "published_at DESC, id DESC",
     SortOrder.SALARY: "coalesce(salary_max, salary_min) DESC NULLS LAST, published_at DESC, id DESC",
@@ -289,9 +290,9 @@ def _pay_top() -> Coalesce:
 
 def _ordered(offers: QuerySet[Offer], sort: str, centre: Place | None = None) -> QuerySet[Offer]:
     if sort == SortOrder.DISTANCE and centre is not None and centre.located:
-        # The nearest first, offers without coordinates (distance unknown) last.
-        return offers.alias(distance_km=distance_expression(centre)).order_by(
-            F("distance_km").asc(nulls_last=True), "-published_at", "-id"
+        # The nearest first by whole kilometres, offers without coordinates (distance unknown) last.
+        return offers.alias(distance_bucket=Floor(distance_expression(centre) + 0.5)).order_by(
+            F("distance_bucket").asc(nulls_last=True), "-published_at", "-id"
         )
     if sort == SortOrder.SALARY:
         # The top of the range first, offers without a salary last.
@@ -302,7 +303,7 @@ def _ordered(offers: QuerySet[Offer], sort: str, centre: Place | None = None) ->
 # Slices of the newest / best-paid end of the order: each is a prefix of the whole order.
 _NEWEST_WINDOWS_DAYS = (1, 3, 10, 30)
 _SALARY_WINDOWS = (80_000, 50_000, 35_000, 20_000)
-_DISTANCE_WINDOWS_KM = (1, 3, 10, 30, 100)
+_DISTANCE_WINDOWS_KM = (0.5, 2.5, 9.5, 29.5, 99.5)  # whole kilometres 0, 0-2, 0-9...: prefixes of the order
 
 
 SORT_INDEX_WALK_SHARE = 0.05  # above this share of all offers, a sort index walk finds a page fast
@@ -336,7 +337,9 @@ def _sorted_page(
     growing slices of the order (published in the last day, 3, 10, 30; paid 80 k€ or
     more, 50 k€...; within 1 km, 3, 10...), each an index range that PostgreSQL
     intersects with the keyword bitmap; the first slice holding the whole page gives
-    it, since a slice is a prefix of the order.
+    it, since a slice is a prefix of the order. Nearest first reads every offer of the first
+    slice that holds the page: offers sit at their commune's centre, so around a big city's
+    centre that is all of its offers (bench/README.md).
     """
     now = timezone.now()
     if sort == SortOrder.DISTANCE and centre is not None and centre.located:

@@ -112,3 +112,25 @@ def test_distance_order_past_the_count_cap_comes_from_growing_circles(offers, mo
     found = offer_search(params=OfferSearchParams(place=place_resolve("Montpellier"), radius_km=50))
     assert found.total_capped
     assert [item.title for item in found.offers] == ["Serveur Montpellier", "Serveur Lunel"]
+
+
+def test_nearest_first_counts_whole_kilometres_then_the_newest_past_the_count_cap(communes, monkeypatch):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from offers.search import query
+
+    now = timezone.now()
+    for days, title in ((3, "Ancienne"), (1, "Récente"), (2, "Moyenne")):
+        offer("Serveur " + title, insee="34172", departement="34", city="Montpellier", lat=43.6134, lon=3.8685,
+              published_at=now - dt.timedelta(days=days))  # fmt: skip
+    offer("Serveur Lunel", insee="34145", departement="34", city="Lunel", lat=43.6757, lon=4.1358, published_at=now)
+    monkeypatch.setattr(query, "COUNT_CAP", 2)
+    monkeypatch.setattr(query, "PAGE_SIZE", 2)
+    params = OfferSearchParams(place=place_resolve("Montpellier"), radius_km=30)
+    first = offer_search(params=params)
+    second = offer_search(params=OfferSearchParams(place=params.place, radius_km=30, page=2))
+    assert first.total_capped
+    assert [o.title for o in first.offers] == ["Serveur Récente", "Serveur Moyenne"]  # same place: newest first
+    assert [o.title for o in second.offers] == ["Serveur Ancienne", "Serveur Lunel"]

@@ -6,7 +6,9 @@ from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
-from ingestion.sources.base import CallStats, DetailResult, SearchSpec, SourceError
+from django.utils import timezone
+
+from ingestion.sources.base import SWEEP_EPOCH, CallStats, DetailResult, SearchSpec, SourceError, SweepCell
 
 
 class FakeClient:
@@ -41,6 +43,19 @@ class FakeClient:
             if index % 150 == 0:
                 self.stats.api_calls += 1
             yield payload
+
+    def sweep(self, *, searches: Sequence[SearchSpec]) -> Iterator[dict[str, Any] | SweepCell]:
+        """The payloads as given, SweepCell items included where the test put them; with none,
+        one complete cell of all time after the payloads."""
+        self.searches = list(searches)
+        end = timezone.now().replace(microsecond=0)
+        for index, item in enumerate(self.payloads):
+            if self.fail_after is not None and index >= self.fail_after:
+                raise SourceError("La source ne répond plus (500 après 5 essais).")
+            yield item
+        if not any(isinstance(item, SweepCell) for item in self.payloads):
+            for spec in self.searches:
+                yield SweepCell(spec, SWEEP_EPOCH, end, complete=True)
 
     def fetch_detail(self, external_id: str) -> DetailResult:
         self.stats.api_calls += 1

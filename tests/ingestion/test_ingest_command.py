@@ -113,3 +113,10 @@ def test_a_second_ingest_while_one_runs_exits_at_once_with_a_clear_message(saved
     with run_lock_held_elsewhere("francetravail"), pytest.raises(CommandError, match="déjà en cours"):
         _ingest("--from-files", str(saved_responses), "--source", "francetravail")
     assert not RawPayload.objects.exists() and not IngestionRun.objects.exists()
+
+
+def test_a_sweep_reads_everything_and_refuses_a_window_or_files(saved_responses: Path) -> None:
+    with pytest.raises(CommandError, match="--sweep"):
+        _ingest("--sweep", "--since", "2026-10-01")
+    with pytest.raises(CommandError, match="--sweep"):
+        _ingest("--sweep", "--from-files", str(saved_responses))

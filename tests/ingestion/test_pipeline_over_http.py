@@ -42,3 +42,30 @@ def test_offers_collected_over_http_land_in_all_layers_and_a_withdrawn_one_is_cl
     closed = Offer.objects.get(postings__external_id=withdrawn["id"])
     assert closed.status == OfferStatus.CLOSED and closed.closed_at is not None
     assert Offer.objects.filter(status=OfferStatus.OPEN).count() == 319
+
+
+def test_a_daily_sweep_over_http_closes_the_withdrawn_offers_and_only_them() -> None:
+    clock = FakeClock()
+    # 3,400 offers of the last 100 days: past the range cap, so the sweep splits its windows.
+    offers = [
+        ft_offer(
+            f"{i:06d}S", created=NOW - timedelta(minutes=42 * (i + 1)), title=f"Métier {i} (H/F)", description=f"N{i}."
+        )
+        for i in range(3400)
+    ]
+    fake = FakeFranceTravail(offers, clock=clock)
+    with LocalApiServer(fake) as server:
+        urls = {
+            "api_url": f"{server.url}/partenaire/offresdemploi/v2",
+            "token_url": f"{server.url}/oauth2/access_token",
+        }
+        first = collection.ingestion_sweep(source="francetravail", client=make_ft_client(clock, **urls))
+        withdrawn = {offers.pop(index)["id"] for index in (3000, 1700, 5)}  # gone from the fake's own list
+        clock.advance(86400)
+        second = collection.ingestion_sweep(source="francetravail", client=make_ft_client(clock, **urls))
+
+    assert (first.complete, first.new, first.closed) == (True, 3400, 0)
+    assert (second.complete, second.closed, second.status) == (True, 3, RunStatus.SUCCEEDED)
+    closed = set(Offer.objects.filter(status=OfferStatus.CLOSED).values_list("postings__external_id", flat=True))
+    assert closed == withdrawn
+    assert second.api_calls < 60  # 23 pages, a token, and the windows split on the way

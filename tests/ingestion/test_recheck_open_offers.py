@@ -1,4 +1,6 @@
-"""Offers withdrawn at their source are closed the same day and stay in the database."""
+"""The re-check: detail calls close withdrawn offers (kept in the database) and follow edits.
+
+What it asks after a sweep is in test_daily_sweep.py."""
 
 from __future__ import annotations
 
@@ -62,20 +64,6 @@ def test_a_merged_offer_stays_open_while_another_source_still_posts_it() -> None
 
     offer = Offer.objects.get()
     assert (offer.status, offer.sources, run.closed) == (OfferStatus.OPEN, ["adzuna"], 0)
-
-
-def test_offers_missed_by_the_last_collection_are_checked_first() -> None:
-    _collect("francetravail", [france_travail_offer(f"20{i}") for i in range(3)])
-    # The next complete collection covers their publication dates but returns only one.
-    collection.ingestion_run(
-        source="francetravail",
-        client=FakeClient("francetravail", [france_travail_offer("200")]),
-        since=timezone.now() - timedelta(days=400),
-    )
-    assert sorted(closing.vanished_postings("francetravail")) == ["201", "202"]
-    client = FakeClient("francetravail")
-    closing.open_offers_recheck(source="francetravail", client=client, limit=2)
-    assert sorted(client.detail_calls) == ["201", "202"]
 
 
 def test_without_a_detail_endpoint_postings_unseen_for_too_long_are_closed() -> None:

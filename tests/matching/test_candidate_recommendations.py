@@ -16,9 +16,14 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def offers(active_model):
     CommuneFactory()  # Montpellier
-    near = OfferFactory(title="Boulanger H/F", contract_type="cdi", skills=["Pétrir la pâte", "Cuire des pâtons"])
-    interim = OfferFactory(title="Boulanger tourier intérim", contract_type="interim")
-    far = OfferFactory(title="Boulanger à Lille", city="Lille", latitude=50.63, longitude=3.06, contract_type="cdi")
+    # As France Travail files them (D1102); no ROME referential loaded.
+    near = OfferFactory(
+        title="Boulanger H/F", rome_code="D1102", contract_type="cdi", skills=["Pétrir la pâte", "Cuire des pâtons"]
+    )
+    interim = OfferFactory(title="Boulanger tourier intérim", rome_code="D1102", contract_type="interim")
+    far = OfferFactory(
+        title="Boulanger à Lille", rome_code="D1102", city="Lille", latitude=50.63, longitude=3.06, contract_type="cdi"
+    )
     developer = OfferFactory(
         title="Développeur Python", rome_code="M1805", description="Applications web en Django.", skills=["Python"]
     )
@@ -73,8 +78,12 @@ def test_the_page_lists_explained_offers_that_honour_the_profile_constraints(cli
     assert offers["far"] not in listed  # 50 km around Montpellier
     html = response.content.decode()
     assert "Pourquoi cette offre ?" in html
-    assert "Compétences que vous avez : Pétrir la pâte" in html
-    assert "Compétences à acquérir : Cuire des pâtons" in html
+    assert "Vous avez : Pétrir la pâte" in html
+    assert "À acquérir : Cuire des pâtons" in html
+    assert "imilarité" not in html  # no figure a candidate cannot check
+    assert offers["developer"] not in listed  # a baker is not padded with a developer offer
+    # Fewer offers shown: the page says what would show more (the interim offer next door).
+    assert "Acceptez tous les types de contrat : 1 offre de plus" in html
     assert "Sauvegarder" in html
 
 
@@ -83,8 +92,9 @@ def test_hiding_an_offer_swaps_the_list_and_the_offer_never_comes_back(client, o
     response = client.post(f"/recommandations/masquer/{offers['near'].pk}/", HTTP_HX_REQUEST="true")
     assert response.status_code == 200
     assert HiddenOffer.objects.filter(user=candidate, offer=offers["near"]).exists()
-    assert "<html" not in response.content.decode()  # the fragment only
-    assert offers["near"] not in [item.offer for item in response.context["recommendations"]]
+    fragment = response.content.decode()
+    assert "<html" not in fragment  # the fragment only
+    assert f'href="/offres/{offers["near"].pk}/"' not in fragment
     again = client.get("/recommandations/")
     assert offers["near"] not in [item.offer for item in again.context["recommendations"]]
 

@@ -1,4 +1,4 @@
-"""python manage.py ingest [--source francetravail|adzuna|all] [--since DATE] [--dry-run] [--from-files DIR]"""
+"""python manage.py ingest [--source ...] [--since DATE | --sweep] [--dry-run] [--from-files DIR]"""
 
 from __future__ import annotations
 
@@ -41,6 +41,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--source", choices=[*Source.values, "all"], default="all")
         parser.add_argument("--since", help="Offres publiées depuis cette date (AAAA-MM-JJ ou date-heure ISO).")
+        parser.add_argument(
+            "--sweep",
+            action="store_true",
+            help="Balayage complet du catalogue (la collecte quotidienne) : ferme les offres qu'il ne retrouve plus.",
+        )
         parser.add_argument("--dry-run", action="store_true", help="Collecte et normalise sans rien écrire.")
         parser.add_argument(
             "--from-files",
@@ -55,6 +60,8 @@ class Command(BaseCommand):
         except ValueError:
             raise CommandError(f"--since : date illisible « {options['since']} » (attendu AAAA-MM-JJ).") from None
         directory = Path(options["from_files"]) if options["from_files"] else None
+        if options["sweep"] and (since or directory or options["dry_run"]):
+            raise CommandError("--sweep lit tout le catalogue : sans --since, --from-files ni --dry-run.")
         if directory is not None and not directory.is_dir():
             raise CommandError(f"--from-files : dossier introuvable « {directory} ».")
 
@@ -101,22 +108,30 @@ class Command(BaseCommand):
                     "Rien n'a été écrit."
                 )
                 continue
-            self.stdout.write(
-                f"[{label}] collecte depuis {run_since:%d/%m/%Y %H:%M}…" if run_since else f"[{label}] rejeu…"
-            )
+            if options["sweep"]:
+                self.stdout.write(f"[{label}] balayage complet…")
+            else:
+                self.stdout.write(
+                    f"[{label}] collecte depuis {run_since:%d/%m/%Y %H:%M}…" if run_since else f"[{label}] rejeu…"
+                )
 
             def progress(run: IngestionRun, label: str = label) -> None:
                 self.stdout.write(f"[{label}] {describe(run)}")
 
             try:
-                run = collection.ingestion_run(
-                    source=client.name,
-                    client=client,
-                    searches=searches,
-                    since=run_since,
-                    kind=RunKind.REPLAY if directory is not None else RunKind.COLLECT,
-                    progress=progress,
-                )
+                if options["sweep"]:
+                    run = collection.ingestion_sweep(
+                        source=client.name, client=client, searches=searches, progress=progress
+                    )
+                else:
+                    run = collection.ingestion_run(
+                        source=client.name,
+                        client=client,
+                        searches=searches,
+                        since=run_since,
+                        kind=RunKind.REPLAY if directory is not None else RunKind.COLLECT,
+                        progress=progress,
+                    )
             except runs.RunAlreadyActive as error:
                 raise CommandError(str(error)) from None
             if run.status == RunStatus.SUCCEEDED:
@@ -126,6 +141,10 @@ class Command(BaseCommand):
             else:
                 style = self.style.ERROR
             self.stdout.write(style(f"[{label}] {run.get_status_display()} : {describe(run)}"))
+            if options["sweep"]:
+                self.stdout.write(
+                    f"[{label}] balayage {'complet' if run.complete else 'incomplet'} : {run.closed} offres fermées"
+                )
             for problem in run.errors:
                 self.stdout.write(f"[{label}]   ! {problem.get('message', problem)}")
             if run.status == RunStatus.FAILED:

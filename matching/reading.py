@@ -1,0 +1,129 @@
+"""What the matching reads of a candidate and of an offer: occupations and skills, through `offers.understanding`.
+
+A candidate's occupation comes, in this order, from the ROME code they chose, the job title they
+typed (typos and the other gender tolerated), then from their text (presentation, CV) together with
+the offers nearest to their vector: the occupations of the 15 nearest open offers vote, weighted by
+similarity. The vote is what reads a profile with no title or in English; the text is what keeps a
+career changer on the job they want rather than the one they leave.
+
+An offer's occupation is its ROME code when the source gave one (France Travail), else the one its
+title names (Adzuna); both are cached per process (a title is read once).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from matching.knn import nearest_offers
+from matching.models import EmbeddingModel
+from matching.search import keyword_ranking
+from offers.models import Offer
+from offers.understanding.occupations import OccupationReader, occupation_reader
+
+NEIGHBOURS = 15
+# How much the nearest offers' vote weighs against what the text names (the text's titles are
+# more specific; the vote reads any wording, English included).
+TEXT_WEIGHT = 0.6
+VOTE_WEIGHT = 0.4
+# Below this, a candidate's occupation is not used to leave offers out, only to rank.
+CLEAR_OCCUPATION = 0.5
+CLEAR_VOTE, CLEAR_MARGIN = 0.25, 1.6
+
+
+def occupation_is_clear(occupations: Sequence[CandidateOccupation]) -> bool:
+    """Sure enough to leave offers of other occupations out: a confident reading, or a vote well ahead."""
+    if not occupations:
+        return False
+    top = occupations[0].confidence
+    second = occupations[1].confidence if len(occupations) > 1 else 0.0
+    return top >= CLEAR_OCCUPATION or (top >= CLEAR_VOTE and top >= CLEAR_MARGIN * second)
+
+
+@dataclass(frozen=True)
+class CandidateOccupation:
+    code: str
+    label: str
+    confidence: float
+    source: str  # "code" | "title" | "text" | "neighbours"
+
+
+@lru_cache(maxsize=100_000)
+def _read_offer(reader: OccupationReader, title: str, rome_code: str) -> str:
+    guesses = reader.from_title(title)
+    named = guesses[0] if guesses else None
+    if rome_code:
+        # A partner board may file an offer under an odd code: a title that names another family
+        # exactly ("Conducteur routier" filed under J1412) is believed over the code.
+        if named and named.confidence >= 0.9 and reader.family(named.code) != reader.family(rome_code):
+            return named.code
+        return rome_code
+    return named.code if named and named.confidence >= 0.4 else ""
+
+
+def offer_occupation(offer: Offer, reader: OccupationReader | None = None) -> str:
+    """The ROME code of an offer's job: its source's, unless its title plainly names another; else its title's."""
+    return _read_offer(reader or occupation_reader(), offer.title, offer.rome_code)
+
+
+def offer_occupations(offer_ids: Sequence[int], reader: OccupationReader) -> dict[int, str]:
+    rows = Offer.objects.filter(pk__in=offer_ids).values_list("pk", "rome_code", "title")
+    return {pk: _read_offer(reader, title, code) for pk, code, title in rows}
+
+
+def candidate_occupations(
+    *,
+    title: str,
+    text: str,
+    rome_code: str = "",
+    vector: Sequence[float] | np.ndarray | None = None,
+    model: EmbeddingModel | None = None,
+    reader: OccupationReader | None = None,
+) -> list[CandidateOccupation]:
+    """The candidate's occupations, most likely first, each with a confidence (0..1)."""
+    reader = reader or occupation_reader()
+    if rome_code:
+        return [CandidateOccupation(rome_code, reader.label(rome_code), 1.0, "code")]
+    if title.strip():
+        guesses = reader.from_title(title)
+        if guesses and guesses[0].confidence >= 0.8:
+            return [CandidateOccupation(g.code, g.label, g.confidence, "title") for g in guesses[:2]]
+    text_scores: dict[str, float] = defaultdict(float)
+    for guess in reader.read(title=title, text=text):
+        text_scores[reader.family(guess.code)] += guess.confidence
+    votes: dict[str, float] = defaultdict(float)
+    if vector is not None and model is not None:
+        # The offers nearest by meaning, and those sharing the most words (French full text: the
+        # English-trained model reads French loosely), vote for their occupations by rank.
+        hits = nearest_offers(vector=vector, model=model, k=NEIGHBOURS, min_similarity=0.0).hits
+        by_words = keyword_ranking(text=f"{title}\n{text}", limit=NEIGHBOURS)
+        codes = offer_occupations([pk for pk, _ in hits] + by_words, reader)
+        total = 0.0
+        for ranking in ([pk for pk, _ in hits], by_words):
+            for rank, pk in enumerate(ranking, start=1):
+                # Offers whose occupation cannot be read dilute the vote: a few known ones among many
+                # unknown must not make a clear occupation.
+                total += 1.0 / (rank + 5)
+                if codes.get(pk):
+                    votes[reader.family(codes[pk])] += 1.0 / (rank + 5)
+    else:
+        total = 0.0
+    shares = {family: weight / total for family, weight in votes.items()} if total else {}
+    if text_scores:
+        scores = {
+            family: TEXT_WEIGHT * text_scores.get(family, 0.0) + VOTE_WEIGHT * shares.get(family, 0.0)
+            for family in {*text_scores, *shares}
+        }
+    else:
+        scores = shares
+    sources = {family: "text" if family in text_scores else "neighbours" for family in scores}
+    ranked = sorted(scores.items(), key=lambda pair: (-pair[1], pair[0]))
+    return [
+        CandidateOccupation(code, reader.label(code), round(min(1.0, score), 3), sources[code])
+        for code, score in ranked[:3]
+        if score >= 0.1
+    ]

@@ -1,0 +1,369 @@
+"""Occupations read from French text: the ROME code(s) a job title, a profile or a CV names.
+
+The titles known are the ROME appellations and occupation labels (`load_rome`, both gender
+forms), the titles grown from offers (`appellationlibelle`, `romeLibelle`) when the referential
+is not loaded, and `data/occupation_aliases.json` (English titles, acronyms, jargon). A title is
+read whole, then as the longest known title inside it ("Boulanger de nuit H/F"), then with its
+typos corrected word by word ("boulangé", "develloppeur", "plonbier"). A free text (a
+presentation, a CV) is scanned for known titles; a title after "je cherche", "devenir", "diplôme
+de"... weighs more, one after "ancien", "j'ai été", "après 10 ans comme"... much less (a career
+changer names the job they leave). Close occupations are ROME's mobility links, both ways, and
+the children of one ROME parent (v4.60 files "Cuisinier" under G1609, a child of G1602).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from offers.models import Occupation, OccupationTitle
+from offers.search.vocabulary import _split_gender_forms
+from offers.understanding.text import segments, tokens
+
+DATA = Path(__file__).resolve().parent / "data" / "occupation_aliases.json"
+MAX_TITLE_WORDS = 6
+REBUILD_CHECK_SECONDS = 60
+# Words before a title that say the candidate wants it, or leaves it.
+TARGET_CUES = frozenset(
+    [
+        "cherche",
+        "recherche",
+        "devenir",
+        "souhaite",
+        "veux",
+        "voudrais",
+        "aimerais",
+        "vise",
+        "poste",
+        "diplome",
+        "diplomee",
+        "obtenu",
+        "cap",
+        "bts",
+        "titre",
+        "reconversion",
+        "looking",
+        "want",
+        "become",
+    ]
+)
+PAST_CUES = frozenset(["ancien", "ancienne", "ex", "ete", "apres", "passe", "former", "previously"])
+# A title after these names someone else ("avec l'expert-comptable", "à l'équipe infirmière").
+OTHERS_CUES = frozenset(["avec", "equipe", "aupres", "lien"])
+
+
+@dataclass(frozen=True)
+class OccupationGuess:
+    code: str
+    label: str
+    confidence: float  # 0..1
+    source: str  # "title" (the title a candidate gave, or an offer's) or "text"
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+# Articles and prepositions only: "son" is a word of "Ingénieur du son", not a possessive there.
+TITLE_STOP_WORDS = frozenset(
+    [
+        "a",
+        "au",
+        "aux",
+        "avec",
+        "d",
+        "dans",
+        "de",
+        "des",
+        "du",
+        "en",
+        "et",
+        "f",
+        "fh",
+        "h",
+        "hf",
+        "l",
+        "la",
+        "le",
+        "les",
+        "par",
+        "pour",
+        "sur",
+        "un",
+        "une",
+    ]
+)
+
+
+def title_key(text: str) -> tuple[str, ...]:
+    return tuple(_singular(word) for word in tokens(text) if word not in TITLE_STOP_WORDS)
+
+
+class OccupationReader:
+    def __init__(
+        self,
+        *,
+        titles: Iterable[tuple[str, str]],
+        aliases: Iterable[tuple[str, str]] = (),
+        taught: dict[tuple[str, ...], str] | None = None,
+        labels: dict[str, str],
+        parents: dict[str, str],
+        close: dict[str, set[str]],
+    ) -> None:
+        self.labels = labels
+        self.parents = parents
+        self.close = close
+        keys: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        aliases = list(aliases)
+        # Short single words are titles only when curated (acronyms such as "IDE", "ASH").
+        self.short_titles = {title_key(title) for title, _ in aliases if len(title_key(title)) == 1}
+        for title, code in [*titles, *aliases]:
+            for form in _split_gender_forms(title) if " / " in title else [tokens(title)]:
+                key = tuple(_singular(word) for word in form if word not in TITLE_STOP_WORDS)
+                if key and len(key) <= MAX_TITLE_WORDS:
+                    keys[key].add(code)
+        self.keys = dict(keys)
+        # Offer titles -> the ROME code their offers are filed under (France Travail), for titles
+        # the referential does not spell ("Électricien H/F", "Chargé d'accompagnement emploi").
+        self.taught = taught or {}
+        self.known = {word for key in [*self.keys, *self.taught] for word in key}
+        self.words = sorted(word for word in self.known if len(word) >= 4)
+        self._containing: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        for key in self.keys:
+            for word in set(key):
+                self._containing[word].append(key)
+
+    # --- relations between codes -----------------------------------------------------------------
+
+    def family(self, code: str) -> str:
+        return self.parents.get(code) or code
+
+    def relation(self, wanted: str, offered: str) -> str:
+        """'same' (one ROME family), 'close' (a mobility link between the families) or 'other'."""
+        if not wanted or not offered:
+            return "other"
+        a, b = self.family(wanted), self.family(offered)
+        if a == b:
+            return "same"
+        linked = self.close.get(wanted, set()) | self.close.get(a, set())
+        if offered in linked or b in linked:
+            return "close"
+        return "other"
+
+    def label(self, code: str) -> str:
+        return self.labels.get(code) or self.labels.get(self.family(code), "")
+
+    # --- reading ----------------------------------------------------------------------------------
+
+    def _guesses(self, scores: dict[str, float], source: str, *, total: float) -> list[OccupationGuess]:
+        ranked = sorted(scores.items(), key=lambda pair: (-pair[1], pair[0]))
+        return [OccupationGuess(code, self.label(code), round(min(1.0, s / total), 3), source) for code, s in ranked]
+
+    def _corrected(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """Each unknown word replaced by the known title word one or two typos away (if one is)."""
+        fixed = []
+        for word in words:
+            if word in self.known or len(word) < 4:
+                fixed.append(word)
+                continue
+            match = process.extractOne(word, self.words, scorer=fuzz.ratio, score_cutoff=85)
+            fixed.append(match[0] if match else word)
+        return tuple(fixed)
+
+    def from_title(self, title: str) -> list[OccupationGuess]:
+        """The occupation(s) a job title names: whole, longest known part, then with typos corrected."""
+        words = title_key(title)
+        if not words:
+            return []
+        for attempt, confidence in ((words, 1.0), (self._corrected(words), 0.85)):
+            if attempt in self.keys:
+                codes = self.keys[attempt]
+                return self._guesses(dict.fromkeys(codes, confidence), "title", total=len(codes))
+            if attempt in self.taught:
+                return self._guesses({self.taught[attempt]: 0.9 * confidence}, "title", total=1.0)
+            wider = self._titles_around(attempt)
+            if wider:
+                return self._guesses({code: confidence * weight for code, weight in wider.items()}, "title", total=1.0)
+            found = self._longest_inside(attempt)
+            if found:
+                key, codes = found
+                share = confidence * (0.75 + 0.25 * len(key) / len(attempt))
+                return self._guesses(dict.fromkeys(codes, share), "title", total=len(codes))
+            head = self._titles_around(attempt[:1], head=True)
+            if head and len(head) <= 2:
+                # "Infirmier en EHPAD": the head noun of known titles.
+                return self._guesses({code: 0.7 * confidence * w for code, w in head.items()}, "title", total=1.0)
+        return []
+
+    def _titles_around(self, words: tuple[str, ...], *, head: bool = False) -> dict[str, float]:
+        """A title that is part of known titles ("Infirmier" of "Infirmier en soins généraux"): the
+        families of the shortest of them, by their share (`head`: only titles that start with it)."""
+        pool = self._containing.get(words[0], []) if words else []
+        inside = [key for key in pool if _in_order(words, key) and (not head or key[0] == words[0])]
+        if not inside:
+            return {}
+        shortest = min(len(key) for key in inside)
+        votes: dict[str, float] = defaultdict(float)
+        for key in inside:
+            if len(key) <= shortest + 1:
+                for code in self.keys[key]:
+                    votes[self.family(code)] += 1.0
+        total = sum(votes.values())
+        return {code: count / total for code, count in votes.items() if count / total >= 0.2}
+
+    def _longest_inside(self, words: tuple[str, ...]) -> tuple[tuple[str, ...], set[str]] | None:
+        for size in range(min(len(words), MAX_TITLE_WORDS), 0, -1):
+            for start in range(len(words) - size + 1):
+                key = words[start : start + size]
+                if key in self.keys:
+                    return key, self.keys[key]
+        return None
+
+    def from_text(self, text: str) -> list[OccupationGuess]:
+        """Titles named in a free text, weighed by what surrounds them (wanted or left behind)."""
+        scores: dict[str, float] = defaultdict(float)
+        mentions = 0
+        for part in segments(text):
+            raw = tokens(part)
+            words = [(_singular(word), index) for index, word in enumerate(raw) if word not in TITLE_STOP_WORDS]
+            position = 0
+            while position < len(words):
+                for size in range(min(MAX_TITLE_WORDS, len(words) - position), 0, -1):
+                    key = tuple(word for word, _ in words[position : position + size])
+                    codes = self.keys.get(key) or ({self.taught[key]} if key in self.taught else None)
+                    if codes and (size > 1 or len(key[0]) >= 5 or key in self.short_titles):
+                        weight = (1.0 + 0.1 * (size - 1)) * (0.7**mentions) * _cue(raw[: words[position][1]])
+                        for code in codes:
+                            scores[self.family(code)] += weight / len(codes)
+                        mentions += 1
+                        position += size
+                        break
+                else:
+                    head = words[position][0]
+                    # A head noun of several titles ("infirmier" of "infirmier de bloc", "infirmier
+                    # anesthésiste"...), not a word that starts one title by chance ("taille").
+                    heads = sum(1 for key in self._containing.get(head, ()) if key[0] == head)
+                    wider = self._titles_around((head,), head=True) if len(head) >= 6 and heads >= 3 else {}
+                    if wider and len(wider) <= 2:
+                        # "infirmière" alone: a head word of few families' titles.
+                        weight = 0.7 * (0.7**mentions) * _cue(raw[: words[position][1]])
+                        for code, share in wider.items():
+                            scores[code] += weight * share
+                        mentions += 1
+                    position += 1
+        if not scores:
+            return []
+        return self._guesses(scores, "text", total=sum(scores.values()) + 0.5)
+
+    def read(self, *, title: str = "", text: str = "") -> list[OccupationGuess]:
+        """A candidate's occupation(s): the title they gave first, else what their text names."""
+        guesses = self.from_title(title) if title.strip() else []
+        if guesses:
+            return guesses
+        return self.from_text(text)
+
+
+def _cue(before: list[str]) -> float:
+    """The nearest cue word before a title (at most 10 words back) says how much the title counts."""
+    for word in reversed(before[-10:]):
+        if word in PAST_CUES or word in OTHERS_CUES:
+            return 0.25
+        if word in TARGET_CUES:
+            return 2.0
+    return 1.0
+
+
+def _in_order(words: tuple[str, ...], key: tuple[str, ...]) -> bool:
+    position = 0
+    for word in key:
+        if position < len(words) and word == words[position]:
+            position += 1
+    return position == len(words)
+
+
+def _aliases(path: Path = DATA) -> list[tuple[str, str]]:
+    return [(title, code) for title, code in json.loads(path.read_text(encoding="utf-8"))["aliases"]]
+
+
+TAUGHT_SAMPLE = 30_000
+TAUGHT_MIN_SHARE = 0.6
+
+
+def _taught_titles() -> dict[tuple[str, ...], str]:
+    """Offer title -> ROME code, from the codes recent France Travail offers carry (the majority, if clear)."""
+    from collections import Counter
+
+    from offers.models import Offer
+
+    counts: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    rows = Offer.objects.exclude(rome_code="").order_by("-published_at").values_list("title", "rome_code")
+    for title, code in rows[:TAUGHT_SAMPLE]:
+        key = title_key(title)
+        if key and len(key) <= MAX_TITLE_WORDS:
+            counts[key][code] += 1
+    taught = {}
+    for key, codes in counts.items():
+        code, count = codes.most_common(1)[0]
+        if count / sum(codes.values()) >= TAUGHT_MIN_SHARE:
+            taught[key] = code
+    return taught
+
+
+def occupation_reader_build() -> OccupationReader:
+    occupations = list(Occupation.objects.values_list("code", "label", "parent_code"))
+    labels = {code: label for code, label, _ in occupations}
+    parents = {code: parent for code, _, parent in occupations if parent and parent != code}
+    titles: list[tuple[str, str]] = [(label, code) for code, label, _ in occupations]
+    for label, short, code in OccupationTitle.objects.values_list("label", "short_label", "occupation_id"):
+        titles.append((label, code))
+        if short and short != label:
+            titles.append((short, code))
+    aliases = [(title, code) for title, code in _aliases() if code in labels or not labels]
+    close: dict[str, set[str]] = defaultdict(set)
+    through = Occupation.close_occupations.through
+    for source, target in through.objects.values_list("from_occupation_id", "to_occupation_id"):
+        close[source].add(target)
+        close[target].add(source)
+    return OccupationReader(
+        titles=titles, aliases=aliases, taught=_taught_titles(), labels=labels, parents=parents, close=dict(close)
+    )
+
+
+_lock = threading.Lock()
+_cached: dict[str, object] = {}
+
+
+def _data_version() -> tuple[int, int, int, int]:
+    from offers.models import Offer
+
+    latest = OccupationTitle.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    # New offers may teach titles: the latest offer id stands for them (read from the primary key's index).
+    newest_offer = Offer.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    return (Occupation.objects.count(), OccupationTitle.objects.count(), latest, newest_offer)
+
+
+def occupation_reader() -> OccupationReader:
+    """The process's reader, rebuilt when the referential or the grown titles changed (checked once a minute)."""
+    now = time.monotonic()
+    with _lock:
+        reader = _cached.get("reader")
+        if reader is not None and now - float(_cached["checked"]) < REBUILD_CHECK_SECONDS:  # type: ignore[arg-type]
+            return reader  # type: ignore[return-value]
+        version = _data_version()
+        if reader is None or version != _cached.get("version"):
+            reader = occupation_reader_build()
+            _cached.update(reader=reader, version=version)
+        _cached["checked"] = now
+        return reader  # type: ignore[return-value]
+
+
+def occupation_reader_reset() -> None:
+    with _lock:
+        _cached.clear()

@@ -1,0 +1,202 @@
+"""Skills read from French text: one reader for offer descriptions, CVs and profiles.
+
+A skill is a label ("Utiliser un outil de gestion de versions (Git)", "Tenir une caisse",
+"Python"). Two labels, or a label and a text, meet in two ways:
+
+- through a concept of `data/skill_concepts.json`: the words and acronyms that name the same
+  skill ("Git", "GitLab", "gestion de versions"). A label that names concepts is covered by a
+  candidate who has every one of them (a Java offer is not covered by JavaScript: terms match
+  whole words);
+- otherwise through its own words: every stem of the label that says something (no stop word,
+  no generic verb such as "utiliser") found inside one statement of the candidate's text (a
+  sentence, a line, an item of a list), close together; or a skill the candidate listed whose
+  words are most of the label's ("Fermentation" for "Contrôler la fermentation").
+
+`covered` answers for one label; `SkillReader.find` lists the labels of a vocabulary that a text
+shows (an offer's description, a CV). The same rules serve the explanations, the ranking's skill
+overlap and the CV proposals, so what is claimed is what was read.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from offers.search.vocabulary import fold
+from offers.understanding.text import STOP_WORDS, segments, stem, tokens
+
+DATA = Path(__file__).resolve().parent / "data" / "skill_concepts.json"
+SPECIFIC_KINDS = frozenset({"tool", "licence", "language"})
+# A label's words may spread over this many words of the candidate's statement, beyond their own number.
+WINDOW_SLACK = 3
+
+
+@dataclass(frozen=True)
+class SkillConcept:
+    id: str
+    label: str
+    kind: str
+    terms: tuple[tuple[str, ...], ...]  # word sequences (singular, most stop words removed)
+
+
+# Concept terms keep single letters and "ce": "permis C", "permis CE" and "permis D" are three licences.
+_KEY_STOP_WORDS = frozenset(word for word in STOP_WORDS if len(word) > 1) - {"ce"}
+
+
+def _singular(word: str) -> str:
+    # Concept terms compare words, not stems: stems merge too much ("paiement" and "paie" share "pai").
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _key(text: str) -> tuple[str, ...]:
+    return tuple(_singular(word) for word in tokens(text) if word not in _KEY_STOP_WORDS)
+
+
+@dataclass(frozen=True)
+class SkillLabel:
+    """A skill label as the reader sees it."""
+
+    text: str
+    folded: str
+    concepts: frozenset[str]
+    words: frozenset[str]  # content stems, generic words removed
+    rest: frozenset[str]  # content stems that none of its concepts' terms says
+
+
+@dataclass
+class SkillProfile:
+    """What a candidate (or an offer's text) shows: listed labels, concepts, statements."""
+
+    listed: list[SkillLabel] = field(default_factory=list)
+    concepts: set[str] = field(default_factory=set)
+    statements: list[list[str]] = field(default_factory=list)  # content stems of each statement, in order
+    stems: set[str] = field(default_factory=set)
+
+
+class SkillReader:
+    def __init__(self, concepts: Sequence[SkillConcept], generic: Iterable[str]) -> None:
+        self.concepts = {concept.id: concept for concept in concepts}
+        self.generic = frozenset(stem(fold(word)) for word in generic)
+        self._terms: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for concept in concepts:
+            for term in concept.terms:
+                self._terms.setdefault(term[0], []).append((term, concept.id))
+        for candidates in self._terms.values():
+            candidates.sort(key=lambda pair: -len(pair[0]))  # longest term first
+
+    # --- reading ------------------------------------------------------------------------------
+
+    def concepts_in(self, text: str) -> set[str]:
+        return set(self._concept_words(text))
+
+    def _concept_words(self, text: str) -> dict[str, set[str]]:
+        """Concept -> the words of the text that named it."""
+        found: dict[str, set[str]] = {}
+        for part in segments(text):
+            words = _key(part)
+            for start, word in enumerate(words):
+                for term, concept in self._terms.get(word, ()):
+                    if words[start : start + len(term)] == term:
+                        found.setdefault(concept, set()).update(term)
+        return found
+
+    @lru_cache(maxsize=50_000)  # noqa: B019 (one reader per process, rebuilt rarely)
+    def label(self, text: str) -> SkillLabel:
+        words = frozenset(
+            stem(word) for word in tokens(text) if word not in STOP_WORDS and stem(word) not in self.generic
+        )
+        named = self._concept_words(text)
+        rest = words - {stem(word) for term_words in named.values() for word in term_words}
+        return SkillLabel(
+            text=text, folded=" ".join(tokens(text)), concepts=frozenset(named), words=words, rest=frozenset(rest)
+        )
+
+    def profile(self, *, skills: Iterable[str] = (), text: str = "") -> SkillProfile:
+        profile = SkillProfile()
+        for skill in skills:
+            if skill.strip():
+                label = self.label(skill)
+                profile.listed.append(label)
+                profile.concepts |= label.concepts
+                profile.statements.append(
+                    [stem(w) for w in tokens(skill) if w not in STOP_WORDS and stem(w) not in self.generic]
+                )
+        if text.strip():
+            profile.concepts |= self.concepts_in(text)
+            for part in segments(text):
+                words = [stem(w) for w in tokens(part) if w not in STOP_WORDS and stem(w) not in self.generic]
+                if words:
+                    profile.statements.append(words)
+        profile.stems = {word for statement in profile.statements for word in statement}
+        return profile
+
+    # --- judging --------------------------------------------------------------------------------
+
+    def covered(self, skill: str, profile: SkillProfile) -> bool:
+        """Whether the candidate (or text) described by `profile` has the skill `skill`."""
+        label = self.label(skill)
+        if any(own.folded == label.folded for own in profile.listed):
+            return True
+        specific = {cid for cid in label.concepts if self.concepts[cid].kind in SPECIFIC_KINDS}
+        if specific:
+            # A tool, licence or language is had or not: no other words stand in for it.
+            return label.concepts <= profile.concepts
+        if label.concepts and label.concepts <= profile.concepts and label.rest <= profile.stems:
+            # "Tenir une caisse" for a candidate who wrote "encaissement"; "Nettoyer les chambres"
+            # needs the chambers too, not just any cleaning.
+            return True
+        if not label.words:
+            return False
+        if label.words <= profile.stems and any(_close_together(label.words, s) for s in profile.statements):
+            return True
+        needed = max(1, math.ceil(len(label.words) / 2))
+        return any(
+            own.words and not own.concepts and own.words <= label.words and len(own.words) >= needed
+            for own in profile.listed
+        )
+
+    def find(self, text: str, vocabulary: Iterable[str]) -> list[str]:
+        """The labels of `vocabulary` that `text` shows, in the vocabulary's order."""
+        profile = self.profile(text=text)
+        return [skill for skill in vocabulary if self.covered(skill, profile)]
+
+    def concept_labels(self, text: str) -> list[str]:
+        """The display labels of the concepts a text names (tools, licences, languages first)."""
+        found = self.concepts_in(text)
+        ordered = sorted(found, key=lambda cid: (self.concepts[cid].kind not in SPECIFIC_KINDS, cid))
+        return [self.concepts[cid].label for cid in ordered]
+
+
+def _close_together(words: frozenset[str], statement: list[str]) -> bool:
+    """All `words` inside one window of the statement no longer than their number plus a little slack."""
+    positions = [i for i, word in enumerate(statement) if word in words]
+    width = len(words) + WINDOW_SLACK
+    for first, start in enumerate(positions):
+        inside = {statement[i] for i in positions[first:] if i - start < width}
+        if inside == words:
+            return True
+    return False
+
+
+def load_concepts(path: Path = DATA) -> tuple[list[SkillConcept], list[str]]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    concepts = [
+        SkillConcept(
+            id=item["id"],
+            label=item["label"],
+            kind=item["kind"],
+            terms=tuple(key for key in dict.fromkeys(_key(term) for term in item["terms"]) if key),
+        )
+        for item in data["concepts"]
+    ]
+    return concepts, list(data.get("generic_words", ()))
+
+
+@lru_cache(maxsize=1)
+def skill_reader() -> SkillReader:
+    concepts, generic = load_concepts()
+    return SkillReader(concepts, generic)

@@ -1,0 +1,102 @@
+"""Folding, words and stems of French text, the units the skill and occupation readers compare."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import snowballstemmer
+
+from offers.search.vocabulary import fold
+
+_TOKEN = re.compile(r"[a-z0-9#+]+")
+# Where one statement ends: sentences, lines, list items and the commas of a skill list.
+_SEGMENT = re.compile(r"[.;:!?\n\r•·|,()\[\]]+|\s-\s")
+_stemmer = snowballstemmer.stemmer("french")
+
+# Words that carry no meaning of their own in a skill or a title (articles, prepositions, pronouns).
+STOP_WORDS = frozenset(
+    [
+        "a",
+        "au",
+        "aux",
+        "avec",
+        "ce",
+        "ces",
+        "chez",
+        "d",
+        "dans",
+        "de",
+        "des",
+        "du",
+        "en",
+        "et",
+        "h",
+        "f",
+        "hf",
+        "fh",
+        "il",
+        "j",
+        "je",
+        "l",
+        "la",
+        "le",
+        "les",
+        "leur",
+        "leurs",
+        "m",
+        "ma",
+        "mes",
+        "mon",
+        "n",
+        "ne",
+        "nous",
+        "on",
+        "ou",
+        "par",
+        "pas",
+        "pour",
+        "qu",
+        "que",
+        "qui",
+        "s",
+        "sa",
+        "se",
+        "ses",
+        "son",
+        "sur",
+        "t",
+        "ta",
+        "te",
+        "un",
+        "une",
+        "vos",
+        "votre",
+        "vous",
+        "y",
+    ]
+)
+
+
+def tokens(text: str) -> list[str]:
+    """Folded words ('C#' and 'C++' keep their sign: they are not 'c')."""
+    return _TOKEN.findall(fold(text))
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    return _stemmer.stemWord(word)
+
+
+def stems(text: str) -> list[str]:
+    return [stem(word) for word in tokens(text)]
+
+
+def content_stems(text: str, *, generic: frozenset[str] = frozenset()) -> list[str]:
+    """Stems of the words that say something (no stop words, no `generic` stems)."""
+    return [stem(word) for word in tokens(text) if word not in STOP_WORDS and stem(word) not in generic]
+
+
+def segments(text: str) -> list[str]:
+    """The statements of a text: a skill of the candidate is read inside one statement, never across two."""
+    return [part for part in _SEGMENT.split(fold(text)) if part.strip()]

@@ -1,0 +1,102 @@
+"""The skill and occupation readers of offers/understanding: whole words, synonyms both ways, typos, gender."""
+
+from __future__ import annotations
+
+import pytest
+
+from offers.understanding.occupations import OccupationReader
+from offers.understanding.skills import skill_reader
+
+
+@pytest.mark.parametrize(
+    ("skill", "listed", "text", "covered"),
+    [
+        # Whole words: Java is not JavaScript, either way.
+        ("Java", ["JavaScript", "Python"], "", False),
+        ("Développer en JavaScript", ["Java"], "", False),
+        # A concept meets its synonyms and acronyms, both ways.
+        ("Utiliser un outil de gestion de versions (Git)", ["Git"], "", True),
+        ("Git", [], "J'utilise un outil de gestion de versions au quotidien", True),
+        ("Déployer des conteneurs Docker", ["Docker", "Kubernetes"], "", True),
+        ("Orchestrer avec Kubernetes", ["Docker"], "", False),
+        ("Écrire des requêtes SQL", ["PostgreSQL"], "", True),
+        ("Réaliser des tableaux de bord Power BI", ["Power BI"], "", True),
+        ("Conduire un chariot élévateur", [], "cariste, caces 3, conduite de chariots élévateurs", True),
+        ("CACES R489 catégorie 3", ["CACES 5"], "", False),
+        ("Anglais courant", [], "Langues : English (fluent)", True),
+        ("Permis C", ["Permis B"], "", False),
+        # Words of the label inside one statement of the candidate, inflections aside.
+        ("Pétrir la pâte", [], "je pétris la pâte tous les jours", True),
+        ("Tenir une caisse", [], "Encaissement et relation client", True),
+        ("Gestion de stocks", [], "inventaires et gestion des stocks", True),
+        ("Nettoyer les chambres", [], "nettoyage des bureaux", False),
+        ("Conduite de chariot élévateur", [], "boulanger", False),
+        # A skill the candidate listed is never missing, whatever its case and accents.
+        ("Façonner les pâtons", ["façonner les PATONS"], "", True),
+        ("Contrôler la fermentation", ["Fermentation"], "", True),
+    ],
+)
+def test_a_skill_is_read_the_same_way_in_a_list_and_in_a_text(skill, listed, text, covered):
+    reader = skill_reader()
+    assert reader.covered(skill, reader.profile(skills=listed, text=text)) is covered
+
+
+def test_the_extractor_lists_the_skills_a_text_states_and_the_tools_it_names():
+    reader = skill_reader()
+    cv = "Compétences : Python, Django, Git, PostgreSQL. CACES R489 catégorie 3. Anglais courant. Permis B."
+    assert reader.find(cv, ["Utiliser Git", "Java", "Programmation en Python", "Conduire un poids lourd"]) == [
+        "Utiliser Git",
+        "Programmation en Python",
+    ]
+    assert {"Python", "Git", "SQL", "CACES 3", "Anglais", "Permis B"} <= set(reader.concept_labels(cv))
+    assert "Java" not in reader.concept_labels(cv)
+
+
+@pytest.fixture
+def occupations() -> OccupationReader:
+    return OccupationReader(
+        titles=[
+            ("Boulanger / Boulangère", "D1102"),
+            ("Infirmier / Infirmière en soins généraux (IDE)", "J1506"),
+            ("Infirmier / Infirmière de bloc opératoire", "J1506"),
+            ("Infirmier anesthésiste / Infirmière anesthésiste", "J1506"),
+            ("Aide-soignant / Aide-soignante", "J1501"),
+            ("Commis / Commise de cuisine", "G1602"),
+            ("Cuisinier / Cuisinière", "G1609"),
+            ("Comptable", "M1203"),
+            ("Développeur / Développeuse web", "M1855"),
+        ],
+        aliases=[("software developer", "M1805"), ("ide", "J1506")],
+        labels={"D1102": "Boulanger", "J1506": "Infirmier", "J1501": "Aide-soignant", "G1602": "Commis de cuisine"},
+        parents={"G1609": "G1602", "M1855": "M1805"},
+        close={"D1102": {"D1104"}, "D1104": {"D1102"}},
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "code"),
+    [
+        ("Boulangère", "D1102"),  # the other gender
+        ("boulangé", "D1102"),  # a typo
+        ("BOULANGER DE NUIT H/F", "D1102"),  # the known title inside a longer one
+        ("comis de cuisine", "G1602"),
+        ("develloppeuse web", "M1855"),
+        ("Infirmière", "J1506"),  # part of longer titles only
+        ("Software developer", "M1805"),  # English
+    ],
+)
+def test_a_title_is_read_with_typos_gender_and_english(occupations, title, code):
+    assert occupations.from_title(title)[0].code == code
+
+
+def test_a_career_changer_is_read_as_the_job_they_want_not_the_one_they_leave(occupations):
+    text = "Aide-soignante pendant 8 ans, je viens d'obtenir mon diplôme d'infirmière et je cherche un poste d'IDE."
+    assert occupations.from_text(text)[0].code == "J1506"
+    text = "Ancienne comptable, j'ai passé mon CAP et je veux devenir boulangère."
+    assert occupations.from_text(text)[0].code == "D1102"
+
+
+def test_relations_follow_rome_parents_and_mobility(occupations):
+    assert occupations.relation("G1609", "G1602") == "same"  # a v4.60 child and its parent
+    assert occupations.relation("D1102", "D1104") == "close"
+    assert occupations.relation("D1102", "M1805") == "other"
