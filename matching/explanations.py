@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from offers.models import Occupation, Offer
 
@@ -165,7 +166,8 @@ def explain(offer: Offer, *, similarity: float, context: CandidateContext, close
     parts = [_("Similarité %(percent)d %%") % {"percent": round(similarity * 100)}]
     if offer.skills:
         parts.append(
-            _("%(matched)d compétence(s) sur %(total)d") % {"matched": len(matched), "total": len(offer.skills)}
+            ngettext("%(matched)d compétence sur %(total)d", "%(matched)d compétences sur %(total)d", len(matched))
+            % {"matched": len(matched), "total": len(offer.skills)}
         )
     if distance is not None:
         parts.append(_("à %(km)d km") % {"km": round(distance)})
