@@ -26,7 +26,14 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 NAMES_SCRIPT = """() => {
   axe.setup(document);
   try {
-    const shown = (el) => el.checkVisibility({ visibilityProperty: true }) && !el.closest("[inert]");
+    // Controls a screen reader meets: shown, not inert, not inside aria-hidden (the map's drawing,
+    // whose links repeat its table's for pointers only).
+    const shown = (el) =>
+      el.checkVisibility({ visibilityProperty: true }) && !el.closest("[inert], [aria-hidden=true]");
+    const target = (el) => {
+      try { return new URL(el.getAttribute("href"), location.href).href.split("#")[0]; }
+      catch (error) { return el.getAttribute("href"); }
+    };
     const name = (el) =>
       axe.commons.text.accessibleTextVirtual(axe.utils.getNodeFromTree(el)).trim().replace(/\\s+/g, " ");
     const where = (el) => el.outerHTML.slice(0, 120);
@@ -35,7 +42,7 @@ NAMES_SCRIPT = """() => {
     const links = [...document.querySelectorAll("a[href]")].filter(shown);
     return {
       controls: controls.map((el) => ({ name: name(el), html: where(el) })),
-      links: links.map((el) => ({ name: name(el), href: el.href.split("#")[0], html: where(el) })),
+      links: links.map((el) => ({ name: name(el), href: target(el), html: where(el) })),
     };
   } finally { axe.teardown(); }
 }"""
