@@ -12,6 +12,7 @@ ADDR ?= 127.0.0.1:8000
 REFERENCE_DATA ?= $(wildcard ../shared/data)
 TEST_REDIS_PORT ?= 6390
 PYTEST_ARGS ?=
+SCREENSHOTS_ARGS ?=
 # Re-install only when the pinned requirements change.
 REQS_HASH := $(shell cat requirements.txt requirements-dev.txt 2>/dev/null | sha1sum | cut -c1-12)
 # npm packages (the map's boundaries, axe-core for the accessibility tests), pinned in package-lock.json.
@@ -24,6 +25,7 @@ help:
 	@echo "make run    install into $(VENV), migrate, load the demo offers, serve on http://$(ADDR)/"
 	@echo "make test   install test dependencies (Redis, Chromium from Debian when missing) and run the suite"
 	@echo "make lint   ruff format --check + ruff check;  make typecheck: mypy"
+	@echo "make screenshots   a screenshot of every page, desktop and phone, into screenshots/"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +56,12 @@ node-deps: node_modules/.installed-$(NODE_HASH)
 run: install node-deps
 	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py run_local --addr $(ADDR) \
 		$(if $(REFERENCE_DATA),--reference-data $(REFERENCE_DATA))
+
+# A screenshot of every page, desktop and phone, of the demo (into the git-ignored screenshots/).
+screenshots: install-dev system-deps node-deps
+	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py run_local --no-serve --addr $(ADDR) \
+		$(if $(REFERENCE_DATA),--reference-data $(REFERENCE_DATA)) >/dev/null || echo "(make run is serving from this checkout: its data is used)"
+	DEBUG=$${DEBUG:-1} CHROMIUM_PATH=$$(command -v chromium) $(BIN)/python manage.py screenshots $(SCREENSHOTS_ARGS)
 
 # Redis and Chromium come from Debian's packages; installed only when missing.
 system-deps:

@@ -14,6 +14,7 @@ import math
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from offers.models import Offer
 from offers.understanding.skills import SkillProfile, skill_reader
@@ -165,7 +166,10 @@ def explain(
     if occupation_fit in ("same", "close"):
         parts.append(occupation_label)
     if offer.skills and matched:
-        parts.append(_("%(matched)d compétences sur %(total)d") % {"matched": len(matched), "total": len(offer.skills)})
+        parts.append(
+            ngettext("%(matched)d compétence sur %(total)d", "%(matched)d compétences sur %(total)d", len(matched))
+            % {"matched": len(matched), "total": len(offer.skills)}
+        )
     if distance is not None:
         parts.append(_("à %(km)d km") % {"km": round(distance)})
     return Explanation(

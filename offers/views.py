@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 from urllib.parse import urlencode
 
@@ -11,12 +12,14 @@ from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from offers.catalogue import offer_detail
 from offers.display import offer_application, offer_facts, offer_label
 from offers.forms import OfferSearchForm
+from offers.france_map import departement_choropleth
 from offers.geography.gazetteer import distance_km
 from offers.market import offer_market
 from offers.models import ContractType, Occupation, Offer, Seniority, Source
@@ -268,6 +271,7 @@ def market_page(request: HttpRequest) -> HttpResponse:
     form.is_valid()
     params = form.to_params()
     stats = offer_market(params=params)
+    weekly = _weekly(stats.weeks, today=timezone.localdate())
     charts = {
         "contracts": stats.contract_types,
         "companies": stats.companies,
@@ -275,14 +279,45 @@ def market_page(request: HttpRequest) -> HttpResponse:
         "seniorities": stats.seniorities,
         "cities": stats.cities,
         "skills": stats.skills,
-        "weeks": stats.weeks,
+        "weeks": weekly["chart"],
         "salaries": stats.salaries,
-        "places": stats.places,
     }
-    context = {"form": form, "stats": stats, "charts": charts, "query": request.GET}
+    # A click on the map searches the département, the other filters of this search kept.
+    kept = [
+        (key, value) for key, values in request.GET.lists() if key not in ("lieu", "rayon", "page") for value in values
+    ]
+    context = {
+        "form": form,
+        "stats": stats,
+        "charts": charts,
+        "weekly": weekly,
+        "map": departement_choropleth(dict(stats.departements)),
+        "search_prefix": reverse("offers:search") + "?" + urlencode([*kept, ("lieu", "")]),
+        "query": request.GET,
+    }
     fragment = _wants_fragment(request)
     context["oob_errors"] = fragment
     return render(request, "offers/market.html#charts" if fragment else "offers/market.html", context)
+
+
+def _weekly(rows: list[tuple[str, int]], *, today: date) -> dict[str, Any]:
+    """Offers per week of publication, with French dates. The week in progress is kept apart:
+    drawn on the line it would look like a drop, when it is only not over yet."""
+    weeks = []
+    for start_text, count in rows:
+        start = date.fromisoformat(start_text)
+        weeks.append(
+            {
+                "start": start,
+                "label": date_format(start, "j N"),
+                "name": _("semaine du %(date)s") % {"date": date_format(start, "j F Y")},
+                "count": count,
+                "partial": start + timedelta(days=7) > today,
+            }
+        )
+    complete = [week for week in weeks if not week["partial"]]
+    current = next((week for week in weeks if week["partial"]), None)
+    return {"rows": weeks, "chart": [(week["label"], week["count"]) for week in complete], "current": current}
 
 
 @require_safe

@@ -75,7 +75,8 @@ document.documentElement.classList.add("js");
   function show(kind) {
     const region = box();
     if (!region) return;
-    region.textContent = region.dataset["message" + kind] || region.dataset.message4xx;
+    region.textContent = region.getAttribute("data-message-" + kind.toLowerCase())
+      || region.getAttribute("data-message-4xx");
     region.hidden = false;
     region.focus({ preventScroll: true });
     region.scrollIntoView({ block: "nearest" });
