@@ -150,7 +150,7 @@ def _ordered_for_cursor(offers: QuerySet[Offer], params: OfferSearchParams) -> t
         expanded = query_expand(params.q)
         if not expanded.is_empty:
             # The search page's own ranking expression, so both rank alike.
-            return offers.annotate(rank=rank_expression(expanded)), ("-rank", "-id")
+            return offers.annotate(rank=rank_expression(expanded, exact=True)), ("-rank", "-id")
     return offers, ("-published_at", "-id")
 
 

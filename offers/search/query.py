@@ -110,18 +110,35 @@ def _text_condition(expanded: ExpandedQuery) -> RawSQL | None:
     return RawSQL("(" + " OR ".join(parts) + ")", params, output_field=BooleanField())
 
 
-def rank_expression(expanded: ExpandedQuery) -> RawSQL:
+def exact_bonus(expanded: ExpandedQuery, *, table: str = "") -> tuple[str, list[str]]:
+    """SQL of the points an offer earns for holding the query's words *as such* (not stemmed).
+
+    One point per query word (or one accepted in its place) found as a whole word in the
+    title, half a point in the skills: "paie" before "paiement", "préparateur" before
+    "préparer les plats", which the French stemmer merges so that ts_rank cannot tell them
+    apart. `table`: "offers_offer." outside the search statement.
+    """
+    parts: list[str] = []
+    params: list[str] = []
+    for group in expanded.groups:
+        parts.append(f"(jm_unaccent({table}title) ~* %s)::int")
+        parts.append(f"0.5 * (jm_unaccent(jm_array_text({table}skills::text[])) ~* %s)::int")
+        params += [group.exact_pattern(), group.exact_pattern()]
+    return " + ".join(parts) or "0", params
+
+
+def rank_expression(expanded: ExpandedQuery, *, exact: bool = False) -> RawSQL:
+    """The relevance of a match; `exact` adds `exact_bonus` (costly: the search statement adds it to its top only)."""
     parts: list[str] = []
     params: list[Any] = []
     if expanded.groups:
         # search_head (title, skills) is small and stored inline: cheap to rank, unlike the full vector.
         parts.append("ts_rank(offers_offer.search_head, to_tsquery('french'::regconfig, %s))")
         params.append(expanded.tsquery)
-        # Each query word (or one accepted in its place) found as such in the title puts the offer
-        # above those that only share its French stem: "paie" before "paiement", "préparateur"
-        # before "préparer les plats" (stemmed alike, so ts_rank cannot tell them apart).
-        parts += ["(jm_unaccent(offers_offer.title) ~* %s)::int" for _ in expanded.groups]
-        params += [group.title_pattern() for group in expanded.groups]
+        if exact:
+            bonus, bonus_params = exact_bonus(expanded, table="offers_offer.")
+            parts.append(f"({bonus})")
+            params += bonus_params
     if expanded.rome_codes:
         # A ROME match the words did not make ranks after a good word match, before weak ones.
         parts.append("CASE WHEN offers_offer.rome_code = ANY(%s) THEN 0.05 ELSE 0 END")
@@ -166,6 +183,8 @@ def offer_filtered_queryset(params: OfferSearchParams, expanded: ExpandedQuery |
         offers = offers.filter(sources__overlap=list(params.sources))
     return offers
 
+
+EXACT_RANKED = 200  # the best matches by ts_rank that the exact-word points may reorder
 
 _MATCH_COLUMNS = (
     "id", "published_at", "salary_min", "salary_max", "contract_type", "seniority", "domain", "rome_code",
@@ -217,7 +236,8 @@ def search_pass(
     matches without coordinates after the others whatever the order.
     """
     values = offers.order_by("-published_at", "-id") if newest_first else offers.order_by()
-    values = values.values(*_MATCH_COLUMNS)
+    ranked = order in ("ranked", "closest") and bool(expanded.groups)
+    values = values.values(*_MATCH_COLUMNS, *(("title", "skills") if ranked else ()))
     if not expanded.is_empty:
         values = values.annotate(rank=rank_expression(expanded))
     if expanded.any_words:
@@ -242,13 +262,26 @@ def search_pass(
     if centre is not None and centre.located:
         sort_columns += ", distance_km"
 
+    read = f"SELECT id, {sort_columns} FROM m LIMIT {int(limit) - 1}"
+    bonus_params: list[str] = []
+    if ranked:
+        # The exact-word points (regexes) only for the EXACT_RANKED best by ts_rank: a row below
+        # them cannot pass them, and the regexes cost more than the rest of the ranking.
+        bonus, bonus_params = exact_bonus(expanded)
+        best_first = "cover DESC, rank DESC, id DESC" if order == "closest" else "rank DESC, id DESC"
+        others = sort_columns.replace(", rank", "")
+        read = (
+            f"SELECT id, {others}, rank + CASE WHEN row_number() OVER (ORDER BY {best_first}) <= {EXACT_RANKED}"
+            f" THEN {bonus} ELSE 0 END AS rank FROM (SELECT id, {sort_columns}, title, skills FROM m"
+            f" LIMIT {int(limit) - 1}) AS read"
+        )
     statement = f"""
         WITH m AS MATERIALIZED ({sql})
         SELECT json_build_object(
             'n', (SELECT count(*) FROM m),
             'ids', (SELECT coalesce(json_agg(p.id ORDER BY p.o), '[]') FROM
                     (SELECT id, row_number() OVER (ORDER BY {page_order}) AS o
-                     FROM (SELECT id, {sort_columns} FROM m LIMIT {int(limit) - 1}) AS r
+                     FROM ({read}) AS r
                      ORDER BY {page_order} LIMIT {int(page_size)} OFFSET {int(page_start)}) AS p),
             'contract', {grouped("contract_type")},
             'seniority', {grouped("seniority")},
@@ -278,7 +311,13 @@ def search_pass(
             cursor.execute("SET LOCAL enable_indexscan = off")
         cursor.execute(
             statement,
-            [*params, now - dt.timedelta(days=1), now - dt.timedelta(days=7), now - dt.timedelta(days=30)],
+            [
+                *params,
+                *bonus_params,
+                now - dt.timedelta(days=1),
+                now - dt.timedelta(days=7),
+                now - dt.timedelta(days=30),
+            ],
         )
         (data,) = cursor.fetchone()
     return json.loads(data) if isinstance(data, str) else data

@@ -118,8 +118,8 @@ class TermGroup:
         parts += ["(" + " & ".join(phrase) + ")" for phrase in self.phrases]
         return "(" + " | ".join(parts) + ")"
 
-    def title_pattern(self) -> str:
-        """A PostgreSQL regex finding one of the group's words as a whole word of a folded title.
+    def exact_pattern(self) -> str:
+        """A PostgreSQL regex finding one of the group's words as a whole word of a folded title or skill.
 
         Unlike the full-text match it is not stemmed: "préparateur" is found in "Préparateur
         de commandes" but not in "préparer les plats" (both stem to 'prepar').
@@ -230,7 +230,6 @@ def _vocabulary_build(version: tuple) -> Vocabulary:
                 if masculine != feminine and min(len(masculine), len(feminine)) >= 3 and masculine[:3] == feminine[:3]:
                     vocabulary.counterparts[masculine].add(feminine)
                     vocabulary.counterparts[feminine].add(masculine)
-    vocabulary.overbroad = _overbroad_words(vocabulary.counterparts)
     vocabulary.parents = dict(Occupation.objects.exclude(parent_code="").values_list("code", "parent_code"))
     for label, code in Occupation.objects.values_list("label", "code"):
         for form in _split_gender_forms(label):
@@ -284,11 +283,33 @@ def _vocabulary_build(version: tuple) -> Vocabulary:
             vocabulary.taught[word] = code
 
     _synonyms_add(vocabulary, frequencies)
+    _gender_pairs_add(vocabulary, title_words)
+    vocabulary.overbroad = _overbroad_words(vocabulary.counterparts)
+    french_lexicon()  # loaded here (~1 s, once per process), not by the first query that needs it
     vocabulary.frequencies = dict(frequencies)
     ranked = sorted(frequencies.items(), key=lambda item: (-item[1], item[0]))
     vocabulary.words = [word for word, _ in ranked[:VOCABULARY_CAP] if len(word) > 2]
     vocabulary.sorted_title_words = sorted(title_words)
     return vocabulary
+
+
+# Feminine ending -> masculine ending of French job titles (vendeuse/vendeur, infirmière/infirmier,
+# conductrice/conducteur, assistante/assistant, technicienne/technicien, boulangère/boulanger).
+GENDER_ENDINGS = (("euse", "eur"), ("rice", "eur"), ("iere", "ier"), ("ere", "er"), ("enne", "en"), ("ante", "ant"))
+
+
+def _gender_pairs_add(vocabulary: Vocabulary, title_words: set[str]) -> None:
+    """Pair the gendered title words that ROME did not pair (titles known only from offers).
+
+    Both forms must be words of titles: an ending alone pairs nothing ("vente" is no "vent").
+    """
+    for word in title_words:
+        for feminine, masculine in GENDER_ENDINGS:
+            if len(word) > len(feminine) + 2 and word.endswith(feminine):
+                other = word[: -len(feminine)] + masculine
+                if other in title_words and other != word:
+                    vocabulary.counterparts[word].add(other)
+                    vocabulary.counterparts[other].add(word)
 
 
 def _expression(text: str) -> Phrase:

@@ -56,3 +56,14 @@ window.addEventListener("popstate", () => {
 if (document.getElementById("search-form") && !(window.history.state && window.history.state.htmx)) {
   window.history.replaceState({ htmx: true }, "", window.location.href);
 }
+
+// Back pressed twice quickly: two pages of the server are on their way, and the later answer
+// to the earlier Back would overwrite the page of the current URL. Only the last one counts.
+let restoring = null;
+document.addEventListener("htmx:historyCacheMiss", (event) => {
+  if (restoring) restoring.abort();
+  restoring = event.detail.xhr;
+});
+document.addEventListener("htmx:historyRestore", () => {
+  restoring = null;
+});

@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+from io import StringIO
+
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 
 from offers.models import SearchSynonym
 from offers.search.lexicon import french_lexicon
 from offers.search.params import OfferSearchParams
 from offers.search.query import offer_search
+from offers.search.synonyms import search_synonyms_load
 from tests.factories import OfferFactory
 from tests.offers.factories import OccupationTitleFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def curated_synonyms() -> None:
+    """The list a migration loads (a transactional test earlier in the run flushes the tables)."""
+    search_synonyms_load()
 
 
 def search(q: str) -> list[str]:
@@ -106,11 +116,20 @@ def test_acronyms_and_jargon_find_the_offers_that_spell_them_otherwise(typed, ex
     assert set(search(typed)) == expected
 
 
-def test_the_curated_synonyms_are_loaded_by_the_migrations_with_their_source():
+def test_the_curated_synonyms_load_with_their_source_and_keep_staff_edits():
+    SearchSynonym.objects.all().delete()
+    out = StringIO()
+
+    call_command("load_search_synonyms", stdout=out)
+
     avs = SearchSynonym.objects.get(term="AVS")
     assert "auxiliaire de vie scolaire" in avs.equivalent_list()
     assert avs.source and avs.rome_code_list() == ["K2113"]
-    assert SearchSynonym.objects.count() >= 60
+    assert SearchSynonym.objects.count() >= 60 and "ajoutés" in out.getvalue()
+    avs.equivalents = "AESH"
+    avs.save()
+    call_command("load_search_synonyms", stdout=StringIO())  # a second load keeps what staff changed
+    assert SearchSynonym.objects.get(term="AVS").equivalents == "AESH"
 
 
 def test_staff_add_a_synonym_in_the_admin_and_the_search_follows(admin_client):
@@ -157,3 +176,13 @@ def test_a_single_word_without_answer_stays_empty():
     result = offer_search(params=OfferSearchParams(q="astronaute"))
 
     assert (result.total, result.approximate) == (0, False)
+
+
+def test_gendered_titles_known_only_from_offers_are_paired_too():
+    # No ROME title here: the pair comes from the endings of the offers' own title words
+    # ("coiffeuse" stems to 'coiffeux', "coiffeur" to 'coiffeur': full text alone keeps them apart).
+    OfferFactory(title="Coiffeuse mixte", rome_code="", rome_label="", skills=[], description="Salon.")
+    OfferFactory(title="Coiffeur barbier", rome_code="", rome_label="", skills=[], description="Rasage.")
+    OfferFactory(title="Coiffure à domicile", rome_code="", rome_label="", skills=[], description="Tournées.")
+
+    assert sorted(search("coiffeuse")) == sorted(search("coiffeur")) == ["Coiffeur barbier", "Coiffeuse mixte"]

@@ -24,6 +24,7 @@ from offers.forms import OfferSearchForm
 from offers.models import OfferSource
 from offers.search.evaluation.payloads import payloads_write
 from offers.search.query import OfferSearchResult, offer_search
+from offers.search.synonyms import search_synonyms_load
 from offers.search.vocabulary import vocabulary_reset
 
 DATA_DIR = Path(__file__).resolve().parent
@@ -165,6 +166,9 @@ def reciprocal_rank(ranked: Sequence[str], grades: dict[str, int]) -> float:
 
 def evaluation_offers_load(dataset: EvaluationSet, *, stdout: Any = None) -> dict[int, str]:
     """Push the offers through the real ingestion (`ingest --from-files`); returns offer id -> key."""
+    # The curated synonyms (a migration loads them; a test database flushed by a transactional
+    # test has lost them): the evaluation always runs with the list of the repository.
+    search_synonyms_load()
     with tempfile.TemporaryDirectory(prefix="search-evaluation-") as folder:
         keys = payloads_write(dataset.as_payload_source(), Path(folder))
         # Called by name: offers does not import ingestion (the dependency points the other way).
