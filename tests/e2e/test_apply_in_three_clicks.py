@@ -24,8 +24,10 @@ def demo_offers(tmp_path):
     call_command("ingest", from_files=str(tmp_path), stdout=io.StringIO())
 
 
-@pytest.mark.parametrize("viewport", ["desktop", "phone"])
-def test_a_new_user_reaches_postuler_on_a_relevant_offer_in_three_clicks(browser, live_server, demo_offers, viewport):
+@pytest.mark.parametrize(("viewport", "way"), [("desktop", "search"), ("phone", "search"), ("phone", "shortcut")])
+def test_a_new_user_reaches_postuler_on_a_relevant_offer_in_three_clicks(
+    browser, live_server, demo_offers, viewport, way
+):
     size = {"width": 1366, "height": 900} if viewport == "desktop" else {"width": 390, "height": 844}
     context = browser.new_context(
         base_url=live_server.url, locale="fr-FR", viewport=size, is_mobile=viewport == "phone"
@@ -37,10 +39,15 @@ def test_a_new_user_reaches_postuler_on_a_relevant_offer_in_three_clicks(browser
     clicks = 0
     try:
         page.goto("/")
-        page.get_by_label("Métier, compétence ou mot-clé").fill("boulanger")
-        page.get_by_role("button", name="Rechercher").click()
-        clicks += 1
-        page.wait_for_url("**/offres/?q=boulanger")
+        if way == "search":
+            page.get_by_label("Métier, compétence ou mot-clé").fill("boulanger")
+            page.get_by_role("button", name="Rechercher").click()
+            clicks += 1
+            page.wait_for_url("**/offres/?q=boulanger")
+        else:  # no typing: one of the occupations that recruit, listed on the home page
+            page.locator(".hiring").get_by_role("link", name="Boulanger / Boulangère").click()
+            clicks += 1
+            page.wait_for_url(re.compile(r"/offres/\?rome="))
 
         first = page.get_by_test_id("offer").first.locator("h3 a")
         title = first.inner_text()

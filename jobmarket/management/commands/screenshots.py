@@ -75,6 +75,7 @@ class Command(BaseCommand):
                             base_url=base_url, locale="fr-FR", viewport=size, is_mobile=viewport == "phone"
                         )
                         context.add_cookies(cookies[role])
+                        context.set_default_timeout(60_000)  # a busy machine draws the map slowly
                         page = context.new_page()
                         for site_page in (item for item in pages if item.role == role):
                             page.goto(site_page.path)
