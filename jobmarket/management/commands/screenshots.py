@@ -63,27 +63,44 @@ class Command(BaseCommand):
         cookies = {role: session_cookies(role, base_url) for role in ("anonymous", "candidate", "staff")}
         thread = threading.Thread(target=server.serve_forever, daemon=True)
         thread.start()
-        written = 0
+        written: list[Path] = []
+        failures: list[BaseException] = []
+
+        def shoot() -> None:
+            # In its own thread: Playwright's sync API refuses to run where an asyncio loop already
+            # runs (another Playwright user in this process, such as the test suite's browser).
+            try:
+                with sync_playwright() as playwright:
+                    browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+                    for viewport, size in VIEWPORTS.items():
+                        folder = out / viewport
+                        folder.mkdir(parents=True, exist_ok=True)
+                        for role in ("anonymous", "candidate", "staff"):
+                            context = browser.new_context(
+                                base_url=base_url, locale="fr-FR", viewport=size, is_mobile=viewport == "phone"
+                            )
+                            context.add_cookies(cookies[role])
+                            context.set_default_timeout(60_000)  # a busy machine draws the map slowly
+                            page = context.new_page()
+                            for site_page in (item for item in pages if item.role == role):
+                                page.goto(site_page.path)
+                                page.wait_for_load_state("networkidle")
+                                path = folder / f"{site_page.name}.png"
+                                page.screenshot(path=str(path), full_page=full_page)
+                                written.append(path)
+                            context.close()
+                    browser.close()
+            except BaseException as error:  # handed to the command's thread below
+                failures.append(error)
+
         try:
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
-                for viewport, size in VIEWPORTS.items():
-                    folder = out / viewport
-                    folder.mkdir(parents=True, exist_ok=True)
-                    for role in ("anonymous", "candidate", "staff"):
-                        context = browser.new_context(
-                            base_url=base_url, locale="fr-FR", viewport=size, is_mobile=viewport == "phone"
-                        )
-                        context.add_cookies(cookies[role])
-                        context.set_default_timeout(60_000)  # a busy machine draws the map slowly
-                        page = context.new_page()
-                        for site_page in (item for item in pages if item.role == role):
-                            page.goto(site_page.path)
-                            page.wait_for_load_state("networkidle")
-                            page.screenshot(path=str(folder / f"{site_page.name}.png"), full_page=full_page)
-                            written += 1
-                        context.close()
-                browser.close()
+            worker = threading.Thread(target=shoot)
+            worker.start()
+            worker.join()
         finally:
             server.shutdown()
-        self.stdout.write(self.style.SUCCESS(f"{written} screenshots ({len(pages)} pages x {len(VIEWPORTS)}) in {out}"))
+        if failures:
+            raise CommandError(f"Screenshots failed: {failures[0]}") from failures[0]
+        self.stdout.write(
+            self.style.SUCCESS(f"{len(written)} screenshots ({len(pages)} pages x {len(VIEWPORTS)}) in {out}")
+        )
