@@ -69,6 +69,21 @@ def _flatten(detail: Any, path: str = "") -> list[dict[str, Any]]:
     return [{"field": path or None, "code": getattr(detail, "code", "invalid"), "message": str(detail)}]
 
 
+class QueryParamsSerializer(serializers.Serializer):
+    """A serializer of query parameters: `?limit=` is refused, not read as "absent" (DRF's habit for
+    form data), since the schema documents an integer there."""
+
+    def to_internal_value(self, data: Any) -> Any:
+        empty = {
+            name: [exceptions.ErrorDetail(_("Ce paramètre ne peut pas être vide."), code="blank")]
+            for name, field in self.fields.items()
+            if data.get(name) == "" and not getattr(field, "allow_blank", False)
+        }
+        if empty:
+            raise exceptions.ValidationError(empty)
+        return super().to_internal_value(data)
+
+
 def error_body(*, status: int, code: str, message: str, errors: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     return {"status": status, "code": code, "message": message, "errors": errors or []}
 
@@ -136,6 +151,9 @@ def document_error_responses(result: dict[str, Any], generator: Any, request: An
                         "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
                     },
                 )
+            # Answered by the HTTP server before the application (gunicorn: a request line over 4,094
+            # bytes), so without the JSON error shape.
+            responses.setdefault("414", {"description": "Adresse (URL) trop longue, refusée par le serveur HTTP."})
     return result
 
 

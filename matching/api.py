@@ -15,6 +15,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from jobmarket.api import QueryParamsSerializer
 from jobmarket.throttling import SimpleRateThrottle
 from matching.encoder import EmbeddingModelUnavailable
 from matching.explanations import CandidateContext
@@ -212,7 +213,7 @@ def match(request: Request) -> Response:
     return Response({"model": model.version if model else "", "count": len(payload), "results": payload})
 
 
-class MeRecommendationsQuerySerializer(serializers.Serializer):
+class MeRecommendationsQuerySerializer(QueryParamsSerializer):
     k = serializers.IntegerField(min_value=1, max_value=50, default=10)
 
 

@@ -13,13 +13,14 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from jobmarket.api import QueryParamsSerializer
 from offers.models import Commune, ContractType, Occupation, OccupationTitle, Offer, OfferStatus, Seniority, WorkingTime
 from offers.reference_data import normalize_place_name
 from offers.search.suggestions import occupation_suggestions
 from offers.soft_skills import occupation_soft_skills
 
 
-class LookupSerializer(serializers.Serializer):
+class LookupSerializer(QueryParamsSerializer):
     q = serializers.CharField(required=False, allow_blank=True, max_length=100)
     # Digits only: DRF's IntegerField would take "5.0".
     limit = serializers.RegexField(r"^[0-9]{1,3}$", required=False, default="20")

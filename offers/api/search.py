@@ -64,19 +64,24 @@ PAGINATION_PARAMETERS = [
 ]
 
 
-# Booleans of the query string are "true" or "false", as documented (the web form's checkbox
-# sends "on"; the API refuses what its schema does not allow, such as teletravail=null).
+# In the API's query string, booleans are "true" or "false" as documented (the web form's checkbox
+# sends "on"), and a parameter that is present is not empty ("?tri=" is not a sort order): the API
+# refuses what its schema does not allow, such as teletravail=null.
 STRICT_BOOLEANS = ("teletravail", "fermees")
+NOT_EMPTY = ("tri", "rayon", "depuis", "salaire_min", "contrat", "experience", "source", *STRICT_BOOLEANS)
+
+
+def _query_string_errors(data: QueryDict) -> dict[str, list[str]]:
+    errors = {name: [_("Ce paramètre ne peut pas être vide.")] for name in NOT_EMPTY if "" in data.getlist(name)}
+    for name in STRICT_BOOLEANS:
+        if name not in errors and data.get(name) is not None and data[name].lower() not in ("true", "false"):
+            errors[name] = [_("« true » ou « false ».")]
+    return errors
 
 
 def search_params_or_400(data: Any) -> OfferSearchParams:
-    wrong = [
-        name
-        for name in STRICT_BOOLEANS
-        if isinstance(data, QueryDict) and data.get(name) is not None and data[name].lower() not in ("true", "false")
-    ]
-    if wrong:
-        raise exceptions.ValidationError({name: [_("« true » ou « false ».")] for name in wrong})
+    if isinstance(data, QueryDict) and (errors := _query_string_errors(data)):
+        raise exceptions.ValidationError(errors)
     try:
         return search_params_from_query(data)
     except SearchParamsError as error:

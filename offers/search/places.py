@@ -286,6 +286,8 @@ def _place_from_offers(*, name: str, departement: str, raw: str) -> Place | None
 
 def _place_from_recent_offers(*, name: str, departement: str) -> Place | None:
     # Offers whose city has the same key (a bounded sample; its first letters narrow it in SQL).
+    if not name.split():  # nothing left of the text once folded (punctuation, symbols)
+        return None
     first = name.split()[0]
     prefix = "s" if first in ("saint", "sainte") else first[:2]
     candidates = recent_offers().filter(

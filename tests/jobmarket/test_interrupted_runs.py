@@ -37,6 +37,8 @@ def test_a_killed_embedding_run_is_closed_unless_a_refresh_holds_the_lock():
     with other_session() as session:
         session.execute("SELECT pg_advisory_lock(%s)", [_REFRESH_LOCK_KEY])
         assert close_interrupted_embedding_runs() == 0
+        # Released before the session closes: a closed connection's backend may hold it a moment longer.
+        session.execute("SELECT pg_advisory_unlock(%s)", [_REFRESH_LOCK_KEY])
     run.refresh_from_db()
     assert run.status == EmbeddingStatus.RUNNING
 

@@ -14,12 +14,11 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
-from django.db import connection
 
 from tests.factories import OfferSourceFactory
+from tests.processes import database_url_of_the_test_database
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = [
@@ -59,13 +58,6 @@ def _clean_checkout(target: Path) -> Path:
     return target
 
 
-def _database_url() -> str:
-    db = connection.settings_dict
-    host = quote(db["HOST"], safe="") if db["HOST"].startswith("/") else db["HOST"]
-    port = f":{db['PORT']}" if db["PORT"] else ""
-    return f"postgres://{quote(db['USER'])}:{quote(db['PASSWORD'] or '')}@{host}{port}/{db['NAME']}"
-
-
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -92,7 +84,7 @@ def test_the_documented_release_serves_the_main_pages_with_debug_off(tmp_path):
         SECRET_KEY="a-long-random-release-test-secret-key-0123456789abcdefghijkl",
         ALLOWED_HOSTS="127.0.0.1",
         SECURE_SSL_REDIRECT="0",
-        DATABASE_URL=_database_url(),
+        DATABASE_URL=database_url_of_the_test_database(),
         PATH=f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}",
     )
     section = _production_section()
