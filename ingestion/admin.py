@@ -13,7 +13,6 @@ from django.utils.translation import ngettext
 
 from ingestion.models import CollectionSearch, IngestionRun, NormalisationStatus, RawPayload
 from ingestion.services import runs, storage
-from offers.geography.loading import gazetteer
 
 
 @admin.register(IngestionRun)
@@ -92,7 +91,6 @@ class RawPayloadAdmin(admin.ModelAdmin):
             # Under the source's run lock, like a run: the upsert counts on no other writer of its postings.
             try:
                 with runs.source_lock(source), transaction.atomic():
-                    gazetteer()
                     raws = list(queryset.filter(source=source, is_current=True).values_list("id", "payload"))
                     counts = storage.normalise_and_upsert(
                         source=source,

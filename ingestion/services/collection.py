@@ -65,7 +65,6 @@ def ingestion_run(
 ) -> IngestionRun:
     """Collect from `client` into the three layers, recording the run. Raises RunAlreadyActive."""
     with source_lock(source):
-        gazetteer()  # the communes the normalisers place postings with (before the preparing child forks)
         now = timezone.now()
         close_interrupted_runs(source, now)
         run = IngestionRun.objects.create(source=source, kind=kind, since=since, started_at=now)
@@ -126,7 +125,6 @@ def ingestion_sweep(
     searches = list(searches) or [SearchSpec()]
     whole_source = SearchSpec() in searches  # an unfiltered search reads the whole catalogue
     with source_lock(source):
-        gazetteer()
         now = timezone.now()
         close_interrupted_runs(source, now)
         run = IngestionRun.objects.create(source=source, kind=RunKind.SWEEP, started_at=now)
@@ -217,7 +215,7 @@ def ingestion_dry_run(
 ) -> DryRunCounts:
     """Fetch and normalise without writing anything: what a run would bring."""
     counts = DryRunCounts()
-    gazetteer()
+    gazetteer()  # the communes the normalisers place postings with (a run loads it with its lock)
     window = since if since is not None else timezone.now() - FIRST_RUN_WINDOW
     for chunk in chunks(client.collect(searches=searches or [SearchSpec()], since=window), BATCH_SIZE):
         ids = []
@@ -244,7 +242,6 @@ def payloads_reprocess(
     Payloads in error are retried; known postings keep their dates and withdrawals.
     """
     with source_lock(source):
-        gazetteer()  # postings are placed again with the communes loaded now
         run = IngestionRun.objects.create(source=source, kind=RunKind.REPROCESS)
         raws = RawPayload.objects.filter(source=source, is_current=True).order_by("id")
         if errors_only:

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from ingestion.models import IngestionRun, RunKind, RunStatus
 from ingestion.sources.base import SourceClient
+from offers.geography.loading import gazetteer
 from offers.models import Source
 
 # The next collection starts a little before the previous one did: offers published
@@ -42,7 +43,7 @@ def run_lock_key(source: str) -> tuple[int, int]:
 
 @contextmanager
 def source_lock(source: str) -> Iterator[None]:
-    """Hold the run lock of `source` on this database session, or raise RunAlreadyActive at once."""
+    """Hold the run lock of `source` on this database session (the gazetteer loaded), or raise RunAlreadyActive."""
     key = run_lock_key(source)
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", key)
@@ -54,6 +55,9 @@ def source_lock(source: str) -> Iterator[None]:
             f"Une collecte {Source(source).label} est déjà en cours{since} : cette exécution s'arrête sans rien faire."
         )
     try:
+        # Whatever the run writes, its normalisers (pure) place postings with the communes loaded
+        # now, in this process and in the preparing child forked after (offers.geography.loading).
+        gazetteer()
         yield
     finally:
         with connection.cursor() as cursor:

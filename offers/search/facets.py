@@ -10,7 +10,14 @@ from offers.models import ContractType, Seniority, Source
 from offers.search import query
 from offers.search.modes import smart_ranker
 from offers.search.params import OfferSearchParams, SortOrder
-from offers.search.query import OfferSearchResult, estimated_count, is_common, offer_filtered_queryset, search_pass
+from offers.search.query import (
+    OfferSearchResult,
+    estimated_count,
+    is_common,
+    match_sets,
+    offer_filtered_queryset,
+    search_pass,
+)
 from offers.search.vocabulary import query_expand
 
 FACET_SAMPLE = 1_000
@@ -59,11 +66,10 @@ def offer_facets(*, params: OfferSearchParams, result: OfferSearchResult | None 
         data, total = result.facet_data, result.total
     else:
         expanded = query_expand(params.q)
-        offers = offer_filtered_queryset(params, expanded)
-        estimate = estimated_count(offers)
+        estimate = estimated_count(offer_filtered_queryset(params, expanded))
         data = search_pass(
-            offers, expanded, limit=FACET_SAMPLE + 1, order=SortOrder.NEWEST, page_start=0, page_size=0,
-            newest_first=is_common(estimate),
+            expanded=expanded, limit=FACET_SAMPLE + 1, order=SortOrder.NEWEST, page_start=0, page_size=0,
+            newest_first=is_common(estimate), **match_sets(params, expanded),
         )  # fmt: skip
         total = max(estimate, FACET_SAMPLE + 1) if data["n"] > FACET_SAMPLE else data["n"]
     counted = data["n"]

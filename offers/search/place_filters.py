@@ -49,17 +49,28 @@ def circle_condition(latitude: float, longitude: float, radius_km: float) -> Q:
     return box & Q(within)
 
 
-def place_condition(place: Place, radius_km: int | None) -> Q:
-    """The offers a place holds (see the module docstring)."""
+class PlacePart:
+    """With a radius, which offers of the place: all, those in the circle, those of unknown distance."""
+
+    ALL = "all"
+    LOCATED = "located"
+    UNLOCATED = "unlocated"
+
+
+def place_condition(place: Place, radius_km: int | None, *, part: str = PlacePart.ALL) -> Q:
+    """The offers a place holds (see the module docstring); `part` splits a radius search in two."""
     if place.kind == PlaceKind.FRANCE:
         return Q()
     if place.kind == PlaceKind.NOWHERE:
         return _NOTHING
     if radius_km and place.located:
-        reached = gazetteer().departements_reached(place.latitude, place.longitude, radius_km)  # type: ignore[arg-type]
         circle = circle_condition(place.latitude, place.longitude, radius_km)  # type: ignore[arg-type]
+        if part == PlacePart.LOCATED:
+            return circle
+        reached = gazetteer().departements_reached(place.latitude, place.longitude, radius_km)  # type: ignore[arg-type]
         # Indexed by offer_status_departement_unlocated (offers migration 0016).
-        return circle | Q(latitude__isnull=True, departement__in=sorted(reached))
+        unlocated = Q(latitude__isnull=True, departement__in=sorted(reached))
+        return unlocated if part == PlacePart.UNLOCATED else circle | unlocated
     if place.kind == PlaceKind.REGION:
         return Q(departement__in=place.departements)
     if place.kind == PlaceKind.DEPARTEMENT:

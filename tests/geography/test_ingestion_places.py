@@ -107,3 +107,13 @@ def test_staff_find_the_postings_whose_coordinates_were_corrected(load_communes,
     clean = admin_client.get("/admin/offers/offersource/", {"avertissements": "non"}).content.decode()
     assert "201SWAP" in flagged and "latitude et longitude inversées" in flagged and "201GOOD" not in flagged
     assert "201GOOD" in clean and "201SWAP" not in clean
+
+
+def test_every_run_holding_a_source_lock_places_with_the_communes_of_the_database(load_communes):
+    from ingestion.services import runs
+    from offers.geography.loading import gazetteer_loaded
+
+    load_communes("Sète")
+    assert not gazetteer_loaded().complete  # nothing loaded yet in this process
+    with runs.source_lock("francetravail"):  # collect, recheck, reprocess, the admin's re-normalisation
+        assert gazetteer_loaded().commune("34301").name == "Sète"
