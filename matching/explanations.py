@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from offers.models import Offer
 from offers.understanding.skills import SkillProfile, skill_reader
@@ -193,7 +194,10 @@ def explain(
     if occupation_fit in ("same", "close"):
         parts.append(occupation_label)
     if offer.skills and matched:
-        parts.append(_("%(matched)d compétences sur %(total)d") % {"matched": len(matched), "total": len(offer.skills)})
+        parts.append(
+            ngettext("%(matched)d compétence sur %(total)d", "%(matched)d compétences sur %(total)d", len(matched))
+            % {"matched": len(matched), "total": len(offer.skills)}
+        )
     if distance is not None:
         parts.append(_("à %(km)d km") % {"km": round(distance)})
     return Explanation(
