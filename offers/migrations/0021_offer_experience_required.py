@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("offers", "0019_offer_salary_estimate"),
+        ("offers", "0020_search_synonyms_more_acronyms"),
     ]
 
     operations = [
