@@ -59,10 +59,12 @@ class DemoDataset:
     version: str
 
 
-def load_demo_dataset(directory: Path = DATA_DIR) -> DemoDataset:
-    raw_profiles = (directory / "demo_profiles.json").read_bytes()
+def load_demo_dataset(directory: Path = DATA_DIR, *, profiles: str = "demo_profiles.json") -> DemoDataset:
+    """The profiles (`heldout_profiles.json`: the ones no weight was tuned on) and the demo set's truth."""
+    raw_profiles = (directory / profiles).read_bytes()
     raw_truth = (directory / "demo_truth.json").read_bytes()
-    version = "demo-" + hashlib.sha256(raw_profiles + raw_truth).hexdigest()[:12]
+    prefix = "demo-" if profiles == "demo_profiles.json" else "heldout-"
+    version = prefix + hashlib.sha256(raw_profiles + raw_truth).hexdigest()[:12]
     return DemoDataset(profiles=json.loads(raw_profiles), truth=json.loads(raw_truth), version=version)
 
 
@@ -228,8 +230,8 @@ def _candidate_profile(profile: dict[str, Any], index: int):
         "remote_preference": profile.get("remote", "any"),
         "salary_min": profile.get("salary_min"),
     }
-    if profile.get("radius_km") is not None:
-        data["radius_km"] = profile["radius_km"]
+    # No radius (null) is "anywhere", as `reachable` reads it: 0 km on the site, not the form's 30.
+    data["radius_km"] = profile.get("radius_km") or 0
     profile_update(user=user, data=data)
     saved = CandidateProfile.objects.get(user=user)
     # A place as the commune picker leaves it (the communes table may not be loaded here), and the

@@ -46,13 +46,22 @@ def test_the_profiles_cover_every_kind_with_labels_and_constraints():
     assert sum(1 for profile in profiles if profile["radius_km"]) >= 60
 
 
+def test_the_heldout_profiles_are_other_people_wanting_other_occupations():
+    demo, heldout = load_demo_dataset().profiles, load_demo_dataset(profiles="heldout_profiles.json").profiles
+    assert len(heldout) >= 20 and {profile["kind"] for profile in heldout} == KINDS
+    assert not {profile["id"] for profile in demo} & {profile["id"] for profile in heldout}
+    tuned_on = {code for profile in demo for code in profile["relevant"]}
+    assert sum(1 for profile in heldout if set(profile["relevant"]) <= tuned_on) <= 2
+
+
 @pytest.mark.django_db
-def test_recommendations_hold_their_floors_on_the_demo_set(production_model, capsys):
+@pytest.mark.parametrize("profiles", ["demo", "heldout"])
+def test_recommendations_hold_their_floors_on_the_demo_set(production_model, profiles, capsys):
     # What `make run` serves: the ROME referential of ../shared/data, then the demo offers.
     assert ROME.is_dir(), "the tests read the ROME referential of ../shared/data"
     rome_load(folder=ROME)
     call_command("ingest", from_files="ingestion/demo")
-    dataset = load_demo_dataset()
+    dataset = load_demo_dataset(profiles=f"{profiles}_profiles.json")
     corpus = demo_corpus(dataset)
     assert len(corpus) == Offer.objects.filter(status="open").count() > 300
     # Every profile can be served: at least one offer of its occupation meets its constraints.
@@ -61,13 +70,13 @@ def test_recommendations_hold_their_floors_on_the_demo_set(production_model, cap
             reachable(profile, offer) and gain(profile, offer.occupation) == GAIN_RELEVANT for offer in corpus.values()
         ), profile["id"]
 
-    call_command("evaluate_matching", "--by-kind")
+    call_command("evaluate_matching", "--by-kind", *(["--heldout"] if profiles == "heldout" else []))
     out = capsys.readouterr().out
     assert "ranking  all" in out and "cosine   career_change" in out and "unrelated" in out
     assert not Offer.objects.filter(postings__isnull=True).exists()  # the evaluation's writes were rolled back
     results = {row.method: row for row in EvaluationResult.objects.filter(dataset_version=dataset.version)}
     assert set(results) == {"ranking", "cosine"}
-    floors = json.loads((DATA_DIR / "floors.json").read_text(encoding="utf-8"))[production_model.name]
+    floors = json.loads((DATA_DIR / "floors.json").read_text(encoding="utf-8"))[production_model.name][profiles]
     for method, figures in floors.items():
         if method.startswith("_"):
             continue

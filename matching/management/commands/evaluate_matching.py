@@ -36,6 +36,11 @@ class Command(BaseCommand):
             help="with --search: also score the other offer texts and windows (justifies offer_text.py)",
         )
         parser.add_argument("--by-kind", action="store_true", help="also print the figures per kind of profile")
+        parser.add_argument(
+            "--heldout",
+            action="store_true",
+            help="score the held-out profiles (heldout_profiles.json: other occupations, no weight tuned on them)",
+        )
         parser.add_argument("--no-store", action="store_true", help="print the tables without recording them")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -55,7 +60,7 @@ class Command(BaseCommand):
             self._search(encoder, options)
 
     def _recommendations(self, encoder, options: dict[str, Any]) -> None:
-        dataset = load_demo_dataset()
+        dataset = load_demo_dataset(profiles="heldout_profiles.json" if options["heldout"] else "demo_profiles.json")
         results = evaluate_recommendations(dataset, encoder)
         self.stdout.write(f"recommendations, dataset {dataset.version}: {len(dataset.profiles)} profiles, demo offers")
         self.stdout.write(f"{'method':<8} {'kind':<14} " + " ".join(f"{h:>9}" for h in RANKING_HEADERS))
