@@ -92,3 +92,16 @@ def test_both_models_vectors_share_the_column_and_never_meet(use, real_encoder):
         hits = nearest_offers(vector=query, model=model, k=5, min_similarity=0.0).hits
         assert [offer_id for offer_id, _ in hits] == [offers[0].pk, offers[1].pk]
         assert hits[0][1] == pytest.approx(float(padded(query) @ stored), abs=1e-4)
+
+
+@pytest.mark.django_db
+def test_vectors_stay_in_their_rows():
+    """512 floats are just over the TOAST threshold: out of line, every exact scan would fetch them one by one."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attrelid::regclass::text, attstorage FROM pg_attribute WHERE attname = 'vector' "
+            "AND attrelid IN ('matching_offerembedding'::regclass, 'matching_candidateembedding'::regclass)"
+        )
+        assert dict(cursor.fetchall()) == {"matching_offerembedding": "p", "matching_candidateembedding": "p"}
