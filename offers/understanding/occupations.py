@@ -67,6 +67,16 @@ class OccupationGuess:
     source: str  # "title" (the title a candidate gave, or an offer's) or "text"
 
 
+@dataclass(frozen=True)
+class TitleMention:
+    """A known title named in a text: its words as the text folds them, its code, its weight."""
+
+    words: tuple[str, ...]  # folded words of the text, stop words included ("chef de partie")
+    code: str  # one ROME code the title is filed under
+    weight: float  # cue (wanted 2, left behind 0.25) x the decay of later mentions
+    shares: dict[str, float]  # ROME family -> share of the weight
+
+
 def _singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
@@ -226,10 +236,9 @@ class OccupationReader:
                     return key, self.keys[key]
         return None
 
-    def from_text(self, text: str) -> list[OccupationGuess]:
-        """Titles named in a free text, weighed by what surrounds them (wanted or left behind)."""
-        scores: dict[str, float] = defaultdict(float)
-        mentions = 0
+    def mentions(self, text: str) -> list[TitleMention]:
+        """The known titles a free text names, in order, each weighed by what surrounds it (wanted or left)."""
+        found: list[TitleMention] = []
         for part in segments(text):
             raw = tokens(part)
             words = [(_singular(word), index) for index, word in enumerate(raw) if word not in TITLE_STOP_WORDS]
@@ -239,10 +248,12 @@ class OccupationReader:
                     key = tuple(word for word, _ in words[position : position + size])
                     codes = self.keys.get(key) or ({self.taught[key]} if key in self.taught else None)
                     if codes and (size > 1 or len(key[0]) >= 5 or key in self.short_titles):
-                        weight = (1.0 + 0.1 * (size - 1)) * (0.7**mentions) * _cue(raw[: words[position][1]])
+                        weight = (1.0 + 0.1 * (size - 1)) * (0.7 ** len(found)) * _cue(raw[: words[position][1]])
+                        shares = {self.family(code): 0.0 for code in codes}
                         for code in codes:
-                            scores[self.family(code)] += weight / len(codes)
-                        mentions += 1
+                            shares[self.family(code)] += 1 / len(codes)
+                        span = raw[words[position][1] : words[position + size - 1][1] + 1]
+                        found.append(TitleMention(tuple(span), sorted(codes)[0], weight, shares))
                         position += size
                         break
                 else:
@@ -253,11 +264,18 @@ class OccupationReader:
                     wider = self._titles_around((head,), head=True) if len(head) >= 6 and heads >= 3 else {}
                     if wider and len(wider) <= 2:
                         # "infirmière" alone: a head word of few families' titles.
-                        weight = 0.7 * (0.7**mentions) * _cue(raw[: words[position][1]])
-                        for code, share in wider.items():
-                            scores[code] += weight * share
-                        mentions += 1
+                        weight = 0.7 * (0.7 ** len(found)) * _cue(raw[: words[position][1]])
+                        code = max(wider, key=lambda family: (wider[family], family))
+                        found.append(TitleMention((raw[words[position][1]],), code, weight, dict(wider)))
                     position += 1
+        return found
+
+    def from_text(self, text: str) -> list[OccupationGuess]:
+        """Titles named in a free text, weighed by what surrounds them (wanted or left behind)."""
+        scores: dict[str, float] = defaultdict(float)
+        for mention in self.mentions(text):
+            for family, share in mention.shares.items():
+                scores[family] += mention.weight * share
         if not scores:
             return []
         return self._guesses(scores, "text", total=sum(scores.values()) + 0.5)
