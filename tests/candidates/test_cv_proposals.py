@@ -225,4 +225,3 @@ def test_a_candidate_confirms_what_their_cv_proposes_in_the_browser(page, client
     assert page.get_by_label("Lieu").input_value() == "Montpellier (34)"
     assert page.get_by_label("Compétences").input_value() == "Façonner des pâtons, Pétrir la pâte"
     assert page.locator("#cv-proposals").count() == 0
-
