@@ -108,8 +108,17 @@ def text_key(posting: Mapping[str, Any]) -> str:
 _TEMPORARY = {"cdd", "interim", "saisonnier"}
 
 
-def _contracts_agree(a: str, b: str) -> bool:
-    return a == b or UNKNOWN_CONTRACT in (a, b) or {a, b} <= _TEMPORARY
+# Its other value, "permanent", covers every job without an end date: a France Travail
+# "profession libérale" or franchise offer shows there as a CDI.
+_PERMANENT = {"cdi", "independant"}
+ADZUNA = "adzuna"
+
+
+def _contracts_agree(new: Mapping[str, Any], known: Mapping[str, Any]) -> bool:
+    a, b = new["contract_type"], known["contract_type"]
+    if a == b or UNKNOWN_CONTRACT in (a, b) or {a, b} <= _TEMPORARY:
+        return True
+    return {a, b} <= _PERMANENT and ADZUNA in (new.get("source"), known.get("source"))
 
 
 _TITLE_STOPWORDS = {"a", "au", "aux", "de", "des", "du", "en", "et", "la", "le", "les", "l", "d", "pour", "sur"}
@@ -128,8 +137,9 @@ def _known_and_different(a: str, b: str, unknown: str = "") -> bool:
 
 
 def same_job(new: Mapping[str, Any], known: Mapping[str, Any]) -> bool:
-    """`new` and `known` are key dicts: dedup_key, text_key, title_key, contract_type, working_time, departement."""
-    if not _contracts_agree(new["contract_type"], known["contract_type"]):
+    """`new` and `known` are key dicts: dedup_key, text_key, title_key, contract_type, working_time, departement,
+    source."""
+    if not _contracts_agree(new, known):
         return False
     if _known_and_different(new.get("working_time", ""), known.get("working_time", "")):
         return False  # the full-time and the part-time version of a job are two offers

@@ -246,3 +246,20 @@ def test_short_titles_keep_what_follows_their_dash() -> None:
         adzuna_job("4801", title="Vendeur - rayon fromagerie", description=""),
     )
     assert Offer.objects.count() == 2
+
+
+def test_a_liberal_profession_offer_merges_with_its_adzuna_copy_given_as_permanent() -> None:
+    # Adzuna has "permanent" for every job without an end date, a France Travail "LIB" included.
+    _upsert(
+        france_travail_offer("201A", typeContrat="LIB", typeContratLibelle="Profession libérale"),
+        adzuna_job("4801", contract_type="permanent"),
+    )
+    assert Offer.objects.count() == 1
+
+
+def test_a_permanent_and_a_liberal_offer_on_france_travail_stay_two_offers() -> None:
+    _upsert(
+        france_travail_offer("201A", typeContrat="LIB", typeContratLibelle="Profession libérale"),
+        france_travail_offer("201B"),
+    )
+    assert Offer.objects.count() == 2
