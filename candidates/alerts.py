@@ -371,3 +371,15 @@ def alert_run_finish(*, run: AlertRun, counts: Mapping[str, int], errors: list[s
 
 def candidate_emails(*, user_ids: list[int]) -> dict[int, str]:
     return dict(User.objects.filter(pk__in=user_ids, is_active=True).exclude(email="").values_list("pk", "email"))
+
+
+def alert_settings(*, user: User) -> dict[str, Any]:
+    """What the API shows of a candidate's alerts: the profile's recommendations on or off, how many
+    saved searches send alerts, when the last e-mail went."""
+    state = alert_state_for_user(user=user)
+    last = AlertDigest.objects.filter(user=user).order_by("-sent_at").values_list("sent_at", flat=True).first()
+    return {
+        "recommendations": bool(state and state.recommendations),
+        "searches_with_alerts": SavedSearch.objects.filter(owner=user).filter(_active_searches()).count(),
+        "last_sent_at": last,
+    }

@@ -51,6 +51,11 @@ def saved_offer_ids(*, user: User, offer_ids: list[int] | None = None) -> set[in
     return set(rows.values_list("offer_id", flat=True))
 
 
+def offer_title(*, offer_id: int) -> str:
+    """The title of an offer, for the name of its save button."""
+    return Offer.objects.filter(pk=offer_id).values_list("title", flat=True).first() or ""
+
+
 def saved_offer_ids_of(*, user_id: int, offer_ids: list[int]) -> list[int]:
     """Which of `offer_ids` the candidate saved (the digest tells them about the closed ones)."""
     if not offer_ids:

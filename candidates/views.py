@@ -222,27 +222,46 @@ def suggestions(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def cv_upload(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Upload a CV. Sent by htmx, a refusal redraws the CV section in place (400), the message next
+    to the field; otherwise the whole profile comes back, with an error summary at its top."""
+    cv_section = f"{reverse('candidates:profile')}#mon-cv"
     declared = int(request.META.get("CONTENT_LENGTH") or 0)
     if declared > settings.CANDIDATE_CV_MAX_BYTES + UPLOAD_OVERHEAD_BYTES:
         # Refused before Django reads the body: a huge upload never reaches the disk.
         size = settings.CANDIDATE_CV_MAX_BYTES / (1024 * 1024)
-        messages.error(request, _("Le fichier dépasse la taille maximale de %(size)s Mo.") % {"size": f"{size:g}"})
-        return redirect("candidates:profile")
-    cv_form = CvForm(request.POST, request.FILES)
-    if cv_form.is_valid():
-        try:
-            cv_upload = services.cv_upload_start(user=request.user, upload=cv_form.cleaned_data["file"])
-        except CvRejected as rejected:
-            cv_form.add_error("file", rejected.message)
-        else:
-            # Read already (no broker: the reading ran in this request) or still being read by a worker:
-            # the profile page says which, and polls until the reading is over.
-            if cv_upload.status == CvUploadStatus.READ:
-                messages.success(request, _cv_read_message(cv_upload.skills_added))
-            if cv_upload.status != CvUploadStatus.REJECTED:
-                return redirect("candidates:profile")
-            cv_form.add_error("file", cv_upload.message)
-    return render(request, "candidates/profile.html", _profile_context(request, cv_form=cv_form), status=400)
+        refusal = _("Le fichier dépasse la taille maximale de %(size)s Mo.") % {"size": f"{size:g}"}
+        if not request.htmx:
+            messages.error(request, refusal, extra_tags="cv")
+            return redirect(cv_section)
+        cv_form = CvForm(data={}, files={})  # the body is left unread: the refusal is the only error
+        cv_form.errors["file"] = cv_form.error_class([refusal])
+    else:
+        cv_form = CvForm(request.POST, request.FILES)
+        if cv_form.is_valid():
+            try:
+                cv_upload = services.cv_upload_start(user=request.user, upload=cv_form.cleaned_data["file"])
+            except CvRejected as rejected:
+                cv_form.add_error("file", rejected.message)
+            else:
+                # Read already (no broker: the reading ran in this request) or still being read by a worker:
+                # the profile page says which, and polls until the reading is over.
+                if cv_upload.status == CvUploadStatus.READ:
+                    messages.success(request, _cv_read_message(cv_upload.skills_added), extra_tags="cv")
+                if cv_upload.status != CvUploadStatus.REJECTED:
+                    # The whole page: the skills the CV added must show in the profile form above.
+                    return _redirect_page(request, cv_section)
+                cv_form.add_error("file", cv_upload.message)
+    context = _profile_context(request, cv_form=cv_form)
+    template = "candidates/profile.html#cv_section" if request.htmx else "candidates/profile.html"
+    return render(request, template, context, status=400)
+
+
+def _redirect_page(request: HtmxHttpRequest, url: str) -> HttpResponse:
+    """Back to the whole page. Sent by htmx from that page: reloaded where the visitor stands (a
+    redirect to the same page and an anchor would only scroll, leaving the form's skills stale)."""
+    if request.htmx:
+        return HttpResponse(status=204, headers={"HX-Refresh": "true"})
+    return redirect(url)
 
 
 def _cv_read_message(skills_added: list[str]) -> str:
@@ -259,7 +278,7 @@ def cv_state(request: AuthenticatedHttpRequest) -> HttpResponse:
     if cv_upload is not None and cv_upload.status == CvUploadStatus.READING and not cv_upload.is_stalled:
         return render(request, "candidates/profile.html#cv_state", {"cv_upload": cv_upload})
     if cv_upload is not None and cv_upload.status == CvUploadStatus.READ:
-        messages.success(request, _cv_read_message(cv_upload.skills_added))
+        messages.success(request, _cv_read_message(cv_upload.skills_added), extra_tags="cv")
     # Over: the whole page reloads, with the new skills in the form or the refusal next to the field.
     response = HttpResponse(status=204)
     response["HX-Refresh"] = "true"
@@ -328,7 +347,8 @@ def saved_offer_toggle(request: HtmxHttpRequest, offer_id: int) -> HttpResponse:
             raise Http404 from None
         saved = True
     if request.htmx:
-        return render(request, "candidates/save_button.html", {"offer_id": offer_id, "saved": saved})
+        context = {"offer_id": offer_id, "saved": saved, "offer_title": selectors.offer_title(offer_id=offer_id)}
+        return render(request, "candidates/save_button.html", context)
     messages.success(request, _("Offre sauvegardée.") if saved else _("Offre retirée de vos offres sauvegardées."))
     return redirect(_safe_next(request, "/profil/"))
 
