@@ -25,6 +25,7 @@ DATA = Path(__file__).resolve().parent / "data"
 EARTH_RADIUS_KM = 6371.0
 CELL_DEGREES = 0.1  # grid of communes for the nearest-commune and radius look-ups (~11 x 7 km)
 REACH_MARGIN_KM = 2.0  # a commune whose centre is this close outside a circle still touches it
+ARTICLES = frozenset({"le", "la", "les", "l"})  # a commune's name is often typed without its article
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -99,6 +100,36 @@ def regions() -> dict[str, Region]:
         row["code"]: Region(row["code"], row["name"], tuple(alias for alias in row["aliases"].split("|") if alias))
         for row in _rows("regions.csv")
     }
+
+
+@dataclass(frozen=True, slots=True)
+class Area:
+    """A name people type for a group of départements that is no région of today (former_regions.csv)."""
+
+    name: str
+    departements: tuple[str, ...]
+
+    @property
+    def region(self) -> str:
+        """The région of today holding all of it; '' when it spans several ("Outre-mer")."""
+        found = {region_of(code) for code in self.departements}
+        return found.pop() if len(found) == 1 else ""
+
+
+@functools.cache
+def _area_keys() -> dict[str, Area]:
+    keys: dict[str, Area] = {}
+    for row in _rows("former_regions.csv"):
+        area = Area(row["name"], tuple(row["departements"].split()))
+        for name in (row["name"], *row["aliases"].split("|")):
+            if name:
+                keys[place_key(name)] = area
+    return keys
+
+
+def area_named(text: str) -> Area | None:
+    """'Rhône-Alpes' -> its 8 départements, 'DOM' -> the 5 overseas ones; None for any other name."""
+    return _area_keys().get(place_key(text))
 
 
 @functools.cache
@@ -217,10 +248,15 @@ class Gazetteer:
         self._by_insee = by_insee
         self._arrondissements = {city: tuple(sorted(parts, key=lambda c: c.insee)) for city, parts in members.items()}
         self._by_key: dict[str, list[CommunePlace]] = defaultdict(list)
+        self._by_bare_key: dict[str, list[CommunePlace]] = defaultdict(list)  # without their article
         self._by_postcode: dict[str, list[CommunePlace]] = defaultdict(list)
         self._cells: dict[tuple[int, int], list[CommunePlace]] = defaultdict(list)
         for commune in by_insee.values():
-            self._by_key[place_key(commune.name)].append(commune)
+            key = place_key(commune.name)
+            self._by_key[key].append(commune)
+            article, _, bare = key.partition(" ")
+            if article in ARTICLES and bare:
+                self._by_bare_key[bare].append(commune)  # "Isle-sur-la-Sorgue" for "L'Isle-sur-la-Sorgue"
             for postcode in commune.postcodes:
                 self._by_postcode[postcode].append(commune)
             # A city with arrondissements is found through them (they are the finer places).
@@ -245,8 +281,9 @@ class Gazetteer:
         return self._by_insee.get(insee.strip().upper())
 
     def named(self, text: str, *, departement: str = "") -> list[CommunePlace]:
-        """The communes of that name (any spelling), in one département when given, by INSEE code."""
-        found = self._by_key.get(place_key(text), [])
+        """The communes of that name (any spelling, its article left out), in one département when given."""
+        key = place_key(text)
+        found = self._by_key.get(key) or self._by_bare_key.get(key, [])
         if departement:
             found = [commune for commune in found if commune.departement == departement]
         return sorted(found, key=lambda commune: commune.insee)

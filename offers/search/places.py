@@ -2,12 +2,13 @@
 
 "Paris" is the whole city (its arrondissements included); "Paris 19e", "Paris 19", "PARIS 19",
 "Paris XIXe", "75019" and "Lyon 3e" are one arrondissement; "34", "Hérault", "Loire-Atlantique"
-a département; "Occitanie", "PACA" a région; "France entière" no place at all; "34000" the
-communes of a postcode; "Montpellier (34)", "Montpellier 34000" a commune. Case, accents,
-hyphens, apostrophes, "St"/"Saint" and "Cedex" do not matter. Look-ups use the gazetteer
-(`offers.geography`): the communes when loaded, otherwise the project's lists and, for a
-town the lists do not know, what the offers carry. Anything else is `PlaceNotFound`,
-with the closest names to propose: never silently "all of France".
+a département; "Occitanie", "PACA" a région, and "Rhône-Alpes", "Alsace", "DOM" their
+départements; "France entière" no place at all; "34000" the communes of a postcode;
+"Montpellier (34)", "Montpellier 34000" a commune. Case, accents, hyphens, apostrophes,
+"St"/"Saint", "Cedex" and a commune's article ("Isle-sur-la-Sorgue") do not matter.
+Look-ups use the gazetteer (`offers.geography`): the communes when loaded, otherwise the
+project's lists and, for a town the lists do not know, what the offers carry. Anything else
+is `PlaceNotFound`, with the closest names to propose: never silently "all of France".
 """
 
 from __future__ import annotations
@@ -25,8 +26,10 @@ from django.db.models.expressions import RawSQL
 from offers.catalogue import recent_offers
 from offers.feed import offer_data_version
 from offers.geography.gazetteer import (
+    Area,
     CommunePlace,
     Gazetteer,
+    area_named,
     departement_code,
     departement_named,
     departements,
@@ -128,11 +131,16 @@ def place_resolve(text: str) -> Place:
     if _POSTCODE.match(name_key):
         return _postcode_place(places, name_key, raw)
     if _DEPARTEMENT.match(name_key):
+        if not departement_code(name_key) and (area := area_named(name_key)):
+            return _area_place(area)  # "20": Corsica's former number
         return _departement_place(departement_code(name_key), raw)
     if not departement and not postcode:
         region = region_named(name_key)
         if region:
             return _region_place(region)
+        area = area_named(name_key)
+        if area is not None:
+            return _area_place(area)  # "Rhône-Alpes", "Alsace", "DOM"
         named = departement_named(name_key)
         if named and not places.named(name_key, departement=named):
             # "Hérault", "Vienne" (the département; "Vienne (38)" is proposed); "Paris" is the city.
@@ -193,6 +201,11 @@ def _region_place(code: str) -> Place:
         region=code,
         departements=tuple(sorted(d.code for d in departements().values() if d.region == code)),
     )
+
+
+def _area_place(area: Area) -> Place:
+    """A former région ("Midi-Pyrénées") or "Outre-mer": searched as its départements, like a région."""
+    return Place(kind=PlaceKind.REGION, label=area.name, region=area.region, departements=area.departements)
 
 
 def _postcode_place(places: Gazetteer, postcode: str, raw: str) -> Place:

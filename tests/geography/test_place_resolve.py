@@ -14,7 +14,8 @@ pytestmark = pytest.mark.django_db
 
 PARIS_ARRONDISSEMENTS = tuple(f"751{n:02d}" for n in range(1, 21))
 COMMUNES = ("Paris", *PARIS_ARRONDISSEMENTS, "Lyon", "69383", "Montpellier", "Lunel", "Sète", "Saint-Étienne",
-            "Saint-Denis", "Vienne", "Saint-Jean-de-Védas", "L'Isle-sur-la-Sorgue")  # fmt: skip
+            "Saint-Denis", "Vienne", "Saint-Jean-de-Védas", "L'Isle-sur-la-Sorgue", "Le Puy-en-Velay",
+            "Les Sables-d'Olonne", "Champagne")  # fmt: skip
 
 
 @pytest.fixture
@@ -36,6 +37,32 @@ def test_a_city_with_arrondissements_means_the_whole_city(communes):
 def test_an_arrondissement_however_written(communes, typed):
     place = place_resolve(typed)
     assert place.kind == PlaceKind.ARRONDISSEMENT and place.insee_codes == ("75119",)
+
+
+@pytest.mark.parametrize(
+    ("typed", "insee"),
+    [("isle sur la sorgue", "84054"), ("Isle-sur-la-Sorgue", "84054"), ("L'Isle-sur-la-Sorgue", "84054"),
+     ("Puy en Velay", "43157"), ("Sables d'Olonne", "85194"), ("les sables d olonne", "85194")],
+)  # fmt: skip
+def test_a_commune_typed_without_its_article(communes, typed, insee):
+    assert place_resolve(typed).insee_codes == (insee,)
+
+
+@pytest.mark.parametrize(
+    ("typed", "departements", "region"),
+    [("Rhône-Alpes", {"01", "07", "26", "38", "42", "69", "73", "74"}, "84"), ("midi pyrenees", {"31", "09"}, "76"),
+     ("Alsace", {"67", "68"}, "44"), ("Nord-Pas-de-Calais", {"59", "62"}, "32"), ("20", {"2A", "2B"}, "94"),
+     ("DOM", {"971", "972", "973", "974", "976"}, ""), ("Outre-mer", {"971", "972", "973", "974", "976"}, "")],
+)  # fmt: skip
+def test_a_former_region_or_the_overseas_departements_mean_their_departements(communes, typed, departements, region):
+    place = place_resolve(typed)
+    assert place.kind == PlaceKind.REGION and place.region == region
+    assert departements <= set(place.departements)
+
+
+def test_a_commune_named_like_a_former_region_alias_stays_a_commune(communes):
+    assert place_resolve("Champagne").kind == PlaceKind.COMMUNE
+    assert place_resolve("Pays de Loire").region == "52"
 
 
 def test_lyon_3e(communes):

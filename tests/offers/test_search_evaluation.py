@@ -10,6 +10,7 @@ from django.core.management import call_command
 
 from offers.search.evaluation.runner import (
     ALL_KINDS,
+    SETS,
     KindScores,
     evaluation_set_load,
     floors_check,
@@ -23,8 +24,9 @@ from offers.search.evaluation.runner import (
 REFERENCE_DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 
 
-def test_the_set_has_at_least_150_graded_queries_of_every_kind_the_issue_names():
-    dataset = evaluation_set_load()
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_each_set_has_at_least_150_graded_queries_of_every_kind_the_issue_names(name):
+    dataset = evaluation_set_load(SETS[name])
     kinds = {query.kind for query in dataset.queries}
     assert len(dataset.queries) >= 150
     assert {"titres", "fautes et accents", "sigles et jargon", "mots à ne pas corriger", "lieux",
@@ -46,13 +48,22 @@ def test_graded_ndcg_rewards_the_best_offers_first():
     assert reciprocal_rank(["x", "b"], grades) == pytest.approx(0.5)
 
 
+def test_the_held_out_set_shares_no_offer_place_or_employer_with_the_tuned_set():
+    tuned, heldout = evaluation_set_load(SETS["tuned"]), evaluation_set_load(SETS["heldout"])
+    assert not {offer["key"] for offer in tuned.offers} & {offer["key"] for offer in heldout.offers}
+    assert not {offer["company"] for offer in tuned.offers} & {offer["company"] for offer in heldout.offers}
+    tuned_places = {place.get("insee", place["dep"]) for place in tuned.places.values()}
+    assert not tuned_places & {place.get("insee", place["dep"]) for place in heldout.places.values()}
+
+
 @pytest.mark.django_db
-def test_the_search_holds_the_floors_recorded_for_every_kind_of_query():
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_the_search_holds_the_floors_recorded_for_every_kind_of_query(name):
     out = StringIO()
     # A kind below its floor raises CommandError, which lists every figure that fell.
     call_command(
-        "evaluate_search", "--in-place", "--check-floors", f"--reference-data={REFERENCE_DATA}", "--show=10",
-        stdout=out, stderr=out,
+        "evaluate_search", "--in-place", f"--set={name}", "--check-floors", f"--reference-data={REFERENCE_DATA}",
+        "--show=10", stdout=out, stderr=out,
     )  # fmt: skip
     printed = out.getvalue()
     assert "plain nDCG@10" in printed and "smart nDCG@10" in printed and "Planchers tenus." in printed, printed
@@ -65,3 +76,4 @@ def test_floors_check_names_each_kind_that_falls_below_its_floor():
     assert problems == ["plain / titres: ndcg 0.500 < 0.9", "plain / titres: zero-result rate 0.500 > 0.0"]
     assert kind_scores([]) == [KindScores(kind=ALL_KINDS, queries=0, answered=0)]
     assert floors_load()["plain"]["ensemble"]["ndcg"] > 0
+    assert floors_load(SETS["heldout"])["plain"]["ensemble"]["ndcg"] > 0

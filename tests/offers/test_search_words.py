@@ -99,6 +99,10 @@ def test_related_forms_of_a_trade_meet_through_the_word_families():
         ("chauffeur PL", {"Chauffeur poids lourd", "Conducteur PL"}),
         ("poids lourd", {"Chauffeur poids lourd", "Conducteur PL"}),
         ("ATSEM", {"Agente territoriale spécialisée des écoles maternelles"}),
+        ("TP", {"Conducteur d'engins de travaux publics"}),
+        ("ADVF", {"Assistante de vie aux familles"}),
+        ("permis C", {"Chauffeur poids lourd", "Conducteur PL"}),
+        ("CIP", {"Conseiller en insertion professionnelle"}),
     ],
 )
 def test_acronyms_and_jargon_find_the_offers_that_spell_them_otherwise(typed, expected):
@@ -110,6 +114,9 @@ def test_acronyms_and_jargon_find_the_offers_that_spell_them_otherwise(typed, ex
         "Conducteur PL",
         "Agente territoriale spécialisée des écoles maternelles",
         "Chauffeur livreur VL",
+        "Conducteur d'engins de travaux publics",
+        "Assistante de vie aux familles",
+        "Conseiller en insertion professionnelle",
     ):
         OfferFactory(title=title, rome_code="", skills=[], description="Poste à pourvoir.")  # fmt: skip
 
@@ -124,7 +131,7 @@ def test_the_curated_synonyms_load_with_their_source_and_keep_staff_edits():
 
     avs = SearchSynonym.objects.get(term="AVS")
     assert "auxiliaire de vie scolaire" in avs.equivalent_list()
-    assert avs.source and avs.rome_code_list() == ["K2113"]
+    assert avs.source and avs.rome_code_list() == ["K2113", "K1306"]
     assert SearchSynonym.objects.count() >= 60 and "ajoutés" in out.getvalue()
     avs.equivalents = "AESH"
     avs.save()

@@ -14,6 +14,7 @@ from django.db import DEFAULT_DB_ALIAS, connection
 from offers.models import Offer
 from offers.search.evaluation.runner import (
     MODES,
+    SETS,
     QueryOutcome,
     evaluation_offers_load,
     evaluation_run,
@@ -36,6 +37,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--mode", choices=[*MODES, "both"], default="both")
         parser.add_argument(
+            "--set",
+            choices=[*SETS, "all"],
+            default="all",
+            help="tuned (the set the search was tuned on), heldout (written apart), or all: each in its own database",
+        )
+        parser.add_argument(
             "--reference-data",
             type=Path,
             default=DEFAULT_REFERENCE_DATA if DEFAULT_REFERENCE_DATA.is_dir() else None,
@@ -49,23 +56,35 @@ class Command(BaseCommand):
         parser.add_argument("--show", type=int, default=0, metavar="N", help="list the N worst queries of each mode")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        names = list(SETS) if options["set"] == "all" else [options["set"]]
         if options["in_place"]:
+            if len(names) > 1:
+                raise CommandError("--in-place : choisissez un seul jeu avec --set.")
             if Offer.objects.exists():
                 raise CommandError("--in-place : la base contient déjà des offres ; lancez sans --in-place.")
-            self._evaluate(options)
+            self._evaluate(names[0], options)
             return
-        with _throwaway_database():
-            self._evaluate(options)
+        problems = []
+        for name in names:
+            with _throwaway_database():
+                try:
+                    self._evaluate(name, options)
+                except CommandError as error:
+                    problems.append(f"[{name}] {error}")
+        if problems:
+            raise CommandError("\n".join(problems))
 
-    def _evaluate(self, options: dict[str, Any]) -> None:
+    def _evaluate(self, name: str, options: dict[str, Any]) -> None:
         started = time.monotonic()
-        dataset = evaluation_set_load()
+        dataset = evaluation_set_load(SETS[name])
         reference = None if options["no_reference_data"] else options["reference_data"]
         if reference is not None:
             self.stdout.write(f"Référentiels : {reference}")
             call_command("load_rome", str(reference / "rome"), stdout=_Quiet())
             call_command("load_communes", str(reference / "communes"), stdout=_Quiet())
-        self.stdout.write(f"Jeu {dataset.version} : {len(dataset.offers)} offres, {len(dataset.queries)} requêtes")
+        self.stdout.write(
+            f"Jeu {name} ({dataset.version}) : {len(dataset.offers)} offres, {len(dataset.queries)} requêtes"
+        )
         keys_by_id = evaluation_offers_load(dataset, stdout=_Quiet())
         self.stdout.write(f"{len(keys_by_id)} offres chargées ({time.monotonic() - started:.0f} s)")
         modes = MODES if options["mode"] == "both" else (options["mode"],)
@@ -83,7 +102,7 @@ class Command(BaseCommand):
                 self._worst(mode, rows, options["show"])
         self.stdout.write(f"({time.monotonic() - started:.0f} s)")
         if options["check_floors"]:
-            problems = floors_check(scores, floors_load())
+            problems = floors_check(scores, floors_load(SETS[name]))
             if problems:
                 raise CommandError("Sous les planchers :\n  " + "\n  ".join(problems))
             self.stdout.write("Planchers tenus.")

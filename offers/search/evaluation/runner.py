@@ -29,6 +29,9 @@ from offers.search.vocabulary import vocabulary_reset
 
 DATA_DIR = Path(__file__).resolve().parent
 FLOORS_PATH = DATA_DIR / "floors.json"
+# The sets: "tuned" is the one the search was tuned on; "heldout" was written apart (other
+# offers, towns and occupations) to show how the search does on what it was not tuned on.
+SETS = {"tuned": DATA_DIR, "heldout": DATA_DIR / "heldout"}
 K = 10
 MODES = ("plain", "smart")
 EARTH_RADIUS_KM = 6371.0
@@ -299,6 +302,9 @@ def kind_scores(outcomes: Sequence[QueryOutcome]) -> list[KindScores]:
 
 
 def floors_load(path: Path = FLOORS_PATH) -> dict[str, Any]:
+    """The floors of a set: `path` is its floors.json or its folder."""
+    if path.is_dir():
+        path = path / "floors.json"
     return json.loads(path.read_text(encoding="utf-8"))
 
 
