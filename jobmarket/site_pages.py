@@ -157,6 +157,7 @@ NOT_PAGES = {
     "email_confirmation_resend": "POST",
     "cv_upload": "POST (its refusals: tests/e2e/test_errors_where_the_user_looks.py)",
     "cv_remove": "POST",
+    "cv_proposals": "POST (its form is on the profile page: the demo candidate has a CV's proposals)",
     "cv_download": "the CV file",
     "export": "JSON",
     "api_token_create": "POST",
