@@ -1,5 +1,11 @@
 # JobMarket production image: gunicorn (web), celery worker and celery beat all run
 # from this image with different commands (see docker-compose.yml and README.md).
+# The map's outlines come from npm (package-lock.json): installed in a Node stage, copied below.
+FROM node:20-bookworm-slim AS npm-packages
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund --loglevel=error
+
 FROM python:3.11-slim-bookworm
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -18,6 +24,7 @@ RUN if grep -q '^torch==' requirements.txt; then \
     && pip install -r requirements.txt
 
 COPY . .
+COPY --from=npm-packages /app/node_modules ./node_modules
 
 # Static files are collected at build time and served by WhiteNoise. These values
 # only let settings load for collectstatic; the real ones come from the environment.

@@ -12,16 +12,20 @@ ADDR ?= 127.0.0.1:8000
 REFERENCE_DATA ?= $(wildcard ../shared/data)
 TEST_REDIS_PORT ?= 6390
 PYTEST_ARGS ?=
+SCREENSHOTS_ARGS ?=
 # Re-install only when the pinned requirements change.
 REQS_HASH := $(shell cat requirements.txt requirements-dev.txt 2>/dev/null | sha1sum | cut -c1-12)
+# npm packages (the map's boundaries, axe-core for the accessibility tests), pinned in package-lock.json.
+NODE_HASH := $(shell cat package-lock.json 2>/dev/null | sha1sum | cut -c1-12)
 APT_GET := $(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive apt-get
 
-.PHONY: help run test install install-dev system-deps lint typecheck check-deploy clean-db
+.PHONY: help run test install install-dev node-deps system-deps lint typecheck check-deploy clean-db screenshots
 
 help:
 	@echo "make run    install into $(VENV), migrate, load the demo offers, serve on http://$(ADDR)/"
 	@echo "make test   install test dependencies (Redis, Chromium from Debian when missing) and run the suite"
 	@echo "make lint   ruff format --check + ruff check;  make typecheck: mypy"
+	@echo "make screenshots   a screenshot of every page, desktop and phone, into screenshots/"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,12 +42,26 @@ $(VENV)/.dev-$(REQS_HASH): $(VENV)/.run-$(REQS_HASH) requirements-dev.txt
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	@rm -f $(VENV)/.dev-*; touch $@
 
+# Node and npm come from Debian when missing; `npm ci` installs exactly what package-lock.json pins.
+node_modules/.installed-$(NODE_HASH): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "Installing from Debian: nodejs npm"; \
+		$(APT_GET) update -qq && $(APT_GET) install -y -qq --no-install-recommends nodejs npm >/dev/null; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@rm -f node_modules/.installed-*; touch $@
+
 install: $(VENV)/.run-$(REQS_HASH)
 install-dev: $(VENV)/.dev-$(REQS_HASH)
+node-deps: node_modules/.installed-$(NODE_HASH)
 
-run: install
+run: install node-deps
 	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py run_local --addr $(ADDR) \
 		$(if $(REFERENCE_DATA),--reference-data $(REFERENCE_DATA))
+
+# A screenshot of every page, desktop and phone, of the demo (into the git-ignored screenshots/).
+screenshots: install-dev system-deps node-deps
+	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py run_local --no-serve --addr $(ADDR) \
+		$(if $(REFERENCE_DATA),--reference-data $(REFERENCE_DATA)) >/dev/null || echo "(make run is serving from this checkout: its data is used)"
+	DEBUG=$${DEBUG:-1} CHROMIUM_PATH=$$(command -v chromium) $(BIN)/python manage.py screenshots $(SCREENSHOTS_ARGS)
 
 # Redis and Chromium come from Debian's packages; installed only when missing.
 system-deps:
@@ -55,7 +73,7 @@ system-deps:
 		$(APT_GET) update -qq && $(APT_GET) install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
 
-test: install-dev system-deps
+test: install-dev system-deps node-deps
 	@# Redis for the Celery integration test; stopped afterwards only if this run started it.
 	@started=0; \
 	if ! redis-cli -p $(TEST_REDIS_PORT) ping >/dev/null 2>&1; then \

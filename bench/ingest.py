@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import statistics
 import sys
 import time
@@ -55,18 +54,6 @@ class ListClient:
         raise NotImplementedError
 
 
-def _backend_cpu_seconds(connection: Any) -> float | None:
-    """CPU time of this session's PostgreSQL backend (same machine only), from /proc."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_backend_pid()")
-        pid = cursor.fetchone()[0]
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
 def _table_sizes(connection: Any, tables: list[str]) -> str:
     """Each table's size on disk, its TOAST and indexes included."""
     with connection.cursor() as cursor:
@@ -76,11 +63,6 @@ def _table_sizes(connection: Any, tables: list[str]) -> str:
         )
         sizes = dict(cursor.fetchall())
     return ", ".join(f"{table} {sizes.get(table, '?')}" for table in tables)
-
-
-def _children_cpu_seconds() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
 
 
 def _pairs(groups: Counter[Any]) -> int:
@@ -154,6 +136,7 @@ def _round(
     """Both ingestions into the database just created, their figures printed; returns their offers/s."""
     from django.db import connection
 
+    from bench.cpu import backend_cpu_seconds, children_cpu_seconds
     from ingestion.models import RunKind
     from ingestion.services import collection
     from offers.models import Offer, OfferSource
@@ -162,8 +145,8 @@ def _round(
     print(f"database: {connection.settings_dict['NAME']}, batch size {batch_size}, cores: {os.cpu_count()}")
     for label in ("first ingestion (all new)", "second ingestion (all unchanged)"):
         started, cpu_started, writer_started = time.perf_counter(), time.process_time(), time.thread_time()
-        children_started = _children_cpu_seconds()
-        db_started = _backend_cpu_seconds(connection)
+        children_started = children_cpu_seconds()
+        db_started = backend_cpu_seconds(connection)
         totals: Counter[str] = Counter()
         for source, payloads in by_source.items():
             run = collection.ingestion_run(
@@ -177,9 +160,9 @@ def _round(
         elapsed = time.perf_counter() - started
         process_cpu = time.process_time() - cpu_started
         writer_cpu = time.thread_time() - writer_started  # this thread writes; others read and prepare
-        child_cpu = _children_cpu_seconds() - children_started  # the preparing process, once it ended
+        child_cpu = children_cpu_seconds() - children_started  # the preparing process, once it ended
         python_cpu = process_cpu + child_cpu
-        db_ended = _backend_cpu_seconds(connection)
+        db_ended = backend_cpu_seconds(connection)
         db_cpu = db_ended - db_started if db_started is not None and db_ended is not None else float("nan")
         rate = totals["fetched"] / elapsed
         rates.append(rate)

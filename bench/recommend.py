@@ -4,7 +4,11 @@
 
 Builds (once; kept between runs) a throwaway database `test_<db>_bench_matching` holding N
 offers and N random unit vectors of 384 dimensions with the clustered, low intrinsic
-dimension geometry of text embeddings (see `clustered_unit_vectors`). Then, for filters that keep 100 %, 10 % and 1 % of
+dimension geometry of text embeddings (see `clustered_unit_vectors`). The offers' titles,
+descriptions, ROME codes, skills and experience are those of 5,000 generated offers
+(`bench.gen_offers` through the real normalisers) taken in turn, and the ROME referential of
+`../shared/data/rome` is loaded when present, so the recommendation reads occupations and
+skills as in production. Then, for filters that keep 100 %, 10 % and 1 % of
 the offers (contract type CDD: 10 %; within 25 km of Lyon: 1 %, served by the latitude
 index; contract type "stage": 1 %, no index), it prints p50/p95 latency of
 `matching.knn.nearest_offers` (the production path: planner estimate, HNSW with
@@ -83,6 +87,43 @@ def _attributes(n: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarra
     return contract, lat, lon, near
 
 
+TEXT_OFFERS = 5_000
+ROME = Path(__file__).resolve().parents[2] / "shared" / "data" / "rome"
+
+
+def _offer_texts(seed: int) -> list[dict[str, object]]:
+    """What generated offers say (title, description, ROME code, skills, experience), normalised as ingested."""
+    from bench.gen_offers import iter_labelled_offers
+    from ingestion.normalise import normalise
+
+    texts = []
+    for labelled in iter_labelled_offers(TEXT_OFFERS, seed=seed):
+        offer = normalise(labelled.source, labelled.payload)
+        texts.append(
+            {
+                "title": offer.title,
+                "description": offer.description,
+                "rome_code": offer.rome_code,
+                "rome_label": offer.rome_label,
+                "skills": list(offer.skills),
+                "seniority": offer.seniority,
+                "salary_min": offer.salary_min,
+                "salary_max": offer.salary_max,
+                "departement": offer.departement,
+            }
+        )
+    return texts
+
+
+def _load_rome() -> None:
+    from offers.models import Occupation
+
+    if ROME.is_dir() and not Occupation.objects.exists():
+        from django.core.management import call_command
+
+        call_command("load_rome", str(ROME))
+
+
 def build_or_load(n: int, seed: int) -> tuple[Corpus, object]:
     from django.db import connection
     from pgvector.psycopg import register_vector
@@ -94,7 +135,7 @@ def build_or_load(n: int, seed: int) -> tuple[Corpus, object]:
     vectors = clustered_unit_vectors(n, rng)
     contract, lat, lon, near = _attributes(n, rng)
     model, _ = EmbeddingModel.objects.get_or_create(
-        name=f"bench-random-{seed}-latent32",
+        name=f"bench-random-{seed}-latent32-texts",
         weights_checksum=f"{seed:064d}",
         defaults={"dimension": DIM, "is_active": False},
     )
@@ -106,13 +147,15 @@ def build_or_load(n: int, seed: int) -> tuple[Corpus, object]:
     with connection.cursor() as cursor:
         cursor.execute("TRUNCATE offers_offer CASCADE")
         cursor.execute("DROP INDEX IF EXISTS offer_embedding_hnsw_cosine")
+    _load_rome()
     now = datetime.now(UTC)
+    texts = _offer_texts(seed)
     batch = 10_000
     for start in range(0, n, batch):
         Offer.objects.bulk_create(
             [
                 Offer(
-                    title=f"Offre {i}",
+                    **texts[i % len(texts)],
                     contract_type=contract[i],
                     latitude=float(lat[i]),
                     longitude=float(lon[i]),
@@ -177,6 +220,37 @@ def exact_top(query: np.ndarray, corpus: Corpus, mask: np.ndarray, k: int) -> np
     return corpus.ids[top]
 
 
+def _profiles() -> list[object]:
+    """Candidates as people describe themselves: a title or none, skills, a few words."""
+    from matching.explanations import CandidateContext
+
+    return [
+        CandidateContext(
+            title="Boulanger",
+            text="Boulanger, pétrissage et façonnage, travail de nuit",
+            skills=("Pétrir la pâte", "Façonner les pâtons"),
+            seniority="confirme",
+        ),
+        CandidateContext(
+            title="Développeur web",
+            text="Développeur Python/Django, JavaScript, Git, Docker. 3 ans d'expérience.",
+            skills=("Python", "Django", "Git", "Docker"),
+            seniority="junior",
+        ),
+        CandidateContext(
+            text="Je cherche un poste d'aide-soignante en EHPAD, diplômée depuis juin, toilettes et repas.",
+            skills=("Aider à la toilette",),
+            seniority="debutant",
+        ),
+        CandidateContext(
+            title="Cariste",
+            text="CACES 1, 3 et 5, préparation de commandes, gestion de stock.",
+            skills=("CACES R489", "Préparer les commandes"),
+            salary_floor=24_000,
+        ),
+    ]
+
+
 def percentile(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1] if len(values) > 1 else values[0]
 
@@ -200,12 +274,14 @@ def main(argv: list[str] | None = None) -> int:
 
     _setup_django()
     import faiss
+    from django.core.cache import cache
 
-    from matching.explanations import CandidateContext
     from matching.knn import HardConstraints, nearest_offers
     from matching.ranking import recommendations_for
+    from matching.reading import candidate_reading
 
     corpus, model = build_or_load(args.n, args.seed)
+    profiles = _profiles()
     rng = np.random.default_rng(args.seed + 1)
     queries = clustered_unit_vectors(args.queries, rng)
     warmup = clustered_unit_vectors(args.warmup, np.random.default_rng(args.seed + 2)) if args.warmup else queries[:1]
@@ -265,17 +341,25 @@ def main(argv: list[str] | None = None) -> int:
             recalls.append(len(got & set(expected.tolist())) / len(expected))
         rows.append((f"pgvector ({'/'.join(sorted(strategies))})", latencies, recalls))
 
-        # 1b. The whole recommendation (matching.ranking.recommendations_for): the candidate's occupation
-        # read (nearest offers by vector and by full text), the constrained pool, the same-occupation
-        # offers, scores and explanations. Recall is of its list against the exact top 10 (it re-ranks
-        # and shows fewer offers on purpose: a latency figure, not a quality one).
-        context = CandidateContext(text="Boulanger, pétrissage et façonnage, travail de nuit", title="Boulanger")
-        latencies = []
-        for query in queries:
-            started = time.perf_counter()
-            recommendations_for(vector=query, model=model, constraints=constraints, context=context, k=k)
-            latencies.append((time.perf_counter() - started) * 1000)
-        rows.append(("recommendations_for", latencies, [float("nan")] * len(latencies)))
+        # 1b. The whole recommendation (matching.ranking.recommendations_for): the constrained pool, the
+        # offers of the candidate's occupation family, scores, and the explanations of the k shown.
+        # "profile page": the candidate's reading (occupations) was made by the task after their last
+        # profile change, as on the recommendations page; "first read": the same request when it was not
+        # (the vote: nearest offers by vector and by full text). Recall is of its list against the exact
+        # top 10 (it re-ranks and shows fewer offers on purpose: a latency figure, not a quality one).
+        for query, context in zip(queries, profiles * len(queries), strict=False):
+            candidate_reading(
+                title=context.title, text=context.text, rome_code=context.rome_code, vector=query, model=model
+            )
+        for engine, cold in (("recommendations_for", False), ("  first read of a profile", True)):
+            latencies = []
+            for query, context in zip(queries, profiles * len(queries), strict=False):
+                if cold:
+                    cache.clear()
+                started = time.perf_counter()
+                recommendations_for(vector=query, model=model, constraints=constraints, context=context, k=k)
+                latencies.append((time.perf_counter() - started) * 1000)
+            rows.append((engine, latencies, [float("nan")] * len(latencies)))
 
         # 2. FAISS HNSW with over-fetch, filter afterwards.
         selectivity = max(mask.mean(), 1e-6)

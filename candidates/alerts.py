@@ -29,7 +29,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from candidates.models import AlertDigest, AlertFrequency, AlertRun, AlertState, SavedSearch
+from candidates.models import AlertDigest, AlertFrequency, AlertRun, AlertState, SavedOffer, SavedSearch
 from offers.feed import feed_horizon
 from offers.forms import OfferSearchForm, SearchParamsError, search_params_from_query
 from offers.search.params import OfferSearchParams
@@ -123,14 +123,16 @@ def _active_searches() -> Q:
 
 
 def alert_states_due(*, horizon: int) -> list[AlertState]:
-    """Alert states of candidates with something to be alerted about, last digest older than `horizon`.
+    """Alert states of candidates with something to be alerted about (saved searches, recommendations,
+    saved offers that may close), last digest older than `horizon`.
 
     A snapshot to plan the run with; `alert_digest_deliver` reads the row again under its lock.
     """
     active = SavedSearch.objects.filter(_active_searches(), owner_id=OuterRef("user_id"))
+    saved = SavedOffer.objects.filter(user_id=OuterRef("user_id"))
     return list(
         AlertState.objects.filter(daily_horizon__lt=horizon)
-        .filter(Q(recommendations=True) | Exists(active))
+        .filter(Q(recommendations=True) | Exists(active) | Exists(saved))
         .only("user_id", "daily_horizon", "weekly_horizon", "weekly_done_at")
         .order_by("user_id")
     )
@@ -139,7 +141,7 @@ def alert_states_due(*, horizon: int) -> list[AlertState]:
 # --- Writes --------------------------------------------------------------------------------------
 
 
-def _alert_state_ensure(user: User) -> AlertState:
+def alert_state_ensure(*, user: User) -> AlertState:
     """The candidate's alert state; a new one starts at the feed's current horizon (no backlog)."""
     horizon = feed_horizon()
     state, _created = AlertState.objects.get_or_create(
@@ -163,7 +165,7 @@ def saved_search_create(*, user: User, name: str, query: Mapping[str, Any], freq
             _("Vous avez déjà %(max)s recherches enregistrées : supprimez-en une d'abord.")
             % {"max": MAX_SAVED_SEARCHES}
         )
-    _alert_state_ensure(user)
+    alert_state_ensure(user=user)
     return SavedSearch.objects.create(owner=user, name=name, query=cleaned, frequency=frequency)
 
 
@@ -205,7 +207,7 @@ def saved_search_delete(*, user: User, search_id: int) -> bool:
 
 @transaction.atomic
 def alert_recommendations_set(*, user: User, enabled: bool) -> AlertState:
-    state = _alert_state_ensure(user)
+    state = alert_state_ensure(user=user)
     AlertState.objects.filter(pk=state.pk).update(recommendations=enabled, updated_at=timezone.now())
     state.recommendations = enabled
     return state
@@ -369,3 +371,15 @@ def alert_run_finish(*, run: AlertRun, counts: Mapping[str, int], errors: list[s
 
 def candidate_emails(*, user_ids: list[int]) -> dict[int, str]:
     return dict(User.objects.filter(pk__in=user_ids, is_active=True).exclude(email="").values_list("pk", "email"))
+
+
+def alert_settings(*, user: User) -> dict[str, Any]:
+    """What the API shows of a candidate's alerts: the profile's recommendations on or off, how many
+    saved searches send alerts, when the last e-mail went."""
+    state = alert_state_for_user(user=user)
+    last = AlertDigest.objects.filter(user=user).order_by("-sent_at").values_list("sent_at", flat=True).first()
+    return {
+        "recommendations": bool(state and state.recommendations),
+        "searches_with_alerts": SavedSearch.objects.filter(owner=user).filter(_active_searches()).count(),
+        "last_sent_at": last,
+    }

@@ -390,6 +390,7 @@ class SavedOfferSummarySerializer(serializers.Serializer):
     city = serializers.CharField()
     contract_type = serializers.ChoiceField(choices=ContractType.choices)
     status = serializers.ChoiceField(choices=OfferStatus.choices)
+    closed_at = serializers.DateTimeField(allow_null=True, help_text="Quand la source a cessé de publier l'offre.")
     published_at = serializers.DateTimeField()
 
 

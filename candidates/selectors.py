@@ -77,6 +77,18 @@ def saved_offer_ids(*, user: User, offer_ids: list[int] | None = None) -> set[in
     return set(rows.values_list("offer_id", flat=True))
 
 
+def offer_title(*, offer_id: int) -> str:
+    """The title of an offer, for the name of its save button."""
+    return Offer.objects.filter(pk=offer_id).values_list("title", flat=True).first() or ""
+
+
+def saved_offer_ids_of(*, user_id: int, offer_ids: list[int]) -> list[int]:
+    """Which of `offer_ids` the candidate saved (the digest tells them about the closed ones)."""
+    if not offer_ids:
+        return []
+    return sorted(SavedOffer.objects.filter(user_id=user_id, offer_id__in=offer_ids).values_list("offer_id", flat=True))
+
+
 def title_suggestions(*, query: str, limit: int = 10) -> list[dict[str, str]]:
     """ROME job titles starting with (then containing) what the candidate types, with their ROME code."""
     query = query.strip()

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from candidates import login_limit, selectors
+from candidates.alerts import alert_state_ensure
 from candidates.backends import client_ip
 from candidates.models import CandidateProfile, CvUpload, RemotePreference, SavedOffer, cv_storage
 from candidates.signals import profile_changed, profile_deleted
@@ -259,6 +260,8 @@ def saved_offer_add(*, user: User, offer_id: int) -> SavedOffer:
     if not Offer.objects.filter(pk=offer_id).exists():
         raise OfferNotFound(_("Cette offre n'existe pas."), field="offer_id", code="not_found")
     saved, _created = SavedOffer.objects.get_or_create(user=user, offer_id=offer_id)
+    # The digest tells a candidate when a saved offer closes: it needs the candidate's position in the feed.
+    alert_state_ensure(user=user)
     return saved
 
 

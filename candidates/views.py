@@ -230,27 +230,46 @@ def suggestions(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def cv_upload(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Upload a CV. Sent by htmx, a refusal redraws the CV section in place (400), the message next
+    to the field; otherwise the whole profile comes back, with an error summary at its top."""
+    cv_section = f"{reverse('candidates:profile')}#mon-cv"
     declared = int(request.META.get("CONTENT_LENGTH") or 0)
     if declared > settings.CANDIDATE_CV_MAX_BYTES + UPLOAD_OVERHEAD_BYTES:
         # Refused before Django reads the body: a huge upload never reaches the disk.
         size = settings.CANDIDATE_CV_MAX_BYTES / (1024 * 1024)
-        messages.error(request, _("Le fichier dépasse la taille maximale de %(size)s Mo.") % {"size": f"{size:g}"})
-        return redirect("candidates:profile")
-    cv_form = CvForm(request.POST, request.FILES)
-    if cv_form.is_valid():
-        try:
-            cv_upload = cv_services.cv_upload_start(user=request.user, upload=cv_form.cleaned_data["file"])
-        except CvRejected as rejected:
-            cv_form.add_error("file", rejected.message)
-        else:
-            # Read already (no broker: the reading ran in this request) or still being read by a worker:
-            # the profile page says which, and polls until the reading is over.
-            if cv_upload.status == CvUploadStatus.READ:
-                messages.success(request, _cv_read_message(cv_upload))
-            if cv_upload.status != CvUploadStatus.REJECTED:
-                return redirect("candidates:profile")
-            cv_form.add_error("file", cv_upload.message)
-    return render(request, "candidates/profile.html", _profile_context(request, cv_form=cv_form), status=400)
+        refusal = _("Le fichier dépasse la taille maximale de %(size)s Mo.") % {"size": f"{size:g}"}
+        if not request.htmx:
+            messages.error(request, refusal, extra_tags="cv")
+            return redirect(cv_section)
+        cv_form = CvForm(data={}, files={})  # the body is left unread: the refusal is the only error
+        cv_form.errors["file"] = cv_form.error_class([refusal])
+    else:
+        cv_form = CvForm(request.POST, request.FILES)
+        if cv_form.is_valid():
+            try:
+                cv_upload = cv_services.cv_upload_start(user=request.user, upload=cv_form.cleaned_data["file"])
+            except CvRejected as rejected:
+                cv_form.add_error("file", rejected.message)
+            else:
+                # Read already (no broker: the reading ran in this request) or still being read by a worker:
+                # the profile page says which, and polls until the reading is over.
+                if cv_upload.status == CvUploadStatus.READ:
+                    messages.success(request, _cv_read_message(cv_upload), extra_tags="cv")
+                if cv_upload.status != CvUploadStatus.REJECTED:
+                    # The whole page: what the CV proposes shows in its own form below the profile.
+                    return _redirect_page(request, cv_section)
+                cv_form.add_error("file", cv_upload.message)
+    context = _profile_context(request, cv_form=cv_form)
+    template = "candidates/profile.html#cv_section" if request.htmx else "candidates/profile.html"
+    return render(request, template, context, status=400)
+
+
+def _redirect_page(request: HtmxHttpRequest, url: str) -> HttpResponse:
+    """Back to the whole page. Sent by htmx from that page: reloaded where the visitor stands (a
+    redirect to the same page and an anchor would only scroll, leaving the form's skills stale)."""
+    if request.htmx:
+        return HttpResponse(status=204, headers={"HX-Refresh": "true"})
+    return redirect(url)
 
 
 def _cv_read_message(cv_upload: CvUpload) -> str:
@@ -267,7 +286,7 @@ def cv_state(request: AuthenticatedHttpRequest) -> HttpResponse:
     if cv_upload is not None and cv_upload.status == CvUploadStatus.READING and not cv_upload.is_stalled:
         return render(request, "candidates/profile.html#cv_state", {"cv_upload": cv_upload})
     if cv_upload is not None and cv_upload.status == CvUploadStatus.READ:
-        messages.success(request, _cv_read_message(cv_upload))
+        messages.success(request, _cv_read_message(cv_upload), extra_tags="cv")
     # Over: the whole page reloads, with what the CV proposes or the refusal next to the field.
     response = HttpResponse(status=204)
     response["HX-Refresh"] = "true"
@@ -282,11 +301,11 @@ def cv_proposals(request: AuthenticatedHttpRequest) -> HttpResponse:
     profile = services.profile_get_or_create(user=request.user)
     proposals = selectors.cv_proposals_pending(cv_upload=cv_upload, profile=profile)
     if proposals is None or cv_upload is None or request.POST.get("cv-upload") != str(cv_upload.pk):
-        messages.info(request, _("Ces propositions ne sont plus d'actualité."))
+        messages.info(request, _("Ces propositions ne sont plus d'actualité."), extra_tags="cv")
         return _cv_proposals_done(request)
     if request.POST.get("cv-action") == "dismiss":
         cv_services.cv_proposals_dismiss(user=request.user, upload_id=cv_upload.pk)
-        messages.success(request, _("Propositions du CV ignorées : votre profil est inchangé."))
+        messages.success(request, _("Propositions du CV ignorées : votre profil est inchangé."), extra_tags="cv")
         return _cv_proposals_done(request)
     form = CvProposalsForm(request.POST, proposals=proposals, upload_id=cv_upload.pk)
     if form.is_valid():
@@ -296,11 +315,11 @@ def cv_proposals(request: AuthenticatedHttpRequest) -> HttpResponse:
         except services.CandidateError as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)
         else:
-            messages.success(request, _cv_kept_message(kept))
+            messages.success(request, _cv_kept_message(kept), extra_tags="cv")
             return _cv_proposals_done(request)
     if request.htmx:
-        # htmx swaps only successful answers: the form comes back in place with its errors.
-        return render(request, "candidates/profile.html#cv_proposals", {"cv_proposals_form": form})
+        # The form comes back in place with its errors (htmx swaps a 400, see base.html).
+        return render(request, "candidates/profile.html#cv_proposals", {"cv_proposals_form": form}, status=400)
     return render(request, "candidates/profile.html", _profile_context(request, cv_proposals_form=form), status=400)
 
 
@@ -320,10 +339,8 @@ def _cv_kept_message(kept: dict[str, Any]) -> str:
 
 
 def _cv_proposals_done(request: AuthenticatedHttpRequest) -> HttpResponse:
-    if request.htmx:
-        # The whole page reloads: the profile form shows what was added.
-        return HttpResponse(status=204, headers={"HX-Refresh": "true"})
-    return redirect(f"{reverse('candidates:profile')}#cv-heading")
+    # The whole page: the profile form above shows what was added.
+    return _redirect_page(request, f"{reverse('candidates:profile')}#mon-cv")
 
 
 @login_required
@@ -388,7 +405,8 @@ def saved_offer_toggle(request: HtmxHttpRequest, offer_id: int) -> HttpResponse:
             raise Http404 from None
         saved = True
     if request.htmx:
-        return render(request, "candidates/save_button.html", {"offer_id": offer_id, "saved": saved})
+        context = {"offer_id": offer_id, "saved": saved, "offer_title": selectors.offer_title(offer_id=offer_id)}
+        return render(request, "candidates/save_button.html", context)
     messages.success(request, _("Offre sauvegardée.") if saved else _("Offre retirée de vos offres sauvegardées."))
     return redirect(_safe_next(request, "/profil/"))
 

@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from ingestion.models import CollectionSearch, IngestionRun, NormalisationStatus, RawPayload
 from ingestion.services import runs, storage
@@ -100,7 +101,11 @@ class RawPayloadAdmin(admin.ModelAdmin):
                     done += len(raws) - counts.failed
             except runs.RunAlreadyActive as error:
                 self.message_user(request, f"{error} {_('Réessayez après la collecte.')}", messages.WARNING)
-        self.message_user(request, _("%(n)d contenu(s) normalisé(s).") % {"n": done}, messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext("%(n)d contenu normalisé.", "%(n)d contenus normalisés.", done) % {"n": done},
+            messages.SUCCESS,
+        )
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Min, Q, Sum
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
@@ -85,7 +85,8 @@ def payload_errors() -> list[dict[str, Any]]:
         dict(row)
         for row in RawPayload.objects.filter(is_current=True, status=NormalisationStatus.ERROR)
         .values("source", "error_type")
-        .annotate(count=Count("id"))
+        # The normaliser's French message says the type in words ("intitulé de l'offre absent").
+        .annotate(count=Count("id"), description=Min("error_message"))
         .order_by("-count")
     ]
 

@@ -7,6 +7,7 @@ from collections import defaultdict
 from django.contrib.admin.views.decorators import staff_member_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
@@ -31,11 +32,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                 getattr(by_key[(day, source)], measure) if (day, source) in by_key else 0 for day in days
             ]
     charts = {
-        "days": [day.isoformat() for day in days],
+        "days": [date_format(day, "j N") for day in days],
         "fetched": series["fetched"],
         "api_calls": series["api_calls"],
         "timeline": {
-            "days": [point.day.isoformat() for point in timeline],
+            "days": [date_format(point.day, "j N") for point in timeline],
             "open": [point.open for point in timeline],
             "closed": [point.closed for point in timeline],
             "labels": {"open": gettext("Ouvertes"), "closed": gettext("Fermées")},
@@ -47,7 +48,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         {
             "daily": [(row, labels.get(row.source, row.source)) for row in daily],
             "recent_runs": selectors.recent_runs(limit=20),
-            "payload_errors": selectors.payload_errors(),
+            "payload_errors": [
+                {**row, "source_label": labels.get(row["source"], row["source"])} for row in selectors.payload_errors()
+            ],
+            # An all-zero series draws an empty chart: the page says it in words instead.
+            "any_fetched": any(any(values) for values in series["fetched"].values()),
+            "any_api_calls": any(any(values) for values in series["api_calls"].values()),
             "timeline": timeline,
             "charts": charts,
             "days": DAYS,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.urls import path, re_path, register_converter
 from drf_spectacular.views import SpectacularAPIView
 
+from candidates import alerts_api
 from candidates import api as candidates_api
 from jobmarket import api
 from offers.api import feed as offer_feed_api
@@ -50,6 +51,9 @@ urlpatterns = [
     path("me/tokens/<id:token_id>/", candidates_api.MeTokenView.as_view(), name="me-token"),
     path("me/saved/", candidates_api.SavedListView.as_view(), name="me-saved"),
     path("me/saved/<id:offer_id>/", candidates_api.SavedDetailView.as_view(), name="me-saved-detail"),
+    path("me/searches/", alerts_api.SavedSearchListView.as_view(), name="me-searches"),
+    path("me/searches/<id:search_id>/", alerts_api.SavedSearchDetailView.as_view(), name="me-search-detail"),
+    path("me/alerts/", alerts_api.AlertSettingsView.as_view(), name="me-alerts"),
     # Reference lists
     path("reference/occupations/", reference_api.OccupationListView.as_view(), name="occupation-list"),
     re_path(

@@ -40,6 +40,13 @@ TRUSTED_PROXIES = trusted_proxy_networks(env_list("TRUSTED_PROXIES"))
 # `Authorization: Bearer <HEALTHZ_TOKEN>`; everyone else sees only the status.
 HEALTHZ_TOKEN = env_str("HEALTHZ_TOKEN", "")
 SITE_URL: str = env_url("SITE_URL", schemes=("http", "https")) or "http://127.0.0.1:8000"
+# Who publishes and hosts the site, for /mentions-legales/ and /confidentialite/ (French law asks
+# for the publisher's name, address and contact, the publication director and the host).
+LEGAL_PUBLISHER: str = env_str("LEGAL_PUBLISHER", "JobMarket (site de démonstration)") or ""
+LEGAL_ADDRESS: str = env_str("LEGAL_ADDRESS", "") or ""
+LEGAL_CONTACT_EMAIL: str = env_str("LEGAL_CONTACT_EMAIL", "contact@jobmarket.localhost") or ""
+LEGAL_DIRECTOR: str = env_str("LEGAL_DIRECTOR", "") or ""
+LEGAL_HOST: str = env_str("LEGAL_HOST", "") or ""
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -11,6 +11,10 @@ admin.site.site_title = "JobMarket"
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("confidentialite/", views.privacy, name="privacy"),
+    path("mentions-legales/", views.legal_notice, name="legal_notice"),
+    path("sources-et-licences/", views.data_sources, name="data_sources"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("admin/", admin.site.urls),
     path("api/", include("jobmarket.api_urls")),
     path("", include("offers.urls")),

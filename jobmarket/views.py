@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import logging
+from datetime import date
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.templatetags.static import static
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -20,10 +22,49 @@ from ingestion.selectors import last_run_per_source, last_successful_update
 from jobmarket.api import error_body
 from jobmarket.pipeline import WORKER_HEARTBEAT_KEY
 from matching.selectors import embedding_model_status
-from offers.catalogue import offer_counts
+from offers.catalogue import hiring_occupations, offer_counts
 from offers.models import Source
 
 logger = logging.getLogger(__name__)
+
+
+# The date the privacy policy last changed in substance: shown on the page.
+PRIVACY_POLICY_UPDATED = date(2026, 12, 4)
+
+
+def _legal_context() -> dict[str, Any]:
+    host = settings.LEGAL_HOST or _("hébergeur à indiquer par l'exploitant du site (variable LEGAL_HOST)")
+    return {
+        "legal": {
+            "publisher": settings.LEGAL_PUBLISHER,
+            "address": settings.LEGAL_ADDRESS,
+            "contact_email": settings.LEGAL_CONTACT_EMAIL,
+            "director": settings.LEGAL_DIRECTOR,
+            "host": host,
+            "host_short": settings.LEGAL_HOST.split(",")[0] if settings.LEGAL_HOST else _("à indiquer"),
+        }
+    }
+
+
+@require_safe
+def privacy(request: HttpRequest) -> HttpResponse:
+    return render(request, "legal/privacy.html", {**_legal_context(), "updated": PRIVACY_POLICY_UPDATED})
+
+
+@require_safe
+def legal_notice(request: HttpRequest) -> HttpResponse:
+    return render(request, "legal/notice.html", _legal_context())
+
+
+@require_safe
+def data_sources(request: HttpRequest) -> HttpResponse:
+    return render(request, "legal/sources.html")
+
+
+@require_safe
+def favicon(request: HttpRequest) -> HttpResponse:
+    # Browsers and crawlers that ignore <link rel="icon"> ask for /favicon.ico.
+    return HttpResponsePermanentRedirect(static("favicon.svg"))
 
 
 @require_safe
@@ -33,7 +74,12 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "home.html",
-        {"counts": counts, "sources": sources, "last_update": last_successful_update()},
+        {
+            "counts": counts,
+            "sources": sources,
+            "last_update": last_successful_update(),
+            "occupations": hiring_occupations(limit=8),
+        },
     )
 
 

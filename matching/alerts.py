@@ -39,7 +39,7 @@ from candidates.models import AlertFrequency, SavedSearch
 from matching.knn import filters_sql, vector_literal
 from matching.ranking import profile_constraints
 from matching.selectors import active_embedding_model
-from offers.feed import feed_horizon, offer_ids_created_between
+from offers.feed import feed_horizon, offer_ids_closed_between, offer_ids_created_between
 from offers.forms import SearchParamsError
 from offers.models import ContractType, Offer
 from offers.search.query import offer_filtered_queryset
@@ -78,6 +78,7 @@ class _RunMemo:
 
     horizon: int
     windows: dict[int, list[int]] = field(default_factory=dict)
+    closed_windows: dict[int, list[int]] = field(default_factory=dict)
     matches: dict[tuple[str, int], list[tuple[int, dt.datetime]]] = field(default_factory=dict)
     offers: dict[int, DigestOffer] = field(default_factory=dict)
     searches_evaluated: int = 0
@@ -86,6 +87,12 @@ class _RunMemo:
         if start not in self.windows:
             self.windows[start] = offer_ids_created_between(after_horizon=start, before_horizon=self.horizon)
         return self.windows[start]
+
+    def closed(self, start: int) -> list[int]:
+        """Offers closed since `start` (the candidates who saved them are told)."""
+        if start not in self.closed_windows:
+            self.closed_windows[start] = offer_ids_closed_between(after_horizon=start, before_horizon=self.horizon)
+        return self.closed_windows[start]
 
     def search_matches(self, search: SavedSearch, start: int) -> list[tuple[int, dt.datetime]]:
         """(offer id, first seen) of the window's offers the search matches, newest first."""
@@ -134,6 +141,24 @@ class _RunMemo:
                     url=f"{site}{prefix}{offer.id}/",
                 )
         return {offer_id: self.offers[offer_id] for offer_id in ids if offer_id in self.offers}
+
+
+def _closed_offers(ids: list[int]) -> list[DigestOffer]:
+    site = settings.SITE_URL.rstrip("/")
+    prefix = reverse("offers:search")
+    offers = Offer.objects.filter(id__in=ids).only("id", "title", "company", "city", "departement", "closed_at")
+    return [
+        DigestOffer(
+            id=offer.id,
+            title=offer.title,
+            company=offer.company,
+            place=offer.city or offer.departement,
+            details=_("Fermée le %(day)s : sa source ne la publie plus.")
+            % {"day": f"{timezone.localtime(offer.closed_at):%d/%m/%Y}" if offer.closed_at else "?"},
+            url=f"{site}{prefix}{offer.id}/",
+        )
+        for offer in offers.order_by("-closed_at", "id")
+    ]
 
 
 def _salary(low: int | None, high: int | None) -> str:
@@ -211,7 +236,19 @@ def _compose(
                 link_label=_("Voir toutes mes recommandations"),
             )
             planned.append((section, recommended))
-    if not planned:
+    site = settings.SITE_URL.rstrip("/")
+    closed_section = None
+    closed_ids = candidate_selectors.saved_offer_ids_of(
+        user_id=window.user_id, offer_ids=memo.closed(window.daily_from)
+    )
+    if closed_ids:
+        closed_section = DigestSection(
+            title=_("Offres sauvegardées qui ne sont plus publiées"),
+            offers=_closed_offers(closed_ids),
+            link=site + reverse("candidates:profile") + "#saved-heading",
+            link_label=_("Voir mes offres sauvegardées"),
+        )
+    if not planned and closed_section is None:
         return None
     offers = memo.digest_offers([offer_id for _section, ids in planned for offer_id in ids])
     sections = []
@@ -219,22 +256,30 @@ def _compose(
         section.offers = [offers[offer_id] for offer_id in ids if offer_id in offers]
         if section.offers:
             sections.append(section)
-    if not sections:
+    if not sections and closed_section is None:
         return None
     total = sum(len(section.offers) for section in sections)
-    site = settings.SITE_URL.rstrip("/")
     context = {
         "sections": sections,
+        "closed_section": closed_section,
         "total": total,
         "site_url": site,
         "profile_url": site + reverse("candidates:profile") + "#saved-searches",
         "unsubscribe_url": candidate_alerts.unsubscribe_url(user_id=window.user_id),
     }
-    subject = ngettext(
-        "%(count)s nouvelle offre pour vos alertes JobMarket",
-        "%(count)s nouvelles offres pour vos alertes JobMarket",
-        total,
-    ) % {"count": total}
+    if total:
+        subject = ngettext(
+            "%(count)s nouvelle offre pour vos alertes JobMarket",
+            "%(count)s nouvelles offres pour vos alertes JobMarket",
+            total,
+        ) % {"count": total}
+    else:
+        closed = len(closed_section.offers) if closed_section else 0
+        subject = ngettext(
+            "Une offre que vous avez sauvegardée n'est plus publiée",
+            "%(count)s offres que vous avez sauvegardées ne sont plus publiées",
+            closed,
+        ) % {"count": closed}
     message = EmailMultiAlternatives(
         subject=subject,
         body=render_to_string("emails/alert_digest.txt", context),
@@ -246,7 +291,8 @@ def _compose(
         },
     )
     message.attach_alternative(render_to_string("emails/alert_digest.html", context), "text/html")
-    return candidate_alerts.ComposedDigest(message=message, offer_ids=[o.id for s in sections for o in s.offers])
+    listed = [*sections, closed_section] if closed_section else sections
+    return candidate_alerts.ComposedDigest(message=message, offer_ids=[o.id for s in listed for o in s.offers])
 
 
 @dataclass(frozen=True)
@@ -282,9 +328,13 @@ def alert_digests_send(*, now: dt.datetime | None = None) -> DigestRunResult:
                 counts["skipped"] += 1
                 continue
             weekly_due = state.weekly_done_at < monday
-            if not memo.window(state.daily_horizon) and not (weekly_due and memo.window(state.weekly_horizon)):
-                # No offer at all appeared in this candidate's windows: nothing to lock or write. Their
-                # horizon stays; the next window starts there and only spans this empty stretch too.
+            if (
+                not memo.window(state.daily_horizon)
+                and not memo.closed(state.daily_horizon)
+                and not (weekly_due and memo.window(state.weekly_horizon))
+            ):
+                # No offer at all appeared or closed in this candidate's windows: nothing to lock or write.
+                # Their horizon stays; the next window starts there and only spans this empty stretch too.
                 counts["empty"] += 1
                 continue
             try:

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from offers.models import Offer
 from offers.understanding.skills import SkillProfile, skill_reader
@@ -89,15 +91,43 @@ def skills_compared(offer: Offer, *, context: CandidateContext, profile: SkillPr
         return matched, missing
     if not context.skills:
         return [], []
-    offer_side = reader.profile(text=f"{offer.title}\n{offer.description}")
+    offer_side = _offer_text_skills(f"{offer.title}\n{offer.description}")
     return [skill for skill in context.skills if reader.covered(skill, offer_side)], []
 
 
+@lru_cache(maxsize=4096)
+def _offer_text_skills(text: str) -> SkillProfile:
+    """What an offer's text shows, read once per process for the offers shown again and again (never mutated)."""
+    return skill_reader().profile(text=text)
+
+
+def distance_km(latitude: float | None, longitude: float | None, context: CandidateContext) -> float | None:
+    """Kilometres from the candidate's place to an offer's, when both are known."""
+    if None in (context.latitude, context.longitude, latitude, longitude):
+        return None
+    return haversine_km(context.latitude, context.longitude, latitude, longitude)  # type: ignore[arg-type]
+
+
+def salary_fit_of(salary_min: int | None, salary_max: int | None, context: CandidateContext) -> str:
+    """no_floor, not_stated, above_floor or below_floor: the best stated salary against their floor."""
+    top = salary_max or salary_min
+    if not context.salary_floor:
+        return "no_floor"
+    if top is None:
+        return "not_stated"
+    return "above_floor" if top >= context.salary_floor else "below_floor"
+
+
+def asks_more_experience(seniority: str, context: CandidateContext) -> bool:
+    """More experience asked than the candidate's plus a year of tolerance."""
+    if not context.seniority or seniority not in SENIORITY_YEARS:
+        return False
+    # A year of tolerance: a beginner may answer an offer asking one year.
+    return SENIORITY_YEARS[seniority] > SENIORITY_YEARS.get(context.seniority, 0) + 1
+
+
 def _seniority_warning(offer: Offer, context: CandidateContext) -> str:
-    if not context.seniority or offer.seniority not in SENIORITY_YEARS:
-        return ""
-    asked, own = SENIORITY_YEARS[offer.seniority], SENIORITY_YEARS.get(context.seniority, 0)
-    if asked <= own + 1:  # a year of tolerance: a beginner may answer an offer asking one year
+    if not asks_more_experience(offer.seniority, context):
         return ""
     return _("Expérience demandée : %(label)s") % {"label": offer.get_seniority_display().lower()}
 
@@ -112,18 +142,14 @@ def explain(
 ) -> Explanation:
     """The facts shown with an offer. `occupation_fit` is same / close / other / unknown, as the ranking read it."""
     matched, missing = skills_compared(offer, context=context, profile=profile)
-    distance = None
-    if None not in (context.latitude, context.longitude, offer.latitude, offer.longitude):
-        distance = haversine_km(context.latitude, context.longitude, offer.latitude, offer.longitude)  # type: ignore[arg-type]
-    top = offer.salary_max or offer.salary_min
-    if not context.salary_floor:
-        salary_fit, salary_label = "no_floor", _("Pas de salaire minimum indiqué dans votre profil")
-    elif top is None:
-        salary_fit, salary_label = "not_stated", _("Salaire non précisé par l'employeur")
-    elif top >= context.salary_floor:
-        salary_fit, salary_label = "above_floor", _("Salaire au niveau de votre minimum ou au-dessus")
-    else:
-        salary_fit, salary_label = "below_floor", _("Salaire sous votre minimum")
+    distance = distance_km(offer.latitude, offer.longitude, context)
+    salary_fit = salary_fit_of(offer.salary_min, offer.salary_max, context)
+    salary_label = {
+        "no_floor": _("Pas de salaire minimum indiqué dans votre profil"),
+        "not_stated": _("Salaire non précisé par l'employeur"),
+        "above_floor": _("Salaire au niveau de votre minimum ou au-dessus"),
+        "below_floor": _("Salaire sous votre minimum"),
+    }[salary_fit]
     occupation_label = {
         "same": _("Votre métier"),
         "close": _("Un métier proche du vôtre"),
@@ -165,7 +191,10 @@ def explain(
     if occupation_fit in ("same", "close"):
         parts.append(occupation_label)
     if offer.skills and matched:
-        parts.append(_("%(matched)d compétences sur %(total)d") % {"matched": len(matched), "total": len(offer.skills)})
+        parts.append(
+            ngettext("%(matched)d compétence sur %(total)d", "%(matched)d compétences sur %(total)d", len(matched))
+            % {"matched": len(matched), "total": len(offer.skills)}
+        )
     if distance is not None:
         parts.append(_("à %(km)d km") % {"km": round(distance)})
     return Explanation(

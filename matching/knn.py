@@ -13,20 +13,25 @@ than k results. `nearest_offers` therefore estimates how many offers pass the fi
   when that yields fewer than k offers above the similarity floor although closer candidates
   may exist, one wider scan (4 x ef_search) is tried, then the exact scan.
 
-Either way, k results come back whenever k offers pass the constraints and the floor.
+Either way, k results come back whenever k offers pass the constraints and the floor. A ranking's
+pool asks for k offers but is content with `k_min` (the offers it shows): its scan is bounded by
+POOL_EF_SEARCH once k_min matches are likely among the candidates. The same statement may return
+the offers' columns the caller scores with, and a second list (`also`: the nearest offers of an
+occupation family) taken from the same candidates.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import connection
 
 from matching.models import EmbeddingModel
 from offers.models import Seniority
@@ -34,6 +39,9 @@ from offers.models import Seniority
 # An extra SQL condition on offers aliased `o`, with its parameters.
 SqlScope = tuple[str, Sequence[Any]]
 HNSW_MAX_EF_SEARCH = 1000  # pgvector's upper bound for hnsw.ef_search
+# A pool (k wanted, fewer enough) scans at most this many candidates once k_min are likely among them:
+# at 100k offers an ef_search of 1000 costs 4-5x one of 300 (bench/recommend.py).
+POOL_EF_SEARCH = 300
 _SENIORITY_RANK: dict[str, int] = {Seniority.DEBUTANT: 0, Seniority.JUNIOR: 1, Seniority.CONFIRME: 2}
 
 
@@ -121,56 +129,141 @@ class KnnResult:
     strategy: str  # "exact" or "hnsw" or "hnsw+exact"
     estimated_rows: int
     ef_search: int | None = None
+    # The nearest offers that also pass the `also` condition (same scan), best first.
+    also: list[tuple[int, float]] = field(default_factory=list)
+    # Offer id -> the values of the requested `columns` of offers `o`, for every offer returned.
+    values: dict[int, tuple[Any, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class AlsoNearest:
+    """A second list from the same scan: the k nearest offers that pass the constraints and `scope`."""
+
+    scope: SqlScope
+    k: int
+    min_similarity: float
+
+
+# Seconds a planner estimate is reused: estimates move slowly (statistics), a candidate's page asks
+# the same filters several times (the page, then "what would show more").
+ESTIMATE_MAX_AGE = 60.0
+_ESTIMATES_KEPT = 4096
+_estimates: dict[tuple[str, str], tuple[float, int]] = {}
 
 
 def _estimate_rows(sql: str, params: list[Any]) -> int:
+    key = (sql, repr(params))
+    now = time.monotonic()
+    known = _estimates.get(key)
+    if known is not None and now - known[0] <= ESTIMATE_MAX_AGE:
+        return known[1]
     with connection.cursor() as cursor:
         cursor.execute("EXPLAIN (FORMAT JSON) " + sql, params)
         plan = cursor.fetchone()[0]
     if isinstance(plan, str):
         plan = json.loads(plan)
-    return int(plan[0]["Plan"]["Plan Rows"])
+    if len(_estimates) >= _ESTIMATES_KEPT:
+        _estimates.clear()
+    _estimates[key] = (now, int(plan[0]["Plan"]["Plan Rows"]))
+    return _estimates[key][1]
+
+
+_table_rows_read: dict[str, float] = {}
+TABLE_ROWS_MAX_AGE = ESTIMATE_MAX_AGE
+
+
+def planner_statistics_forget() -> None:
+    """Forget the estimates kept for ESTIMATE_MAX_AGE (tests that build tables of another size)."""
+    _estimates.clear()
+    _table_rows_read.clear()
 
 
 def _table_rows() -> int:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT reltuples::bigint FROM pg_class WHERE relname = 'matching_offerembedding'")
-        row = cursor.fetchone()
-    return max(int(row[0]) if row else 0, 0)
+    now = time.monotonic()
+    if now - _table_rows_read.get("at", -math.inf) > TABLE_ROWS_MAX_AGE:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT reltuples::bigint FROM pg_class WHERE relname = 'matching_offerembedding'")
+            row = cursor.fetchone()
+        _table_rows_read.update(at=now, rows=max(int(row[0]) if row else 0, 0))
+    return int(_table_rows_read["rows"])
 
 
-def _exact(query: str, model_id: int, where: str, params: list[Any], *, max_distance: float, k: int):
-    # The subquery fences (OFFSET 0) compute each distance once, and keep the planner off the
-    # HNSW index: ordering must be over the filtered set only.
+@dataclass(frozen=True)
+class _Scan:
+    """The parts of one kNN statement: the filtered offers `s` (id, distance, flag, columns)."""
+
+    query: str
+    model_id: int
+    where: str
+    params: list[Any]
+    columns: Sequence[str]
+    also: AlsoNearest | None
+
+    def selected(self) -> tuple[str, list[Any]]:
+        """The extra select list of `s` (the `also` flag, then the columns) and its parameters."""
+        flag = f", ({self.also.scope[0]}) AS is_also" if self.also else ", false AS is_also"
+        extra = "".join(f", o.{name}" for name in self.columns)
+        return flag + extra, list(self.also.scope[1]) if self.also else []
+
+    def parts(self, *, max_distance: float, k: int) -> tuple[str, list[Any]]:
+        """The best k of `s`, then (part 1) the best of `s` that pass `also`."""
+        names = "".join(f", {name}" for name in self.columns)
+        sql = f"(SELECT 0 AS part, id, distance{names} FROM s WHERE distance <= %s ORDER BY distance, id LIMIT %s)"
+        params: list[Any] = [max_distance, k]
+        if self.also:
+            sql += (
+                f" UNION ALL (SELECT 1, id, distance{names} FROM s WHERE is_also AND distance <= %s "
+                "ORDER BY distance, id LIMIT %s)"
+            )
+            params += [1.0 - self.also.min_similarity, self.also.k]
+        return sql, params
+
+
+def _rows(cursor: Any, columns: Sequence[str]) -> tuple[list[tuple[int, float]], list[tuple[int, float]], dict]:
+    hits, also, values, farthest = [], [], {}, None
+    for part, offer_id, distance, *rest in cursor.fetchall():
+        if part == 2:
+            farthest = distance
+            continue
+        (hits if part == 0 else also).append((offer_id, 1.0 - float(distance)))
+        if columns:
+            values[offer_id] = tuple(rest)
+    return hits, also, {"values": values, "farthest": None if farthest is None else float(farthest)}
+
+
+def _exact(scan: _Scan, *, max_distance: float, k: int):
+    # The materialised `s` computes each distance once and keeps the planner off the HNSW index:
+    # ordering must be over the filtered set only.
+    selected, selected_params = scan.selected()
+    parts, part_params = scan.parts(max_distance=max_distance, k=k)
     sql = (
-        "SELECT s.id, s.distance FROM ("
-        "  SELECT o.id, e.vector <=> %s::vector AS distance FROM offers_offer o"
-        "  JOIN matching_offerembedding e ON e.offer_id = o.id AND e.model_id = %s"
-        f"  WHERE {where} OFFSET 0) s "
-        "WHERE s.distance <= %s ORDER BY s.distance, s.id LIMIT %s"
+        f"WITH s AS MATERIALIZED (SELECT o.id, e.vector <=> %s::vector AS distance{selected} FROM offers_offer o "
+        f"JOIN matching_offerembedding e ON e.offer_id = o.id AND e.model_id = %s WHERE {scan.where}) {parts}"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [query, model_id, *params, max_distance, k])
-        return [(row[0], 1.0 - float(row[1])) for row in cursor.fetchall()]
+        cursor.execute(sql, [scan.query, *selected_params, scan.model_id, *scan.params, *part_params])
+        return _rows(cursor, scan.columns)
 
 
-def _hnsw(query: str, model_id: int, where: str, params: list[Any], *, max_distance: float, k: int, ef: int):
+def _hnsw(scan: _Scan, *, max_distance: float, k: int, ef: int):
+    selected, selected_params = scan.selected()
+    parts, part_params = scan.parts(max_distance=max_distance, k=k)
+    nulls = ", NULL" * len(scan.columns)
+    # One round trip: SET LOCAL lasts for the implicit transaction of this multi-statement query only
+    # (or for the caller's transaction, when there is one).
     sql = (
+        f"SET LOCAL hnsw.ef_search = {int(ef)}; "
         "WITH c AS MATERIALIZED ("
         "  SELECT e.offer_id, e.vector <=> %s::vector AS distance FROM matching_offerembedding e"
-        "  WHERE e.model_id = %s ORDER BY e.vector <=> %s::vector LIMIT %s) "
-        "(SELECT c.offer_id, c.distance FROM c JOIN offers_offer o ON o.id = c.offer_id "
-        f" WHERE {where} AND c.distance <= %s ORDER BY c.distance, c.offer_id LIMIT %s) "
-        "UNION ALL (SELECT NULL, max(c.distance) FROM c)"
+        "  WHERE e.model_id = %s ORDER BY e.vector <=> %s::vector LIMIT %s), "
+        f"s AS MATERIALIZED (SELECT o.id, c.distance{selected} FROM c JOIN offers_offer o ON o.id = c.offer_id "
+        f"WHERE {scan.where}) "
+        f"{parts} UNION ALL (SELECT 2, NULL, max(c.distance){nulls} FROM c)"
     )
-    with transaction.atomic(), connection.cursor() as cursor:
-        # SET LOCAL: the wider search only lasts for this transaction.
-        cursor.execute(f"SET LOCAL hnsw.ef_search = {int(ef)}")
-        cursor.execute(sql, [query, model_id, query, ef, *params, max_distance, k])
-        rows = cursor.fetchall()
-    hits = [(row[0], 1.0 - float(row[1])) for row in rows if row[0] is not None]
-    farthest = next((row[1] for row in rows if row[0] is None), None)
-    return hits, (float(farthest) if farthest is not None else None)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [scan.query, scan.model_id, scan.query, ef, *selected_params, *scan.params, *part_params])
+        cursor.cursor.nextset()  # past the SET
+        return _rows(cursor, scan.columns)
 
 
 def nearest_offers(
@@ -183,35 +276,52 @@ def nearest_offers(
     user_id: int | None = None,
     exclude_offer_ids: Sequence[int] = (),
     scope: SqlScope | None = None,
+    k_min: int | None = None,
+    columns: Sequence[str] = (),
+    also: AlsoNearest | None = None,
 ) -> KnnResult:
     """The k open offers nearest to `vector` among those `model` embedded and that pass the constraints
-    (and the `scope` condition on offers `o`, e.g. the search page's filtered set)."""
+    (and the `scope` condition on offers `o`, e.g. the search page's filtered set).
+
+    `k_min` (a ranking's pool): k are wanted, but k_min are enough when the filters are selective, so
+    that one bounded index scan serves. `columns` of the offers come back with them (`values`), and
+    `also` adds a second list from the same scan (the nearest offers of an occupation family).
+    """
     floor = settings.MATCHING_MIN_SIMILARITY if min_similarity is None else min_similarity
     max_distance = 1.0 - floor
-    query = vector_literal(vector)
+    k_min = k if k_min is None else min(k_min, k)
     where, params = filters_sql(constraints, user_id=user_id, exclude_offer_ids=exclude_offer_ids)
     if scope is not None:
         where, params = f"{where} AND ({scope[0]})", [*params, *scope[1]]
+    scan = _Scan(vector_literal(vector), model.pk, where, params, tuple(columns), also)
     estimated = _estimate_rows(
         "SELECT 1 FROM offers_offer o JOIN matching_offerembedding e ON e.offer_id = o.id AND e.model_id = %s "
         f"WHERE {where}",
         [model.pk, *params],
     )
     total = _table_rows()
+
+    def result(found: tuple, strategy: str, ef: int | None = None) -> KnnResult:
+        hits, also_hits, more = found
+        return KnnResult(hits, strategy, estimated, ef, also_hits, more["values"])
+
     if estimated <= settings.MATCHING_EXACT_SCAN_MAX_ROWS or total <= 0:
-        return KnnResult(_exact(query, model.pk, where, params, max_distance=max_distance, k=k), "exact", estimated)
+        return result(_exact(scan, max_distance=max_distance, k=k), "exact")
     selectivity = min(1.0, estimated / total)
-    wanted = math.ceil(2 * k / selectivity)
-    if wanted > HNSW_MAX_EF_SEARCH:
+    needed = math.ceil(2 * k_min / selectivity)
+    if needed > HNSW_MAX_EF_SEARCH:
         # Too selective for one bounded index scan to be likely to hold k matches.
-        return KnnResult(_exact(query, model.pk, where, params, max_distance=max_distance, k=k), "exact", estimated)
-    ef = min(HNSW_MAX_EF_SEARCH, max(settings.MATCHING_HNSW_MIN_EF_SEARCH, wanted))
+        return result(_exact(scan, max_distance=max_distance, k=k), "exact")
+    wanted = math.ceil(2 * k / selectivity)
+    # Enough candidates for k_min, and for k unless that means a long scan (past POOL_EF_SEARCH).
+    ef = max(settings.MATCHING_HNSW_MIN_EF_SEARCH, needed, min(wanted, POOL_EF_SEARCH if k_min < k else wanted))
+    ef = min(HNSW_MAX_EF_SEARCH, ef)
     # When the filter kept fewer offers near this vector than its average share, a wider scan
     # is still far cheaper than an exact one over a large filtered set.
     for attempt in dict.fromkeys((ef, min(HNSW_MAX_EF_SEARCH, 4 * ef))):
-        hits, farthest = _hnsw(query, model.pk, where, params, max_distance=max_distance, k=k, ef=attempt)
-        if len(hits) >= k or (farthest is not None and farthest > max_distance):
-            # k found, or the scan went past the similarity floor: nothing closer was left out.
-            return KnnResult(hits, "hnsw", estimated, attempt)
-    hits = _exact(query, model.pk, where, params, max_distance=max_distance, k=k)
-    return KnnResult(hits, "hnsw+exact", estimated, attempt)
+        found = _hnsw(scan, max_distance=max_distance, k=k, ef=attempt)
+        farthest = found[2]["farthest"]
+        if len(found[0]) >= k_min or (farthest is not None and farthest > max_distance):
+            # Enough found, or the scan went past the similarity floor: nothing closer was left out.
+            return result(found, "hnsw", attempt)
+    return result(_exact(scan, max_distance=max_distance, k=k), "hnsw+exact", attempt)

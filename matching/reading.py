@@ -6,18 +6,25 @@ the offers nearest to their vector: the occupations of the 15 nearest open offer
 similarity. The vote is what reads a profile with no title or in English; the text is what keeps a
 career changer on the job they want rather than the one they leave.
 
+The vote costs two searches: `candidate_reading` keeps a profile's reading in Django's cache
+(Redis in production), keyed by everything it depends on (the model, the vector, the title, the
+text, the chosen code and the reader's data), so a profile change is a new key and a request for
+an unchanged profile reads it back; the task run after each profile change computes it ahead.
+
 An offer's occupation is its ROME code when the source gave one (France Travail), else the one its
 title names (Adzuna); both are cached per process (a title is read once).
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from functools import lru_cache
 
 import numpy as np
+from django.core.cache import cache
 
 from matching.knn import nearest_offers
 from matching.models import EmbeddingModel
@@ -33,6 +40,7 @@ VOTE_WEIGHT = 0.4
 # Below this, a candidate's occupation is not used to leave offers out, only to rank.
 CLEAR_OCCUPATION = 0.5
 CLEAR_VOTE, CLEAR_MARGIN = 0.25, 1.6
+READING_CACHE_SECONDS = 24 * 3600
 
 
 def occupation_is_clear(occupations: Sequence[CandidateOccupation]) -> bool:
@@ -53,7 +61,7 @@ class CandidateOccupation:
 
 
 @lru_cache(maxsize=100_000)
-def _read_offer(reader: OccupationReader, title: str, rome_code: str) -> str:
+def read_offer_occupation(reader: OccupationReader, title: str, rome_code: str) -> str:
     guesses = reader.from_title(title)
     named = guesses[0] if guesses else None
     if rome_code:
@@ -67,12 +75,12 @@ def _read_offer(reader: OccupationReader, title: str, rome_code: str) -> str:
 
 def offer_occupation(offer: Offer, reader: OccupationReader | None = None) -> str:
     """The ROME code of an offer's job: its source's, unless its title plainly names another; else its title's."""
-    return _read_offer(reader or occupation_reader(), offer.title, offer.rome_code)
+    return read_offer_occupation(reader or occupation_reader(), offer.title, offer.rome_code)
 
 
 def offer_occupations(offer_ids: Sequence[int], reader: OccupationReader) -> dict[int, str]:
     rows = Offer.objects.filter(pk__in=offer_ids).values_list("pk", "rome_code", "title")
-    return {pk: _read_offer(reader, title, code) for pk, code, title in rows}
+    return {pk: read_offer_occupation(reader, title, code) for pk, code, title in rows}
 
 
 def candidate_occupations(
@@ -127,3 +135,41 @@ def candidate_occupations(
         for code, score in ranked[:3]
         if score >= 0.1
     ]
+
+
+def _reading_key(
+    *,
+    title: str,
+    text: str,
+    rome_code: str,
+    vector: Sequence[float] | np.ndarray,
+    model: EmbeddingModel,
+    version: object,
+) -> str:
+    digest = hashlib.sha256()
+    for part in (str(model.pk), model.weights_checksum, rome_code, title, text, repr(version)):
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\x00")
+    digest.update(np.asarray(vector, dtype=np.float32).tobytes())
+    return f"matching:reading:{digest.hexdigest()}"
+
+
+def candidate_reading(
+    *,
+    title: str,
+    text: str,
+    rome_code: str = "",
+    vector: Sequence[float] | np.ndarray,
+    model: EmbeddingModel,
+    reader: OccupationReader | None = None,
+) -> list[CandidateOccupation]:
+    """`candidate_occupations`, read once per profile content: cached under a key of all it depends on."""
+    reader = reader or occupation_reader()
+    key = _reading_key(title=title, text=text, rome_code=rome_code, vector=vector, model=model, version=reader.version)
+    cached = cache.get(key)
+    if cached is not None:
+        return [CandidateOccupation(*row) for row in cached]
+    found = candidate_occupations(
+        title=title, text=text, rome_code=rome_code, vector=vector, model=model, reader=reader
+    )
+    cache.set(key, [astuple(item) for item in found], READING_CACHE_SECONDS)
+    return found

@@ -310,7 +310,8 @@ def hidden_offer_remove(*, user_id: int, offer_id: int) -> None:
 
 
 def candidate_embedding_refresh(*, profile_id: int) -> CandidateEmbedding | None:
-    """Recompute a profile's vector for the active model (and for a model being built, if any).
+    """Recompute a profile's vector for the active model (and for a model being built, if any), and
+    read its occupations ahead of its next page (`matching.reading.candidate_reading`).
 
     None when the profile is gone or says nothing yet (no text to embed).
     """
@@ -325,6 +326,10 @@ def candidate_embedding_refresh(*, profile_id: int) -> CandidateEmbedding | None
         embedding = candidate_embedding_upsert(profile_id=profile_id, text=profile.profile_text, model=model)
         if model.is_active:
             active = embedding
+    if active is not None:
+        from matching.ranking import profile_reading_warm
+
+        profile_reading_warm(profile_id=profile_id)
     return active
 
 

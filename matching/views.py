@@ -84,6 +84,8 @@ def drift_fragment(request: HttpRequest) -> HttpResponse:
         "matching/_drift.html",
         {
             "report": report,
+            # With no offer on one side there is nothing to compare: never reported as "Normal".
+            "comparable": bool(report.recent_offers and report.reference_offers),
             "occupation_threshold": OCCUPATION_JS_THRESHOLD,
             "centroid_threshold": CENTROID_SHIFT_THRESHOLD,
         },

@@ -15,6 +15,7 @@ from offers.models import (
     OfferSource,
     SearchSynonym,
     SoftSkill,
+    Source,
 )
 
 
@@ -55,10 +56,29 @@ class OfferSourceInline(admin.TabularInline):
     readonly_fields = fields
 
 
+class OfferSourceFilter(admin.SimpleListFilter):
+    """The sources an offer was seen on, by name: Django's filter of an array field lists the
+    arrays themselves (`['francetravail', 'adzuna']`), and an empty entry."""
+
+    title = _("source")
+    parameter_name = "source"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
+        return [*((value, str(label)) for value, label in Source.choices), ("toutes", _("sur plusieurs sources"))]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Offer]) -> QuerySet[Offer]:
+        value = self.value()
+        if value == "toutes":
+            return queryset.filter(sources__len__gt=1)
+        if value in Source.values:
+            return queryset.filter(sources__contains=[value])
+        return queryset
+
+
 @admin.register(Offer)
 class OfferAdmin(admin.ModelAdmin):
     list_display = ["title", "company", "city", "contract_type", "status", "published_at", "sources"]
-    list_filter = ["status", "contract_type", "seniority", "remote", "sources", "published_at"]
+    list_filter = ["status", "contract_type", "seniority", "remote", OfferSourceFilter, "published_at"]
     search_fields = ["title", "company", "city", "rome_code", "postings__external_id"]
     date_hierarchy = "published_at"
     inlines = [OfferSourceInline]

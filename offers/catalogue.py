@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.core.cache import cache
+from django.db.models import Count, Max, Q, QuerySet
 
 from offers.models import Offer, OfferSource, OfferStatus
 
@@ -42,3 +43,31 @@ def recent_offers() -> QuerySet[Offer]:
     """The most recent offers by id: a bounded (primary key range) scan, whatever the table size."""
     newest = Offer.objects.order_by("-id").values_list("id", flat=True).first() or 0
     return Offer.objects.filter(id__gt=newest - RECENT_OFFERS_SCANNED)
+
+
+@dataclass(frozen=True)
+class HiringOccupation:
+    rome_code: str
+    label: str
+    count: int
+
+
+HIRING_OCCUPATIONS_CACHE_SECONDS = 600
+
+
+def hiring_occupations(*, limit: int = 8) -> list[HiringOccupation]:
+    """The occupations with the most open offers among the recent ones (the home page's shortcuts
+    into the search); cached for a few minutes, as the home page is the busiest."""
+
+    def compute() -> list[HiringOccupation]:
+        rows = (
+            recent_offers()
+            .filter(status=OfferStatus.OPEN)
+            .exclude(rome_code="")
+            .values("rome_code")
+            .annotate(n=Count("id"), label=Max("rome_label"))
+            .order_by("-n", "rome_code")[:limit]
+        )
+        return [HiringOccupation(row["rome_code"], row["label"] or row["rome_code"], row["n"]) for row in rows]
+
+    return cache.get_or_set(f"offers:hiring-occupations:{limit}", compute, HIRING_OCCUPATIONS_CACHE_SECONDS)

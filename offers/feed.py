@@ -138,6 +138,18 @@ def offer_ids_created_between(*, after_horizon: int, before_horizon: int) -> lis
         return [row[0] for row in cursor.fetchall()]
 
 
+def offer_ids_closed_between(*, after_horizon: int, before_horizon: int) -> list[int]:
+    """Offers closed by transactions with after_horizon <= xid < before_horizon, still closed:
+    what alerts tell candidates who saved them."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT DISTINCT c.offer_id FROM offers_offerchange c JOIN offers_offer o ON o.id = c.offer_id"
+            " WHERE c.kind = 'closed' AND c.xid >= %s AND c.xid < %s AND o.status = %s ORDER BY c.offer_id",
+            [after_horizon, before_horizon, OfferStatus.CLOSED],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
 SNAPSHOT_BATCH = 2000
 
 

@@ -1,7 +1,7 @@
 """Forms of the offer pages. `OfferSearchForm` is also the validator of the offers API.
 
 URL parameters are French, since the URL is what users share: q, lieu, rayon,
-contrat, experience, secteur, rome, salaire_min, teletravail, depuis, source,
+contrat, experience, secteur, rome, salaire_min, salaire_estime, teletravail, depuis, source,
 fermees, tri, page.
 """
 
@@ -65,6 +65,9 @@ class OfferSearchForm(forms.Form):
         min_value=0,
         max_value=1_000_000,
         widget=forms.NumberInput(attrs={"step": 1000, "inputmode": "numeric"}),
+    )
+    salaire_estime = forms.BooleanField(
+        label=_("Compter les salaires estimés (estimation Adzuna, pas le chiffre de l'employeur)"), required=False
     )
     teletravail = forms.BooleanField(label=_("Télétravail possible"), required=False)
     depuis = forms.TypedChoiceField(
@@ -150,6 +153,7 @@ class OfferSearchForm(forms.Form):
             domain=data.get("secteur") or "",
             rome_code=data.get("rome") or "",
             salary_min=data.get("salaire_min"),
+            salary_estimates=bool(data.get("salaire_estime")),
             remote=bool(data.get("teletravail")),
             published_within_days=data.get("depuis"),
             sources=tuple(data.get("source") or ()),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection, transaction
@@ -32,6 +32,8 @@ class MarketStats:
     weeks: list[tuple[str, int]]
     salaries: list[dict[str, Any]]  # per occupation: label, count, min, q1, median, q3, max
     places: list[dict[str, Any]]  # city, lat, lon, count
+    # Every département with offers ("" = place unknown), most first: the map counts each offer once.
+    departements: list[tuple[str, int]] = field(default_factory=list)
 
 
 def offer_market(*, params: OfferSearchParams) -> MarketStats:
@@ -76,6 +78,7 @@ def offer_market(*, params: OfferSearchParams) -> MarketStats:
                          coalesce((salary_min + salary_max) / 2.0, salary_min, salary_max) AS pay
                   FROM s WHERE rome_code <> '' AND (salary_min IS NOT NULL OR salary_max IS NOT NULL)) p
             GROUP BY rome_code HAVING count(*) >= 2 ORDER BY 2 DESC, 1 LIMIT 10""",
+        "departement": "SELECT departement, count(*) FROM s GROUP BY 1 ORDER BY 2 DESC, 1",
         "place": "SELECT min(city), round(latitude::numeric, 2), round(longitude::numeric, 2), count(*) FROM s"
         " WHERE latitude IS NOT NULL AND longitude IS NOT NULL GROUP BY 2, 3 ORDER BY 4 DESC LIMIT 300",
     }
@@ -125,6 +128,7 @@ def offer_market(*, params: OfferSearchParams) -> MarketStats:
             }
             for label, count, low, q1, median, q3, high in results["salary"]
         ],
+        departements=[(code or "", count) for code, count in results["departement"]],
         places=[
             {"city": city, "lat": float(lat), "lon": float(lon), "count": count}
             for city, lat, lon, count in results["place"]

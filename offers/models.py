@@ -152,6 +152,10 @@ class Offer(models.Model):
     salary_min = models.PositiveIntegerField(_("salaire annuel min (€)"), null=True, blank=True)
     salary_max = models.PositiveIntegerField(_("salaire annuel max (€)"), null=True, blank=True)
     salary_text = models.CharField(_("salaire (texte d'origine)"), max_length=500, blank=True)
+    # A source's own estimate (Adzuna's predicted salaries), never mixed with an employer's figure:
+    # shown labelled "estimation", left out of salary filters unless asked.
+    salary_estimate_min = models.PositiveIntegerField(_("estimation de salaire annuel min (€)"), null=True, blank=True)
+    salary_estimate_max = models.PositiveIntegerField(_("estimation de salaire annuel max (€)"), null=True, blank=True)
     remote = models.BooleanField(_("télétravail"), default=False)
     sources = ArrayField(
         models.CharField(max_length=20, choices=Source.choices), default=list, verbose_name=_("sources")
@@ -189,7 +193,13 @@ class Offer(models.Model):
                 | models.Q(salary_max__isnull=True)
                 | models.Q(salary_min__lte=models.F("salary_max")),
                 name="offer_salary_range_ordered",
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(salary_estimate_min__isnull=True)
+                | models.Q(salary_estimate_max__isnull=True)
+                | models.Q(salary_estimate_min__lte=models.F("salary_estimate_max")),
+                name="offer_salary_estimate_ordered",
+            ),
         ]
 
     def __str__(self) -> str:

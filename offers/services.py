@@ -52,6 +52,8 @@ OFFER_CONTENT_FIELDS = [
     "salary_min",
     "salary_max",
     "salary_text",
+    "salary_estimate_min",
+    "salary_estimate_max",
     "remote",
 ]
 OFFER_UPDATE_FIELDS = [
@@ -387,7 +389,8 @@ def _offer_from_postings(offer_id: int, rows: list[dict[str, Any]], now: datetim
         if not values[name]:
             values[name] = next((o[name] for o in others if o.get(name)), "")
     # Pairs travel together so that a coordinate, a ROME label or a salary bound never mixes two postings.
-    for group in (("latitude", "longitude"), ("rome_code", "rome_label"), ("salary_min", "salary_max", "salary_text")):
+    salary = ("salary_min", "salary_max", "salary_text", "salary_estimate_min", "salary_estimate_max")
+    for group in (("latitude", "longitude"), ("rome_code", "rome_label"), salary):
         if not any(values[name] for name in group):
             donor = next((o for o in others if any(o.get(name) for name in group)), None)
             if donor:

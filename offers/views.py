@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 from urllib.parse import urlencode
 
-from django.contrib.humanize.templatetags.humanize import intcomma
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
@@ -17,14 +17,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from offers.catalogue import offer_detail
+from offers.display import offer_application, offer_facts, offer_label
 from offers.forms import OfferSearchForm
+from offers.france_map import departement_choropleth
 from offers.geography.gazetteer import distance_km
 from offers.market import offer_market
 from offers.models import ContractType, Occupation, Offer, Seniority, Source
 from offers.search.cache import offer_search_cached
 from offers.search.facets import FacetValue, OfferFacets
 from offers.search.params import OfferSearchParams, SortOrder
-from offers.search.places import Place
+from offers.search.places import Place, PlaceNotFound, place_resolve
 from offers.search.relaxations import search_relaxations
 from offers.search.suggestions import job_title_suggestions, occupation_suggestions, place_suggestions
 from offers.soft_skills import occupation_soft_skills
@@ -37,21 +39,17 @@ class OfferCard:
     offer_id: int
     url: str
     title: str
+    label: str  # the title with the employer and place, naming the card's link and button
     company: str
     place: str
     distance: str  # "à 12 km", "distance inconnue", or "" when the search has no centre
     tags: list[str]
     closed: str
+    new: bool
     published: str
+    published_date: str
     published_iso: str
     sources: str
-
-
-def _salary_text(low: int | None, high: int | None) -> str:
-    if low and high and low != high:
-        return f"{intcomma(low)} – {intcomma(high)} €/an"
-    value = high or low
-    return f"{intcomma(value)} €/an" if value else ""
 
 
 def _distance_text(offer: Offer, centre: Place | None) -> str:
@@ -72,32 +70,36 @@ def _offer_cards(
     back = "?" + urlencode({"retour": search_query}) if search_query else ""
     contract_labels, seniority_labels = dict(ContractType.choices), dict(Seniority.choices)
     source_labels = dict(Source.choices)
-    remote, closed, unknown_place = _("Télétravail"), _("Fermée"), _("Lieu non précisé")
+    remote, closed = _("Télétravail"), _("Fermée")
     # Distances are shown when the search has a centre: a radius, or the nearest first.
     centre = None
     if params is not None and (params.radius_km or params.effective_sort == SortOrder.DISTANCE):
         centre = params.place
+    now = timezone.now()
     cards = []
     for offer in offers:
-        published = timezone.localtime(offer.published_at)
+        facts = offer_facts(offer, now=now)
         tags = [
             str(contract_labels.get(offer.contract_type, offer.contract_type)),
             str(seniority_labels.get(offer.seniority, "")) if offer.seniority else "",
             remote if offer.remote else "",
-            _salary_text(offer.salary_min, offer.salary_max),
+            facts.salary_short,
         ]
         cards.append(
             OfferCard(
                 offer_id=offer.id,
                 url=f"{detail_prefix}{offer.id}/{back}",
                 title=offer.title,
+                label=offer_label(offer),
                 company=offer.company,
-                place=offer.place_label or unknown_place,
+                place=facts.place,
                 distance=_distance_text(offer, centre),
                 tags=[tag for tag in tags if tag],
                 closed="" if offer.is_open else closed,
-                published=date_format(published, "j F Y"),
-                published_iso=published.isoformat(),
+                new=facts.new and offer.is_open,
+                published=facts.published,
+                published_date=facts.published_date,
+                published_iso=facts.published_iso,
                 sources=" / ".join(str(source_labels.get(source, source)) for source in offer.sources),
             )
         )
@@ -165,10 +167,12 @@ def _facet_groups(query: QueryDict, facets: OfferFacets) -> list[dict[str, Any]]
 
     def links(name: str, values: list[FacetValue], *, append: bool) -> list[dict[str, Any]]:
         chosen = set(query.getlist(name))
+        # A value no offer has would lead to an empty page: only the chosen ones keep a zero.
         return [
             {"label": value.label, "count": value.count, "url": _link_with(lists, name, value.value, append=append),
              "active": value.value in chosen}
             for value in values
+            if value.count or value.value in chosen
         ]  # fmt: skip
 
     groups = [
@@ -223,13 +227,34 @@ def offer_search_page(request: HttpRequest) -> HttpResponse:
     return render(request, "offers/search.html#results" if fragment else "offers/search.html", context)
 
 
+def _distance_origin(text: str) -> tuple[str, float, float] | None:
+    """The place of the search a visitor came from (its `lieu`), for "à 12 km de ..."."""
+    if not text.strip():
+        return None
+    try:
+        place = place_resolve(text[:100])
+    except PlaceNotFound:
+        return None
+    if place.latitude is None or place.longitude is None:
+        return None
+    return place.label, place.latitude, place.longitude
+
+
 @require_safe
 def offer_detail_page(request: HttpRequest, offer_id: int) -> HttpResponse:
     offer = offer_detail(offer_id=offer_id)
     if offer is None:
         raise Http404(_("Cette offre n'existe pas."))
     postings = sorted(offer.postings.all(), key=lambda posting: (posting.source, posting.external_id))
-    context = {"offer": offer, "postings": postings, "back_url": _search_url(request.GET.get("retour", ""))}
+    search_query = request.GET.get("retour", "")
+    context = {
+        "offer": offer,
+        "postings": postings,
+        "back_url": _search_url(search_query),
+        # How far the offer is from the place of the search the visitor came from.
+        "facts": offer_facts(offer, origin=_distance_origin(QueryDict(search_query[:2000]).get("lieu", ""))),
+        "application": offer_application(postings) if offer.is_open else None,
+    }
     return render(request, "offers/detail.html", context)
 
 
@@ -246,6 +271,7 @@ def market_page(request: HttpRequest) -> HttpResponse:
     form.is_valid()
     params = form.to_params()
     stats = offer_market(params=params)
+    weekly = _weekly(stats.weeks, today=timezone.localdate())
     charts = {
         "contracts": stats.contract_types,
         "companies": stats.companies,
@@ -253,14 +279,45 @@ def market_page(request: HttpRequest) -> HttpResponse:
         "seniorities": stats.seniorities,
         "cities": stats.cities,
         "skills": stats.skills,
-        "weeks": stats.weeks,
+        "weeks": weekly["chart"],
         "salaries": stats.salaries,
-        "places": stats.places,
     }
-    context = {"form": form, "stats": stats, "charts": charts, "query": request.GET}
+    # A click on the map searches the département, the other filters of this search kept.
+    kept = [
+        (key, value) for key, values in request.GET.lists() if key not in ("lieu", "rayon", "page") for value in values
+    ]
+    context = {
+        "form": form,
+        "stats": stats,
+        "charts": charts,
+        "weekly": weekly,
+        "map": departement_choropleth(dict(stats.departements)),
+        "search_prefix": reverse("offers:search") + "?" + urlencode([*kept, ("lieu", "")]),
+        "query": request.GET,
+    }
     fragment = _wants_fragment(request)
     context["oob_errors"] = fragment
     return render(request, "offers/market.html#charts" if fragment else "offers/market.html", context)
+
+
+def _weekly(rows: list[tuple[str, int]], *, today: date) -> dict[str, Any]:
+    """Offers per week of publication, with French dates. The week in progress is kept apart:
+    drawn on the line it would look like a drop, when it is only not over yet."""
+    weeks = []
+    for start_text, count in rows:
+        start = date.fromisoformat(start_text)
+        weeks.append(
+            {
+                "start": start,
+                "label": date_format(start, "j N"),
+                "name": _("semaine du %(date)s") % {"date": date_format(start, "j F Y")},
+                "count": count,
+                "partial": start + timedelta(days=7) > today,
+            }
+        )
+    complete = [week for week in weeks if not week["partial"]]
+    current = next((week for week in weeks if week["partial"]), None)
+    return {"rows": weeks, "chart": [(week["label"], week["count"]) for week in complete], "current": current}
 
 
 @require_safe

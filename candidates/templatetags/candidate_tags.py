@@ -21,7 +21,9 @@ register = template.Library()
 
 
 @register.inclusion_tag("candidates/save_button.html", takes_context=True)
-def save_offer_button(context: template.Context, offer: Any) -> dict[str, Any]:
+def save_offer_button(context: template.Context, offer: Any, title: str = "") -> dict[str, Any]:
+    """`offer`: an Offer or its id; `title`: the offer's title when `offer` is an id (it makes each
+    button's accessible name unique on a page of results)."""
     request = context.get("request")
     saved: set[int] = set()
     if request is not None and request.user.is_authenticated:
@@ -33,6 +35,7 @@ def save_offer_button(context: template.Context, offer: Any) -> dict[str, Any]:
     return {
         "request": request,
         "offer_id": offer_id,
+        "offer_title": title or getattr(offer, "title", ""),
         # Reversed once here rather than twice in the template: a result page holds 20 buttons.
         "toggle_url": reverse("candidates:saved_offer_toggle", args=[offer_id]),
         "saved": offer_id in saved,

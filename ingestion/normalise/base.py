@@ -78,6 +78,10 @@ class NormalisedOffer:
     published_at: datetime | None = None
     source_updated_at: datetime | None = None
     url: str = ""
+    # How to apply, when the source says more than its own page (`url`): the employer's or a
+    # partner's application link, an e-mail address. Empty: apply through `url`.
+    apply_url: str = ""
+    apply_email: str = ""
     # What the normaliser corrected and why ("coordinates_swapped: ..."), kept with the posting.
     warnings: tuple[str, ...] = ()
 

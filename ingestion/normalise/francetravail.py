@@ -15,6 +15,7 @@ from ingestion.normalise.base import (
     NormalisedOffer,
     as_bool,
     as_datetime,
+    as_list,
     as_mapping,
     as_str,
     as_url,
@@ -35,6 +36,7 @@ from offers.geography.gazetteer import Gazetteer
 from offers.models import ContractType, Seniority, Source, WorkingTime
 
 DETAIL_URL = "https://candidat.francetravail.fr/offres/recherche/detail/{id}"
+_EMAIL_RE = re.compile(r"^[^@\s<>,;:]+@[^@\s<>,;:]+\.[a-zA-Z]{2,}$")
 
 # `typeContrat` codes. The ones not listed here (rare, new) fall back to the title words, then "autre".
 TYPE_CONTRAT = {
@@ -111,7 +113,20 @@ def normalise(payload: object, places: Gazetteer | None = None) -> NormalisedOff
         source_updated_at=as_datetime(payload.get("dateActualisation"), field="dateActualisation") or created,
         url=as_url(origin.get("urlOrigine")) or DETAIL_URL.format(id=offer_id),
         warnings=place.warnings,
+        **_application(as_mapping(payload.get("contact")), origin),
     )
+
+
+def _application(contact: Mapping[str, Any], origin: Mapping[str, Any]) -> dict[str, str]:
+    """Where to apply: `contact.urlPostulation`, else the partner site that published a partner
+    offer (origine "2"); `contact.courriel` only when it is an address (it often holds a sentence
+    such as "Pour postuler, utiliser le lien suivant : https://...")."""
+    apply_url = as_url(contact.get("urlPostulation"))
+    if not apply_url:
+        partners = [as_mapping(partner) for partner in as_list(origin.get("partenaires"))]
+        apply_url = next((url for partner in partners if (url := as_url(partner.get("url")))), "")
+    email = as_str(contact.get("courriel"), max_length=254)
+    return {"apply_url": apply_url, "apply_email": email if _EMAIL_RE.match(email) else ""}
 
 
 def _contract(payload: Mapping[str, Any], title: str) -> str:

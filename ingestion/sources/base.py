@@ -39,6 +39,8 @@ class CallStats:
     retries: int = 0
     throttled: int = 0
     splits: int = 0
+    # Listings of a sweep read again because they moved while they were read (an offer withdrawn meanwhile).
+    rereads: int = 0
     # Offers the source said exist but this run could not fetch (range cap, call budget). 0 = nothing cut.
     not_collected: int = 0
     # Admin-readable notes on an incomplete collection (budget reached, search ignored...).

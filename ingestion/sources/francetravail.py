@@ -458,6 +458,7 @@ class FranceTravailClient:
             if not moved:
                 return True, total, ""
             reason = "the listing moved while it was read (offers withdrawn or added meanwhile)"
+            self.stats.rereads += 1
             logger.info("%s: %s moved while read; reading it again", SOURCE_LABEL, query.describe())
         return False, total or 0, reason
 

@@ -5,6 +5,6 @@ offer representations they share. URLs are in `jobmarket/api_urls.py`.
 
 Reads of offers are public; the reference lists need an account; writes need staff.
 Search parameters are the search page's (French names, same validation and messages):
-q, lieu, rayon, contrat, experience, secteur, rome, salaire_min, teletravail, depuis,
+q, lieu, rayon, contrat, experience, secteur, rome, salaire_min, salaire_estime, teletravail, depuis,
 source, fermees, tri.
 """

@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from offers.api.search import SEARCH_PARAMETERS, search_params_or_400
+from offers.display import departement_name
 from offers.market import offer_market
 
 
@@ -37,6 +38,12 @@ class PlaceStatSerializer(serializers.Serializer):
     count = serializers.IntegerField()
 
 
+class DepartementCountSerializer(serializers.Serializer):
+    code = serializers.CharField(help_text="Code INSEE du département ; vide : lieu inconnu.")
+    name = serializers.CharField()
+    count = serializers.IntegerField()
+
+
 class MarketStatsSerializer(serializers.Serializer):
     total = serializers.IntegerField()
     sampled = serializers.BooleanField()
@@ -49,6 +56,7 @@ class MarketStatsSerializer(serializers.Serializer):
     weeks = LabelCountSerializer(many=True)
     salaries = SalaryStatSerializer(many=True)
     places = PlaceStatSerializer(many=True)
+    departements = DepartementCountSerializer(many=True)
 
 
 class MarketStatsView(APIView):
@@ -82,6 +90,10 @@ class MarketStatsView(APIView):
                     "weeks": pairs(market.weeks),
                     "salaries": market.salaries,
                     "places": market.places,
+                    "departements": [
+                        {"code": code, "name": departement_name(code) if code else "", "count": count}
+                        for code, count in market.departements
+                    ],
                 }
             ).data
         )

@@ -48,6 +48,12 @@ SEARCH_PARAMETERS = [
         {"type": "integer", "minimum": 0, "maximum": 1_000_000},
         description="Salaire annuel minimum (€).",
     ),
+    OpenApiParameter(
+        "salaire_estime",
+        bool,
+        description="Avec salaire_min : compter aussi les salaires estimés par la source (estimation Adzuna) des"
+        " offres qui n'indiquent pas de salaire. Sans lui, seuls les salaires donnés par l'employeur comptent.",
+    ),
     OpenApiParameter("teletravail", bool, description="Seulement les offres ouvertes au télétravail."),
     OpenApiParameter("depuis", int, enum=[1, 3, 7, 14, 30], description="Publiées depuis N jours."),
     OpenApiParameter("source", str, many=True, enum=Source.values, explode=True),
@@ -67,7 +73,7 @@ PAGINATION_PARAMETERS = [
 # In the API's query string, booleans are "true" or "false" as documented (the web form's checkbox
 # sends "on"), and a parameter that is present is not empty ("?tri=" is not a sort order): the API
 # refuses what its schema does not allow, such as teletravail=null.
-STRICT_BOOLEANS = ("teletravail", "fermees")
+STRICT_BOOLEANS = ("salaire_estime", "teletravail", "fermees")
 NOT_EMPTY = ("tri", "rayon", "depuis", "salaire_min", "contrat", "experience", "source", *STRICT_BOOLEANS)
 
 
@@ -195,6 +201,7 @@ class OfferSearchBodySerializer(serializers.Serializer):
     secteur = serializers.CharField(required=False, allow_blank=True, max_length=255)
     rome = serializers.RegexField(r"^([A-Na-n]\d{4})?$", required=False, allow_blank=True, max_length=5)
     salaire_min = serializers.IntegerField(required=False, allow_null=True, min_value=0, max_value=1_000_000)
+    salaire_estime = serializers.BooleanField(required=False)
     teletravail = serializers.BooleanField(required=False)
     depuis = serializers.ChoiceField(choices=[1, 3, 7, 14, 30], required=False, allow_null=True)
     source = serializers.ListField(child=serializers.ChoiceField(choices=Source.choices), required=False)

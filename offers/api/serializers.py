@@ -42,6 +42,9 @@ OFFER_SUMMARY_FIELDS = [
     "salary_min",
     "salary_max",
     "salary_text",
+    "salary_estimate_min",
+    "salary_estimate_max",
+    "salary_estimate_label",
     "remote",
     "sources",
     "status",
@@ -52,10 +55,17 @@ OFFER_SUMMARY_FIELDS = [
 
 class OfferSummarySerializer(serializers.ModelSerializer):
     region = serializers.CharField(read_only=True, help_text="Code INSEE de la région (déduit du département).")
+    salary_estimate_label = serializers.SerializerMethodField(
+        help_text="« estimation » quand salary_estimate_min/max viennent d'une estimation de la source (Adzuna),"
+        " pas de l'employeur (null sinon) ; salary_min/max ne contiennent jamais d'estimation."
+    )
 
     class Meta:
         model = Offer
         fields = OFFER_SUMMARY_FIELDS
+
+    def get_salary_estimate_label(self, offer: Offer) -> str | None:
+        return "estimation" if offer.salary_estimate_min or offer.salary_estimate_max else None
 
 
 class OfferPageSerializer(serializers.Serializer):
@@ -64,7 +74,7 @@ class OfferPageSerializer(serializers.Serializer):
     results = OfferSummarySerializer(many=True)
 
 
-class OfferDetailSerializer(serializers.ModelSerializer):
+class OfferDetailSerializer(OfferSummarySerializer):
     postings = PostingSerializer(many=True, read_only=True)
 
     class Meta:

@@ -27,7 +27,8 @@ class OfferSearchParams:
     q: keywords (French full text, typo tolerant, job-title synonyms);
     place + radius_km: a resolved `Place` and an optional radius around its coordinates;
     contract_types / seniorities / sources: any of the listed values (OR within a filter);
-    domain, rome_code: exact values; salary_min: annual EUR the offer's range must reach;
+    domain, rome_code: exact values; salary_min: annual EUR the offer's range must reach
+    (`salary_estimates`: a source's estimate may reach it too when the offer states no salary);
     remote: only offers allowing remote work; published_within_days: publication age;
     include_closed: closed offers too (default: open only); sort: a `SortOrder` value
     (see `effective_sort`); page: 1-based;
@@ -43,6 +44,7 @@ class OfferSearchParams:
     domain: str = ""
     rome_code: str = ""
     salary_min: int | None = None
+    salary_estimates: bool = False
     remote: bool = False
     published_within_days: int | None = None
     sources: tuple[str, ...] = ()

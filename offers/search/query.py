@@ -184,8 +184,14 @@ def offer_filtered_queryset(
         offers = offers.filter(rome_code=params.rome_code)
     if params.salary_min is not None:
         # An offer qualifies when the top of its range reaches the minimum asked
-        # (the expression is indexed: offer_status_pay_top).
-        offers = offers.alias(pay_top=_pay_top()).filter(pay_top__gte=params.salary_min)
+        # (the expression is indexed: offer_status_pay_top). A source's estimate counts only
+        # when asked, and only for an offer that states no salary.
+        reaches = Q(pay_top__gte=params.salary_min)
+        if params.salary_estimates:
+            estimated = Coalesce("salary_estimate_max", "salary_estimate_min")
+            reaches |= Q(pay_top__isnull=True, estimate_top__gte=params.salary_min)
+            offers = offers.alias(estimate_top=estimated)
+        offers = offers.alias(pay_top=_pay_top()).filter(reaches)
     if params.remote:
         offers = offers.filter(remote=True)
     if params.published_within_days:

@@ -131,6 +131,8 @@ class OccupationReader:
         close: dict[str, set[str]],
     ) -> None:
         self.labels = labels
+        # What the reader was built from (`occupation_reader` sets it): readings cached elsewhere name it.
+        self.version: tuple[int, ...] = ()
         self.parents = parents
         self.close = close
         keys: dict[tuple[str, ...], set[str]] = defaultdict(set)
@@ -430,6 +432,7 @@ def occupation_reader() -> OccupationReader:
         version = _data_version()
         if reader is None or version != _cached.get("version"):
             reader = occupation_reader_build()
+            reader.version = version
             _cached.update(reader=reader, version=version)
         _cached["checked"] = now
         return reader  # type: ignore[return-value]

@@ -1,15 +1,31 @@
 // /marche/: draw every <canvas data-chart="key"> from the JSON in #market-data (Chart.js, vendored).
 // Each chart has a table twin in a <details>, so nothing here is the only way to read the data.
+// The map of départements is server-drawn SVG (templates/offers/_map.html), not a chart.
 (function () {
   "use strict";
   const palette = ["#1d4ed8", "#0891b2", "#16a34a", "#ca8a04", "#dc2626", "#7c3aed", "#db2777", "#475569", "#ea580c", "#0d9488"];
   const number = new Intl.NumberFormat("fr-FR");
+
+  // Long labels (company names, sectors) are cut to what the chart's width allows; the
+  // tooltip and the table give them whole.
+  function shortLabel(label, room) {
+    const text = String(label || "—");
+    return text.length > room ? text.slice(0, Math.max(room - 1, 4)).trimEnd() + "…" : text;
+  }
+  function labelRoom(canvas) {
+    return Math.max(12, Math.floor((canvas.clientWidth || 320) / 16));
+  }
 
   function pairsChart(canvas, kind, rows) {
     const labels = rows.map((row) => row[0] || "—");
     const values = rows.map((row) => row[1]);
     const horizontal = kind === "hbar";
     const type = kind === "doughnut" ? "doughnut" : kind === "line" ? "line" : "bar";
+    const room = labelRoom(canvas);
+    const categoryTicks = {
+      autoSkip: !horizontal,
+      callback: function (value) { return shortLabel(this.getLabelForValue(value), room); },
+    };
     return new Chart(canvas, {
       type: type,
       data: {
@@ -28,8 +44,14 @@
         responsive: true,
         maintainAspectRatio: false,
         animation: false,
-        plugins: { legend: { display: type === "doughnut" } },
-        scales: type === "doughnut" ? {} : { x: { ticks: { autoSkip: true } }, y: { beginAtZero: !horizontal } },
+        locale: "fr-FR",
+        plugins: {
+          legend: { display: type === "doughnut", position: "bottom", labels: { boxWidth: 12 } },
+          tooltip: { callbacks: { label: (item) => `${number.format(item.raw)} offre${item.raw > 1 ? "s" : ""}` } },
+        },
+        scales: type === "doughnut" ? {} : horizontal
+          ? { y: { ticks: categoryTicks }, x: { beginAtZero: true, ticks: { precision: 0 } } }
+          : { x: { ticks: categoryTicks }, y: { beginAtZero: true, ticks: { precision: 0 } } },
       },
     });
   }
@@ -37,6 +59,7 @@
   function salaryChart(canvas, rows) {
     // A box plot drawn with floating bars: a thin min–max whisker, then Q1–median and median–Q3.
     const money = (value) => number.format(value) + " €";
+    const room = labelRoom(canvas);
     return new Chart(canvas, {
       type: "bar",
       data: {
@@ -55,43 +78,13 @@
         responsive: true,
         maintainAspectRatio: false,
         animation: false,
-        plugins: { tooltip: { callbacks: { label: (item) => `${item.dataset.label} : ${money(item.raw[0])} – ${money(item.raw[1])}` } } },
-        scales: { x: { ticks: { callback: (value) => money(value) } }, y: { ticks: { autoSkip: false } } },
-      },
-    });
-  }
-
-  function mapChart(canvas, rows) {
-    // No tile server is reachable: longitude/latitude on plain axes, bubble area proportional to the count.
-    const biggest = Math.max(...rows.map((row) => row.count), 1);
-    // Frame metropolitan France when most offers are there (overseas places stay in the table).
-    const inMetropole = (row) => row.lon > -5.5 && row.lon < 10 && row.lat > 41 && row.lat < 51.5;
-    const total = rows.reduce((sum, row) => sum + row.count, 0);
-    const metropole = rows.filter(inMetropole).reduce((sum, row) => sum + row.count, 0);
-    const bounds = metropole >= 0.8 * total
-      ? { x: { min: -5.5, max: 10 }, y: { min: 41, max: 51.5 } }
-      : { x: {}, y: {} };
-    return new Chart(canvas, {
-      type: "bubble",
-      data: {
-        datasets: [{
-          label: "Offres",
-          data: rows.map((row) => ({ x: row.lon, y: row.lat, r: 3 + 22 * Math.sqrt(row.count / biggest), city: row.city, count: row.count })),
-          backgroundColor: "rgba(29, 78, 216, 0.45)",
-          borderColor: "#1d4ed8",
-        }],
-      },
-      options: {
-        responsive: true,
-        maintainAspectRatio: false,
-        animation: false,
         plugins: {
-          legend: { display: false },
-          tooltip: { callbacks: { label: (item) => `${item.raw.city || ""} : ${number.format(item.raw.count)} offre(s)` } },
+          legend: { position: "bottom", labels: { boxWidth: 12 } },
+          tooltip: { callbacks: { label: (item) => `${item.dataset.label} : ${money(item.raw[0])} – ${money(item.raw[1])}` } },
         },
         scales: {
-          x: { title: { display: true, text: "Longitude" }, ...bounds.x },
-          y: { title: { display: true, text: "Latitude" }, ...bounds.y },
+          x: { ticks: { callback: (value) => money(value), maxTicksLimit: 5 } },
+          y: { ticks: { autoSkip: false, callback: function (value) { return shortLabel(this.getLabelForValue(value), room); } } },
         },
       },
     });
@@ -108,7 +101,6 @@
       if (!rows.length) return;
       const kind = canvas.dataset.kind;
       if (kind === "salary") salaryChart(canvas, rows);
-      else if (kind === "map") mapChart(canvas, rows);
       else pairsChart(canvas, kind, rows);
     });
   }

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from rest_framework.test import APIClient
 
-from candidates import services
+from candidates import alerts, services
 from tests.candidates.documents import pdf_with_text
 from tests.factories import OccupationFactory, OfferFactory, UserFactory, api_token_for
 
@@ -68,6 +68,15 @@ MATRIX: dict[str, dict[str, tuple[int, int, int, int]]] = {
     "/api/me/saved/": {"get": SIGNED_IN, "post": (401, 201, 201, 201), "*": SIGNED_IN_405},
     # Only the candidate who saved the offer can remove it: for anyone else it is not there.
     "/api/me/saved/{offer}/": {"delete": (401, 204, 404, 404), "*": SIGNED_IN_405},
+    "/api/me/searches/": {"get": SIGNED_IN, "post": (401, 201, 201, 201), "*": SIGNED_IN_405},
+    # Only the candidate who saved the search sees it: for anyone else it is not there.
+    "/api/me/searches/{search}/": {
+        "get": (401, 200, 404, 404),
+        "patch": (401, 200, 404, 404),
+        "delete": (401, 204, 404, 404),
+        "*": SIGNED_IN_405,
+    },
+    "/api/me/alerts/": {"get": SIGNED_IN, "patch": SIGNED_IN, "*": SIGNED_IN_405},
     "/api/me/tokens/": {"get": SIGNED_IN, "*": SIGNED_IN_405},
     # Only its owner revokes a token: for anyone else it is not there.
     "/api/me/tokens/{token}/": {"delete": (401, 204, 404, 404), "*": SIGNED_IN_405},
@@ -105,6 +114,12 @@ def _body(method: str, path: str, offer_id: int) -> tuple[dict | None, str]:
         return {"file": _pdf()}, "multipart"
     if path == "/api/me/saved/" and method == "post":
         return {"offer_id": offer_id}, "json"
+    if path == "/api/me/searches/" and method == "post":
+        return {"name": "Boulanger", "query": {"q": "boulanger"}}, "json"
+    if path == "/api/me/searches/{search}/" and method == "patch":
+        return {"paused": True}, "json"
+    if path == "/api/me/alerts/" and method == "patch":
+        return {"recommendations": True}, "json"
     return None, "json"
 
 
@@ -129,12 +144,17 @@ def test_each_caller_gets_the_expected_status(path, method):
         "staff": UserFactory(username="equipe@example.fr", is_staff=True),
     }
     services.saved_offer_add(user=users["candidate"], offer_id=offer.pk)
+    search = alerts.saved_search_create(user=users["candidate"], name="Boulanger", query={}, frequency="daily")
     rules = MATRIX[path]
     expected = rules.get(method, rules["*"])
     from candidates.tokens import api_token_create
 
     spare_token, _key = api_token_create(user=users["candidate"], name="à révoquer")
-    url = path.replace("{offer}", str(offer.pk)).replace("{token}", str(spare_token.pk))
+    url = (
+        path.replace("{offer}", str(offer.pk))
+        .replace("{search}", str(search.pk))
+        .replace("{token}", str(spare_token.pk))
+    )
     got = []
     for actor in ACTORS:
         client = APIClient()
@@ -159,6 +179,7 @@ def test_the_matrix_lists_every_route_of_the_api():
         path.removeprefix("/api/")
         .split("?")[0]
         .replace("{offer}", "<id:offer_id>")
+        .replace("{search}", "<id:search_id>")
         .replace("{token}", "<id:token_id>")
         .replace("D1102", "(?P<code>[A-Za-z][0-9]{4})")
         for path in MATRIX

@@ -55,12 +55,14 @@ CHECKS = [
 ]
 # Operations whose schema-valid requests can still be refused on what a schema cannot say: the
 # account's password (DELETE /api/me/), a file's content (a PNG is a valid upload, not a CV), an
-# offer or a commune that does not exist, a salary maximum under its minimum, a feed cursor that
-# the feed did not give. There, a 400 is right; every other check still applies.
+# offer or a commune that does not exist, a saved search's place that no gazetteer knows, a salary
+# maximum under its minimum, a feed cursor that the feed did not give. There, a 400 is right;
+# every other check still applies.
 SEMANTIC_REFUSALS = {
     "me_destroy",
     "me_cv_upload",
     "me_saved_create",
+    "me_searches_create",
     "me_update",
     "me_partial_update",
     "offers_create",

@@ -178,7 +178,7 @@ def test_an_unknown_town_is_refused_next_to_its_field_and_nothing_is_written(cli
 
     # With htmx the form comes back in place, with the same message.
     response = client.post("/profil/cv/propositions/", form, headers={"HX-Request": "true"})
-    assert response.status_code == 200 and "Commune introuvable" in response.content.decode()
+    assert response.status_code == 400 and "Commune introuvable" in response.content.decode()
     assert response.content.decode().lstrip().startswith('<form method="post" action="/profil/cv/propositions/"')
 
     form["cv-place"] = "34000"

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from ingestion.models import IngestionRun, RunStatus
 from offers.models import OfferStatus
-from tests.factories import OfferSourceFactory
+from tests.factories import OfferFactory, OfferSourceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -32,3 +32,19 @@ def test_home_page_has_an_empty_state_before_any_collection(client):
     response = client.get("/")
     assert "Aucune offre n'a encore été collectée" in response.content.decode()
     assert response.context["last_update"] is None
+
+
+def test_the_occupations_with_most_open_offers_link_to_their_search(client):
+    OfferFactory.create_batch(3, rome_code="D1102", rome_label="Boulanger / Boulangère")
+    OfferFactory(rome_code="J1506", rome_label="Infirmier / Infirmière en soins généraux")
+    OfferFactory.create_batch(5, rome_code="K2204", rome_label="Agent de nettoyage", status=OfferStatus.CLOSED)
+
+    html = client.get("/").content.decode()
+    chips = html[html.index('id="hiring-title"') :]
+    assert 'href="/offres/?rome=D1102"' in chips and "Boulanger / Boulangère&nbsp;" in chips
+    assert chips.index("D1102") < chips.index("J1506")  # most offers first
+    assert "K2204" not in chips  # closed offers do not count
+
+
+def test_no_occupation_shortcuts_without_offers(client):
+    assert 'id="hiring-title"' not in client.get("/").content.decode()

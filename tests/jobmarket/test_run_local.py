@@ -88,3 +88,30 @@ def test_a_second_run_local_while_one_is_running_says_so(tmp_path):
         )
     assert result.returncode != 0
     assert "JobMarket is already running from this checkout (pid 4242" in result.stderr
+
+
+@pytest.mark.django_db(transaction=True)
+def test_make_run_speaks_english_follows_its_address_and_explains_the_demo_rejections(settings, tmp_path, monkeypatch):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from jobmarket.management.commands import run_local
+
+    # The checkout's lock and demo password stay untouched: this run keeps its own.
+    monkeypatch.setattr(run_local, "LOCK_PATH", tmp_path / ".run.lock")
+    settings.BASE_DIR = tmp_path
+    monkeypatch.delenv("SITE_URL", raising=False)
+    out = StringIO()
+
+    call_command("run_local", "--no-serve", addr="127.0.0.1:8102", stdout=out)
+
+    text = out.getvalue()
+    assert settings.SITE_URL == "http://127.0.0.1:8102"  # the links of e-mails follow `make run ADDR=`
+    assert "Links in e-mails point to http://127.0.0.1:8102/ (SITE_URL)." in text
+    assert "==> Demo offers" in text and "France Travail: " in text and " rejected" in text
+    expected = sum(run_local.DEMO_DELIBERATE_REJECTIONS.values())
+    assert f"{expected} rejected payloads are expected: the demo holds deliberately malformed ones" in text
+    assert "more were rejected than the demo's deliberate ones" not in text
+    for french in ("reçues", "Terminée", "rejeu", "Offres de démonstration", "chargées"):
+        assert french not in text, french

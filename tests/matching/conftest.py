@@ -9,8 +9,17 @@ import pytest
 
 from matching import encoder as encoder_module
 from matching.encoder import Encoder, load_encoder
+from matching.knn import planner_statistics_forget
 from matching.models import EmbeddingModel
 from matching.services import embedding_model_register
+
+
+@pytest.fixture(autouse=True)
+def _fresh_planner_statistics() -> Iterator[None]:
+    """Row estimates are kept a minute per process (matching.knn): each test builds its own tables."""
+    planner_statistics_forget()
+    yield
+    planner_statistics_forget()
 
 
 @pytest.fixture(scope="session")

@@ -100,6 +100,7 @@ def test_a_listing_that_moves_while_it_is_read_is_read_again(ft_client, france_t
 
     assert {offer["id"] for offer in collected} == {offer["id"] for offer in offers}
     assert [cell.complete for cell in cells] == [True]
+    assert ft_client.stats.rereads == 1
 
 
 def test_a_listing_that_keeps_moving_leaves_its_cell_incomplete(ft_client, france_travail):
