@@ -138,7 +138,9 @@ class SkillReader:
             if skill.strip():
                 label = self.label(skill)
                 profile.listed.append(label)
-                profile.concepts |= label.concepts
+                # What a candidate lists shows its concepts as their text would, narrow terms included
+                # ("Utiliser une autolaveuse" shows cleaning; only as a label to find is it read by its words).
+                profile.concepts |= label.concepts | self.concepts_in(skill)
                 profile.statements.append(
                     [self._word(w) for w in tokens(skill) if w not in STOP_WORDS and self._word(w) not in self.generic]
                 )

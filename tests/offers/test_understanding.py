@@ -41,6 +41,7 @@ from offers.understanding.skills import skill_reader
         # ... while a text naming the part shows the whole.
         ("Nettoyer les locaux", [], "Passage de l'autolaveuse dans les locaux", True),
         ("Utiliser une autolaveuse", [], "Conduite d'une autolaveuse autoportée", True),
+        ("Entretien des locaux", ["Utiliser une autolaveuse"], "", True),
         # The noun and the verb of one root meet; words that only start alike do not.
         ("Arrimer une cargaison", [], "Arrimage de la cargaison avant le départ", True),
         ("Accueillir la clientèle", [], "Vous accueillez les clients avec le sourire", True),
