@@ -14,6 +14,7 @@ the children of one ROME parent (v4.60 files "Cuisinier" under G1609, a child of
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
 from collections import defaultdict
@@ -29,6 +30,8 @@ from offers.understanding.text import segments, tokens
 
 DATA = Path(__file__).resolve().parent / "data" / "occupation_aliases.json"
 MAX_TITLE_WORDS = 6
+# What follows a title in a posting's title line: a place, a contract, a slogan ("Boulanger H/F - Lyon 3e").
+_DECORATION = re.compile(r"\s+[-–—|]\s+|\s*\|\s*")
 REBUILD_CHECK_SECONDS = 60
 # Words before a title that say the candidate wants it, or leaves it.
 TARGET_CUES = frozenset(
@@ -190,8 +193,18 @@ class OccupationReader:
         return tuple(fixed)
 
     def from_title(self, title: str) -> list[OccupationGuess]:
-        """The occupation(s) a job title names: whole, longest known part, then with typos corrected."""
-        words = title_key(title)
+        """The occupation(s) a job title names: whole, longest known part, then with typos corrected.
+
+        A title decorated after a dash or a bar ("Vendeur en boulangerie - Saint-Denis", "Conseiller bancaire
+        - CDI 35h - ...") is read by its first part first."""
+        core = _DECORATION.split(title, maxsplit=1)[0]
+        if core != title:
+            guesses = self._from_title_words(title_key(core))
+            if guesses:
+                return guesses
+        return self._from_title_words(title_key(title))
+
+    def _from_title_words(self, words: tuple[str, ...]) -> list[OccupationGuess]:
         if not words:
             return []
         for attempt, confidence in ((words, 1.0), (self._corrected(words), 0.85)):
@@ -208,6 +221,16 @@ class OccupationReader:
                 key, codes = found
                 share = confidence * (0.75 + 0.25 * len(key) / len(attempt))
                 return self._guesses(dict.fromkeys(codes, share), "title", total=len(codes))
+            for size in range(len(attempt) - 1, 1, -1):
+                # "Technicien de maintenance en équipe 3x8": trailing words that no title has (a shift, a
+                # "polyvalent") dropped, the title read by its first words.
+                wider = self._titles_around(attempt[:size])
+                if wider and max(wider.values()) >= 0.5:  # one family clearly, or none
+                    weights = {code: 0.8 * confidence * weight for code, weight in wider.items()}
+                    return self._guesses(weights, "title", total=1.0)
+            guided = self._head_guided(attempt)
+            if guided:
+                return self._guesses({code: 0.75 * confidence * w for code, w in guided.items()}, "title", total=1.0)
             head = self._titles_around(attempt[:1], head=True)
             if head and len(head) <= 2:
                 # "Infirmier en EHPAD": the head noun of known titles.
@@ -229,6 +252,30 @@ class OccupationReader:
                     votes[self.family(code)] += 1.0
         total = sum(votes.values())
         return {code: count / total for code, count in votes.items() if count / total >= 0.2}
+
+    def _head_guided(self, words: tuple[str, ...]) -> dict[str, float]:
+        """Titles that start with the title's head noun and share another of its words, or the start of one
+        ("Chauffeur super lourd" ~ "Chauffeur poids lourd"): the family most of those sharing the most belong to."""
+        others = [word for word in words[1:] if len(word) >= 5]
+        if not others:
+            return {}
+        scored: list[tuple[int, tuple[str, ...]]] = []
+        for key in self._containing.get(words[0], ()):
+            if key[0] != words[0]:
+                continue
+            shared = sum(1 for word in others if any(_same_start(word, other) for other in key[1:]))
+            if shared:
+                scored.append((shared, key))
+        if not scored:
+            return {}
+        best = max(shared for shared, _ in scored)
+        votes: dict[str, float] = defaultdict(float)
+        for shared, key in scored:
+            if shared == best:
+                for code in self.keys[key]:
+                    votes[self.family(code)] += 1.0
+        total = sum(votes.values())
+        return {code: count / total for code, count in votes.items() if count / total >= 0.5}
 
     def _longest_inside(self, words: tuple[str, ...]) -> tuple[tuple[str, ...], set[str]] | None:
         for size in range(min(len(words), MAX_TITLE_WORDS), 0, -1):
@@ -298,6 +345,12 @@ def _cue(before: list[str]) -> float:
         if word in TARGET_CUES:
             return 2.0
     return 1.0
+
+
+def _same_start(a: str, b: str) -> bool:
+    """Two words of one family ("fromagerie", "fromager"): one starts the other, five letters at least."""
+    shorter, longer = sorted((a, b), key=len)
+    return len(shorter) >= 5 and longer.startswith(shorter[: max(5, len(shorter) - 2)])
 
 
 def _in_order(words: tuple[str, ...], key: tuple[str, ...]) -> bool:
