@@ -592,8 +592,9 @@ def query_expand(text: str) -> ExpandedQuery:
                 codes.append(taught)
     loose: list[TermGroup] = []
     if len(groups) == 1 and synonym_groups and len(words) > 1:
-        # "infirmier bloc opératoire" is one expression (IBODE): its closest offers hold some of its words.
-        loose = [_word_group(word, vocabulary, typing=False, corrections=[])[0] for word in words]
+        # "infirmier bloc opératoire" is one expression (IBODE): its closest offers hold some of its words
+        # (the expression itself stays one of them: "IBODE" alone answers it).
+        loose = [groups[0], *(_word_group(word, vocabulary, typing=False, corrections=[])[0] for word in words)]
         if groups[0].related:
             loose.append(TermGroup(original=groups[0].original, alternatives=(), related=groups[0].related).loosened())
     return ExpandedQuery(
