@@ -65,6 +65,9 @@ def _table_sizes(connection: Any, tables: list[str]) -> str:
     return ", ".join(f"{table} {sizes.get(table, '?')}" for table in tables)
 
 
+LABELS: dict[tuple[str, str], str] = {}  # role/ugly case of the payloads that are not plain primaries
+
+
 def _pairs(groups: Counter[Any]) -> int:
     return sum(n * (n - 1) // 2 for n in groups.values())
 
@@ -90,6 +93,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for offer in iter_labelled_offers(args.n, args.seed):
         by_source[offer.source].append(offer.payload)
         job_of[(offer.source, str(offer.payload.get("id")))] = offer.job_id
+        if offer.role != "primary" or offer.ugly:
+            LABELS[(offer.source, str(offer.payload.get("id")))] = f"{offer.role}/{offer.ugly or '-'}"
     print(
         f"generated {args.n} payloads ({len(by_source['francetravail'])} France Travail, "
         f"{len(by_source['adzuna'])} Adzuna) in {time.perf_counter() - started:.1f} s"
@@ -192,8 +197,29 @@ def _round(
         f"dedup over {len(keys)} postings: {Offer.objects.count()} offers for {len(same_job)} real jobs;"
         f" pair precision {precision:.3f}, pair recall {recall:.3f}"
     )
+    _dedup_errors(keys, offer_of, job_of)
     print("disk:", _table_sizes(connection, ["ingestion_rawpayload", "offers_offersource", "offers_offer"]))
     return rates[0], rates[1]
+
+
+def _dedup_errors(
+    keys: list[tuple[str, str]], offer_of: dict[tuple[str, str], int], job_of: dict[tuple[str, str], int]
+) -> None:
+    """Postings wrongly merged or left apart, counted by the role and ugly case of the two payloads."""
+    wrong, missed = Counter[str](), Counter[str]()
+    for groups, other, errors in ((offer_of, job_of, wrong), (job_of, offer_of, missed)):
+        members: dict[int, list[tuple[str, str]]] = {}
+        for key in keys:
+            members.setdefault(groups[key], []).append(key)
+        for group in members.values():
+            for i, left in enumerate(group):
+                for right in group[i + 1 :]:
+                    if other[left] != other[right]:
+                        kinds = sorted(LABELS.get(k, "primary/-") for k in (left, right))
+                        errors[" + ".join(kinds)] += 1
+    for label, errors in (("wrongly merged", wrong), ("left apart", missed)):
+        top = ", ".join(f"{kinds}: {n}" for kinds, n in errors.most_common(6))
+        print(f"    pairs {label}: {sum(errors.values())}" + (f" ({top})" if top else ""))
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """Pure rules that decide whether two postings are the same job (no database).
 
 Two postings are one offer when
-- they share the employer, the normalised title and the commune (`dedup_key`), or
+- they share the employer, the normalised title (of a long title, its head: `job_title_key`)
+  and the commune (`dedup_key`), or
 - their texts are near-identical (the same first words: `text_key`, which survives
   Adzuna's 500-character cut) and their titles mostly agree,
 and in both cases their contracts do not contradict each other and the two were
@@ -25,6 +26,8 @@ DEDUP_WINDOW = timedelta(days=7)
 TEXT_KEY_WORDS = 40
 TITLE_OVERLAP = 0.5
 UNKNOWN_CONTRACT = "autre"
+LONG_TITLE_WORDS = 10
+_TITLE_TAIL_RE = re.compile(r"\s[-–—]+\s|[|;•]")
 
 _GENDER_RE = re.compile(r"\(?\b[hfmx]\s*[/\-]\s*[hfmx](?:\s*[/\-]\s*[hfmx])?\b\)?|\((?:e|ere|euse|trice|se|ne|le)\)")
 _LEGAL_FORMS = {"sas", "sasu", "sarl", "eurl", "sa", "sci", "snc", "scop", "selarl", "ets", "etablissements"}
@@ -67,9 +70,24 @@ def _digest(text: str) -> str:
     return hashlib.sha1(text.encode()).hexdigest()
 
 
+def job_title_key(title: str) -> str:
+    """The part of a title that names the job: a long title is cut at its first separator.
+
+    Past LONG_TITLE_WORDS words a title carries a tail of conditions ("Chef boulanger H/F - CDI
+    35h - Débutant accepté - Prime + mutuelle..."), which the same job's copy on another source
+    shortens or drops ("Chef boulanger F/H"). Short titles stay whole: "Vendeur - rayon
+    boucherie" and "Vendeur - rayon fromagerie" of one shop are two jobs.
+    """
+    key = title_key(title)
+    if key.count(" ") < LONG_TITLE_WORDS:
+        return key
+    return title_key(_TITLE_TAIL_RE.split(title, maxsplit=1)[0]) or key
+
+
 def dedup_key(posting: Mapping[str, Any]) -> str:
-    """Employer + normalised title + commune; '' when one of them is unknown (never merge on a blank)."""
-    company, title, city = company_key(posting["company"]), title_key(posting["title"]), city_key(posting["city"])
+    """Employer + the job's title + commune; '' when one of them is unknown (never merge on a blank)."""
+    company, title = company_key(posting["company"]), job_title_key(posting["title"])
+    city = city_key(posting["city"])
     if not (company and title and city):
         return ""
     return _digest(f"{company}|{title}|{posting['departement']}|{city}")
@@ -90,8 +108,17 @@ def text_key(posting: Mapping[str, Any]) -> str:
 _TEMPORARY = {"cdd", "interim", "saisonnier"}
 
 
-def _contracts_agree(a: str, b: str) -> bool:
-    return a == b or UNKNOWN_CONTRACT in (a, b) or {a, b} <= _TEMPORARY
+# Its other value, "permanent", covers every job without an end date: a France Travail
+# "profession libérale" or franchise offer shows there as a CDI.
+_PERMANENT = {"cdi", "independant"}
+ADZUNA = "adzuna"
+
+
+def _contracts_agree(new: Mapping[str, Any], known: Mapping[str, Any]) -> bool:
+    a, b = new["contract_type"], known["contract_type"]
+    if a == b or UNKNOWN_CONTRACT in (a, b) or {a, b} <= _TEMPORARY:
+        return True
+    return {a, b} <= _PERMANENT and ADZUNA in (new.get("source"), known.get("source"))
 
 
 _TITLE_STOPWORDS = {"a", "au", "aux", "de", "des", "du", "en", "et", "la", "le", "les", "l", "d", "pour", "sur"}
@@ -110,8 +137,9 @@ def _known_and_different(a: str, b: str, unknown: str = "") -> bool:
 
 
 def same_job(new: Mapping[str, Any], known: Mapping[str, Any]) -> bool:
-    """`new` and `known` are key dicts: dedup_key, text_key, title_key, contract_type, working_time, departement."""
-    if not _contracts_agree(new["contract_type"], known["contract_type"]):
+    """`new` and `known` are key dicts: dedup_key, text_key, title_key, contract_type, working_time, departement,
+    source."""
+    if not _contracts_agree(new, known):
         return False
     if _known_and_different(new.get("working_time", ""), known.get("working_time", "")):
         return False  # the full-time and the part-time version of a job are two offers

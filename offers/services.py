@@ -119,6 +119,7 @@ def _keys_of(data: Mapping[str, Any]) -> dict[str, str]:
         "contract_type": data["contract_type"],
         "working_time": data.get("working_time") or "",
         "departement": data["departement"],
+        "source": data["source"],
     }
 
 
@@ -303,7 +304,7 @@ def _group_new_postings(
     candidates: dict[str, list[tuple[dict[str, Any], int | str]]] = defaultdict(list)
     if dedup_keys or text_keys:
         rows = _rows(
-            "SELECT p.offer_id, p.dedup_key, p.text_key, p.normalised->>'title' AS title,"
+            "SELECT p.offer_id, p.source, p.dedup_key, p.text_key, p.normalised->>'title' AS title,"
             " p.normalised->>'contract_type' AS contract_type, p.normalised->>'working_time' AS working_time,"
             " p.normalised->>'departement' AS departement, p.published_at, p.first_seen_at"
             " FROM offers_offersource p"
@@ -325,6 +326,7 @@ def _group_new_postings(
                 "contract_type": row["contract_type"] or ContractType.AUTRE.value,
                 "working_time": row["working_time"] or "",
                 "departement": row["departement"] or "",
+                "source": row["source"],
                 "published_at": row["published_at"] or row["first_seen_at"],
             }
             for index_key in (row["dedup_key"], row["text_key"]):

@@ -9,7 +9,6 @@ from typing import Any
 from ingestion.normalise import geo
 from ingestion.normalise.base import (
     MAX_DESCRIPTION,
-    MAX_NAME,
     MAX_TITLE,
     NormalisationError,
     NormalisedOffer,
@@ -22,6 +21,7 @@ from ingestion.normalise.base import (
     required_datetime,
 )
 from ingestion.normalise.salary import EMPTY, AnnualSalary, annualise_figures
+from ingestion.normalise.taxonomy import domain_of_adzuna_category
 from ingestion.normalise.text import fold
 from ingestion.normalise.vocabulary import contract_from_words, mentions_remote, seniority_from_words
 from offers.geography.gazetteer import Gazetteer
@@ -47,10 +47,7 @@ def normalise(payload: object, places: Gazetteer | None = None) -> NormalisedOff
         as_mapping(payload.get("location")), payload.get("latitude"), payload.get("longitude"), places
     )
     salary, estimate, salary_text = _salary(payload)
-    category = as_mapping(payload.get("category"))
-    domain = as_str(category.get("label"), max_length=MAX_NAME)
-    if fold(as_str(category.get("tag"))) in ("", "unknown") or fold(domain) == "unknown":
-        domain = ""
+    domain = domain_of_adzuna_category(as_str(as_mapping(payload.get("category")).get("tag")))
     created = required_datetime(payload.get("created"), field="created")
     return NormalisedOffer(
         source=Source.ADZUNA.value,

@@ -25,6 +25,7 @@ from ingestion.normalise.base import (
     required_datetime,
 )
 from ingestion.normalise.salary import parse_salary_text
+from ingestion.normalise.taxonomy import domain_of_rome_code
 from ingestion.normalise.text import fold
 from ingestion.normalise.vocabulary import (
     contract_from_words,
@@ -99,7 +100,7 @@ def normalise(payload: object, places: Gazetteer | None = None) -> NormalisedOff
         contract_type=_contract(payload, title),
         working_time=_working_time(payload),
         seniority=_seniority(payload, title),
-        domain=as_str(payload.get("secteurActiviteLibelle"), max_length=MAX_NAME),
+        domain=domain_of_rome_code(rome_code),
         rome_code=rome_code,
         rome_label=as_str(payload.get("romeLibelle"), max_length=MAX_NAME) if rome_code else "",
         occupation_title=as_str(payload.get("appellationlibelle"), max_length=MAX_NAME) if rome_code else "",

@@ -87,9 +87,9 @@ def test_paris_is_a_city_even_without_a_commune_level() -> None:
     assert (offer.city, offer.departement) == ("Paris", "75")
 
 
-def test_a_known_category_is_the_domain() -> None:
+def test_a_known_category_is_mapped_onto_its_rome_domain() -> None:
     offer = adzuna.normalise(adzuna_job(category={"tag": "it-jobs", "label": "Emplois Informatique"}))
-    assert offer.domain == "Emplois Informatique"
+    assert offer.domain == "Support à l'entreprise"
 
 
 def test_full_and_part_time_come_from_contract_time() -> None:

@@ -29,7 +29,7 @@ def test_a_complete_offer_is_normalised_field_by_field() -> None:
     assert offer.contract_type == "cdi"
     assert offer.working_time == "full_time"
     assert offer.seniority == "junior"
-    assert offer.domain == "Boulangerie et boulangerie-pâtisserie"
+    assert offer.domain == "Commerce, Vente et Grande distribution"  # ROME D, not the employer's NAF sector
     assert (offer.rome_code, offer.rome_label) == ("D1102", "Boulanger / Boulangère")
     assert offer.skills == ("Façonner des pâtons", "Cuire des pains")
     assert offer.soft_skills == ("Faire preuve de rigueur et de précision", "Travailler en équipe")

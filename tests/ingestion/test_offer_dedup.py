@@ -197,3 +197,69 @@ def test_a_posting_that_fits_two_hirings_of_one_employer_joins_the_one_published
     assert Offer.objects.count() == 2
     adzuna_offer = OfferSource.objects.get(source="adzuna").offer_id
     assert OfferSource.objects.get(external_id="201B").offer_id == adzuna_offer
+
+
+LONG_TAIL = (
+    " - CDI 35h - Débutant accepté - Prime + mutuelle + tickets restaurant - Poste à pourvoir immédiatement"
+    " - Rejoignez une équipe dynamique et passionnée dans une entreprise en pleine croissance - Formation"
+    " assurée en interne - Possibilité d'évolution rapide - Candidatures étudiées au fil de l'eau"
+)
+
+
+@pytest.mark.parametrize(
+    ("long_title", "short_title"),
+    [
+        ("Chef boulanger h/f" + LONG_TAIL, "Chef boulanger F/H"),
+        ("Vendeur en prêt-à-porter (H/F)" + LONG_TAIL, "Vendeur en prêt-à-porter (F/H)"),
+        (
+            "Boulanger | CDI temps plein | Prime + mutuelle + tickets restaurant | Débutant accepté | Urgent",
+            "Boulanger",
+        ),
+        # Adzuna's own cut of the same long title.
+        ("Chef boulanger h/f" + LONG_TAIL, ("Chef boulanger h/f" + LONG_TAIL)[:120] + "…"),
+    ],
+)
+def test_a_very_long_title_and_its_short_twin_on_another_source_are_one_offer(
+    long_title: str, short_title: str
+) -> None:
+    assert len(long_title) > 90
+    # The Adzuna copy has no text to compare (an empty description): only employer, title and town.
+    _upsert(
+        france_travail_offer("201A", intitule=long_title),
+        adzuna_job("4801", title=short_title, description=""),
+    )
+    assert Offer.objects.count() == 1
+    assert OfferSource.objects.count() == 2
+
+
+def test_long_titles_of_two_different_jobs_of_one_employer_stay_two_offers() -> None:
+    _upsert(
+        france_travail_offer("201A", intitule="Boulanger (H/F)" + LONG_TAIL, description="Four à bois."),
+        adzuna_job("4801", title="Vendeur en boulangerie (H/F)" + LONG_TAIL, description=""),
+    )
+    assert Offer.objects.count() == 2
+
+
+def test_short_titles_keep_what_follows_their_dash() -> None:
+    _upsert(
+        france_travail_offer("201A", intitule="Vendeur - rayon boucherie", description="Rayon boucherie."),
+        adzuna_job("4801", title="Vendeur - rayon fromagerie", description=""),
+    )
+    assert Offer.objects.count() == 2
+
+
+def test_a_liberal_profession_offer_merges_with_its_adzuna_copy_given_as_permanent() -> None:
+    # Adzuna has "permanent" for every job without an end date, a France Travail "LIB" included.
+    _upsert(
+        france_travail_offer("201A", typeContrat="LIB", typeContratLibelle="Profession libérale"),
+        adzuna_job("4801", contract_type="permanent"),
+    )
+    assert Offer.objects.count() == 1
+
+
+def test_a_permanent_and_a_liberal_offer_on_france_travail_stay_two_offers() -> None:
+    _upsert(
+        france_travail_offer("201A", typeContrat="LIB", typeContratLibelle="Profession libérale"),
+        france_travail_offer("201B"),
+    )
+    assert Offer.objects.count() == 2
