@@ -1,14 +1,14 @@
 """Complete daily sweeps at national scale, simulated on a local replay server (never the real APIs).
 
-    python bench/sweep.py [--live 900000] [--scale 10] [--days 3] [--seed 7] [--latency 0.25]
+    python bench/sweep.py [--live 900000] [--scale 10] [--days 3] [--seed 7] [--latency 0.25] [--sweeps 2]
 
 A local HTTP server replays the France Travail API (token, search with range paging and
 Content-Range, detail) over a catalogue that changes with simulated time: `--live` live
 offers at the start (their ages spread like a 50-day life), then every day 2 % of the live
-offers withdrawn, 3 % created and 1 % edited, each at a random moment of the day. Every day
-at 05:00 (simulated) the real France Travail client and the real sweep
-(`ingestion.services.collection.ingestion_sweep`, then the re-check of what it could not
-settle) run against it at the API's 3 requests/s, into a throwaway database. The clock is
+offers withdrawn, 3 % created and 1 % edited, each at a random moment of the day. At 05:00
+and 17:00 (simulated; as the beat schedule does; `--sweeps 1`: 05:00 only) the real France
+Travail client and the real sweep (`ingestion.services.collection.ingestion_sweep`, then the
+re-check of what it could not settle) run against it at the API's 3 requests/s, into a throwaway database. The clock is
 simulated: the client's rate limiter and the server's latency move it, nobody waits.
 
 Scaled run (`--scale k`): the catalogue holds live/k offers and the server pages by 150/k
@@ -294,6 +294,8 @@ class Day:
     parts: int = 0
     incomplete_parts: int = 0
     complete: bool = False
+    sweeps: int = 0
+    first_sweep_end: float = 0.0  # simulated timestamp
     growth: dict[str, int] = field(default_factory=dict)
 
 
@@ -322,16 +324,30 @@ def _cpu_seconds() -> float:
     return time.process_time() + children_cpu_seconds() + (backend_cpu_seconds(connection) or 0.0)
 
 
-def run_day(number: int, api: ReplayedFranceTravail, server_url: str, scale: int, closed_at: dict[str, float]) -> Day:
-    """The day's sweep at 05:00 then the re-check of what it could not settle; closings timed."""
+def run_day(
+    number: int, api: ReplayedFranceTravail, server_url: str, scale: int, closed_at: dict[str, float], sweeps: int = 1
+) -> Day:
+    """The day's sweeps (05:00, then every 24/sweeps h), each followed by the re-check; closings timed."""
+    day = Day(number)
+    begin_wall, begin_cpu, sizes = time.perf_counter(), _cpu_seconds(), _sizes()
+    for index in range(sweeps):
+        api.clock.set(START.timestamp() + number * DAY + index * DAY / sweeps)
+        _sweep(day, api, server_url, scale, closed_at)
+        if index == 0:
+            day.first_sweep_end = api.clock.timestamp()
+    day.wall_seconds, day.cpu_seconds = time.perf_counter() - begin_wall, _cpu_seconds() - begin_cpu
+    day.growth = {table: size - sizes.get(table, 0) for table, size in _sizes().items()}
+    return day
+
+
+def _sweep(day: Day, api: ReplayedFranceTravail, server_url: str, scale: int, closed_at: dict[str, float]) -> None:
+    """One sweep then the re-check of what it could not settle, added to the day's figures."""
     from ingestion.services import closing, collection
     from ingestion.sources import SweepCell
     from offers.models import OfferSource
 
     clock = api.clock
-    day = Day(number)
-    clock.set(START.timestamp() + number * DAY)
-    begin_sim, begin_wall, begin_cpu, sizes = clock.timestamp(), time.perf_counter(), _cpu_seconds(), _sizes()
+    begin_sim = clock.timestamp()
 
     def closed(ids: list[str]) -> None:
         for external_id in ids:
@@ -349,21 +365,26 @@ def run_day(number: int, api: ReplayedFranceTravail, server_url: str, scale: int
 
     client.sweep = counted_sweep  # type: ignore[method-assign]
     run = collection.ingestion_sweep(source="francetravail", client=client, on_closed=closed)
-    day.requests, day.complete, day.closed_by_sweep = client.stats.api_calls, bool(run.complete), run.closed
-    day.parts, day.incomplete_parts, day.rereads = len(parts), parts.count(False), client.stats.rereads
-    day.sweep_seconds = clock.timestamp() - begin_sim
+    day.requests += client.stats.api_calls
+    day.complete = bool(run.complete) and (day.complete or day.sweeps == 0)
+    day.closed_by_sweep += run.closed
+    day.parts += len(parts)
+    day.incomplete_parts += parts.count(False)
+    day.rereads += client.stats.rereads
+    swept = clock.timestamp()
+    day.sweep_seconds += swept - begin_sim
 
     # Detail calls are per offer: a scaled catalogue has a k-th of the ambiguous ones, and a k-th of the budget.
     withdrawn = OfferSource.objects.filter(withdrawn_at__isnull=False)
     before = set(withdrawn.values_list("external_id", flat=True))
     detail = _client(server_url, clock)
-    recheck = closing.open_offers_recheck(source="francetravail", client=detail, limit=DETAIL_DAILY_LIMIT // scale)
+    limit = DETAIL_DAILY_LIMIT // scale - day.detail_requests
+    recheck = closing.open_offers_recheck(source="francetravail", client=detail, limit=max(limit, 0))
     closed(sorted(set(withdrawn.values_list("external_id", flat=True)) - before))
-    day.detail_requests, day.closed_by_recheck = detail.stats.api_calls, recheck.closed
-    day.recheck_seconds = clock.timestamp() - begin_sim - day.sweep_seconds
-    day.wall_seconds, day.cpu_seconds = time.perf_counter() - begin_wall, _cpu_seconds() - begin_cpu
-    day.growth = {table: size - sizes.get(table, 0) for table, size in _sizes().items()}
-    return day
+    day.detail_requests += detail.stats.api_calls
+    day.closed_by_recheck += recheck.closed
+    day.recheck_seconds += clock.timestamp() - swept
+    day.sweeps += 1
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -373,6 +394,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--days", type=int, default=3, help="simulated days after the first load")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--latency", type=float, default=0.25, help="seconds the API takes to answer")
+    parser.add_argument("--sweeps", type=int, default=2, choices=(1, 2), help="France Travail sweeps a day")
     parser.add_argument("--withdrawn", type=float, default=0.02, help="share of live offers withdrawn a day")
     parser.add_argument("--new", type=float, default=0.03, help="share of live offers created a day")
     parser.add_argument("--edited", type=float, default=0.01, help="share of live offers edited a day")
@@ -412,7 +434,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         load = os.getloadavg()[0]
         print(f"database: {connection.settings_dict['NAME']}; load average {load:.1f} on {os.cpu_count()} cores")
         for number in range(args.days + 1):
-            day = run_day(number, api, server.url, args.scale, closed_at)
+            day = run_day(number, api, server.url, args.scale, closed_at, sweeps=args.sweeps)
             days.append(day)
             _print_day(day, args.scale)
         end = api.clock.timestamp()
@@ -456,7 +478,7 @@ def _report(
     sizes: dict[str, int],
     args: argparse.Namespace,
 ) -> None:
-    first_load_end = START.timestamp() + days[0].sweep_seconds
+    first_load_end = days[0].first_sweep_end
     # Withdrawn after the first load and a day or more before the end: each had a whole day to be closed.
     withdrawn = [
         i

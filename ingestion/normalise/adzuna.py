@@ -55,7 +55,8 @@ def normalise(payload: object, places: Gazetteer | None = None) -> NormalisedOff
         title=title,
         description=description,
         description_truncated=truncated,
-        company=company_name(payload.get("company"), "display_name"),
+        # Adzuna's own name for an employer it recognised, when it gives no display name.
+        company=company_name(payload.get("company"), "display_name", "canonical_name"),
         city=place.city,
         postcode=place.postcode,
         departement=place.departement,

@@ -225,10 +225,13 @@ def labels(items: object, key: str = "libelle") -> tuple[str, ...]:
     return tuple(seen)
 
 
-def company_name(value: object, key: str) -> str:
-    """The employer's name: `{key: name}` or, as some payloads have it, the name as a plain string."""
-    name = value if isinstance(value, str) else as_mapping(value).get(key)
-    return as_str(name, max_length=MAX_NAME)
+def company_name(value: object, *keys: str) -> str:
+    """The employer's name: the first of `{key: name}` that holds one or, as some payloads
+    have it, the name as a plain string."""
+    if isinstance(value, str):
+        return as_str(value, max_length=MAX_NAME)
+    fields = as_mapping(value)
+    return first_nonempty(as_str(fields.get(key), max_length=MAX_NAME) for key in keys)
 
 
 def required_datetime(value: object, *, field: str) -> datetime:

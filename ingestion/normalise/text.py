@@ -107,6 +107,8 @@ def strip_invisible(text: str) -> str:
     """Controls become spaces (line breaks and tabs stay); formatting characters go."""
     if text.isprintable():  # C speed, and true for almost every field of every payload
         return text
+    if text.replace("\n", "").isprintable():  # a description's line breaks: 3 times faster than the regexes
+        return text
     return _INVISIBLE_RE.sub("", _CONTROL_RE.sub(" ", text))
 
 

@@ -161,3 +161,21 @@ def test_the_daily_sweep_runs_each_source_with_its_configured_searches(settings,
     assert clients["francetravail"].searches == [SearchSpec()]
     assert outcome["francetravail"].endswith("succeeded, complete, 0 closed")
     assert IngestionRun.objects.filter(kind=RunKind.SWEEP).count() == 2
+
+
+def test_france_travail_is_swept_again_twelve_hours_after_the_daily_pipeline(monkeypatch) -> None:
+    from ingestion.tasks import sweep_france_travail
+    from jobmarket.celery import beat_schedule
+
+    for hour, second in ((5, 17), (20, 8)):
+        entry = beat_schedule(ingestion_hour=hour)["france-travail-second-sweep"]
+        assert entry["task"] == "ingestion.tasks.sweep_france_travail"
+        assert (entry["schedule"].hour, entry["schedule"].minute) == ({second}, {0})
+    clients = {"francetravail": FakeClient("francetravail", [_offer("A", 2)]), "adzuna": FakeClient("adzuna")}
+    monkeypatch.setattr(collection, "client_for", lambda source, **_: clients[source])
+
+    outcome = sweep_france_travail.delay().get()
+
+    assert list(outcome) == ["francetravail"]  # Adzuna's daily quota is the daily pipeline's
+    assert clients["adzuna"].searches == []
+    assert IngestionRun.objects.get(kind=RunKind.SWEEP).source == "francetravail"

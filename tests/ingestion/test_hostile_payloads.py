@@ -231,6 +231,11 @@ def test_alternance_false_or_unreadable_leaves_the_contract_alone(value: Any) ->
         ("adzuna", adzuna_job(company={"display_name": "<b>Fournil</b> &amp; Co"}), "Fournil & Co"),
         ("francetravail", france_travail_offer(entreprise="AU FOURNIL CEVENOL"), "AU FOURNIL CEVENOL"),
         ("francetravail", france_travail_offer(entreprise={"nom": "NEW NET 3D"}), "NEW NET 3D"),
+        ("adzuna", adzuna_job(company={"canonical_name": "Fournil du Port"}), "Fournil du Port"),
+        ("adzuna", adzuna_job(company={"display_name": " ", "canonical_name": "Fournil du Port"}), "Fournil du Port"),
+        ("adzuna", adzuna_job(company={"display_name": None}), ""),
+        ("francetravail", france_travail_offer(entreprise={"nom": "  NEW NET 3D "}), "NEW NET 3D"),
+        ("francetravail", france_travail_offer(entreprise={"nom": None, "description": "Boulangerie"}), ""),
         ("francetravail", france_travail_offer(entreprise={}), ""),
     ],
 )
