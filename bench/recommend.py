@@ -198,7 +198,7 @@ def faiss_index(corpus: Corpus, seed: int) -> object:
     """FAISS HNSW over the same vectors, built with every core once and kept in bench/out/."""
     import faiss
 
-    path = Path(__file__).resolve().parent / "out" / f"faiss-hnsw-{len(corpus.ids)}-{seed}.index"
+    path = Path(__file__).resolve().parent / "out" / f"faiss-hnsw-{len(corpus.ids)}-{seed}-{DIM}d.index"
     if path.exists():
         return faiss.read_index(str(path))
     print(f"FAISS HNSW index (M=16, efConstruction=64) over {len(corpus.ids)} vectors...", flush=True)

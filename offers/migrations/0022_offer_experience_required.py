@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("offers", "0020_search_synonyms_more_acronyms"),
+        ("offers", "0021_search_related_terms_and_negations"),
     ]
 
     operations = [
