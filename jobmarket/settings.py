@@ -371,7 +371,7 @@ MATCHING_ONNX_CACHE_DIR = env_str("MATCHING_ONNX_CACHE_DIR", "")
 MATCHING_BATCH_SIZE = env_int("MATCHING_BATCH_SIZE", 64, minimum=1, maximum=4096)
 # Offers under this cosine similarity (in hundredths) never come out of the kNN (recommendations,
 # smart search, alert digests). Unset: the active model's own floor (matching/ranking_weights.json
-# `min_similarity`: 0.20 for all-MiniLM-L6-v2, 0.10 for USE, whose cosines run ~0.15 lower).
+# `min_similarity`: 0.20 for all-MiniLM-L6-v2, 0.05 for USE, whose cosines run ~0.15 lower).
 _MIN_SIMILARITY_PERCENT = env_int("MATCHING_MIN_SIMILARITY_PERCENT", -1, minimum=0, maximum=100)
 MATCHING_MIN_SIMILARITY = _MIN_SIMILARITY_PERCENT / 100 if _MIN_SIMILARITY_PERCENT >= 0 else None
 # Filtered kNN: below this many offers passing the filters, an exact scan is cheaper than HNSW.
