@@ -198,6 +198,6 @@ def test_the_update_trigger_watches_every_column_of_the_offer():
     import importlib
 
     # The migration that last redefined the trigger's columns.
-    trigger = importlib.import_module("offers.migrations.0019_offer_salary_estimate")
+    trigger = importlib.import_module("offers.migrations.0022_offer_experience_required")
     columns = {field.column for field in Offer._meta.concrete_fields}
     assert columns == set(trigger.VISIBLE_COLUMNS) | set(trigger.IGNORED_COLUMNS)
