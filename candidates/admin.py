@@ -69,6 +69,8 @@ class CvUploadAdmin(admin.ModelAdmin):
         "status",
         "message",
         "skills_added",
+        "proposals",
+        "proposals_answered_at",
         "created_at",
         "finished_at",
     ]

@@ -38,6 +38,9 @@ logger = logging.getLogger(__name__)
 
 MAX_SAVED_SEARCHES = 20
 UNSUBSCRIBE_SALT = "candidates.alerts.unsubscribe"
+# Links carry no timestamp (they never expire), so a digest sent again is the same message byte for
+# byte; links mailed before that (signing.dumps, timestamped, UNSUBSCRIBE_SALT) still work.
+_UNSUBSCRIBE_SIGNER = signing.Signer(salt=UNSUBSCRIBE_SALT + ".untimed")
 # Every parameter of the search page but the page number: a saved search keeps them all.
 SEARCH_FIELDS = tuple(name for name in OfferSearchForm.base_fields if name != "page")
 MULTIPLE_FIELDS = frozenset(
@@ -218,7 +221,7 @@ def alert_recommendations_set(*, user: User, enabled: bool) -> AlertState:
 
 def unsubscribe_token(*, user_id: int, search_id: int | None = None) -> str:
     """A signed token for one search's alert, or (search_id None) for all of the candidate's alerts."""
-    return signing.dumps({"u": user_id, "s": search_id}, salt=UNSUBSCRIBE_SALT, compress=False)
+    return _UNSUBSCRIBE_SIGNER.sign_object({"u": user_id, "s": search_id})
 
 
 def unsubscribe_url(*, user_id: int, search_id: int | None = None) -> str:
@@ -235,9 +238,12 @@ class UnsubscribeTarget:
 def unsubscribe_target(*, token: str) -> UnsubscribeTarget:
     """What a link unsubscribes from. Raises InvalidUnsubscribeLink when tampered with or stale."""
     try:
-        payload = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+        payload = _UNSUBSCRIBE_SIGNER.unsign_object(token)
     except signing.BadSignature:
-        raise InvalidUnsubscribeLink(token) from None
+        try:
+            payload = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+        except signing.BadSignature:
+            raise InvalidUnsubscribeLink(token) from None
     if not isinstance(payload, dict) or not isinstance(payload.get("u"), int):
         raise InvalidUnsubscribeLink(token)
     search_id = payload.get("s")

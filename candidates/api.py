@@ -17,8 +17,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from candidates import selectors, services, tokens
+from candidates import cv_services, selectors, services, tokens
 from candidates.cv import CvRejected
+from candidates.cv_proposals import CvProposals
 from candidates.models import ApiToken, CandidateProfile, CvUpload, CvUploadStatus, RemotePreference, SavedOffer
 from jobmarket.throttling import AnonRateThrottle, ScopedRateThrottle, UserRateThrottle
 from offers.models import ContractType, OfferStatus, Seniority
@@ -196,9 +197,26 @@ class CvUploadSerializer(serializers.Serializer):
     file = serializers.FileField(help_text="CV au format PDF ou DOCX (5 Mo au plus).")
 
 
+class CvProposalsSerializer(serializers.Serializer):
+    """What the CV proposes for the profile; nothing is written until the candidate confirms (PATCH /api/me/)."""
+
+    title = serializers.CharField(help_text="Poste lu dans le CV, tel qu'il y est écrit (vide : aucun).")
+    rome_code = serializers.CharField(help_text="Code ROME de ce poste (vide : aucun).")
+    commune_insee = serializers.CharField(help_text="Code INSEE de la commune lue dans le CV (vide : aucune).")
+    place_name = serializers.CharField(help_text="Cette commune, par exemple « Montpellier (34) ».")
+    skills = serializers.ListField(child=serializers.CharField(), help_text="Compétences lues dans le CV.")
+
+
+def _proposals_of(cv_upload: CvUpload) -> dict[str, Any]:
+    return CvProposals.from_json(cv_upload.proposals).as_json()
+
+
 class CvOutcomeSerializer(serializers.Serializer):
     profile = ProfileSerializer()
-    skills_added = serializers.ListField(child=serializers.CharField())
+    skills_added = serializers.ListField(
+        child=serializers.CharField(), help_text="Compétences ajoutées au profil depuis ce CV (après confirmation)."
+    )
+    proposals = CvProposalsSerializer()
 
 
 class AccountDeletionSerializer(serializers.Serializer):
@@ -272,7 +290,14 @@ class CvUploadStateSerializer(serializers.Serializer):
     file_name = serializers.CharField(source="original_name")
     uploaded_at = serializers.DateTimeField(source="created_at")
     message = serializers.CharField(help_text="Pourquoi le fichier est refusé (vide sinon).")
-    skills_added = serializers.ListField(child=serializers.CharField())
+    skills_added = serializers.ListField(
+        child=serializers.CharField(), help_text="Compétences ajoutées au profil depuis ce CV (après confirmation)."
+    )
+    proposals = serializers.SerializerMethodField()
+
+    @extend_schema_field(CvProposalsSerializer)
+    def get_proposals(self, instance: CvUpload) -> dict[str, Any]:
+        return _proposals_of(instance)
 
     def to_representation(self, instance: CvUpload) -> dict[str, Any]:
         data = super().to_representation(instance)
@@ -293,8 +318,9 @@ class MeCvView(APIView):
         description=(
             "PDF ou DOCX, type vérifié sur le contenu, 5 Mo au plus. Le fichier est lu hors de la requête, "
             "dans un processus limité en temps et en mémoire : 202 tant qu'il est en cours de lecture (suivre "
-            "`GET /api/me/cv/`), 200 s'il est déjà lu, 400 s'il est refusé. Le texte extrait complète les "
-            "compétences et le texte du profil ; un fichier refusé ne change rien."
+            "`GET /api/me/cv/`), 200 s'il est déjà lu, 400 s'il est refusé. Le texte extrait complète le texte du "
+            "profil ; le poste, la commune et les compétences qu'il y lit sont proposés (`proposals`) et n'entrent "
+            "dans le profil que confirmés par `PATCH /api/me/`. Un fichier refusé ne change rien."
         ),
     )
     def post(self, request: Request) -> Response:
@@ -305,7 +331,7 @@ class MeCvView(APIView):
         upload = CvUploadSerializer(data=request.data)
         upload.is_valid(raise_exception=True)
         try:
-            cv_upload = services.cv_upload_start(user=request.user, upload=upload.validated_data["file"])
+            cv_upload = cv_services.cv_upload_start(user=request.user, upload=upload.validated_data["file"])
         except CvRejected as rejected:
             raise _invalid(services.CandidateError(rejected.message, field="file", code="invalid_file")) from None
         if cv_upload.status == CvUploadStatus.REJECTED:
@@ -313,13 +339,19 @@ class MeCvView(APIView):
         if cv_upload.status == CvUploadStatus.READING:
             return Response(CvUploadStateSerializer(cv_upload).data, status=status.HTTP_202_ACCEPTED)
         profile = services.profile_get_or_create(user=request.user)
-        return Response({"profile": ProfileSerializer(profile).data, "skills_added": cv_upload.skills_added})
+        return Response(
+            {
+                "profile": ProfileSerializer(profile).data,
+                "skills_added": cv_upload.skills_added,
+                "proposals": _proposals_of(cv_upload),
+            }
+        )
 
     @extend_schema(
         operation_id="me_cv_state",
         responses={200: CvUploadStateSerializer},
         summary="État de mon dernier dépôt de CV",
-        description="En cours de lecture, lu (compétences ajoutées) ou refusé (et pourquoi). 404 sans dépôt.",
+        description="En cours de lecture, lu (avec ses propositions) ou refusé (et pourquoi). 404 sans dépôt.",
     )
     def get(self, request: Request) -> Response:
         cv_upload = selectors.cv_upload_latest(user=request.user)
@@ -329,7 +361,7 @@ class MeCvView(APIView):
 
     @extend_schema(operation_id="me_cv_destroy", responses={204: None}, summary="Retirer mon CV")
     def delete(self, request: Request) -> Response:
-        services.profile_cv_remove(user=request.user)
+        cv_services.profile_cv_remove(user=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 

@@ -13,7 +13,6 @@ import re
 import subprocess
 import sys
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -164,22 +163,6 @@ def fold(text: str) -> str:
     """Lower case, no accents, words separated by single spaces: 'Pétrir  la pâte' -> 'petrir la pate'."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     return " ".join(re.findall(r"[a-z0-9+#]+", folded))
-
-
-def skills_in_text(text: str, vocabulary: Iterable[str]) -> list[str]:
-    """The known skills the text mentions as whole words, in the vocabulary's spelling and order."""
-    haystack = f" {fold(text)} "
-    found: list[str] = []
-    seen: set[str] = set()
-    for skill in vocabulary:
-        needle = fold(skill)
-        # One- or two-letter "skills" (a stray "C") would match everywhere.
-        if len(needle) < 3 or needle in seen:
-            continue
-        if f" {needle} " in haystack:
-            seen.add(needle)
-            found.append(skill)
-    return found
 
 
 def safe_display_name(filename: str) -> str:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from candidates import selectors, services
+from candidates.cv_proposals import CvProposals
 from candidates.models import AlertFrequency, CandidateProfile, RemotePreference
 from offers.models import ContractType, Seniority
 
@@ -144,6 +145,76 @@ class ProfileForm(forms.Form):
             # The code shown was the old title's: let the new title suggest its own.
             data.pop("rome_code")
         return data
+
+
+class CvProposalsForm(forms.Form):
+    """What the candidate keeps of their CV's proposals: each one ticked by default, the title and town editable.
+
+    Prefixed "cv": its controls never share a name or id with the profile form's on the same page.
+    """
+
+    upload = forms.IntegerField(widget=forms.HiddenInput)
+    title_keep = forms.BooleanField(label=gettext_lazy("Retenir ce poste"), required=False)
+    title = forms.CharField(label=gettext_lazy("Intitulé du poste proposé"), max_length=255, required=False)
+    place_keep = forms.BooleanField(label=gettext_lazy("Retenir cette ville"), required=False)
+    place = forms.CharField(
+        label=gettext_lazy("Commune proposée"),
+        max_length=255,
+        required=False,
+        help_text=gettext_lazy("Commune, par exemple « Montpellier (34) », ou un code postal."),
+    )
+    skills = forms.MultipleChoiceField(
+        label=gettext_lazy("Compétences proposées"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args: Any, proposals: CvProposals, upload_id: int, **kwargs: Any) -> None:
+        kwargs.setdefault("prefix", "cv")
+        kwargs.setdefault(
+            "initial",
+            {
+                "upload": upload_id,
+                "title_keep": bool(proposals.title),
+                "title": proposals.title,
+                "place_keep": bool(proposals.place_name),
+                "place": proposals.place_name,
+                "skills": list(proposals.skills),
+            },
+        )
+        super().__init__(*args, **kwargs)
+        self.proposals = proposals
+        self.fields["skills"].choices = [(skill, skill) for skill in proposals.skills]
+        self.fields["skills"].error_messages["invalid_choice"] = _("Choisissez parmi les compétences proposées.")
+        if not proposals.title:
+            del self.fields["title_keep"], self.fields["title"]
+        if not proposals.place_name:
+            del self.fields["place_keep"], self.fields["place"]
+        if not proposals.skills:
+            del self.fields["skills"]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("title_keep") and not (data.get("title") or "").strip():
+            self.add_error("title", _("Indiquez le poste recherché, ou décochez « Retenir ce poste »."))
+        if data.get("place_keep"):
+            commune = selectors.commune_from_label(label=data.get("place") or "")
+            if commune is None:
+                self.add_error(
+                    "place",
+                    _("Commune introuvable : écrivez-la comme « Montpellier (34) » ou donnez son code postal."),
+                )
+            else:
+                data["place_insee"] = commune.insee_code
+        return data
+
+    def kept(self) -> dict[str, Any]:
+        """The service's arguments: None for a proposal not kept."""
+        data = self.cleaned_data
+        return {
+            "upload_id": data["upload"],
+            "title": data["title"] if data.get("title_keep") else None,
+            "place_insee": data.get("place_insee") if data.get("place_keep") else None,
+            "skills": list(data.get("skills") or []),
+        }
 
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

@@ -138,6 +138,10 @@ class CvUpload(models.Model):
     skills_added = ArrayField(
         models.CharField(max_length=255), default=list, blank=True, verbose_name=_("compétences ajoutées")
     )
+    # What the CV proposes for the profile (`candidates.cv_proposals.CvProposals`), written to the profile only
+    # once the candidate confirms it; `skills_added` then lists the skills they kept.
+    proposals = models.JSONField(_("propositions lues dans le CV"), default=dict, blank=True)
+    proposals_answered_at = models.DateTimeField(_("propositions traitées le"), null=True, blank=True)
     created_at = models.DateTimeField(_("déposé le"), auto_now_add=True)
     finished_at = models.DateTimeField(_("lu le"), null=True, blank=True)
 

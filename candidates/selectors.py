@@ -10,10 +10,21 @@ from django.core.cache import cache
 from django.db import connection
 from django.db.models import QuerySet
 
-from candidates.models import AlertDigest, ApiToken, CandidateProfile, CvUpload, SavedOffer, SavedSearch
+from candidates.cv_proposals import CvProposals
+from candidates.models import (
+    AlertDigest,
+    ApiToken,
+    CandidateProfile,
+    CvUpload,
+    CvUploadStatus,
+    SavedOffer,
+    SavedSearch,
+)
 from candidates.signals import export_collecting
 from offers.models import Commune, Occupation, OccupationTitle, Offer
 from offers.reference_data import normalize_place_name
+from offers.understanding.occupations import occupation_reader
+from offers.understanding.skills import skill_reader
 
 SKILL_VOCABULARY_CACHE_KEY = "candidates:skill-vocabulary:v1"
 SKILL_VOCABULARY_SIZE = 5000
@@ -35,6 +46,21 @@ def email_confirmed(*, user: User) -> bool:
 def cv_upload_latest(*, user: User) -> CvUpload | None:
     """The account's last CV upload (only the latest is kept): being read, read, or refused and why."""
     return CvUpload.objects.filter(user=user).first()
+
+
+def cv_proposals_pending(*, cv_upload: CvUpload | None, profile: CandidateProfile) -> CvProposals | None:
+    """What the latest read CV proposes that the candidate has neither answered nor already in the profile."""
+    if cv_upload is None or cv_upload.status != CvUploadStatus.READ or cv_upload.proposals_answered_at is not None:
+        return None
+    proposals = CvProposals.from_json(cv_upload.proposals).without_known(
+        wanted_title=profile.wanted_title,
+        rome_code=profile.rome_code,
+        commune_insee=profile.commune_insee,
+        skills=profile.skills,
+        skill_reader=skill_reader(),
+        occupations=occupation_reader(),
+    )
+    return None if proposals.is_empty else proposals
 
 
 def saved_offers_for_user(*, user: User) -> QuerySet[SavedOffer]:

@@ -10,30 +10,17 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth import authenticate
 from django.contrib.auth.models import User
-from django.core.files.base import ContentFile
-from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.http import HttpRequest
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from candidates import login_limit, selectors
 from candidates.alerts import alert_state_ensure
 from candidates.backends import client_ip
-from candidates.cv import CvRejected, cv_check, cv_read, safe_display_name, skills_in_text
-from candidates.models import (
-    CandidateProfile,
-    CvUpload,
-    CvUploadStatus,
-    RemotePreference,
-    SavedOffer,
-    cv_storage,
-    cv_upload_path,
-)
+from candidates.models import CandidateProfile, CvUpload, RemotePreference, SavedOffer, cv_storage
 from candidates.signals import profile_changed, profile_deleted
 from offers.models import ContractType, Offer, Seniority
 
@@ -264,118 +251,6 @@ def email_unconfirmed_message(action: str) -> str:
         "Confirmez d'abord votre adresse e-mail pour %(action)s : ouvrez le lien reçu à l'inscription "
         "(votre profil permet de le renvoyer)."
     ) % {"action": action}
-
-
-def _read_upload(upload: UploadedFile) -> bytes:
-    limit = settings.CANDIDATE_CV_MAX_BYTES
-    if upload.size is not None and upload.size > limit:
-        raise CvRejected(
-            _("Le fichier dépasse la taille maximale de %(size)s Mo.") % {"size": f"{limit / (1024 * 1024):g}"},
-            code="too_large",
-        )
-    upload.seek(0)
-    # One byte more than allowed: enough to know it is too big, without reading a huge file into memory.
-    return upload.read(limit + 1)
-
-
-def cv_upload_start(*, user: User, upload: UploadedFile) -> CvUpload:
-    """Check what can be checked at once (size, type), store the file and queue its reading.
-
-    Call it outside any transaction: the reading task must find the committed row. Without a
-    broker (eager Celery) the reading is done when this returns; the returned row says how it went.
-    """
-    if not selectors.email_confirmed(user=user):
-        raise CvRejected(email_unconfirmed_message(_("déposer un CV")), code="email_unconfirmed")
-    data = _read_upload(upload)
-    kind = cv_check(data, max_bytes=settings.CANDIDATE_CV_MAX_BYTES)
-    storage = cv_storage()
-    stored_name = storage.save(cv_upload_path(None, f"cv.{kind.value}"), ContentFile(data))
-    try:
-        with transaction.atomic():
-            # Only the latest upload is kept. One still waiting is superseded: its file goes, its task
-            # will find no row (a read upload's file is the profile's CV by now, and stays).
-            earlier = CvUpload.objects.select_for_update().filter(user=user)
-            superseded = [u.stored_name for u in earlier if u.status == CvUploadStatus.READING]
-            earlier.delete()
-            cv_upload = CvUpload.objects.create(
-                user=user, stored_name=stored_name, original_name=safe_display_name(upload.name or "cv")
-            )
-            transaction.on_commit(lambda: [storage.delete(name) for name in superseded if name])
-    except Exception:
-        storage.delete(stored_name)
-        raise
-    from candidates.tasks import cv_upload_read
-
-    cv_upload_read.delay(cv_upload.pk)
-    cv_upload.refresh_from_db()
-    return cv_upload
-
-
-def cv_upload_read(*, upload_id: int) -> CvUpload | None:
-    """Read a waiting upload in a limited child process; attach it to the profile or record why it is refused.
-
-    Idempotent: an upload already read, refused or superseded is left alone (None).
-    """
-    cv_upload = CvUpload.objects.filter(pk=upload_id, status=CvUploadStatus.READING).first()
-    if cv_upload is None:
-        return None
-    storage = cv_storage()
-    try:
-        with storage.open(cv_upload.stored_name, "rb") as handle:
-            data = handle.read(settings.CANDIDATE_CV_MAX_BYTES + 1)
-        document = cv_read(data, max_bytes=settings.CANDIDATE_CV_MAX_BYTES)
-    except (CvRejected, FileNotFoundError) as failure:
-        message = (
-            failure.message if isinstance(failure, CvRejected) else _("Le fichier a disparu : déposez-le à nouveau.")
-        )
-        updated = CvUpload.objects.filter(pk=upload_id, status=CvUploadStatus.READING).update(
-            status=CvUploadStatus.REJECTED, message=message, stored_name="", finished_at=timezone.now()
-        )
-        if updated:
-            storage.delete(cv_upload.stored_name)
-        return CvUpload.objects.filter(pk=upload_id).first()
-    found = skills_in_text(document.text, selectors.skill_vocabulary())
-    with transaction.atomic():
-        cv_upload = CvUpload.objects.select_for_update().filter(pk=upload_id, status=CvUploadStatus.READING).first()
-        if cv_upload is None:  # superseded while it was read: its file is already gone
-            return None
-        profile = profile_get_or_create(user=cv_upload.user)
-        profile = CandidateProfile.objects.select_for_update().get(pk=profile.pk)
-        previous = profile.cv_file.name if profile.cv_file else ""
-        known = {skill.lower() for skill in profile.skills}
-        added = [skill for skill in found if skill.lower() not in known][: max(0, MAX_SKILLS - len(profile.skills))]
-        profile.skills = [*profile.skills, *added]
-        profile.cv_file.name = cv_upload.stored_name
-        profile.cv_original_name = cv_upload.original_name
-        profile.cv_text = document.text
-        profile.cv_uploaded_at = timezone.now()
-        profile.profile_text = profile_text_compose(profile)
-        profile.save()
-        cv_upload.status = CvUploadStatus.READ
-        cv_upload.skills_added = added
-        cv_upload.finished_at = profile.cv_uploaded_at
-        cv_upload.save(update_fields=["status", "skills_added", "finished_at"])
-        if previous and previous != cv_upload.stored_name:
-            transaction.on_commit(lambda: storage.delete(previous))
-        _announce(profile)
-    return cv_upload
-
-
-@transaction.atomic
-def profile_cv_remove(*, user: User) -> CandidateProfile:
-    profile = profile_get_or_create(user=user)
-    profile = CandidateProfile.objects.select_for_update().get(pk=profile.pk)
-    previous = profile.cv_file.name if profile.cv_file else ""
-    profile.cv_file.name = ""
-    profile.cv_original_name = ""
-    profile.cv_text = ""
-    profile.cv_uploaded_at = None
-    profile.profile_text = profile_text_compose(profile)
-    profile.save()
-    if previous:
-        transaction.on_commit(lambda: cv_storage().delete(previous))
-    _announce(profile)
-    return profile
 
 
 # --- Saved offers -------------------------------------------------------------------------

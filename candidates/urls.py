@@ -28,6 +28,7 @@ urlpatterns = [
     path("profil/jetons/", views.api_token_create, name="api_token_create"),
     path("profil/jetons/<int:token_id>/revoquer/", views.api_token_revoke, name="api_token_revoke"),
     path("profil/cv/etat/", views.cv_state, name="cv_state"),
+    path("profil/cv/propositions/", views.cv_proposals, name="cv_proposals"),
     path("profil/cv/telecharger/", views.cv_download, name="cv_download"),
     path("profil/cv/retirer/", views.cv_remove, name="cv_remove"),
     path("profil/mes-donnees.json", views.export, name="export"),

@@ -21,14 +21,17 @@ from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from candidates import alerts, login_limit, selectors, services, tokens
+from candidates import alerts, cv_services, login_limit, selectors, services, tokens
 from candidates.backends import client_ip
 from candidates.cv import CvRejected
+from candidates.cv_proposals import CvProposals
 from candidates.forms import (
     CvForm,
+    CvProposalsForm,
     DeleteAccountForm,
     EmailConfirmForm,
     LoginForm,
@@ -37,7 +40,7 @@ from candidates.forms import (
     SavedSearchForm,
     SignupForm,
 )
-from candidates.models import CvUploadStatus, SavedSearch, cv_storage
+from candidates.models import CvUpload, CvUploadStatus, SavedSearch, cv_storage
 from candidates.signup import candidate_signup, confirmation_link_account, confirmation_send, email_confirmation_proven
 from jobmarket.http import AuthenticatedHttpRequest, HtmxHttpRequest
 
@@ -144,11 +147,16 @@ def logout_view(request: HtmxHttpRequest) -> HttpResponse:
 
 def _profile_context(request: AuthenticatedHttpRequest, **overrides: object) -> dict[str, object]:
     profile = services.profile_get_or_create(user=request.user)
+    cv_upload = selectors.cv_upload_latest(user=request.user)
+    proposals = selectors.cv_proposals_pending(cv_upload=cv_upload, profile=profile)
     context: dict[str, object] = {
         "profile": profile,
         "form": ProfileForm(initial=ProfileForm.initial_for(profile)),
         "cv_form": CvForm(),
-        "cv_upload": selectors.cv_upload_latest(user=request.user),
+        "cv_upload": cv_upload,
+        "cv_proposals_form": (
+            CvProposalsForm(proposals=proposals, upload_id=cv_upload.pk) if proposals and cv_upload else None
+        ),
         "api_tokens": tokens.api_tokens_for_user(user=request.user),
         "email_confirmed": selectors.email_confirmed(user=request.user),
         "saved_offers": selectors.saved_offers_for_user(user=request.user),
@@ -239,16 +247,16 @@ def cv_upload(request: AuthenticatedHttpRequest) -> HttpResponse:
         cv_form = CvForm(request.POST, request.FILES)
         if cv_form.is_valid():
             try:
-                cv_upload = services.cv_upload_start(user=request.user, upload=cv_form.cleaned_data["file"])
+                cv_upload = cv_services.cv_upload_start(user=request.user, upload=cv_form.cleaned_data["file"])
             except CvRejected as rejected:
                 cv_form.add_error("file", rejected.message)
             else:
                 # Read already (no broker: the reading ran in this request) or still being read by a worker:
                 # the profile page says which, and polls until the reading is over.
                 if cv_upload.status == CvUploadStatus.READ:
-                    messages.success(request, _cv_read_message(cv_upload.skills_added), extra_tags="cv")
+                    messages.success(request, _cv_read_message(cv_upload), extra_tags="cv")
                 if cv_upload.status != CvUploadStatus.REJECTED:
-                    # The whole page: the skills the CV added must show in the profile form above.
+                    # The whole page: what the CV proposes shows in its own form below the profile.
                     return _redirect_page(request, cv_section)
                 cv_form.add_error("file", cv_upload.message)
     context = _profile_context(request, cv_form=cv_form)
@@ -264,9 +272,9 @@ def _redirect_page(request: HtmxHttpRequest, url: str) -> HttpResponse:
     return redirect(url)
 
 
-def _cv_read_message(skills_added: list[str]) -> str:
-    if skills_added:
-        return _("CV enregistré. Compétences ajoutées : %(skills)s.") % {"skills": ", ".join(skills_added)}
+def _cv_read_message(cv_upload: CvUpload) -> str:
+    if cv_upload.proposals and not CvProposals.from_json(cv_upload.proposals).is_empty:
+        return _("CV enregistré. Vérifiez ce que nous y avons lu avant de l'ajouter à votre profil.")
     return _("CV enregistré.")
 
 
@@ -278,11 +286,61 @@ def cv_state(request: AuthenticatedHttpRequest) -> HttpResponse:
     if cv_upload is not None and cv_upload.status == CvUploadStatus.READING and not cv_upload.is_stalled:
         return render(request, "candidates/profile.html#cv_state", {"cv_upload": cv_upload})
     if cv_upload is not None and cv_upload.status == CvUploadStatus.READ:
-        messages.success(request, _cv_read_message(cv_upload.skills_added), extra_tags="cv")
-    # Over: the whole page reloads, with the new skills in the form or the refusal next to the field.
+        messages.success(request, _cv_read_message(cv_upload), extra_tags="cv")
+    # Over: the whole page reloads, with what the CV proposes or the refusal next to the field.
     response = HttpResponse(status=204)
     response["HX-Refresh"] = "true"
     return response
+
+
+@login_required
+@require_POST
+def cv_proposals(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The candidate keeps (edited) or dismisses what their CV proposes; nothing else writes it to the profile."""
+    cv_upload = selectors.cv_upload_latest(user=request.user)
+    profile = services.profile_get_or_create(user=request.user)
+    proposals = selectors.cv_proposals_pending(cv_upload=cv_upload, profile=profile)
+    if proposals is None or cv_upload is None or request.POST.get("cv-upload") != str(cv_upload.pk):
+        messages.info(request, _("Ces propositions ne sont plus d'actualité."), extra_tags="cv")
+        return _cv_proposals_done(request)
+    if request.POST.get("cv-action") == "dismiss":
+        cv_services.cv_proposals_dismiss(user=request.user, upload_id=cv_upload.pk)
+        messages.success(request, _("Propositions du CV ignorées : votre profil est inchangé."), extra_tags="cv")
+        return _cv_proposals_done(request)
+    form = CvProposalsForm(request.POST, proposals=proposals, upload_id=cv_upload.pk)
+    if form.is_valid():
+        kept = form.kept()
+        try:
+            cv_services.cv_proposals_accept(user=request.user, **kept)
+        except services.CandidateError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(request, _cv_kept_message(kept), extra_tags="cv")
+            return _cv_proposals_done(request)
+    if request.htmx:
+        # The form comes back in place with its errors (htmx swaps a 400, see base.html).
+        return render(request, "candidates/profile.html#cv_proposals", {"cv_proposals_form": form}, status=400)
+    return render(request, "candidates/profile.html", _profile_context(request, cv_proposals_form=form), status=400)
+
+
+def _cv_kept_message(kept: dict[str, Any]) -> str:
+    parts = []
+    if kept["title"] is not None:
+        parts.append(_("le poste recherché"))
+    if kept["place_insee"]:
+        parts.append(_("la ville"))
+    if kept["skills"]:
+        parts.append(
+            ngettext("%(n)d compétence", "%(n)d compétences", len(kept["skills"])) % {"n": len(kept["skills"])}
+        )
+    if not parts:
+        return _("Aucune proposition retenue : votre profil est inchangé.")
+    return _("Ajouté à votre profil depuis votre CV : %(what)s.") % {"what": ", ".join(parts)}
+
+
+def _cv_proposals_done(request: AuthenticatedHttpRequest) -> HttpResponse:
+    # The whole page: the profile form above shows what was added.
+    return _redirect_page(request, f"{reverse('candidates:profile')}#mon-cv")
 
 
 @login_required
@@ -299,7 +357,7 @@ def cv_download(request: AuthenticatedHttpRequest) -> HttpResponseBase:
 @login_required
 @require_POST
 def cv_remove(request: AuthenticatedHttpRequest) -> HttpResponse:
-    services.profile_cv_remove(user=request.user)
+    cv_services.profile_cv_remove(user=request.user)
     messages.success(request, _("CV retiré."))
     return redirect("candidates:profile")
 

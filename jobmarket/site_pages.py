@@ -2,8 +2,8 @@
 (tests/e2e/test_accessibility.py) and `manage.py screenshots` photographs them.
 
 The pages are found in the current database (the demo of `make run`, or a test's); two demo
-accounts see the signed-in pages: a candidate with a profile, a saved offer and a saved search,
-and the staff member of `make run` (its admin)."""
+accounts see the signed-in pages: a candidate with a profile, a saved offer, a saved search and
+what a CV read for them proposes, and the staff member of `make run` (its admin)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,9 @@ from django.db.models.functions import Length
 from django.test import Client
 
 from candidates import alerts, services
-from offers.models import Offer, OfferStatus
+from candidates.cv_proposals import CvProposals
+from candidates.models import CvUpload, CvUploadStatus
+from offers.models import Commune, Offer, OfferStatus
 
 DEMO_CANDIDATE = "candidat@jobmarket.localhost"
 DEMO_STAFF = "admin@jobmarket.localhost"
@@ -70,6 +72,7 @@ def site_pages() -> list[SitePage]:
         )
     if offer is not None:
         services.saved_offer_add(user=candidate, offer_id=offer.pk)
+    _cv_proposals_pending(candidate)
     token = alerts.unsubscribe_token(user_id=candidate.pk, search_id=search.pk)
     pages = [
         SitePage("accueil", "/", "anonymous"),
@@ -111,6 +114,23 @@ def site_pages() -> list[SitePage]:
     return pages
 
 
+def _cv_proposals_pending(candidate: Any) -> None:
+    """The profile page with the form of what a CV proposes (title, town, skills), not yet answered."""
+    if CvUpload.objects.filter(user=candidate).exists():
+        return
+    commune = Commune.objects.filter(is_district=False).order_by("insee_code").first()
+    proposals = CvProposals(
+        title="Pâtissière",
+        rome_code="D1104",
+        commune_insee=commune.insee_code if commune else "",
+        place_name=str(commune) if commune else "",
+        skills=("Façonner des pâtons", "Permis B"),
+    )
+    CvUpload.objects.create(
+        user=candidate, original_name="cv-demo.pdf", status=CvUploadStatus.READ, proposals=proposals.as_json()
+    )
+
+
 def session_cookies(role: str, base_url: str) -> list[dict[str, Any]]:
     """The session cookie of the demo candidate or staff member, for a browser context."""
     if role == "anonymous":
@@ -137,6 +157,7 @@ NOT_PAGES = {
     "email_confirmation_resend": "POST",
     "cv_upload": "POST (its refusals: tests/e2e/test_errors_where_the_user_looks.py)",
     "cv_remove": "POST",
+    "cv_proposals": "POST (its form is on the profile page: the demo candidate has a CV's proposals)",
     "cv_download": "the CV file",
     "export": "JSON",
     "api_token_create": "POST",

@@ -359,7 +359,9 @@ class SearchSynonym(models.Model):
     """Words a job seeker types that the offers write another way ("AVS", "PL", "soudure").
 
     The search accepts every expression of `equivalents` in place of `term` (and, when
-    `both_ways`, each expression in place of the others). Seeded from
+    `both_ways`, each expression in place of the others). `related` names neighbours, not
+    equivalents ("DRH" -> "responsable RH"): their offers follow the exact answers, shown as
+    close ones, when fewer than a page hold the term. Seeded from
     offers/search/synonyms.json by a migration; staff edit them in the admin.
     """
 
@@ -375,6 +377,14 @@ class SearchSynonym(models.Model):
         _("dans les deux sens"),
         default=True,
         help_text=_("Chaque équivalent trouve aussi le terme et les autres équivalents."),
+    )
+    related = models.TextField(
+        _("termes voisins"),
+        blank=True,
+        help_text=_(
+            "Expressions voisines, séparées par des virgules : leurs offres suivent les réponses exactes, "
+            "marquées « Proche », quand moins d'une page d'offres contient le terme (ex. DRH → responsable RH)."
+        ),
     )
     rome_codes = models.CharField(
         _("codes ROME"),
@@ -396,6 +406,9 @@ class SearchSynonym(models.Model):
 
     def equivalent_list(self) -> list[str]:
         return [part.strip() for part in self.equivalents.split(",") if part.strip()]
+
+    def related_list(self) -> list[str]:
+        return [part.strip() for part in self.related.split(",") if part.strip()]
 
     def rome_code_list(self) -> list[str]:
         return [code.strip().upper() for code in self.rome_codes.split(",") if code.strip()]

@@ -481,7 +481,8 @@ def search_fold(text: str) -> str:
 
 def _search_texts(offer: Mapping[str, Any]) -> tuple[str, str, str]:
     """The three weighted texts of the search columns (title A; skills and ROME label B; company
-    and description C), folded, as the trigger of offers migration 0012 builds them."""
+    and description C), folded, as the trigger of offers migration 0012 builds them (the C part
+    loses its negations in SQL, offers migration 0021)."""
     return (
         search_fold(offer["title"] or ""),
         search_fold(" ".join(offer["skills"] or []) + " " + (offer["rome_label"] or "")),
@@ -534,7 +535,8 @@ def _offers_write(offers: Sequence[dict[str, Any]], *, update: Sequence[str]) ->
     with connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO offers_offer ({names}, search_head, search_vector)"
-            f" SELECT {staged}, h.head, h.head || setweight(to_tsvector('french'::regconfig, s.search_text_c), 'C')"
+            f" SELECT {staged}, h.head, h.head"
+            " || setweight(to_tsvector('french'::regconfig, jm_without_negations(s.search_text_c)), 'C')"
             f" FROM {staging} s CROSS JOIN LATERAL ("
             "  SELECT setweight(to_tsvector('french'::regconfig, s.search_text_a), 'A')"
             "  || setweight(to_tsvector('french'::regconfig, s.search_text_b), 'B') AS head OFFSET 0"

@@ -130,6 +130,10 @@ def exact_bonus(expanded: ExpandedQuery, *, table: str = "") -> tuple[str, list[
         parts.append(f"(jm_unaccent({table}title) ~* %s)::int")
         parts.append(f"0.5 * (jm_unaccent(jm_array_text({table}skills::text[])) ~* %s)::int")
         params += [group.exact_pattern(), group.exact_pattern()]
+        if group.typed:
+            # The synonym as typed, in the title: half a point more than its equivalents.
+            parts.append(f"0.5 * (jm_unaccent({table}title) ~* %s)::int")
+            params.append(group.typed_pattern())
     return " + ".join(parts) or "0", params
 
 
@@ -482,7 +486,7 @@ def offer_search(*, params: OfferSearchParams, expanded: ExpandedQuery | None = 
         page_size=PAGE_SIZE, newest_first=is_common(estimate), centre=params.place,
         unlocated_last=ranked and has_unknown_distances(params.place, params.radius_km), **sets,
     )  # fmt: skip
-    if ranked and len(expanded.groups) > 1 and found["n"] < CLOSEST_BELOW:
+    if ranked and expanded.has_closest and found["n"] < CLOSEST_BELOW:
         return _with_closest_offers(params, expanded, exact=found, page=page)
     capped = found["n"] > COUNT_CAP
     total = max(estimate, COUNT_CAP + 1) if capped else found["n"]
@@ -530,7 +534,7 @@ def _with_closest_offers(
     the exact matches come first in that order too (and are counted in it). Their own pass
     (page 1) also puts them first when more than COUNT_CAP offers hold some word.
     """
-    closest_query = replace(expanded, any_words=True)
+    closest_query = expanded.closest()
     offers = offer_filtered_queryset(params, closest_query)
     start = (page - 1) * PAGE_SIZE
     found = search_pass(
@@ -577,8 +581,8 @@ def _smart_search(params: OfferSearchParams, ranker: SmartRanker) -> OfferSearch
         **located, **match_sets(params, expanded),
     )  # fmt: skip
     plain_ids = list(exact["ids"])
-    if len(expanded.groups) > 1 and exact["n"] < CLOSEST_BELOW:
-        closest_query = replace(expanded, any_words=True)
+    if expanded.has_closest and exact["n"] < CLOSEST_BELOW:
+        closest_query = expanded.closest()
         closest = search_pass(
             expanded=closest_query, limit=COUNT_CAP + 1, order="closest", page_start=0, page_size=SMART_LIMIT,
             **located, **match_sets(params, closest_query),

@@ -22,6 +22,8 @@ def search_synonyms_load(*, model: Any = None, path: Path = SYNONYMS_PATH, repla
     if model is None:
         from offers.models import SearchSynonym as model
     entries = json.loads(path.read_text(encoding="utf-8"))["synonyms"]
+    # A migration's historical model may lack later fields ("related" before 0021).
+    fields = {field.name for field in model._meta.get_fields()}
     existing = {row.term.lower(): row for row in model.objects.all()}
     added = updated = 0
     for entry in entries:
@@ -29,9 +31,11 @@ def search_synonyms_load(*, model: Any = None, path: Path = SYNONYMS_PATH, repla
             "equivalents": entry["equivalents"],
             "kind": entry["kind"],
             "both_ways": entry.get("both_ways", True),
+            "related": entry.get("related", ""),
             "rome_codes": entry.get("rome_codes", ""),
             "source": entry.get("source", ""),
         }
+        values = {name: value for name, value in values.items() if name in fields}
         row = existing.get(entry["term"].lower())
         if row is None:
             model.objects.create(term=entry["term"], **values)

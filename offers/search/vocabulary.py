@@ -83,6 +83,8 @@ class Vocabulary:
     synonyms: dict[tuple[str, ...], set[tuple[str, ...]]] = field(default_factory=lambda: defaultdict(set))
     synonym_codes: dict[tuple[str, ...], set[str]] = field(default_factory=lambda: defaultdict(set))
     synonym_lengths: dict[str, int] = field(default_factory=dict)  # first word -> longest expression
+    # Neighbours (SearchSynonym.related): an expression -> expressions whose offers may follow the exact answers.
+    related: dict[tuple[str, ...], set[tuple[str, ...]]] = field(default_factory=lambda: defaultdict(set))
 
     def knows(self, word: str) -> bool:
         """A word of the offers, of ROME, of the synonym list or of French: never a typo."""
@@ -107,6 +109,11 @@ class TermGroup:
     prefix: bool = False
     title_only: frozenset[str] = frozenset()
     phrases: tuple[Phrase, ...] = ()
+    # A synonym expression as typed, each word with its other gender: its offers rank first
+    # among those of its equivalents ("VRP multicartes" before "Commercial terrain" for "VRP").
+    typed: tuple[tuple[str, ...], ...] = ()
+    # Neighbour expressions (SearchSynonym.related): only in the closest offers, after the exact ones.
+    related: tuple[Phrase, ...] = ()
 
     def tsquery(self) -> str:
         def term(word: str) -> str:
@@ -132,6 +139,23 @@ class TermGroup:
         parts += ["\\W+(\\w+\\W+){0,2}".join(word_pattern(word) for word in phrase) for phrase in self.phrases]
         return "\\m(" + "|".join(parts) + ")"
 
+    def typed_pattern(self) -> str:
+        """A PostgreSQL regex finding the expression as typed (either gender of each word) in a folded title."""
+        words = ["(" + "|".join(forms) + ")(s|x)?\\M" for forms in self.typed]
+        return "\\m" + "\\W+(\\w+\\W+){0,2}".join(words) if words else ""
+
+    def loosened(self) -> TermGroup:
+        """The group for the closest offers: its neighbours accepted too."""
+        words = tuple(phrase[0] for phrase in self.related if len(phrase) == 1)
+        phrases = tuple(phrase for phrase in self.related if len(phrase) > 1)
+        return replace(
+            self,
+            alternatives=tuple(dict.fromkeys([*self.alternatives, *words])),
+            phrases=tuple(dict.fromkeys([*self.phrases, *phrases])),
+            typed=(),
+            related=(),
+        )
+
 
 @dataclass(frozen=True)
 class ExpandedQuery:
@@ -141,6 +165,19 @@ class ExpandedQuery:
     # The closest offers: any word of the query, those holding the most words first (see
     # offers.search.query, when too few offers hold them all).
     any_words: bool = False
+    # The groups of the closest offers when they are not `groups` (a query that is one synonym
+    # expression of several words: its words one by one, "infirmier" of "infirmier coordinateur").
+    loose_groups: tuple[TermGroup, ...] = ()
+
+    @property
+    def has_closest(self) -> bool:
+        """Whether offers that do not answer exactly may follow those that do (closest offers)."""
+        return len(self.groups) > 1 or bool(self.loose_groups) or any(group.related for group in self.groups)
+
+    def closest(self) -> ExpandedQuery:
+        """The query of the closest offers: any of its words (or their neighbours)."""
+        groups = self.loose_groups or tuple(group.loosened() for group in self.groups)
+        return replace(self, groups=groups, any_words=True, loose_groups=())
 
     @property
     def tsquery(self) -> str:
@@ -325,12 +362,14 @@ def _synonyms_add(vocabulary: Vocabulary, frequencies: dict[str, int]) -> None:
             continue
         accepted = {term, *equivalents}
         sources = [term, *equivalents] if row.both_ways else [term]
+        related = {expression for text in row.related_list() if (expression := _expression(text))} - accepted
         for expression in sources:
             vocabulary.synonyms[expression] |= accepted
             vocabulary.synonym_codes[expression] |= set(row.rome_code_list())
+            vocabulary.related[expression] |= related
             first = expression[0]
             vocabulary.synonym_lengths[first] = max(vocabulary.synonym_lengths.get(first, 0), len(expression))
-        for expression in accepted:
+        for expression in accepted | related:
             for word in expression:
                 frequencies.setdefault(word, 1)  # known words: never "corrected"
 
@@ -464,7 +503,10 @@ def _word_group(
     accepted: set[str] = set()
     for candidate in alternatives:
         accepted |= _title_words_matching(candidate, vocabulary, prefix=title_prefix and candidate == word)
-    group = TermGroup(original=word, alternatives=tuple(alternatives), prefix=prefix, title_only=title_only)
+    group = TermGroup(
+        original=word, alternatives=tuple(alternatives), prefix=prefix, title_only=title_only,
+        related=_related(vocabulary, [(form,) for form in alternatives]),
+    )  # fmt: skip
     return group, accepted
 
 
@@ -479,10 +521,20 @@ def _synonym_group(expression: Phrase, vocabulary: Vocabulary) -> tuple[TermGrou
     # For naming ROME titles, only what stands for the expression word for word: the words of
     # its longer equivalents would mix titles ("auxiliaire de vie scolaire" + "sociale").
     accepted = set(expression) | set(alternatives)
+    typed = tuple((word, *sorted(vocabulary.counterparts.get(word, ()))) for word in expression)
     group = TermGroup(
-        original=" ".join(expression), alternatives=tuple(alternatives), title_only=title_only, phrases=phrases
-    )
+        original=" ".join(expression), alternatives=tuple(alternatives), title_only=title_only, phrases=phrases,
+        typed=typed, related=_related(vocabulary, accepted_expressions),
+    )  # fmt: skip
     return group, accepted
+
+
+def _related(vocabulary: Vocabulary, expressions: list[Phrase]) -> tuple[Phrase, ...]:
+    """The neighbours of any of these expressions that are none of them."""
+    found: set[Phrase] = set()
+    for expression in expressions:
+        found |= vocabulary.related.get(expression, set())
+    return tuple(sorted(found - set(expressions)))
 
 
 def query_expand(text: str) -> ExpandedQuery:
@@ -538,7 +590,17 @@ def query_expand(text: str) -> ExpandedQuery:
             taught = vocabulary.taught.get(candidate)
             if taught and taught not in codes:
                 codes.append(taught)
-    return ExpandedQuery(groups=tuple(groups), rome_codes=tuple(codes[:MAX_ROME_CODES]), corrections=tuple(corrections))
+    loose: list[TermGroup] = []
+    if len(groups) == 1 and synonym_groups and len(words) > 1:
+        # "infirmier bloc opératoire" is one expression (IBODE): its closest offers hold some of its words
+        # (the expression itself stays one of them: "IBODE" alone answers it).
+        loose = [groups[0], *(_word_group(word, vocabulary, typing=False, corrections=[])[0] for word in words)]
+        if groups[0].related:
+            loose.append(TermGroup(original=groups[0].original, alternatives=(), related=groups[0].related).loosened())
+    return ExpandedQuery(
+        groups=tuple(groups), rome_codes=tuple(codes[:MAX_ROME_CODES]), corrections=tuple(corrections),
+        loose_groups=tuple(loose),
+    )  # fmt: skip
 
 
 def title_suggestions(text: str, *, limit: int = 8) -> list[str]:

@@ -14,6 +14,7 @@ the children of one ROME parent (v4.60 files "Cuisinier" under G1609, a child of
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
 from collections import defaultdict
@@ -29,6 +30,8 @@ from offers.understanding.text import segments, tokens
 
 DATA = Path(__file__).resolve().parent / "data" / "occupation_aliases.json"
 MAX_TITLE_WORDS = 6
+# What follows a title in a posting's title line: a place, a contract, a slogan ("Boulanger H/F - Lyon 3e").
+_DECORATION = re.compile(r"\s+[-–—|]\s+|\s*\|\s*")
 REBUILD_CHECK_SECONDS = 60
 # Words before a title that say the candidate wants it, or leaves it.
 TARGET_CUES = frozenset(
@@ -65,6 +68,16 @@ class OccupationGuess:
     label: str
     confidence: float  # 0..1
     source: str  # "title" (the title a candidate gave, or an offer's) or "text"
+
+
+@dataclass(frozen=True)
+class TitleMention:
+    """A known title named in a text: its words as the text folds them, its code, its weight."""
+
+    words: tuple[str, ...]  # folded words of the text, stop words included ("chef de partie")
+    code: str  # one ROME code the title is filed under
+    weight: float  # cue (wanted 2, left behind 0.25) x the decay of later mentions
+    shares: dict[str, float]  # ROME family -> share of the weight
 
 
 def _singular(word: str) -> str:
@@ -180,8 +193,18 @@ class OccupationReader:
         return tuple(fixed)
 
     def from_title(self, title: str) -> list[OccupationGuess]:
-        """The occupation(s) a job title names: whole, longest known part, then with typos corrected."""
-        words = title_key(title)
+        """The occupation(s) a job title names: whole, longest known part, then with typos corrected.
+
+        A title decorated after a dash or a bar ("Vendeur en boulangerie - Saint-Denis", "Conseiller bancaire
+        - CDI 35h - ...") is read by its first part first."""
+        core = _DECORATION.split(title, maxsplit=1)[0]
+        if core != title:
+            guesses = self._from_title_words(title_key(core))
+            if guesses:
+                return guesses
+        return self._from_title_words(title_key(title))
+
+    def _from_title_words(self, words: tuple[str, ...]) -> list[OccupationGuess]:
         if not words:
             return []
         for attempt, confidence in ((words, 1.0), (self._corrected(words), 0.85)):
@@ -198,6 +221,16 @@ class OccupationReader:
                 key, codes = found
                 share = confidence * (0.75 + 0.25 * len(key) / len(attempt))
                 return self._guesses(dict.fromkeys(codes, share), "title", total=len(codes))
+            for size in range(len(attempt) - 1, 1, -1):
+                # "Technicien de maintenance en équipe 3x8": trailing words that no title has (a shift, a
+                # "polyvalent") dropped, the title read by its first words.
+                wider = self._titles_around(attempt[:size])
+                if wider and max(wider.values()) >= 0.5:  # one family clearly, or none
+                    weights = {code: 0.8 * confidence * weight for code, weight in wider.items()}
+                    return self._guesses(weights, "title", total=1.0)
+            guided = self._head_guided(attempt)
+            if guided:
+                return self._guesses({code: 0.75 * confidence * w for code, w in guided.items()}, "title", total=1.0)
             head = self._titles_around(attempt[:1], head=True)
             if head and len(head) <= 2:
                 # "Infirmier en EHPAD": the head noun of known titles.
@@ -220,6 +253,30 @@ class OccupationReader:
         total = sum(votes.values())
         return {code: count / total for code, count in votes.items() if count / total >= 0.2}
 
+    def _head_guided(self, words: tuple[str, ...]) -> dict[str, float]:
+        """Titles that start with the title's head noun and share another of its words, or the start of one
+        ("Chauffeur super lourd" ~ "Chauffeur poids lourd"): the family most of those sharing the most belong to."""
+        others = [word for word in words[1:] if len(word) >= 5]
+        if not others:
+            return {}
+        scored: list[tuple[int, tuple[str, ...]]] = []
+        for key in self._containing.get(words[0], ()):
+            if key[0] != words[0]:
+                continue
+            shared = sum(1 for word in others if any(_same_start(word, other) for other in key[1:]))
+            if shared:
+                scored.append((shared, key))
+        if not scored:
+            return {}
+        best = max(shared for shared, _ in scored)
+        votes: dict[str, float] = defaultdict(float)
+        for shared, key in scored:
+            if shared == best:
+                for code in self.keys[key]:
+                    votes[self.family(code)] += 1.0
+        total = sum(votes.values())
+        return {code: count / total for code, count in votes.items() if count / total >= 0.5}
+
     def _longest_inside(self, words: tuple[str, ...]) -> tuple[tuple[str, ...], set[str]] | None:
         for size in range(min(len(words), MAX_TITLE_WORDS), 0, -1):
             for start in range(len(words) - size + 1):
@@ -228,10 +285,9 @@ class OccupationReader:
                     return key, self.keys[key]
         return None
 
-    def from_text(self, text: str) -> list[OccupationGuess]:
-        """Titles named in a free text, weighed by what surrounds them (wanted or left behind)."""
-        scores: dict[str, float] = defaultdict(float)
-        mentions = 0
+    def mentions(self, text: str) -> list[TitleMention]:
+        """The known titles a free text names, in order, each weighed by what surrounds it (wanted or left)."""
+        found: list[TitleMention] = []
         for part in segments(text):
             raw = tokens(part)
             words = [(_singular(word), index) for index, word in enumerate(raw) if word not in TITLE_STOP_WORDS]
@@ -241,10 +297,12 @@ class OccupationReader:
                     key = tuple(word for word, _ in words[position : position + size])
                     codes = self.keys.get(key) or ({self.taught[key]} if key in self.taught else None)
                     if codes and (size > 1 or len(key[0]) >= 5 or key in self.short_titles):
-                        weight = (1.0 + 0.1 * (size - 1)) * (0.7**mentions) * _cue(raw[: words[position][1]])
+                        weight = (1.0 + 0.1 * (size - 1)) * (0.7 ** len(found)) * _cue(raw[: words[position][1]])
+                        shares = {self.family(code): 0.0 for code in codes}
                         for code in codes:
-                            scores[self.family(code)] += weight / len(codes)
-                        mentions += 1
+                            shares[self.family(code)] += 1 / len(codes)
+                        span = raw[words[position][1] : words[position + size - 1][1] + 1]
+                        found.append(TitleMention(tuple(span), sorted(codes)[0], weight, shares))
                         position += size
                         break
                 else:
@@ -255,11 +313,18 @@ class OccupationReader:
                     wider = self._titles_around((head,), head=True) if len(head) >= 6 and heads >= 3 else {}
                     if wider and len(wider) <= 2:
                         # "infirmière" alone: a head word of few families' titles.
-                        weight = 0.7 * (0.7**mentions) * _cue(raw[: words[position][1]])
-                        for code, share in wider.items():
-                            scores[code] += weight * share
-                        mentions += 1
+                        weight = 0.7 * (0.7 ** len(found)) * _cue(raw[: words[position][1]])
+                        code = max(wider, key=lambda family: (wider[family], family))
+                        found.append(TitleMention((raw[words[position][1]],), code, weight, dict(wider)))
                     position += 1
+        return found
+
+    def from_text(self, text: str) -> list[OccupationGuess]:
+        """Titles named in a free text, weighed by what surrounds them (wanted or left behind)."""
+        scores: dict[str, float] = defaultdict(float)
+        for mention in self.mentions(text):
+            for family, share in mention.shares.items():
+                scores[family] += mention.weight * share
         if not scores:
             return []
         return self._guesses(scores, "text", total=sum(scores.values()) + 0.5)
@@ -280,6 +345,12 @@ def _cue(before: list[str]) -> float:
         if word in TARGET_CUES:
             return 2.0
     return 1.0
+
+
+def _same_start(a: str, b: str) -> bool:
+    """Two words of one family ("fromagerie", "fromager"): one starts the other, five letters at least."""
+    shorter, longer = sorted((a, b), key=len)
+    return len(shorter) >= 5 and longer.startswith(shorter[: max(5, len(shorter) - 2)])
 
 
 def _in_order(words: tuple[str, ...], key: tuple[str, ...]) -> bool:

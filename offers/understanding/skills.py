@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from offers.search.vocabulary import fold
-from offers.understanding.text import STOP_WORDS, segments, stem, tokens
+from offers.understanding.text import STOP_WORDS, root, segments, tokens
 
 DATA = Path(__file__).resolve().parent / "data" / "skill_concepts.json"
 SPECIFIC_KINDS = frozenset({"tool", "licence", "language"})
@@ -41,6 +41,9 @@ class SkillConcept:
     label: str
     kind: str
     terms: tuple[tuple[str, ...], ...]  # word sequences (singular, most stop words removed)
+    # Terms that name a part of the concept ("autolaveuse" of cleaning): they show the concept in a text, but a
+    # label that names it only through one of them is read by its own words (no sibling stands in for it).
+    narrow: tuple[tuple[str, ...], ...] = ()
 
 
 # Concept terms keep single letters and "ce": "permis C", "permis CE" and "permis D" are three licences.
@@ -54,6 +57,11 @@ def _singular(word: str) -> str:
 
 def _key(text: str) -> tuple[str, ...]:
     return tuple(_singular(word) for word in tokens(text) if word not in _KEY_STOP_WORDS)
+
+
+def term_key(text: str) -> tuple[str, ...]:
+    """A text's words as concept terms are kept (singular, most stop words out): `SkillConcept.terms` compare to it."""
+    return _key(text)
 
 
 @dataclass(frozen=True)
@@ -78,39 +86,53 @@ class SkillProfile:
 
 
 class SkillReader:
-    def __init__(self, concepts: Sequence[SkillConcept], generic: Iterable[str]) -> None:
+    def __init__(
+        self,
+        concepts: Sequence[SkillConcept],
+        generic: Iterable[str],
+        synonyms: Iterable[Sequence[str]] = (),
+    ) -> None:
         self.concepts = {concept.id: concept for concept in concepts}
-        self.generic = frozenset(stem(fold(word)) for word in generic)
-        self._terms: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        # Words of one meaning in skill statements ("vérifier" for "contrôler"): compared as the first of their group.
+        self.synonyms = {root(fold(word)): root(fold(group[0])) for group in synonyms for word in group[1:]}
+        self.generic = frozenset(self._word(fold(word)) for word in generic)
+        self._terms: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
         for concept in concepts:
             for term in concept.terms:
-                self._terms.setdefault(term[0], []).append((term, concept.id))
+                self._terms.setdefault(term[0], []).append((term, concept.id, False))
+            for term in concept.narrow:
+                self._terms.setdefault(term[0], []).append((term, concept.id, True))
         for candidates in self._terms.values():
             candidates.sort(key=lambda pair: -len(pair[0]))  # longest term first
 
     # --- reading ------------------------------------------------------------------------------
 
+    def _word(self, word: str) -> str:
+        rooted = root(word)
+        return self.synonyms.get(rooted, rooted)
+
     def concepts_in(self, text: str) -> set[str]:
         return set(self._concept_words(text))
 
-    def _concept_words(self, text: str) -> dict[str, set[str]]:
-        """Concept -> the words of the text that named it."""
+    def _concept_words(self, text: str, *, narrow: bool = True) -> dict[str, set[str]]:
+        """Concept -> the words of the text that named it (`narrow`: its narrow terms count too)."""
         found: dict[str, set[str]] = {}
         for part in segments(text):
             words = _key(part)
             for start, word in enumerate(words):
-                for term, concept in self._terms.get(word, ()):
-                    if words[start : start + len(term)] == term:
+                for term, concept, is_narrow in self._terms.get(word, ()):
+                    if words[start : start + len(term)] == term and (narrow or not is_narrow):
                         found.setdefault(concept, set()).update(term)
         return found
 
     @lru_cache(maxsize=50_000)  # noqa: B019 (one reader per process, rebuilt rarely)
     def label(self, text: str) -> SkillLabel:
         words = frozenset(
-            stem(word) for word in tokens(text) if word not in STOP_WORDS and stem(word) not in self.generic
+            self._word(word) for word in tokens(text) if word not in STOP_WORDS and self._word(word) not in self.generic
         )
-        named = self._concept_words(text)
-        rest = words - {stem(word) for term_words in named.values() for word in term_words}
+        # A label names a concept through its synonyms only: "Utiliser une autolaveuse" is not any cleaning.
+        named = self._concept_words(text, narrow=False)
+        rest = words - {self._word(word) for term_words in named.values() for word in term_words}
         return SkillLabel(
             text=text, folded=" ".join(tokens(text)), concepts=frozenset(named), words=words, rest=frozenset(rest)
         )
@@ -121,14 +143,18 @@ class SkillReader:
             if skill.strip():
                 label = self.label(skill)
                 profile.listed.append(label)
-                profile.concepts |= label.concepts
+                # What a candidate lists shows its concepts as their text would, narrow terms included
+                # ("Utiliser une autolaveuse" shows cleaning; only as a label to find is it read by its words).
+                profile.concepts |= label.concepts | self.concepts_in(skill)
                 profile.statements.append(
-                    [stem(w) for w in tokens(skill) if w not in STOP_WORDS and stem(w) not in self.generic]
+                    [self._word(w) for w in tokens(skill) if w not in STOP_WORDS and self._word(w) not in self.generic]
                 )
         if text.strip():
             profile.concepts |= self.concepts_in(text)
             for part in segments(text):
-                words = [stem(w) for w in tokens(part) if w not in STOP_WORDS and stem(w) not in self.generic]
+                words = [
+                    self._word(w) for w in tokens(part) if w not in STOP_WORDS and self._word(w) not in self.generic
+                ]
                 if words:
                     profile.statements.append(words)
         profile.stems = {word for statement in profile.statements for word in statement}
@@ -182,7 +208,7 @@ def _close_together(words: frozenset[str], statement: list[str]) -> bool:
     return False
 
 
-def load_concepts(path: Path = DATA) -> tuple[list[SkillConcept], list[str]]:
+def load_concepts(path: Path = DATA) -> tuple[list[SkillConcept], list[str], list[list[str]]]:
     data = json.loads(path.read_text(encoding="utf-8"))
     concepts = [
         SkillConcept(
@@ -190,13 +216,14 @@ def load_concepts(path: Path = DATA) -> tuple[list[SkillConcept], list[str]]:
             label=item["label"],
             kind=item["kind"],
             terms=tuple(key for key in dict.fromkeys(_key(term) for term in item["terms"]) if key),
+            narrow=tuple(key for key in dict.fromkeys(_key(term) for term in item.get("narrow", ())) if key),
         )
         for item in data["concepts"]
     ]
-    return concepts, list(data.get("generic_words", ()))
+    return concepts, list(data.get("generic_words", ())), [list(group) for group in data.get("word_synonyms", ())]
 
 
 @lru_cache(maxsize=1)
 def skill_reader() -> SkillReader:
-    concepts, generic = load_concepts()
-    return SkillReader(concepts, generic)
+    concepts, generic, synonyms = load_concepts()
+    return SkillReader(concepts, generic, synonyms)

@@ -88,6 +88,27 @@ def stem(word: str) -> str:
     return _stemmer.stemWord(word)
 
 
+# Endings that the French stemmer keeps but that make a noun of a verb, or a verb of a noun, on the same
+# root: "arrimage" / "arrimer", "clientèle" / "client", "diagnostiquer" / "diagnostic", "livraison" / "livrer".
+# Removed from a stem only when at least MIN_ROOT letters remain; "entretien" / "entretenir" and
+# "nettoyage" / "nettoie" meet through the last two spellings.
+DERIVATION_ENDINGS = ("aison", "ag", "el", "iqu")
+MIN_ROOT = 4
+
+
+@lru_cache(maxsize=200_000)
+def root(word: str) -> str:
+    """The stem of a word, with the endings that only change its part of speech removed (skills compare roots)."""
+    stemmed = stem(word)
+    for ending in DERIVATION_ENDINGS:
+        if stemmed.endswith(ending) and len(stemmed) - len(ending) >= MIN_ROOT:
+            stemmed = stemmed[: -len(ending)]
+            break
+    if len(stemmed) >= 7 and stemmed.endswith("ien"):
+        stemmed = stemmed[:-3] + "en"
+    return stemmed[:-1] + "i" if stemmed.endswith("y") else stemmed
+
+
 def stems(text: str) -> list[str]:
     return [stem(word) for word in tokens(text)]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.core import signing
 from django.test import Client
 
 from candidates import alerts
@@ -84,3 +85,18 @@ def test_a_link_for_another_candidates_search_id_does_not_work(candidate):
 
     assert Client().post(f"/alertes/desinscription/{token}/").status_code == 400
     assert SavedSearch.objects.get(pk=theirs.pk).frequency == AlertFrequency.DAILY
+
+
+def test_a_link_is_the_same_whenever_it_is_made(candidate, monkeypatch):
+    """A digest sent again after a crash must be the same message: its links carry no timestamp."""
+    monkeypatch.setattr(signing.time, "time", lambda: 1_800_000_000.0)
+    first = alerts.unsubscribe_token(user_id=candidate.pk)
+    monkeypatch.setattr(signing.time, "time", lambda: 1_800_000_007.0)
+    assert alerts.unsubscribe_token(user_id=candidate.pk) == first
+
+
+def test_a_link_mailed_before_links_lost_their_timestamp_still_works(candidate):
+    token = signing.dumps({"u": candidate.pk, "s": None}, salt=alerts.UNSUBSCRIBE_SALT, compress=False)
+
+    assert Client().post(f"/alertes/desinscription/{token}/").status_code == 200
+    assert set(SavedSearch.objects.values_list("frequency", flat=True)) == {AlertFrequency.NEVER}

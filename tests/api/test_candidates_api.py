@@ -81,12 +81,14 @@ def test_a_put_needs_every_field(client):
     assert {error["field"] for error in response.json()["errors"]} >= {"skills", "radius_km", "salary_min"}
 
 
-def test_a_cv_uploaded_through_the_api_fills_in_skills(client):
+def test_a_cv_uploaded_through_the_api_proposes_skills_without_writing_them(client):
     OfferFactory(skills=["Pétrir la pâte"])
     upload = SimpleUploadedFile("cv.pdf", pdf_with_text(["Je sais pétrir la pâte."]))
     response = client.post("/api/me/cv/", {"file": upload}, format="multipart")
     assert response.status_code == 200
-    assert response.json()["skills_added"] == ["Pétrir la pâte"]
+    assert response.json()["proposals"]["skills"] == ["Pétrir la pâte"]
+    assert response.json()["skills_added"] == [] and response.json()["profile"]["skills"] == []
+    assert client.get("/api/me/cv/").json()["proposals"]["skills"] == ["Pétrir la pâte"]
     assert response.json()["profile"]["cv"]["file_name"] == "cv.pdf"
 
 

@@ -66,8 +66,12 @@ def test_sign_up_fill_the_profile_upload_a_cv_log_out_log_in_and_delete_the_acco
         {"name": "cv-camille.pdf", "mimeType": "application/pdf", "buffer": pdf_with_text(["Je sais pétrir la pâte."])}
     )
     page.get_by_role("button", name="Déposer le CV").click()
-    # The page reloads where it stands, the outcome said in the CV section.
-    page.locator("#mon-cv").get_by_text("Compétences ajoutées : Pétrir la pâte.").wait_for()
+    # The page reloads where it stands; the CV proposes, the profile takes only what the candidate confirms.
+    page.locator("#mon-cv").get_by_role("checkbox", name="Pétrir la pâte").wait_for()
+    assert page.get_by_label("Compétences").input_value() == "Façonner des pâtons"
+    assert page.get_by_role("checkbox", name="Pétrir la pâte").is_checked()
+    page.get_by_role("button", name="Ajouter à mon profil").click()
+    page.locator("#mon-cv").get_by_text("Ajouté à votre profil depuis votre CV : 1 compétence.").wait_for()
     assert page.get_by_label("Compétences").input_value() == "Façonner des pâtons, Pétrir la pâte"
     assert page.get_by_text("CV actuel : cv-camille.pdf").is_visible()
 

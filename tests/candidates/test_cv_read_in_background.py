@@ -40,7 +40,7 @@ def _cv(name: str = "cv.pdf") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, pdf_with_text(["Boulangère : pétrir la pâte, façonner des pâtons."]))
 
 
-def test_the_profile_says_the_cv_is_being_read_then_shows_the_skills_it_added(client, candidate, held_readings):
+def test_the_profile_says_the_cv_is_being_read_then_shows_what_it_proposes(client, candidate, held_readings):
     response = client.post("/profil/cv/deposer/", {"file": _cv("Mon CV.pdf")}, follow=True)
 
     page = response.content.decode()
@@ -56,7 +56,8 @@ def test_the_profile_says_the_cv_is_being_read_then_shows_the_skills_it_added(cl
     polled = client.get("/profil/cv/etat/", headers={"HX-Request": "true"})
     assert polled.status_code == 204 and polled["HX-Refresh"] == "true"
     page = client.get("/profil/").content.decode()
-    assert "Compétences ajoutées : Façonner des pâtons, Pétrir la pâte." in page
+    assert "Vérifiez ce que nous y avons lu" in page
+    assert 'value="Façonner des pâtons"' in page and 'value="Pétrir la pâte"' in page
     assert "en cours de lecture" not in page
     assert CandidateProfile.objects.get(user=candidate).cv_original_name == "Mon CV.pdf"
 
@@ -141,5 +142,5 @@ def test_the_page_follows_the_reading_and_shows_the_outcome_without_a_reload(pag
 
     cv_upload_read(held_readings[0])
 
-    page.get_by_text("Compétences ajoutées : Pétrir la pâte.").wait_for()
+    page.get_by_role("checkbox", name="Pétrir la pâte").wait_for()
     assert page.get_by_text("est en cours de lecture").count() == 0

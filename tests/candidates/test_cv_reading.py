@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from candidates.cv import CvKind, CvRejected, cv_read, safe_display_name, skills_in_text
+from candidates.cv import CvKind, CvRejected, cv_read, safe_display_name
 from tests.candidates.documents import (
     docx_lying_about_sizes,
     docx_with_text,
@@ -158,12 +158,6 @@ def test_any_truncation_of_a_real_docx_is_read_or_rejected(cut):
         assert rejected.message
     else:
         assert "Chef de projet" in document.text
-
-
-def test_known_skills_are_found_whole_word_ignoring_accents_and_case():
-    text = "Expérience : petrir la PATE tous les jours ; gestion de projet agile. Langages : C, Python."
-    vocabulary = ["Pétrir la pâte", "Gestion de projet", "Python", "C", "Gestion", "Cuire des pâtons", "Pyth"]
-    assert skills_in_text(text, vocabulary) == ["Pétrir la pâte", "Gestion de projet", "Python", "Gestion"]
 
 
 @given(name=st.text(max_size=300))

@@ -14,7 +14,7 @@ import pytest
 from celery import Celery
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from candidates import services
+from candidates import cv_services
 from candidates.models import CandidateProfile, CvUpload, CvUploadStatus
 from tests.candidates.documents import pdf_cpu_bomb, pdf_with_text
 from tests.factories import OfferFactory, UserFactory
@@ -38,8 +38,8 @@ def test_a_real_worker_reads_a_cv_and_refuses_a_cpu_bomb(redis_url, settings, mo
     queued: list[int] = []
     # The web side stores and queues; the queueing is replaced by sending to the broker below.
     monkeypatch.setattr("candidates.tasks.cv_upload_read", SimpleNamespace(delay=queued.append))
-    services.cv_upload_start(user=user, upload=SimpleUploadedFile("cv.pdf", pdf_with_text(["Pétrir la pâte"])))
-    services.cv_upload_start(user=other, upload=SimpleUploadedFile("bombe.pdf", pdf_cpu_bomb()))
+    cv_services.cv_upload_start(user=user, upload=SimpleUploadedFile("cv.pdf", pdf_with_text(["Pétrir la pâte"])))
+    cv_services.cv_upload_start(user=other, upload=SimpleUploadedFile("bombe.pdf", pdf_cpu_bomb()))
     env = {
         **os.environ,
         "REDIS_URL": redis_url,
@@ -71,6 +71,6 @@ def test_a_real_worker_reads_a_cv_and_refuses_a_cpu_bomb(redis_url, settings, mo
         worker.wait(timeout=60)
 
     read, refused = CvUpload.objects.get(user=user), CvUpload.objects.get(user=other)
-    assert (read.status, read.skills_added) == (CvUploadStatus.READ, ["Pétrir la pâte"])
+    assert (read.status, read.proposals["skills"]) == (CvUploadStatus.READ, ["Pétrir la pâte"])
     assert CandidateProfile.objects.get(user=user).cv_original_name == "cv.pdf"
     assert refused.status == CvUploadStatus.REJECTED and "trop complexe" in refused.message

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from candidates import services
+from candidates import cv_services, services
 from candidates.models import ApiToken, CandidateProfile, SavedOffer
 from tests.candidates.documents import pdf_with_text
 from tests.factories import OfferFactory, UserFactory, api_token_for
@@ -20,7 +20,7 @@ PASSWORD = "un mot de passe solide 2026"
 def camille(client):
     user = UserFactory(username="camille@example.fr")
     services.profile_update(user=user, data={"wanted_title": "Boulangère", "skills": ["Pétrir la pâte"]})
-    services.cv_upload_start(user=user, upload=SimpleUploadedFile("cv.pdf", pdf_with_text(["Boulangère"])))
+    cv_services.cv_upload_start(user=user, upload=SimpleUploadedFile("cv.pdf", pdf_with_text(["Boulangère"])))
     services.saved_offer_add(user=user, offer_id=OfferFactory(title="Boulanger de nuit").pk)
     api_token_for(user)
     client.force_login(user)

@@ -27,7 +27,8 @@ from tests.ingestion.payloads import adzuna_job, france_travail_offer
 pytestmark = pytest.mark.django_db
 NOW = datetime(2026, 10, 4, 6, 0, tzinfo=UTC)
 
-# The expressions of the former generated columns (offers migrations 0004 and 0005).
+# The expressions of the former generated columns (offers migrations 0004 and 0005), the C part
+# without its negations (0021).
 HEAD = """
     setweight(to_tsvector('french'::regconfig, jm_unaccent(coalesce(title, ''))), 'A')
     || setweight(to_tsvector('french'::regconfig,
@@ -36,8 +37,8 @@ HEAD = """
 VECTOR = (
     HEAD
     + """
-    || setweight(to_tsvector('french'::regconfig,
-        jm_unaccent(coalesce(company, '') || ' ' || left(coalesce(description, ''), 6000))), 'C')
+    || setweight(to_tsvector('french'::regconfig, jm_without_negations(
+        jm_unaccent(coalesce(company, '') || ' ' || left(coalesce(description, ''), 6000)))), 'C')
 """
 )
 

@@ -193,3 +193,38 @@ def test_gendered_titles_known_only_from_offers_are_paired_too():
     OfferFactory(title="Coiffure à domicile", rome_code="", rome_label="", skills=[], description="Tournées.")
 
     assert sorted(search("coiffeuse")) == sorted(search("coiffeur")) == ["Coiffeur barbier", "Coiffeuse mixte"]
+
+
+def test_what_an_offer_says_it_does_not_ask_for_does_not_find_it():
+    OfferFactory(title="Chauffeur livreur VL", rome_code="", skills=[],
+                 description="Permis B suffisant : pas de permis poids lourd demandé. Livraison de colis.")  # fmt: skip
+    OfferFactory(title="Manutentionnaire", rome_code="", skills=[],
+                 description="Le CACES n'est pas exigé, aucune expérience requise. Port de charges.")  # fmt: skip
+    OfferFactory(title="Conducteur routier", rome_code="", skills=[], description="Permis poids lourd exigé.")
+
+    assert search("poids lourd") == ["Conducteur routier"]
+    assert search("colis") == ["Chauffeur livreur VL"]  # the rest of the text still counts
+    assert search("CACES") == [] and search("charges") == ["Manutentionnaire"]
+
+
+def test_a_synonym_as_typed_ranks_before_its_equivalents_and_its_neighbours_follow_marked_close():
+    OfferFactory(title="Commercial terrain - piscines", rome_code="", skills=[], description="Prospection.")
+    OfferFactory(title="VRP multicartes", rome_code="", skills=[], description="Représentant.")
+    OfferFactory(title="Commerciale sédentaire", rome_code="", skills=[], description="Devis clients.")
+
+    result = offer_search(params=OfferSearchParams(q="VRP"))
+
+    assert [offer.title for offer in result.offers] == [
+        "VRP multicartes", "Commercial terrain - piscines", "Commerciale sédentaire"
+    ]  # fmt: skip
+    assert result.exact_on_page == 2 and result.approximate
+
+
+def test_a_query_that_is_one_expression_of_several_words_is_followed_by_offers_holding_some_of_them():
+    OfferFactory(title="Infirmier de bloc opératoire", rome_code="", skills=[], description="IBODE.")
+    OfferFactory(title="Infirmière de nuit", rome_code="", skills=[], description="Soins.")
+
+    result = offer_search(params=OfferSearchParams(q="infirmière bloc opératoire"))
+
+    assert [offer.title for offer in result.offers] == ["Infirmier de bloc opératoire", "Infirmière de nuit"]
+    assert result.exact_on_page == 1

@@ -34,6 +34,19 @@ from offers.understanding.skills import skill_reader
         # A skill the candidate listed is never missing, whatever its case and accents.
         ("Façonner les pâtons", ["façonner les PATONS"], "", True),
         ("Contrôler la fermentation", ["Fermentation"], "", True),
+        # A label named by a part of a concept is read by its own words: no sibling stands in for it...
+        ("Utiliser une autolaveuse", [], "Nettoyage des bureaux et des sanitaires", False),
+        ("Arrimer une cargaison", [], "Chargement et déchargement des camions", False),
+        ("Réaliser un enduit", [], "Travaux de peinture intérieure", False),
+        # ... while a text naming the part shows the whole.
+        ("Nettoyer les locaux", [], "Passage de l'autolaveuse dans les locaux", True),
+        ("Utiliser une autolaveuse", [], "Conduite d'une autolaveuse autoportée", True),
+        ("Entretien des locaux", ["Utiliser une autolaveuse"], "", True),
+        # The noun and the verb of one root meet; words that only start alike do not.
+        ("Arrimer une cargaison", [], "Arrimage de la cargaison avant le départ", True),
+        ("Accueillir la clientèle", [], "Vous accueillez les clients avec le sourire", True),
+        ("Entretenir le fournil", [], "Entretien du fournil en fin de service", True),
+        ("Nettoyer les parties communes", [], "Communication interne", False),
     ],
 )
 def test_a_skill_is_read_the_same_way_in_a_list_and_in_a_text(skill, listed, text, covered):
@@ -87,6 +100,35 @@ def occupations() -> OccupationReader:
 )
 def test_a_title_is_read_with_typos_gender_and_english(occupations, title, code):
     assert occupations.from_title(title)[0].code == code
+
+
+@pytest.mark.parametrize(
+    ("title", "code"),
+    [
+        ("Vendeur en boulangerie (H/F) - Saint-Denis", "D1106"),  # decorated after a dash
+        ("Technicien de maintenance industrielle en équipe 3x8", "I1304"),  # trailing words no title has
+        ("Chauffeur super poids lourd SPL", "N4101"),  # a head noun of many titles, guided by the others
+    ],
+)
+def test_a_title_line_is_read_by_the_title_it_starts_with(title, code):
+    reader = OccupationReader(
+        titles=[
+            ("Vendeur / Vendeuse en épicerie", "D1106"),
+            ("Vendeur / Vendeuse en boulangerie-pâtisserie", "D1106"),
+            ("Vendeur / Vendeuse en équipement de la maison", "D1212"),
+            ("Vendeur / Vendeuse en électroménager", "D1212"),
+            ("Vendeur / Vendeuse en articles de sport", "D1211"),
+            ("Technicien / Technicienne de maintenance industrielle", "I1304"),
+            ("Technicien / Technicienne de maintenance informatique", "I1401"),
+            ("Chauffeur / Chauffeuse de poids lourd", "N4101"),
+            ("Chauffeur / Chauffeuse de bus", "N4102"),
+            ("Chauffeur / Chauffeuse de car", "N4102"),
+        ],
+        labels={},
+        parents={},
+        close={},
+    )
+    assert reader.from_title(title)[0].code == code
 
 
 def test_a_career_changer_is_read_as_the_job_they_want_not_the_one_they_leave(occupations):

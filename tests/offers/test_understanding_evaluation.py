@@ -13,6 +13,7 @@ from offers.understanding.occupations import occupation_reader
 from offers.understanding.skills import skill_reader
 
 DEMO = Path(__file__).resolve().parents[2] / "ingestion" / "demo" / "francetravail"
+HELD_OUT = Path(__file__).resolve().parents[2] / "offers" / "understanding" / "heldout"
 ROME = Path(__file__).resolve().parents[3] / "shared" / "data" / "rome"
 
 
@@ -22,11 +23,20 @@ def test_skills_and_occupations_of_the_demo_offers_hold_their_floors(capsys):
     rome_load(folder=ROME)
     scores = extraction_scores(france_travail_offers(DEMO), skills=skill_reader(), occupations=occupation_reader())
     assert scores.offers > 150
-    # Generated competences are random draws of each occupation's list, half of them never written in the
-    # text: recall cannot go far above one half there (figures and reasons in offers/understanding/README.md).
-    assert scores.skill_precision >= 0.50 and scores.skill_recall >= 0.45, scores
+    # Generated competences are random draws of each occupation's list, about a third of them never written in
+    # the text: recall cannot go far above one half there (figures and reasons in offers/understanding/README.md).
+    assert scores.skill_precision >= 0.60 and scores.skill_recall >= 0.48, scores
     # Titles alone, the referential loaded, no title taught by offers (none in this database).
-    assert scores.rome_accuracy >= 0.75 and scores.rome_answered >= 0.85, scores
+    assert scores.rome_accuracy >= 0.80 and scores.rome_answered >= 0.95, scores
 
-    call_command("evaluate_understanding", str(DEMO))
-    assert "skill P" in capsys.readouterr().out
+    # Hand-written offers whose texts state most of their competences, kept out of the tuning.
+    held_out = extraction_scores(
+        france_travail_offers(HELD_OUT), skills=skill_reader(), occupations=occupation_reader()
+    )
+    assert held_out.offers == 30
+    assert held_out.skill_precision >= 0.80 and held_out.skill_recall >= 0.63, held_out
+    assert held_out.rome_accuracy >= 0.93, held_out
+
+    call_command("evaluate_understanding")
+    output = capsys.readouterr().out
+    assert "skill P" in output and "heldout" in output

@@ -40,7 +40,7 @@ class Command(BaseCommand):
             "--set",
             choices=[*SETS, "all"],
             default="all",
-            help="tuned (the set the search was tuned on), heldout (written apart), or all: each in its own database",
+            help="tuned (the set the search was tuned on), heldout, heldout2 (written apart), all (one DB each)",
         )
         parser.add_argument(
             "--reference-data",

@@ -15,14 +15,18 @@ class Command(BaseCommand):
     help = (
         "Hide France Travail's competences and romeCode, predict them from each offer's title and description, and "
         "print skill precision/recall and ROME accuracy. FOLDER holds France Travail search bodies "
-        "(default: the demo's; `python -m bench.gen_offers --n 2000 --seed 7 --out DIR` writes generated ones)."
+        "(default: the demo's and the hand-written held-out set offers/understanding/heldout; "
+        "`python -m bench.gen_offers --n 2000 --seed 7 --out DIR` writes generated ones)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("folders", nargs="*", type=Path, help="folders of France Travail search bodies (JSON)")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        folders = options["folders"] or [Path(settings.BASE_DIR) / "ingestion" / "demo" / "francetravail"]
+        folders = options["folders"] or [
+            Path(settings.BASE_DIR) / "ingestion" / "demo" / "francetravail",
+            Path(settings.BASE_DIR) / "offers" / "understanding" / "heldout",
+        ]
         skills, occupations = skill_reader(), occupation_reader()
         self.stdout.write(f"{'set':<48} {'offers':>6} {'skill P':>8} {'skill R':>8} {'ROME acc':>9} {'answered':>9}")
         for folder in folders:

@@ -1,0 +1,233 @@
+"""What a CV proposes for the profile: a wanted job title, a town and skills, each read in the CV's words.
+
+Nothing here writes: the proposals are kept on the upload (`CvUpload.proposals`) and reach the profile
+only when the candidate confirms them (`services.cv_proposals_accept`). Each proposal is true to the CV:
+
+- the title is a known job title (ROME appellation, alias) written in the CV, shown as written
+  ("Boulangère"), with the ROME code it is filed under; the occupation the whole CV names most
+  (`OccupationReader.mentions`: a title after "je recherche" counts more, one after "ancien" less);
+- the town is a commune written with its postcode ("34000 Montpellier"), as "Montpellier (34)", or
+  alone on a line ("Ville : Lyon"), read against the gazetteer (`offers.geography`);
+- the skills are the offers' skills the skill reader finds in the CV, and the tools, licences and
+  languages it names (whole words: "Java" is not read in "JavaScript"), in the order the CV says them.
+
+What the profile already has (same title or ROME code, same commune, a skill it covers) is not proposed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from offers.geography.gazetteer import CommunePlace, Gazetteer
+from offers.geography.names import place_key
+from offers.understanding.occupations import OccupationReader
+from offers.understanding.skills import SPECIFIC_KINDS, SkillReader, term_key
+from offers.understanding.text import root, tokens
+
+MAX_SKILL_PROPOSALS = 25
+# A title only left behind ("ancien boulanger", weight 0.25) is not proposed as the job wanted.
+MIN_TITLE_WEIGHT = 0.5
+# The first lines of a CV (name, address, headline), where a town may stand alone.
+HEADER_LINES = 8
+_WRITTEN_WORD = re.compile(r"[\w#+]+")
+_POSTCODE = re.compile(r"\b(\d{5})\b")
+_WITH_DEPARTEMENT = re.compile(r"^(?P<name>[^\W\d_][^()]*?)\s*\((?P<departement>\d[0-9ab]|\d{3})\)$", re.IGNORECASE)
+_LINE_LABEL = re.compile(r"^\s*(?:adresse|ville|domicile|lieu|localisation|résidence|residence)\s*:\s*", re.IGNORECASE)
+_LINE = re.compile(r"[\n\r|•·]+")
+
+
+@dataclass(frozen=True)
+class CvProposals:
+    title: str = ""
+    rome_code: str = ""
+    commune_insee: str = ""
+    place_name: str = ""  # "Montpellier (34)"
+    skills: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.title or self.commune_insee or self.skills)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "rome_code": self.rome_code,
+            "commune_insee": self.commune_insee,
+            "place_name": self.place_name,
+            "skills": list(self.skills),
+        }
+
+    @classmethod
+    def from_json(cls, data: Any) -> CvProposals:
+        if not isinstance(data, dict):
+            return cls()
+        skills = data.get("skills")
+        return cls(
+            title=str(data.get("title") or ""),
+            rome_code=str(data.get("rome_code") or ""),
+            commune_insee=str(data.get("commune_insee") or ""),
+            place_name=str(data.get("place_name") or ""),
+            skills=tuple(str(skill) for skill in skills) if isinstance(skills, list) else (),
+        )
+
+    def without_known(
+        self,
+        *,
+        wanted_title: str,
+        rome_code: str,
+        commune_insee: str,
+        skills: Sequence[str],
+        skill_reader: SkillReader,
+        occupations: OccupationReader,
+    ) -> CvProposals:
+        """These proposals less what the profile already has (a title of the same ROME occupation included)."""
+        title, code = self.title, self.rome_code
+        if title and (_same(title, wanted_title) or _same_occupation(code, rome_code, wanted_title, occupations)):
+            title = code = ""
+        insee, place = self.commune_insee, self.place_name
+        if insee and insee == commune_insee:
+            insee = place = ""
+        known = skill_reader.profile(skills=skills)
+        kept = tuple(skill for skill in self.skills if not skill_reader.covered(skill, known))
+        return replace(self, title=title, rome_code=code, commune_insee=insee, place_name=place, skills=kept)
+
+
+def _same(a: str, b: str) -> bool:
+    return tokens(a) == tokens(b)
+
+
+def _same_occupation(code: str, rome_code: str, wanted_title: str, occupations: OccupationReader) -> bool:
+    if not code:
+        return False
+    wanted = [rome_code] if rome_code else [guess.code for guess in occupations.from_title(wanted_title)[:1]]
+    return any(occupations.family(other) == occupations.family(code) for other in wanted)
+
+
+def cv_proposals_read(
+    text: str,
+    *,
+    vocabulary: Iterable[str],
+    skills: SkillReader,
+    occupations: OccupationReader,
+    places: Gazetteer,
+) -> CvProposals:
+    """What the CV's text proposes (nothing of the profile is consulted here)."""
+    title, code = _title(text, occupations)
+    commune = _commune(text, places)
+    return CvProposals(
+        title=title,
+        rome_code=code,
+        commune_insee=commune.insee if commune else "",
+        place_name=commune.label if commune else "",
+        skills=tuple(_skills(text, vocabulary, skills)),
+    )
+
+
+# --- title ------------------------------------------------------------------------------------------
+
+
+def _title(text: str, occupations: OccupationReader) -> tuple[str, str]:
+    mentions = occupations.mentions(text)
+    scores: dict[str, float] = defaultdict(float)
+    for mention in mentions:
+        for family, share in mention.shares.items():
+            scores[family] += mention.weight * share
+    if not scores:
+        return "", ""
+    family = max(scores, key=lambda code: (scores[code], code))
+    if scores[family] < MIN_TITLE_WEIGHT:
+        return "", ""
+    best = max((m for m in mentions if family in m.shares), key=lambda m: m.weight * m.shares[family])
+    written = as_written(text, best.words)
+    return (written, best.code) if written else ("", "")
+
+
+def as_written(text: str, words: Sequence[str]) -> str:
+    """The first place `text` says the folded `words` in a row, as the text writes them ("Boulangère")."""
+    spans: list[tuple[str, int, int]] = []
+    for match in _WRITTEN_WORD.finditer(text):
+        spans.extend((token, match.start(), match.end()) for token in tokens(match.group()))
+    size = len(words)
+    for start in range(len(spans) - size + 1):
+        if all(spans[start + i][0] == words[i] for i in range(size)):
+            written = " ".join(text[spans[start][1] : spans[start + size - 1][2]].split())
+            if written.isupper() and len(written) > 4:
+                written = written.capitalize()  # "BOULANGÈRE" as a headline
+            return written[:1].upper() + written[1:]
+    return ""
+
+
+# --- town -------------------------------------------------------------------------------------------
+
+
+def _commune(text: str, places: Gazetteer) -> CommunePlace | None:
+    for match in _POSTCODE.finditer(text):
+        communes = places.with_postcode(match.group(1))
+        if not communes:
+            continue
+        after = place_key(text[match.end() : match.end() + 60].split("\n", 1)[0])
+        for commune in sorted(communes, key=lambda c: -len(place_key(c.name))):
+            name = place_key(commune.name)
+            if name and (after == name or after.startswith(name + " ")):
+                return places.city_of(commune)
+    lines = [line.strip() for line in _LINE.split(text) if line.strip()]
+    for number, line in enumerate(lines):
+        labelled = _LINE_LABEL.match(line)
+        line = line[labelled.end() :].strip(" ,;.-") if labelled else line.strip(" ,;.-")
+        with_departement = _WITH_DEPARTEMENT.match(line)
+        if with_departement:
+            named = places.named(with_departement["name"], departement=with_departement["departement"].upper())
+        elif labelled or number < HEADER_LINES:
+            # A name alone ("Lyon") only in the CV's header or after "Ville :": elsewhere a line such as
+            # "Orange" is more likely an employer than a town.
+            named = places.named(line) if len(line) <= 60 else []
+        else:
+            continue
+        named = [commune for commune in named if not commune.city_insee]
+        if len(named) == 1:
+            return named[0]
+    return None
+
+
+# --- skills -----------------------------------------------------------------------------------------
+
+
+def _skills(text: str, vocabulary: Iterable[str], reader: SkillReader) -> list[str]:
+    """The skills the CV shows, in the order it first says them (tools named by their concept's label)."""
+    found = reader.find(text, vocabulary)
+    named = {concept for skill in found for concept in reader.label(skill).concepts}
+    tools = {
+        reader.concepts[concept].label: concept
+        for concept in sorted(reader.concepts_in(text))
+        if reader.concepts[concept].kind in SPECIFIC_KINDS and concept not in named
+    }
+    first_word: dict[str, int] = {}
+    first_root: dict[str, int] = {}
+    for position, word in enumerate(tokens(text)):
+        for kept in term_key(word):
+            first_word.setdefault(kept, position)
+        first_root.setdefault(root(word), position)
+
+    def where(skill: str) -> int:
+        """Where the CV first says the skill: its words, or the first word of a term of its concepts."""
+        label = reader.label(skill)
+        concepts = label.concepts | ({tools[skill]} if skill in tools else set())
+        places = [first_root[word] for word in label.words if word in first_root]
+        for concept in concepts:
+            for term in reader.concepts[concept].terms + reader.concepts[concept].narrow:
+                if term[0] in first_word:
+                    places.append(first_word[term[0]])
+        return min(places, default=len(first_root))
+
+    proposals: list[str] = []
+    seen: set[tuple[str, ...]] = set()
+    for skill in sorted([*tools, *found], key=where):
+        key = tuple(tokens(skill))
+        if key and key not in seen:
+            seen.add(key)
+            proposals.append(skill)
+    return proposals[:MAX_SKILL_PROPOSALS]
