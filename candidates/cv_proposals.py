@@ -9,7 +9,7 @@ only when the candidate confirms them (`services.cv_proposals_accept`). Each pro
 - the town is a commune written with its postcode ("34000 Montpellier"), as "Montpellier (34)", or
   alone on a line ("Ville : Lyon"), read against the gazetteer (`offers.geography`);
 - the skills are the offers' skills the skill reader finds in the CV, and the tools, licences and
-  languages it names (whole words: "Java" is not read in "JavaScript").
+  languages it names (whole words: "Java" is not read in "JavaScript"), in the order the CV says them.
 
 What the profile already has (same title or ROME code, same commune, a skill it covers) is not proposed.
 """
@@ -25,8 +25,8 @@ from typing import Any
 from offers.geography.gazetteer import CommunePlace, Gazetteer
 from offers.geography.names import place_key
 from offers.understanding.occupations import OccupationReader
-from offers.understanding.skills import SPECIFIC_KINDS, SkillReader
-from offers.understanding.text import tokens
+from offers.understanding.skills import SPECIFIC_KINDS, SkillReader, term_key
+from offers.understanding.text import root, tokens
 
 MAX_SKILL_PROPOSALS = 25
 # A title only left behind ("ancien boulanger", weight 0.25) is not proposed as the job wanted.
@@ -197,16 +197,35 @@ def _commune(text: str, places: Gazetteer) -> CommunePlace | None:
 
 
 def _skills(text: str, vocabulary: Iterable[str], reader: SkillReader) -> list[str]:
+    """The skills the CV shows, in the order it first says them (tools named by their concept's label)."""
     found = reader.find(text, vocabulary)
     named = {concept for skill in found for concept in reader.label(skill).concepts}
-    tools = [
-        reader.concepts[concept].label
+    tools = {
+        reader.concepts[concept].label: concept
         for concept in sorted(reader.concepts_in(text))
         if reader.concepts[concept].kind in SPECIFIC_KINDS and concept not in named
-    ]
+    }
+    first_word: dict[str, int] = {}
+    first_root: dict[str, int] = {}
+    for position, word in enumerate(tokens(text)):
+        for kept in term_key(word):
+            first_word.setdefault(kept, position)
+        first_root.setdefault(root(word), position)
+
+    def where(skill: str) -> int:
+        """Where the CV first says the skill: its words, or the first word of a term of its concepts."""
+        label = reader.label(skill)
+        concepts = label.concepts | ({tools[skill]} if skill in tools else set())
+        places = [first_root[word] for word in label.words if word in first_root]
+        for concept in concepts:
+            for term in reader.concepts[concept].terms + reader.concepts[concept].narrow:
+                if term[0] in first_word:
+                    places.append(first_word[term[0]])
+        return min(places, default=len(first_root))
+
     proposals: list[str] = []
     seen: set[tuple[str, ...]] = set()
-    for skill in [*tools, *found]:
+    for skill in sorted([*tools, *found], key=where):
         key = tuple(tokens(skill))
         if key and key not in seen:
             seen.add(key)

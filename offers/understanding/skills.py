@@ -59,6 +59,11 @@ def _key(text: str) -> tuple[str, ...]:
     return tuple(_singular(word) for word in tokens(text) if word not in _KEY_STOP_WORDS)
 
 
+def term_key(text: str) -> tuple[str, ...]:
+    """A text's words as concept terms are kept (singular, most stop words out): `SkillConcept.terms` compare to it."""
+    return _key(text)
+
+
 @dataclass(frozen=True)
 class SkillLabel:
     """A skill label as the reader sees it."""

@@ -55,8 +55,8 @@ def test_a_pdf_cv_proposes_the_title_town_and_skills_it_states_and_writes_nothin
         "rome_code": "D1102",
         "commune_insee": "34172",
         "place_name": "Montpellier (34)",
-        # Java is written, JavaScript is not; "Cuire des pâtons" is not written either.
-        "skills": ["Java", "Façonner des pâtons", "Pétrir la pâte"],
+        # In the CV's order. Java is written, JavaScript is not; "Cuire des pâtons" is not written either.
+        "skills": ["Pétrir la pâte", "Façonner des pâtons", "Java"],
     }
     profile = CandidateProfile.objects.get(user=candidate)
     assert (profile.wanted_title, profile.commune_insee, profile.skills) == ("", "", [])
@@ -72,7 +72,7 @@ def test_a_docx_cv_proposes_a_town_named_alone_in_its_header(candidate):
     assert upload.proposals["title"] == "Développeur informatique"
     assert upload.proposals["rome_code"] == "M1805"
     assert (upload.proposals["commune_insee"], upload.proposals["place_name"]) == ("69123", "Lyon (69)")
-    assert upload.proposals["skills"] == ["Django", "Git", "Python"]
+    assert upload.proposals["skills"] == ["Python", "Django", "Git"]
 
 
 def test_a_job_left_behind_or_a_town_of_an_employer_is_not_proposed(candidate):
@@ -164,7 +164,7 @@ def test_the_profile_page_proposes_and_a_plain_form_post_confirms(client, candid
     assert "Ce que nous avons lu dans votre CV" not in page  # answered: not proposed again
     profile = CandidateProfile.objects.get(user=candidate)
     assert (profile.wanted_title, profile.rome_code, profile.commune_insee) == ("Boulangère", "D1102", "")
-    assert profile.skills == ["Façonner des pâtons", "Pétrir la pâte"]
+    assert profile.skills == ["Pétrir la pâte", "Façonner des pâtons"]
 
 
 def test_an_unknown_town_is_refused_next_to_its_field_and_nothing_is_written(client, candidate):
@@ -223,5 +223,5 @@ def test_a_candidate_confirms_what_their_cv_proposes_in_the_browser(page, client
     page.get_by_text("Ajouté à votre profil depuis votre CV : le poste recherché, la ville, 2 compétences.").wait_for()
     assert page.get_by_label("Poste recherché").input_value() == "Boulangère de nuit"
     assert page.get_by_label("Lieu").input_value() == "Montpellier (34)"
-    assert page.get_by_label("Compétences").input_value() == "Façonner des pâtons, Pétrir la pâte"
+    assert page.get_by_label("Compétences").input_value() == "Pétrir la pâte, Façonner des pâtons"
     assert page.locator("#cv-proposals").count() == 0
