@@ -115,7 +115,7 @@ def cv_upload_read(*, upload_id: int) -> CvUpload | None:
         profile.save()
         cv_upload.status = CvUploadStatus.READ
         # Proposed only, never written to the profile without the candidate's confirmation.
-        cv_upload.proposals = _unknown_to(profile, proposals).as_json()
+        cv_upload.proposals = selectors.cv_proposals_unknown_to(profile=profile, proposals=proposals).as_json()
         cv_upload.finished_at = profile.cv_uploaded_at
         cv_upload.save(update_fields=["status", "proposals", "finished_at"])
         if previous and previous != cv_upload.stored_name:
@@ -157,20 +157,6 @@ def _proposals_of(text: str) -> CvProposals:
         skills=skill_reader(),
         occupations=occupation_reader(),
         places=gazetteer(),
-    )
-
-
-def _unknown_to(profile: CandidateProfile, proposals: CvProposals) -> CvProposals:
-    from offers.understanding.occupations import occupation_reader
-    from offers.understanding.skills import skill_reader
-
-    return proposals.without_known(
-        wanted_title=profile.wanted_title,
-        rome_code=profile.rome_code,
-        commune_insee=profile.commune_insee,
-        skills=profile.skills,
-        skill_reader=skill_reader(),
-        occupations=occupation_reader(),
     )
 
 

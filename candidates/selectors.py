@@ -52,7 +52,13 @@ def cv_proposals_pending(*, cv_upload: CvUpload | None, profile: CandidateProfil
     """What the latest read CV proposes that the candidate has neither answered nor already in the profile."""
     if cv_upload is None or cv_upload.status != CvUploadStatus.READ or cv_upload.proposals_answered_at is not None:
         return None
-    proposals = CvProposals.from_json(cv_upload.proposals).without_known(
+    proposals = cv_proposals_unknown_to(profile=profile, proposals=CvProposals.from_json(cv_upload.proposals))
+    return None if proposals.is_empty else proposals
+
+
+def cv_proposals_unknown_to(*, profile: CandidateProfile, proposals: CvProposals) -> CvProposals:
+    """The proposals the profile does not already hold (same title or ROME family, town, covered skills)."""
+    return proposals.without_known(
         wanted_title=profile.wanted_title,
         rome_code=profile.rome_code,
         commune_insee=profile.commune_insee,
@@ -60,7 +66,6 @@ def cv_proposals_pending(*, cv_upload: CvUpload | None, profile: CandidateProfil
         skill_reader=skill_reader(),
         occupations=occupation_reader(),
     )
-    return None if proposals.is_empty else proposals
 
 
 def saved_offers_for_user(*, user: User) -> QuerySet[SavedOffer]:
