@@ -19,6 +19,15 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+@pytest.fixture
+def redis_url() -> str:
+    """The Redis of `make test` (REDIS_TEST_URL), for the tests that start real Celery workers."""
+    url = os.environ.get("REDIS_TEST_URL")
+    if not url:
+        pytest.fail("REDIS_TEST_URL is not set: run the suite with `make test`, which starts Redis.")
+    return url
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache() -> Iterator[None]:
     """Each test starts with an empty cache: throttles, login-failure counters and

@@ -23,14 +23,6 @@ from tests.processes import database_url_of_the_test_database
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def redis_url() -> str:
-    url = os.environ.get("REDIS_TEST_URL")
-    if not url:
-        pytest.fail("REDIS_TEST_URL is not set: run the suite with `make test`, which starts Redis.")
-    return url
-
-
 @pytest.mark.django_db(transaction=True)
 def test_a_real_worker_reads_a_cv_and_refuses_a_cpu_bomb(redis_url, settings, monkeypatch, tmp_path):
     OfferFactory(skills=["Pétrir la pâte"])

@@ -20,7 +20,7 @@ from ingestion.services import collection
 from offers.models import Offer, OfferSource
 from tests.ingestion.fake_client import FakeClient
 from tests.ingestion.payloads import adzuna_job, france_travail_offer
-from tests.ingestion.test_hostile_payloads import HOSTILE_FRAGMENTS, assert_plain
+from tests.ingestion.test_hostile_payloads import HOSTILE_FRAGMENTS, assert_plain, strings_in
 
 pytestmark = pytest.mark.django_db
 
@@ -63,21 +63,11 @@ def _adzuna(number: int, fragment: str) -> dict[str, Any]:
     return _poisoned(payload, fragment)
 
 
-def _strings(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [text for item in value.values() for text in _strings(item)]
-    if isinstance(value, list):
-        return [text for item in value for text in _strings(item)]
-    return []
-
-
 def _stored_texts(model: type[models.Model]) -> list[str]:
     names = [field.name for field in model._meta.fields if isinstance(field, (models.CharField, models.TextField))]
     texts: list[str] = []
     for row in model.objects.values(*names, *([] if model is Offer else ["normalised"])):
-        texts.extend(_strings(row))
+        texts.extend(strings_in(row))
     return texts
 
 
@@ -107,10 +97,10 @@ def test_every_text_field_poisoned_leaves_no_markup_or_invisible_character_anywh
             assert_plain(text)
         detail = client.get(f"/api/offers/{offer.pk}/")
         assert detail.status_code == 200
-        for text in _strings(detail.json()):
+        for text in strings_in(detail.json()):
             assert_plain(text, newlines=True)
     for path in ("/api/offers/?page_size=100", "/api/offers/?q=boulanger", "/api/offers/facets/", "/api/offers/stats/"):
         answer = client.get(path)
         assert answer.status_code == 200, path
-        for text in _strings(answer.json()):
+        for text in strings_in(answer.json()):
             assert_plain(text, newlines=True)

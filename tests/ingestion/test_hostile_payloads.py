@@ -26,6 +26,17 @@ MARKUP_RE = re.compile(r"<[A-Za-z/!?]")
 FORBIDDEN_CATEGORIES = {"Cc", "Cf", "Cs", "Co"}
 
 
+def strings_in(value: Any) -> list[str]:
+    """Every string inside a JSON-like value (dicts, lists), for assert_plain."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in strings_in(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in strings_in(item)]
+    return []
+
+
 def assert_plain(text: str, *, newlines: bool = False) -> None:
     assert not MARKUP_RE.search(text), text
     for character in text:

@@ -15,7 +15,7 @@ from ingestion.services import collection
 from offers.models import Offer, OfferStatus
 from tests.ingestion.fake_client import FakeClient
 from tests.ingestion.payloads import adzuna_job, france_travail_offer
-from tests.ingestion.test_hostile_payloads import assert_plain
+from tests.ingestion.test_hostile_payloads import assert_plain, strings_in
 
 pytestmark = pytest.mark.django_db
 
@@ -52,16 +52,6 @@ def _adzuna() -> list[dict[str, Any]]:
     ]
 
 
-def _strings(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [text for item in value.values() for text in _strings(item)]
-    if isinstance(value, list):
-        return [text for item in value for text in _strings(item)]
-    return []
-
-
 def test_hostile_payloads_are_kept_raw_and_served_as_plain_text(client: Client) -> None:
     ft = collection.ingestion_run(source="francetravail", client=FakeClient("francetravail", _france_travail()))
     az = collection.ingestion_run(source="adzuna", client=FakeClient("adzuna", _adzuna()))
@@ -84,9 +74,9 @@ def test_hostile_payloads_are_kept_raw_and_served_as_plain_text(client: Client) 
     for offer in Offer.objects.all():
         detail = client.get(f"/api/offers/{offer.pk}/")
         assert detail.status_code == 200
-        for text in _strings(detail.json()):
+        for text in strings_in(detail.json()):
             assert_plain(text, newlines=True)
-    for text in _strings(listing):
+    for text in strings_in(listing):
         assert_plain(text, newlines=True)
 
 

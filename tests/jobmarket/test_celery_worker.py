@@ -11,7 +11,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
 from celery import Celery
 from django.core.cache.backends.redis import RedisCache
 
@@ -19,14 +18,6 @@ from jobmarket.celery import beat_schedule
 from jobmarket.pipeline import DAILY_STEPS, WORKER_HEARTBEAT_KEY
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def redis_url() -> str:
-    url = os.environ.get("REDIS_TEST_URL")
-    if not url:
-        pytest.fail("REDIS_TEST_URL is not set: run the suite with `make test`, which starts Redis.")
-    return url
 
 
 def test_a_real_worker_consumes_a_task_sent_through_redis(redis_url):

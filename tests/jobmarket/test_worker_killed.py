@@ -11,20 +11,11 @@ import time
 import uuid
 from pathlib import Path
 
-import pytest
 import redis
 from celery import Celery
 
 ROOT = Path(__file__).resolve().parents[2]
 VISIBILITY_SECONDS = 6  # production: CELERY_VISIBILITY_TIMEOUT=300
-
-
-@pytest.fixture
-def redis_url() -> str:
-    url = os.environ.get("REDIS_TEST_URL")
-    if not url:
-        pytest.fail("REDIS_TEST_URL is not set: run the suite with `make test`, which starts Redis.")
-    return url
 
 
 def _worker(redis_url: str, name: str) -> subprocess.Popen:
