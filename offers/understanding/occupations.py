@@ -7,8 +7,8 @@ read whole, then as the longest known title inside it ("Boulanger de nuit H/F"),
 typos corrected word by word ("boulangé", "develloppeur", "plonbier"). A free text (a
 presentation, a CV) is scanned for known titles; a title after "je cherche", "devenir", "diplôme
 de"... weighs more, one after "ancien", "j'ai été", "après 10 ans comme"... much less (a career
-changer names the job they leave). Close occupations are ROME's mobility links, both ways, and
-the children of one ROME parent (v4.60 files "Cuisinier" under G1609, a child of G1602).
+changer names the job they leave). Close occupations are ROME's mobility links, both ways except
+towards a hub (`close_occupations`), and the children of one ROME parent (v4.60 files "Cuisinier" under G1609, a child of G1602).
 """
 
 from __future__ import annotations
@@ -366,6 +366,10 @@ def _aliases(path: Path = DATA) -> list[tuple[str, str]]:
 
 
 TAUGHT_SAMPLE = 30_000
+# More ROME occupations than this leading to one make it a hub (measured on v4.60: "Formateur" 423,
+# then 108, 107, 87...; an occupation's own mobility links are 1-21): 60 keeps 105 of the 106 close
+# "related" occupations of matching/evaluation's profiles and 2,316 of the 2,796 close others.
+HUB_IN_LINKS = 60
 TAUGHT_MIN_SHARE = 0.6
 
 
@@ -399,14 +403,29 @@ def occupation_reader_build() -> OccupationReader:
         if short and short != label:
             titles.append((short, code))
     aliases = [(title, code) for title, code in _aliases() if code in labels or not labels]
-    close: dict[str, set[str]] = defaultdict(set)
     through = Occupation.close_occupations.through
-    for source, target in through.objects.values_list("from_occupation_id", "to_occupation_id"):
-        close[source].add(target)
-        close[target].add(source)
+    close = close_occupations(through.objects.values_list("from_occupation_id", "to_occupation_id"))
     return OccupationReader(
-        titles=titles, aliases=aliases, taught=_taught_titles(), labels=labels, parents=parents, close=dict(close)
+        titles=titles, aliases=aliases, taught=_taught_titles(), labels=labels, parents=parents, close=close
     )
+
+
+def close_occupations(links: Iterable[tuple[str, str]], *, hub: int = HUB_IN_LINKS) -> dict[str, set[str]]:
+    """Occupation -> its close ones, from ROME's mobility links (occupation -> one its people move to).
+
+    A link counts both ways, except towards a hub: an occupation that more than `hub` others lead to
+    ("Formateur", 423 of them) is a step for everyone, not a job close to theirs, so a trainer is not
+    shown the offers of every trade that may become one."""
+    links = list(links)
+    leading_to: dict[str, int] = defaultdict(int)
+    for _, target in links:
+        leading_to[target] += 1
+    close: dict[str, set[str]] = defaultdict(set)
+    for source, target in links:
+        close[source].add(target)
+        if leading_to[target] <= hub:
+            close[target].add(source)
+    return dict(close)
 
 
 _lock = threading.Lock()

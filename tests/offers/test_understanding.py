@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from offers.understanding.occupations import OccupationReader
+from offers.understanding.occupations import OccupationReader, close_occupations
 from offers.understanding.skills import skill_reader
 
 
@@ -142,3 +142,13 @@ def test_relations_follow_rome_parents_and_mobility(occupations):
     assert occupations.relation("G1609", "G1602") == "same"  # a v4.60 child and its parent
     assert occupations.relation("D1102", "D1104") == "close"
     assert occupations.relation("D1102", "M1805") == "other"
+
+
+def test_a_mobility_link_counts_both_ways_except_towards_a_hub():
+    # Five trades lead to "Formateur" (K2111), one of them also to a close trade.
+    links = [(code, "K2111") for code in ("D1102", "D1104", "G1602", "F1703", "M1805")] + [("D1102", "D1104")]
+    close = close_occupations(links, hub=4)
+    assert close["D1102"] == {"K2111", "D1104"}  # a baker may become a trainer, or a pastry cook
+    assert close["D1104"] == {"K2111", "D1102"}  # and a pastry cook a baker: the link counts back
+    assert "K2111" not in close  # a trainer is not close to every trade that may become one
+    assert close_occupations(links, hub=5)["K2111"] == {"D1102", "D1104", "G1602", "F1703", "M1805"}
