@@ -6,14 +6,17 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from offers.reference_data import rome_load
-from offers.understanding.evaluation import extraction_scores, france_travail_offers
+from offers.understanding.evaluation import extraction_scores, france_travail_offers, truth_codes
 from offers.understanding.occupations import occupation_reader
 from offers.understanding.skills import skill_reader
 
 DEMO = Path(__file__).resolve().parents[2] / "ingestion" / "demo" / "francetravail"
 HELD_OUT = Path(__file__).resolve().parents[2] / "offers" / "understanding" / "heldout"
+SECOND = Path(__file__).resolve().parents[2] / "offers" / "understanding" / "heldout2"
+DEMO_TRUTH = Path(__file__).resolve().parents[2] / "matching" / "evaluation" / "demo_truth.json"
 ROME = Path(__file__).resolve().parents[3] / "shared" / "data" / "rome"
 
 
@@ -37,6 +40,32 @@ def test_skills_and_occupations_of_the_demo_offers_hold_their_floors(capsys):
     assert held_out.skill_precision >= 0.80 and held_out.skill_recall >= 0.63, held_out
     assert held_out.rome_accuracy >= 0.93, held_out
 
-    call_command("evaluate_understanding")
+    # The second hand-written set (real ROME v4.60 labels): half used to choose changes, half independent.
+    for half in ("tuning", "independent"):
+        scores = extraction_scores(
+            france_travail_offers(SECOND / half), skills=skill_reader(), occupations=occupation_reader()
+        )
+        assert scores.offers == 20 and scores.rome_offers == 20, (half, scores)
+        assert scores.skill_precision >= 0.70 and scores.skill_recall >= 0.10, (half, scores)
+        assert scores.rome_accuracy >= 0.95, (half, scores)
+
+    # Against the demo generator's truth, the deliberately misfiled partner offers count as what they really are.
+    truth = truth_codes(DEMO_TRUTH)
+    demo = extraction_scores(
+        france_travail_offers(DEMO), skills=skill_reader(), occupations=occupation_reader(), truth=truth
+    )
+    assert demo.rome_true_offers >= demo.rome_offers - 5, demo
+    assert demo.rome_true_accuracy >= 0.81, demo
+
+    call_command("evaluate_understanding", "--truth", str(DEMO_TRUTH))
     output = capsys.readouterr().out
-    assert "skill P" in output and "heldout" in output
+    assert "skill P" in output and "ROME true" in output
+    assert "heldout2/independent" in output and "INDEPENDENT" in output
+
+
+@pytest.mark.django_db
+def test_a_truth_file_that_is_not_one_is_refused(tmp_path):
+    bad = tmp_path / "truth.json"
+    bad.write_text('{"adzuna": {}}', encoding="utf-8")
+    with pytest.raises(CommandError, match="truth file unreadable"):
+        call_command("evaluate_understanding", "--truth", str(bad))
