@@ -1,9 +1,10 @@
-"""What the matching reads of a candidate's job title: the referential's occupation, and the ones offers
-file the same title under."""
+"""What the matching reads of a candidate's job title (the referential's occupation, and the ones offers
+file the same title under) and of an offer (the occupation read, and its source's code when both hold)."""
 
 from __future__ import annotations
 
-from matching.reading import candidate_occupations, occupation_is_clear
+from matching.ranking import _fit, _offered
+from matching.reading import CandidateOccupation, candidate_occupations, occupation_is_clear
 from offers.understanding.occupations import OccupationReader, title_key
 
 
@@ -37,3 +38,18 @@ def test_a_title_the_offers_file_where_the_referential_does_is_read_alone():
     assert [item.code for item in candidate_occupations(title="Boulanger", text="", reader=reader)] == ["D1102"]
     # One offer title is not enough to say how offers file a title.
     assert [item.code for item in candidate_occupations(title="commercial", text="", reader=reader)] == ["D1410"]
+
+
+def test_an_offer_counts_its_sources_code_when_its_title_refines_it_within_the_subdomain():
+    reader = OccupationReader(titles=[], labels={}, parents={}, close={})
+    cleaner = [CandidateOccupation("K2204", "Agent de nettoyage", 1.0, "title")]
+    driver = [CandidateOccupation("N4101", "Conducteur de poids lourd", 1.0, "title")]
+    therapist = [CandidateOccupation("J1412", "Psychomotricien", 1.0, "title")]
+
+    # "Laveur de vitres" filed K2204 by the source (ROME v3), read K2202 from its title (v4.60): both.
+    assert _offered("K2202", "K2204") == ("K2202", "K2204")
+    assert _fit(reader, cleaner, _offered("K2202", "K2204")) == ("same", 1.0)
+    # "Conducteur routier" filed J1412 by a partner board: a misfiling, the title only.
+    assert _offered("N4101", "J1412") == ("N4101",)
+    assert _fit(reader, driver, _offered("N4101", "J1412")) == ("same", 1.0)
+    assert _fit(reader, therapist, _offered("N4101", "J1412")) == ("other", 1.0)
