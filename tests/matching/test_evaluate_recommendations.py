@@ -118,7 +118,8 @@ def test_recommendations_hold_their_floors_on_the_demo_set(production_model, cap
         assert set(floors) <= {"ranking", "cosine", "ranking_beats_cosine"}
         for method in ("ranking", "cosine"):
             for name, bound in floors[method].items():
-                if name == "clear_with_unrelated_max":  # printed, not stored
+                if name == "clear_with_unrelated_max":  # printed (the ranking's row), not stored
+                    assert method == "ranking", name
                     value = printed["clear_with_unrelated"]
                 else:
                     value = getattr(results[method], name.removesuffix("_max"))
