@@ -47,6 +47,10 @@ from offers.understanding.skills import skill_reader
         ("Accueillir la clientèle", [], "Vous accueillez les clients avec le sourire", True),
         ("Entretenir le fournil", [], "Entretien du fournil en fin de service", True),
         ("Nettoyer les parties communes", [], "Communication interne", False),
+        # Irregular verbs' forms and short roots before "-age" (data: word_synonyms, text.MIN_ROOT_BEFORE).
+        ("Lire un plan", [], "Vous lisez les plans et les schémas électriques", True),
+        ("Prendre les commandes", [], "Vous prenez les commandes en salle", True),
+        ("Doser les produits d'entretien", [], "Vous respectez les dosages des produits d'entretien", True),
     ],
 )
 def test_a_skill_is_read_the_same_way_in_a_list_and_in_a_text(skill, listed, text, covered):
