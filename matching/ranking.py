@@ -77,6 +77,7 @@ def _family_codes(reader: OccupationReader, code: str) -> list[str]:
 _POOL_COLUMNS = (
     "title",
     "rome_code",
+    "occupation_code",
     "skills",
     "latitude",
     "longitude",
@@ -125,7 +126,11 @@ def _pool(
         min_similarity=floor,
         exclude_offer_ids=exclude_offer_ids,
         columns=_POOL_COLUMNS,
-        also=AlsoNearest(("o.rome_code = ANY(%s)", [family]), k, 0.0) if family else None,
+        # The stored occupation (an Adzuna offer's, read from its title), or the source's code of an offer
+        # written before occupations were stored.
+        also=AlsoNearest(("coalesce(nullif(o.occupation_code, ''), o.rome_code) = ANY(%s)", [family]), k, 0.0)
+        if family
+        else None,
     )
     hits = dict(result.hits)
     for offer_id, similarity in result.also:
@@ -184,10 +189,19 @@ def recommendations_for(
     }
     scored: list[_Scored] = []
     for offer_id, similarity in hits.items():
-        title, rome_code, offer_skills, latitude, longitude, seniority, required, salary_min, salary_max = values[
-            offer_id
-        ]
-        fit, sure = _fit(reader, occupations, read_offer_occupation(reader, title, rome_code))
+        (
+            title,
+            rome_code,
+            occupation,
+            offer_skills,
+            latitude,
+            longitude,
+            seniority,
+            required,
+            salary_min,
+            salary_max,
+        ) = values[offer_id]
+        fit, sure = _fit(reader, occupations, read_offer_occupation(reader, title, rome_code, occupation))
         score = similarity + sure * relation_weight[fit]
         if offer_skills:
             matched = sum(1 for skill in offer_skills if skills.covered(skill, profile))

@@ -11,8 +11,8 @@ The vote costs two searches: `candidate_reading` keeps a profile's reading in Dj
 text, the chosen code and the reader's data), so a profile change is a new key and a request for
 an unchanged profile reads it back; the task run after each profile change computes it ahead.
 
-An offer's occupation is its ROME code when the source gave one (France Travail), else the one its
-title names (Adzuna); both are cached per process (a title is read once).
+An offer's occupation is the one stored on it at its upsert (`offers.understanding.offer_occupation`):
+its ROME code when the source gave one (France Travail), else the one its title names (Adzuna).
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import astuple, dataclass
-from functools import lru_cache
 
 import numpy as np
 from django.core.cache import cache
@@ -31,6 +30,7 @@ from matching.models import EmbeddingModel
 from matching.search import keyword_ranking
 from offers.models import Offer
 from offers.understanding.occupations import OccupationReader, occupation_reader
+from offers.understanding.offer_occupation import offer_occupation_read
 
 NEIGHBOURS = 15
 # How much the nearest offers' vote weighs against what the text names (the text's titles are
@@ -60,27 +60,19 @@ class CandidateOccupation:
     source: str  # "code" | "title" | "text" | "neighbours"
 
 
-@lru_cache(maxsize=100_000)
-def read_offer_occupation(reader: OccupationReader, title: str, rome_code: str) -> str:
-    guesses = reader.from_title(title)
-    named = guesses[0] if guesses else None
-    if rome_code:
-        # A partner board may file an offer under an odd code: a title that names another family
-        # exactly ("Conducteur routier" filed under J1412) is believed over the code.
-        if named and named.confidence >= 0.9 and reader.family(named.code) != reader.family(rome_code):
-            return named.code
-        return rome_code
-    return named.code if named and named.confidence >= 0.4 else ""
+def read_offer_occupation(reader: OccupationReader, title: str, rome_code: str, stored: str = "") -> str:
+    """The occupation stored on the offer, else read now (an offer written before it was stored)."""
+    return stored or offer_occupation_read(reader, title, rome_code)[0]
 
 
 def offer_occupation(offer: Offer, reader: OccupationReader | None = None) -> str:
     """The ROME code of an offer's job: its source's, unless its title plainly names another; else its title's."""
-    return read_offer_occupation(reader or occupation_reader(), offer.title, offer.rome_code)
+    return read_offer_occupation(reader or occupation_reader(), offer.title, offer.rome_code, offer.occupation_code)
 
 
 def offer_occupations(offer_ids: Sequence[int], reader: OccupationReader) -> dict[int, str]:
-    rows = Offer.objects.filter(pk__in=offer_ids).values_list("pk", "rome_code", "title")
-    return {pk: read_offer_occupation(reader, title, code) for pk, code, title in rows}
+    rows = Offer.objects.filter(pk__in=offer_ids).values_list("pk", "rome_code", "title", "occupation_code")
+    return {pk: read_offer_occupation(reader, title, code, stored) for pk, code, title, stored in rows}
 
 
 def candidate_occupations(

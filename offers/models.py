@@ -149,6 +149,11 @@ class Offer(models.Model):
     domain = models.CharField(_("secteur"), max_length=255, blank=True)
     rome_code = models.CharField(_("code ROME"), max_length=5, blank=True)
     rome_label = models.CharField(_("métier ROME"), max_length=255, blank=True)
+    # The occupation the project reads (offers.understanding.occupations.offer_occupation_read): the
+    # source's ROME code unless the title plainly names another, else the one the title names (Adzuna
+    # gives none); blank when unsure. Written at each upsert, re-read by `manage.py read_occupations`.
+    occupation_code = models.CharField(_("métier lu"), max_length=5, blank=True, default="", db_default="")
+    occupation_confidence = models.FloatField(_("confiance du métier lu"), default=0.0, db_default=0.0)
     skills = ArrayField(models.CharField(max_length=255), default=list, blank=True, verbose_name=_("compétences"))
     soft_skills = ArrayField(models.CharField(max_length=255), default=list, blank=True, verbose_name=_("savoir-être"))
     salary_min = models.PositiveIntegerField(_("salaire annuel min (€)"), null=True, blank=True)

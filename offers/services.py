@@ -26,6 +26,8 @@ from django.utils import timezone
 from offers import dedup
 from offers.bulk import copy_rows, copy_time, copy_to_staging, copy_upsert, next_ids
 from offers.models import ContractType, Occupation, OccupationTitle, Offer, OfferSource, OfferStatus, Source
+from offers.understanding.occupations import OccupationReader, occupation_reader
+from offers.understanding.offer_occupation import offer_occupation_read
 
 # France Travail gives the full text and the ROME code: its posting is preferred.
 SOURCE_PREFERENCE = {Source.FRANCE_TRAVAIL.value: 0, Source.ADZUNA.value: 1}
@@ -48,6 +50,8 @@ OFFER_CONTENT_FIELDS = [
     "domain",
     "rome_code",
     "rome_label",
+    "occupation_code",
+    "occupation_confidence",
     "skills",
     "soft_skills",
     "salary_min",
@@ -262,8 +266,9 @@ def postings_upsert(
             }
         )
 
+    reader = occupation_reader()
     _offers_write(
-        [_offer_from_postings(offer_id, rows, seen_at) for offer_id, rows in members.items()],
+        [_offer_from_postings(offer_id, rows, seen_at, reader) for offer_id, rows in members.items()],
         update=OFFER_UPDATE_FIELDS,
     )
     rows = {
@@ -378,7 +383,9 @@ def _posting_rank(row: Mapping[str, Any]) -> tuple[Any, ...]:
     )
 
 
-def _offer_from_postings(offer_id: int, rows: list[dict[str, Any]], now: datetime) -> dict[str, Any]:
+def _offer_from_postings(
+    offer_id: int, rows: list[dict[str, Any]], now: datetime, reader: OccupationReader
+) -> dict[str, Any]:
     """The offer's columns as its best posting describes them, with blanks filled from the others.
 
     A dict rather than an Offer: the upsert only copies values out, and building 500 model
@@ -408,6 +415,9 @@ def _offer_from_postings(offer_id: int, rows: list[dict[str, Any]], now: datetim
         values["contract_type"] = next(
             (o["contract_type"] for o in others if o.get("contract_type") != ContractType.AUTRE), ContractType.AUTRE
         )
+    values["occupation_code"], values["occupation_confidence"] = offer_occupation_read(
+        reader, values["title"] or "", values["rome_code"] or ""
+    )
     values["remote"] = any(row["normalised"].get("remote") for row in rows)
     values["salary_text"] = (values["salary_text"] or "")[:500]
     for name, field_ in (("title", 500), ("company", 255), ("city", 255), ("domain", 255), ("rome_label", 255)):
@@ -577,7 +587,8 @@ def offers_rebuild(*, offer_ids: Iterable[int], now: datetime) -> int:
     members: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for row in _offer_members(set(offer_ids)):
         members[row["offer_id"]].append(row)
-    offers = [_offer_from_postings(offer_id, rows, now) for offer_id, rows in members.items() if rows]
+    reader = occupation_reader()
+    offers = [_offer_from_postings(offer_id, rows, now, reader) for offer_id, rows in members.items() if rows]
     with transaction.atomic():
         _offers_write(offers, update=[name for name in OFFER_UPDATE_FIELDS if name != "last_seen_at"])
     return len(offers)

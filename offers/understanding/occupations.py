@@ -4,11 +4,12 @@ The titles known are the ROME appellations and occupation labels (`load_rome`, b
 forms), the titles grown from offers (`appellationlibelle`, `romeLibelle`) when the referential
 is not loaded, and `data/occupation_aliases.json` (English titles, acronyms, jargon). A title is
 read whole, then as the longest known title inside it ("Boulanger de nuit H/F"), then with its
-typos corrected word by word ("boulangé", "develloppeur", "plonbier"). A free text (a
-presentation, a CV) is scanned for known titles; a title after "je cherche", "devenir", "diplôme
-de"... weighs more, one after "ancien", "j'ai été", "après 10 ans comme"... much less (a career
-changer names the job they leave). Close occupations are ROME's mobility links, both ways, and
-the children of one ROME parent (v4.60 files "Cuisinier" under G1609, a child of G1602).
+typos corrected word by word, by sound first ("farmacie", "boulangé", "plonbier"), then by letters
+("develloppeur"). A free text (a presentation, a CV) is scanned for known titles; a title after
+"je cherche", "devenir", "diplôme de"... weighs more, one after "ancien", "j'ai été", "après 10 ans
+comme"... much less (a career changer names the job they leave). Close occupations are ROME's
+mobility links, both ways except towards a hub (`close_occupations`), and the children of one ROME
+parent (v4.60 files "Cuisinier" under G1609, a child of G1602).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from rapidfuzz import fuzz, process
 
 from offers.models import Occupation, OccupationTitle
 from offers.search.vocabulary import _split_gender_forms
+from offers.understanding.phonetic import phonetic_key
 from offers.understanding.text import segments, tokens
 
 DATA = Path(__file__).resolve().parent / "data" / "occupation_aliases.json"
@@ -58,6 +60,8 @@ TARGET_CUES = frozenset(
     ]
 )
 PAST_CUES = frozenset(["ancien", "ancienne", "ex", "ete", "apres", "passe", "former", "previously"])
+# Words before a title that say how it is learnt, not what it is ("Apprenti boulanger", "Alternant RH").
+TRAINEE_WORDS = frozenset(["apprenti", "apprentie", "alternant", "alternante", "stagiaire", "alternance", "stage"])
 # A title after these names someone else ("avec l'expert-comptable", "à l'équipe infirmière").
 OTHERS_CUES = frozenset(["avec", "equipe", "aupres", "lien"])
 
@@ -154,6 +158,11 @@ class OccupationReader:
         for key in self.keys:
             for word in set(key):
                 self._containing[word].append(key)
+        # Known title words by their sound ("farmacie" is read "pharmacie", not the alias "pharmacy"): the
+        # spelling most titles use.
+        self._sounds: dict[str, str] = {}
+        for word in sorted(self.words, key=lambda word: (-len(self._containing.get(word, ())), len(word), word)):
+            self._sounds.setdefault(phonetic_key(word), word)
 
     # --- relations between codes -----------------------------------------------------------------
 
@@ -182,11 +191,16 @@ class OccupationReader:
         return [OccupationGuess(code, self.label(code), round(min(1.0, s / total), 3), source) for code, s in ranked]
 
     def _corrected(self, words: tuple[str, ...]) -> tuple[str, ...]:
-        """Each unknown word replaced by the known title word one or two typos away (if one is)."""
+        """Each unknown word replaced by the known title word that sounds the same ("farmacie"), else by
+        the one one or two typos away (if one is)."""
         fixed = []
         for word in words:
             if word in self.known or len(word) < 4:
                 fixed.append(word)
+                continue
+            sounds_like = self._sounds.get(phonetic_key(word))
+            if sounds_like:
+                fixed.append(sounds_like)
                 continue
             match = process.extractOne(word, self.words, scorer=fuzz.ratio, score_cutoff=85)
             fixed.append(match[0] if match else word)
@@ -205,36 +219,54 @@ class OccupationReader:
         return self._from_title_words(title_key(title))
 
     def _from_title_words(self, words: tuple[str, ...]) -> list[OccupationGuess]:
+        """Each way of reading a title, surest first, tried on the title as written and then with its typos
+        corrected: a whole title with a typo ("preparatrice en farmacie") beats a part of it as written."""
+        if len(words) > 1 and words[0] in TRAINEE_WORDS and words not in self.keys and words not in self.taught:
+            words = words[1:]  # "Apprenti opérateur de production": the trade, learnt on the job
         if not words:
             return []
-        for attempt, confidence in ((words, 1.0), (self._corrected(words), 0.85)):
-            if attempt in self.keys:
-                codes = self.keys[attempt]
-                return self._guesses(dict.fromkeys(codes, confidence), "title", total=len(codes))
-            if attempt in self.taught:
-                return self._guesses({self.taught[attempt]: 0.9 * confidence}, "title", total=1.0)
-            wider = self._titles_around(attempt)
-            if wider:
-                return self._guesses({code: confidence * weight for code, weight in wider.items()}, "title", total=1.0)
-            found = self._longest_inside(attempt)
-            if found:
-                key, codes = found
-                share = confidence * (0.75 + 0.25 * len(key) / len(attempt))
-                return self._guesses(dict.fromkeys(codes, share), "title", total=len(codes))
-            for size in range(len(attempt) - 1, 1, -1):
-                # "Technicien de maintenance en équipe 3x8": trailing words that no title has (a shift, a
-                # "polyvalent") dropped, the title read by its first words.
-                wider = self._titles_around(attempt[:size])
-                if wider and max(wider.values()) >= 0.5:  # one family clearly, or none
-                    weights = {code: 0.8 * confidence * weight for code, weight in wider.items()}
-                    return self._guesses(weights, "title", total=1.0)
-            guided = self._head_guided(attempt)
-            if guided:
-                return self._guesses({code: 0.75 * confidence * w for code, w in guided.items()}, "title", total=1.0)
-            head = self._titles_around(attempt[:1], head=True)
-            if head and len(head) <= 2:
-                # "Infirmier en EHPAD": the head noun of known titles.
-                return self._guesses({code: 0.7 * confidence * w for code, w in head.items()}, "title", total=1.0)
+        corrected = self._corrected(words)
+        attempts = [(words, 1.0)] + ([(corrected, 0.85)] if corrected != words else [])
+        for reading in (self._whole, self._part):
+            for attempt, confidence in attempts:
+                guesses = reading(attempt, confidence)
+                if guesses:
+                    return guesses
+        return []
+
+    def _whole(self, attempt: tuple[str, ...], confidence: float) -> list[OccupationGuess]:
+        """A known title, or one that a few known titles contain ("Infirmier" of "Infirmier en soins généraux")."""
+        if attempt in self.keys:
+            codes = self.keys[attempt]
+            return self._guesses(dict.fromkeys(codes, confidence), "title", total=len(codes))
+        if attempt in self.taught:
+            return self._guesses({self.taught[attempt]: 0.9 * confidence}, "title", total=1.0)
+        wider = self._titles_around(attempt)
+        if wider:
+            return self._guesses({code: confidence * weight for code, weight in wider.items()}, "title", total=1.0)
+        return []
+
+    def _part(self, attempt: tuple[str, ...], confidence: float) -> list[OccupationGuess]:
+        """A known title inside the title, its first words, or its head noun guided by its other words."""
+        found = self._longest_inside(attempt)
+        if found:
+            key, codes = found
+            share = confidence * (0.75 + 0.25 * len(key) / len(attempt))
+            return self._guesses(dict.fromkeys(codes, share), "title", total=len(codes))
+        for size in range(len(attempt) - 1, 1, -1):
+            # "Technicien de maintenance en équipe 3x8": trailing words that no title has (a shift, a
+            # "polyvalent") dropped, the title read by its first words.
+            wider = self._titles_around(attempt[:size])
+            if wider and max(wider.values()) >= 0.5:  # one family clearly, or none
+                weights = {code: 0.8 * confidence * weight for code, weight in wider.items()}
+                return self._guesses(weights, "title", total=1.0)
+        guided = self._head_guided(attempt)
+        if guided:
+            return self._guesses({code: 0.75 * confidence * w for code, w in guided.items()}, "title", total=1.0)
+        head = self._titles_around(attempt[:1], head=True)
+        if head and len(head) <= 2:
+            # "Infirmier en EHPAD": the head noun of known titles.
+            return self._guesses({code: 0.7 * confidence * w for code, w in head.items()}, "title", total=1.0)
         return []
 
     def _titles_around(self, words: tuple[str, ...], *, head: bool = False) -> dict[str, float]:
@@ -389,6 +421,10 @@ def _aliases(path: Path = DATA) -> list[tuple[str, str]]:
 
 
 TAUGHT_SAMPLE = 30_000
+# More ROME occupations than this leading to one make it a hub (measured on v4.60: "Formateur" 423,
+# then 108, 107, 87...; an occupation's own mobility links are 1-21): 60 keeps 105 of the 106 close
+# "related" occupations of matching/evaluation's profiles and 2,316 of the 2,796 close others.
+HUB_IN_LINKS = 60
 TAUGHT_MIN_SHARE = 0.6
 
 
@@ -422,14 +458,29 @@ def occupation_reader_build() -> OccupationReader:
         if short and short != label:
             titles.append((short, code))
     aliases = [(title, code) for title, code in _aliases() if code in labels or not labels]
-    close: dict[str, set[str]] = defaultdict(set)
     through = Occupation.close_occupations.through
-    for source, target in through.objects.values_list("from_occupation_id", "to_occupation_id"):
-        close[source].add(target)
-        close[target].add(source)
+    close = close_occupations(through.objects.values_list("from_occupation_id", "to_occupation_id"))
     return OccupationReader(
-        titles=titles, aliases=aliases, taught=_taught_titles(), labels=labels, parents=parents, close=dict(close)
+        titles=titles, aliases=aliases, taught=_taught_titles(), labels=labels, parents=parents, close=close
     )
+
+
+def close_occupations(links: Iterable[tuple[str, str]], *, hub: int = HUB_IN_LINKS) -> dict[str, set[str]]:
+    """Occupation -> its close ones, from ROME's mobility links (occupation -> one its people move to).
+
+    A link counts both ways, except towards a hub: an occupation that more than `hub` others lead to
+    ("Formateur", 423 of them) is a step for everyone, not a job close to theirs, so a trainer is not
+    shown the offers of every trade that may become one."""
+    links = list(links)
+    leading_to: dict[str, int] = defaultdict(int)
+    for _, target in links:
+        leading_to[target] += 1
+    close: dict[str, set[str]] = defaultdict(set)
+    for source, target in links:
+        close[source].add(target)
+        if leading_to[target] <= hub:
+            close[target].add(source)
+    return dict(close)
 
 
 _lock = threading.Lock()

@@ -184,3 +184,21 @@ def test_hybrid_search_fuses_full_text_and_vector_rankings(offers):
     ranked = hybrid_search(text="développeuse web python")
     assert ranked[0] == offers["developer"].pk
     assert set(ranked) <= {offer.pk for offer in offers.values()}
+
+
+def test_an_offer_of_the_candidates_trade_is_found_by_its_stored_occupation_whatever_its_text(offers):
+    # An Adzuna offer has no ROME code; its stored occupation, read from its title, puts it in the
+    # baker's family even when its text is far from the candidate's (here: beyond the similarity floor).
+    OccupationFactory(code="D1102", label="Boulanger / Boulangère")
+    far_text = {"description": "Nous recrutons pour notre magasin de Sète, horaires du matin, CDI 35 h."}
+    stored = OfferFactory(title="Boulangère H/F", rome_code="", occupation_code="D1102", **far_text)
+    unread = OfferFactory(title="Boulangère H/F", rome_code="", occupation_code="", **far_text)
+    offer_embeddings_refresh()
+    model = active_embedding_model()
+    vector = model.offer_embeddings.get(offer=offers["developer"]).vector
+    context = CandidateContext(title="Boulanger", text="Boulanger", rome_code="D1102")
+
+    shown = [r.offer for r in recommendations_for(vector=vector, model=model, context=context, min_similarity=0.99)]
+
+    assert stored in shown
+    assert unread not in shown  # found by its words alone, it stays under the floor

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from offers.understanding.occupations import OccupationReader
+from offers.understanding.occupations import OccupationReader, close_occupations
+from offers.understanding.phonetic import phonetic_key
 from offers.understanding.skills import skill_reader
 
 
@@ -82,8 +83,12 @@ def occupations() -> OccupationReader:
             ("Cuisinier / Cuisinière", "G1609"),
             ("Comptable", "M1203"),
             ("Développeur / Développeuse web", "M1855"),
+            ("Préparateur / Préparatrice en pharmacie", "J1307"),
+            ("Préparateur / Préparatrice de commandes", "N1103"),
+            ("Peintre en bâtiment", "F1606"),
+            ("Opérateur / Opératrice de production", "H2909"),
         ],
-        aliases=[("software developer", "M1805"), ("ide", "J1506")],
+        aliases=[("software developer", "M1805"), ("ide", "J1506"), ("pharmacy technician", "J1307")],
         labels={"D1102": "Boulanger", "J1506": "Infirmier", "J1501": "Aide-soignant", "G1602": "Commis de cuisine"},
         parents={"G1609": "G1602", "M1855": "M1805"},
         close={"D1102": {"D1104"}, "D1104": {"D1102"}},
@@ -100,6 +105,10 @@ def occupations() -> OccupationReader:
         ("develloppeuse web", "M1855"),
         ("Infirmière", "J1506"),  # part of longer titles only
         ("Software developer", "M1805"),  # English
+        # Written as it sounds: the whole title with its typo, not a part of it as written.
+        ("preparatrice en farmacie", "J1307"),
+        ("peintre en batiman", "F1606"),
+        ("Apprenti opérateur de production", "H2909"),  # how the trade is learnt, then the trade
     ],
 )
 def test_a_title_is_read_with_typos_gender_and_english(occupations, title, code):
@@ -193,3 +202,36 @@ def test_relations_follow_rome_parents_and_mobility(occupations):
 )
 def test_the_extractor_reads_skill_labels_said_in_other_words_and_only_them(text, vocabulary, found):
     assert skill_reader().find(text, vocabulary) == found
+
+
+def test_a_mobility_link_counts_both_ways_except_towards_a_hub():
+    # Five trades lead to "Formateur" (K2111), one of them also to a close trade.
+    links = [(code, "K2111") for code in ("D1102", "D1104", "G1602", "F1703", "M1805")] + [("D1102", "D1104")]
+    close = close_occupations(links, hub=4)
+    assert close["D1102"] == {"K2111", "D1104"}  # a baker may become a trainer, or a pastry cook
+    assert close["D1104"] == {"K2111", "D1102"}  # and a pastry cook a baker: the link counts back
+    assert "K2111" not in close  # a trainer is not close to every trade that may become one
+    assert close_occupations(links, hub=5)["K2111"] == {"D1102", "D1104", "G1602", "F1703", "M1805"}
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("farmacie", "pharmacie"),
+        ("batiman", "bâtiment"),
+        ("asembleur", "assembleur"),
+        ("électrisien", "électricien"),
+        ("boulangé", "boulanger"),
+        ("plonbier", "plombier"),
+        ("chofeur", "chauffeur"),
+        ("magazinier", "magasinier"),
+        ("oxiliaire", "auxiliaire"),
+    ],
+)
+def test_words_written_as_they_sound_share_a_key(written, meant):
+    assert phonetic_key(written) == phonetic_key(meant)
+
+
+@pytest.mark.parametrize(("one", "other"), [("boulanger", "boucher"), ("serveur", "soudeur"), ("peintre", "plombier")])
+def test_words_that_sound_apart_keep_apart(one, other):
+    assert phonetic_key(one) != phonetic_key(other)

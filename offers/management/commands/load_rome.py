@@ -6,6 +6,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from offers.reference_data import ReferenceDataError, rome_load
+from offers.understanding.offer_occupation import offers_occupations_refresh
 
 
 class Command(BaseCommand):
@@ -25,3 +26,6 @@ class Command(BaseCommand):
                 f"{report.definitions} définitions, {report.close_links} liens vers des métiers proches."
             )
         )
+        # The titles the offers carry read differently with the new referential.
+        changed = offers_occupations_refresh()
+        self.stdout.write(f"Métier relu : {changed} offres.")
