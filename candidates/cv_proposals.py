@@ -5,7 +5,10 @@ only when the candidate confirms them (`services.cv_proposals_accept`). Each pro
 
 - the title is a known job title (ROME appellation, alias) written in the CV, shown as written
   ("Boulangère"), with the ROME code it is filed under; the occupation the whole CV names most
-  (`OccupationReader.mentions`: a title after "je recherche" counts more, one after "ancien" less);
+  (`OccupationReader.mentions`: a title after "je recherche" counts more, one after "ancien" less). A CV
+  that names no title but describes its tasks ("pétrissage, façonnage et cuisson des pains") proposes the
+  ROME occupation those tasks describe, by its ROME label, when one stands clearly above the others
+  (`occupation_tasks.TaskReader`); otherwise no title, rather than a doubtful one;
 - the town is a commune written with its postcode ("34000 Montpellier"), as "Montpellier (34)", or
   alone on a line ("Ville : Lyon"), read against the gazetteer (`offers.geography`);
 - the skills are the offers' skills the skill reader finds in the CV, and the tools, licences and
@@ -24,6 +27,7 @@ from typing import Any
 
 from offers.geography.gazetteer import CommunePlace, Gazetteer
 from offers.geography.names import place_key
+from offers.understanding.occupation_tasks import TaskReader
 from offers.understanding.occupations import OccupationReader
 from offers.understanding.skills import SPECIFIC_KINDS, SkillReader, term_key
 from offers.understanding.text import root, tokens
@@ -114,9 +118,13 @@ def cv_proposals_read(
     skills: SkillReader,
     occupations: OccupationReader,
     places: Gazetteer,
+    tasks: TaskReader | None = None,
 ) -> CvProposals:
     """What the CV's text proposes (nothing of the profile is consulted here)."""
     title, code = _title(text, occupations)
+    if not title and tasks is not None and not _names_a_past_job_only(text, occupations):
+        reading = tasks.read(text)
+        title, code = (reading.label, reading.code) if reading else ("", "")
     commune = _commune(text, places)
     return CvProposals(
         title=title,
@@ -144,6 +152,11 @@ def _title(text: str, occupations: OccupationReader) -> tuple[str, str]:
     best = max((m for m in mentions if family in m.shares), key=lambda m: m.weight * m.shares[family])
     written = as_written(text, best.words)
     return (written, best.code) if written else ("", "")
+
+
+def _names_a_past_job_only(text: str, occupations: OccupationReader) -> bool:
+    """The CV names titles, each left behind ("ancien boulanger"): its tasks are those of the job it leaves."""
+    return bool(occupations.mentions(text))
 
 
 def as_written(text: str, words: Sequence[str]) -> str:

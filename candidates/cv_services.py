@@ -148,6 +148,7 @@ def profile_cv_remove(*, user: User) -> CandidateProfile:
 
 def _proposals_of(text: str) -> CvProposals:
     from offers.geography.loading import gazetteer
+    from offers.understanding.occupation_tasks import task_reader
     from offers.understanding.occupations import occupation_reader
     from offers.understanding.skills import skill_reader
 
@@ -157,7 +158,20 @@ def _proposals_of(text: str) -> CvProposals:
         skills=skill_reader(),
         occupations=occupation_reader(),
         places=gazetteer(),
+        tasks=task_reader(),
     )
+
+
+def _same_occupation(title: str, proposals: CvProposals) -> bool:
+    """The title kept is the one proposed, or an edit of it that names the same ROME occupation ("Boulangère"
+    for "Boulanger / Boulangère")."""
+    from offers.understanding.occupations import occupation_reader
+
+    if title == proposals.title:
+        return True
+    reader = occupation_reader()
+    guesses = reader.from_title(title)
+    return bool(guesses) and reader.family(guesses[0].code) == reader.family(proposals.rome_code)
 
 
 class ProposalsOutdated(CandidateError):
@@ -190,7 +204,7 @@ def cv_proposals_accept(
     data: dict[str, object] = {}
     if title is not None and title.strip():
         data["wanted_title"] = title
-        if " ".join(title.split()) == proposals.title:
+        if proposals.rome_code and _same_occupation(" ".join(title.split()), proposals):
             data["rome_code"] = proposals.rome_code
     if place_insee:
         data["commune_insee"] = place_insee

@@ -65,12 +65,14 @@ def _fresh_search_vocabulary(settings: Any) -> Iterator[None]:
 @pytest.fixture(autouse=True)
 def _fresh_occupation_reader(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Each test reads occupations with the titles and offers of its own rows."""
-    from offers.understanding import occupations
+    from offers.understanding import occupation_tasks, occupations
 
     monkeypatch.setattr(occupations, "REBUILD_CHECK_SECONDS", 0.0)
     occupations.occupation_reader_reset()
+    occupation_tasks.task_reader_reset()
     yield
     occupations.occupation_reader_reset()
+    occupation_tasks.task_reader_reset()
 
 
 @pytest.fixture(autouse=True)

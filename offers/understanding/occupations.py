@@ -144,7 +144,7 @@ class OccupationReader:
         # Short single words are titles only when curated (acronyms such as "IDE", "ASH").
         self.short_titles = {title_key(title) for title, _ in aliases if len(title_key(title)) == 1}
         for title, code in [*titles, *aliases]:
-            for form in _split_gender_forms(title) if " / " in title else [tokens(title)]:
+            for form in _title_forms(title):
                 key = tuple(_singular(word) for word in form if word not in TITLE_STOP_WORDS)
                 if key and len(key) <= MAX_TITLE_WORDS:
                     keys[key].add(code)
@@ -367,6 +367,29 @@ class OccupationReader:
         if guesses:
             return guesses
         return self.from_text(text)
+
+
+def _title_forms(title: str) -> list[list[str]]:
+    """A title's words, once per gender form ("Boulanger / Boulangère", "Chef / Cheffe de rang": ROME writes the
+    shared end once, after the feminine; "Responsable Commercial / Commerciale": the shared start once, before
+    the masculine). A slash after a longer first part that is no gender form is an "or" ("Responsable
+    plate-forme expédition / Livraison"): a second part of one word is no title by itself."""
+    if " / " not in title:
+        return [tokens(title)]
+    parts = [tokens(part) for part in title.split(" / ")]
+    if len(parts) != 2 or not all(parts) or len(parts[0]) <= len(parts[1]):
+        return _split_gender_forms(title)
+    masculine, second = parts
+    if _common_start(masculine[-1], second[0]) >= 4:
+        return [masculine, masculine[:-1] + second]
+    return [masculine, second] if len(second) > 1 else [masculine]
+
+
+def _common_start(a: str, b: str) -> int:
+    size = 0
+    while size < min(len(a), len(b)) and a[size] == b[size]:
+        size += 1
+    return size
 
 
 def _cue(before: list[str]) -> float:

@@ -27,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from offers.search.vocabulary import fold
+from offers.understanding.paraphrase import ParaphraseReader, label_words
 from offers.understanding.text import STOP_WORDS, root, segments, tokens
 
 DATA = Path(__file__).resolve().parent / "data" / "skill_concepts.json"
@@ -91,10 +92,18 @@ class SkillReader:
         concepts: Sequence[SkillConcept],
         generic: Iterable[str],
         synonyms: Iterable[Sequence[str]] = (),
+        employer_words: Iterable[str] = (),
     ) -> None:
         self.concepts = {concept.id: concept for concept in concepts}
         # Words of one meaning in skill statements ("vérifier" for "contrôler"): compared as the first of their group.
-        self.synonyms = {root(fold(word)): root(fold(group[0])) for group in synonyms for word in group[1:]}
+        # Plural forms too: the stemmer may root "passagers" and "passager" apart.
+        self.synonyms = {
+            root(fold(form)): root(fold(group[0]))
+            for group in synonyms
+            for word in group
+            for form in (word, f"{word}s")
+            if root(fold(form)) != root(fold(group[0]))
+        }
         self.generic = frozenset(self._word(fold(word)) for word in generic)
         self._terms: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
         for concept in concepts:
@@ -104,6 +113,8 @@ class SkillReader:
                 self._terms.setdefault(term[0], []).append((term, concept.id, True))
         for candidates in self._terms.values():
             candidates.sort(key=lambda pair: -len(pair[0]))  # longest term first
+        words, labels = label_words()
+        self.paraphrase = ParaphraseReader(self._word, self.generic, words, labels, skipped=employer_words)
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -132,7 +143,10 @@ class SkillReader:
         )
         # A label names a concept through its synonyms only: "Utiliser une autolaveuse" is not any cleaning.
         named = self._concept_words(text, narrow=False)
-        rest = words - {self._word(word) for term_words in named.values() for word in term_words}
+        # The label's own words that a concept's term says ("anglais" of "Anglais courant"), compared as written:
+        # terms keep words singular, and "anglai" is no root of "anglais".
+        term_words = {word for term_words in named.values() for word in term_words}
+        rest = words - {self._word(word) for word in tokens(text) if _singular(word) in term_words}
         return SkillLabel(
             text=text, folded=" ".join(tokens(text)), concepts=frozenset(named), words=words, rest=frozenset(rest)
         )
@@ -186,9 +200,49 @@ class SkillReader:
         )
 
     def find(self, text: str, vocabulary: Iterable[str]) -> list[str]:
-        """The labels of `vocabulary` that `text` shows, in the vocabulary's order."""
+        """The labels of `vocabulary` that `text` shows, in the vocabulary's order: every word of a label in one
+        statement (`covered`), or most of them in other words (`paraphrase`, not for tools, licences and
+        languages, which are named or not)."""
+        vocabulary = tuple(vocabulary)
         profile = self.profile(text=text)
-        return [skill for skill in vocabulary if self.covered(skill, profile)]
+        found = {skill for skill in vocabulary if self.covered(skill, profile)}
+        loose = [skill for skill in vocabulary if skill not in found and not self._specific(skill)]
+        # A label that adds its own words to one the text says in full ("Lire un plan mécanique" next to "Lire
+        # un plan") is not read in other words: the text said the general skill, not this one.
+        said = [set(self.paraphrase.label(skill)) for skill in found]
+        found.update(
+            skill
+            for skill in self.paraphrase.find(text, loose)
+            if not any(words < set(self.paraphrase.label(skill)) for words in said)
+        )
+        return self._best_of_siblings([skill for skill in vocabulary if skill in found], text, profile)
+
+    def _specific(self, skill: str) -> frozenset[str]:
+        return frozenset(cid for cid in self.label(skill).concepts if self.concepts[cid].kind in SPECIFIC_KINDS)
+
+    def _best_of_siblings(self, found: list[str], text: str, profile: SkillProfile) -> list[str]:
+        """Labels of one tool or language that differ by their own words ("Anglais courant", "Anglais
+        professionnel"): when the text says some of them in full, the others are not read."""
+        groups: dict[frozenset[str], list[SkillLabel]] = {}
+        for skill in found:
+            specific = self._specific(skill)
+            if specific:
+                groups.setdefault(specific, []).append(self.label(skill))
+        if not any(len(labels) > 1 for labels in groups.values()):
+            return found
+        written = f" {' '.join(tokens(text))} "
+
+        def said(label: SkillLabel) -> bool:
+            return label.rest <= profile.stems if label.rest else f" {label.folded} " in written
+
+        dropped = {
+            label.text
+            for labels in groups.values()
+            if len(labels) > 1 and any(said(label) for label in labels)
+            for label in labels
+            if not said(label)
+        }
+        return [skill for skill in found if skill not in dropped]
 
     def concept_labels(self, text: str) -> list[str]:
         """The display labels of the concepts a text names (tools, licences, languages first)."""
@@ -208,7 +262,7 @@ def _close_together(words: frozenset[str], statement: list[str]) -> bool:
     return False
 
 
-def load_concepts(path: Path = DATA) -> tuple[list[SkillConcept], list[str], list[list[str]]]:
+def load_concepts(path: Path = DATA) -> tuple[list[SkillConcept], list[str], list[list[str]], list[str]]:
     data = json.loads(path.read_text(encoding="utf-8"))
     concepts = [
         SkillConcept(
@@ -220,10 +274,11 @@ def load_concepts(path: Path = DATA) -> tuple[list[SkillConcept], list[str], lis
         )
         for item in data["concepts"]
     ]
-    return concepts, list(data.get("generic_words", ())), [list(group) for group in data.get("word_synonyms", ())]
+    synonyms = [list(group) for group in data.get("word_synonyms", ())]
+    return concepts, list(data.get("generic_words", ())), synonyms, list(data.get("employer_words", ()))
 
 
 @lru_cache(maxsize=1)
 def skill_reader() -> SkillReader:
-    concepts, generic, synonyms = load_concepts()
-    return SkillReader(concepts, generic, synonyms)
+    concepts, generic, synonyms, employer_words = load_concepts()
+    return SkillReader(concepts, generic, synonyms, employer_words)

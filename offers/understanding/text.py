@@ -90,10 +90,12 @@ def stem(word: str) -> str:
 
 # Endings that the French stemmer keeps but that make a noun of a verb, or a verb of a noun, on the same
 # root: "arrimage" / "arrimer", "clientèle" / "client", "diagnostiquer" / "diagnostic", "livraison" / "livrer".
-# Removed from a stem only when at least MIN_ROOT letters remain; "entretien" / "entretenir" and
-# "nettoyage" / "nettoie" meet through the last two spellings.
+# Removed from a stem only when at least MIN_ROOT letters remain (three before "ag": "dosage" / "doser",
+# "lavage" / "laver"; four elsewhere: "modèle" is not "mode"); "entretien" / "entretenir" and "nettoyage" /
+# "nettoie" meet through the last two spellings.
 DERIVATION_ENDINGS = ("aison", "ag", "el", "iqu")
 MIN_ROOT = 4
+MIN_ROOT_BEFORE = {"ag": 3}
 
 
 @lru_cache(maxsize=200_000)
@@ -101,7 +103,7 @@ def root(word: str) -> str:
     """The stem of a word, with the endings that only change its part of speech removed (skills compare roots)."""
     stemmed = stem(word)
     for ending in DERIVATION_ENDINGS:
-        if stemmed.endswith(ending) and len(stemmed) - len(ending) >= MIN_ROOT:
+        if stemmed.endswith(ending) and len(stemmed) - len(ending) >= MIN_ROOT_BEFORE.get(ending, MIN_ROOT):
             stemmed = stemmed[: -len(ending)]
             break
     if len(stemmed) >= 7 and stemmed.endswith("ien"):

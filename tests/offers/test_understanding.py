@@ -48,6 +48,10 @@ from offers.understanding.skills import skill_reader
         ("Accueillir la clientèle", [], "Vous accueillez les clients avec le sourire", True),
         ("Entretenir le fournil", [], "Entretien du fournil en fin de service", True),
         ("Nettoyer les parties communes", [], "Communication interne", False),
+        # Irregular verbs' forms and short roots before "-age" (data: word_synonyms, text.MIN_ROOT_BEFORE).
+        ("Lire un plan", [], "Vous lisez les plans et les schémas électriques", True),
+        ("Prendre les commandes", [], "Vous prenez les commandes en salle", True),
+        ("Doser les produits d'entretien", [], "Vous respectez les dosages des produits d'entretien", True),
     ],
 )
 def test_a_skill_is_read_the_same_way_in_a_list_and_in_a_text(skill, listed, text, covered):
@@ -151,6 +155,53 @@ def test_relations_follow_rome_parents_and_mobility(occupations):
     assert occupations.relation("G1609", "G1602") == "same"  # a v4.60 child and its parent
     assert occupations.relation("D1102", "D1104") == "close"
     assert occupations.relation("D1102", "M1805") == "other"
+
+
+@pytest.mark.parametrize(
+    ("text", "vocabulary", "found"),
+    [
+        # A ROME label said in other words: nouns for verbs, plurals, its examples in brackets not required.
+        (
+            "Missions : nettoyage et désinfection des chambres et des sanitaires après le départ des patients",
+            ["Nettoyer, désinfecter et ranger la chambre et l'installation sanitaire"],
+            ["Nettoyer, désinfecter et ranger la chambre et l'installation sanitaire"],
+        ),
+        (
+            "Fabrication des pâtes sucrées et feuilletées pour la pâtisserie",
+            ["Préparer une pâte de pâtisserie"],
+            ["Préparer une pâte de pâtisserie"],
+        ),
+        (
+            "Réception et contrôle des marchandises livrées par les fournisseurs",
+            ["Réceptionner des marchandises"],
+            ["Réceptionner des marchandises"],
+        ),
+        (
+            "Vous planifiez les interventions des techniciens chez les clients",
+            ["Planifier les interventions"],
+            ["Planifier les interventions"],
+        ),
+        # Noun and verb pairs no stemmer joins are data (word_synonyms): "rédaction" / "rédiger".
+        (
+            "Rédaction des comptes rendus de réunion du comité de direction",
+            ["Rédiger des comptes rendus de réunions"],
+            ["Rédiger des comptes rendus de réunions"],
+        ),
+        # The label's own action must be there when it is a specific one: the cold room is kept clean, not built.
+        ("Entretien de la chambre froide en fin de journée", ["Réaliser des agencements de chambres froides"], []),
+        # The employer's voice names no skill: "recrute" is not a recruitment interview.
+        ("Notre entreprise recrute un agent d'entretien", ["Conduire un entretien de recrutement"], []),
+        # A benefit is not a task: meals paid for are no help with meals.
+        ("Avantages : repas pris en charge par l'employeur", ["Aider à la prise des repas"], []),
+        # The general skill said in full does not stand for a narrower label that adds its own words.
+        ("Savoir lire un plan", ["Lire un plan", "Lire un plan mécanique"], ["Lire un plan"]),
+        # Two labels of one language: the one the text says in full, not its sibling.
+        ("Anglais courant exigé", ["Anglais courant", "Anglais professionnel"], ["Anglais courant"]),
+        ("Bac+5, anglais professionnel", ["Anglais courant", "Anglais professionnel"], ["Anglais professionnel"]),
+    ],
+)
+def test_the_extractor_reads_skill_labels_said_in_other_words_and_only_them(text, vocabulary, found):
+    assert skill_reader().find(text, vocabulary) == found
 
 
 def test_a_mobility_link_counts_both_ways_except_towards_a_hub():
