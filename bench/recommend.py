@@ -115,6 +115,18 @@ def _offer_texts(seed: int) -> list[dict[str, object]]:
     return texts
 
 
+def _read_occupations(texts: list[dict[str, object]]) -> None:
+    """Each offer's stored occupation, as the upsert writes it (offers.understanding.offer_occupation)."""
+    from offers.understanding.occupations import occupation_reader
+    from offers.understanding.offer_occupation import offer_occupation_read
+
+    reader = occupation_reader()
+    for text in texts:
+        text["occupation_code"], text["occupation_confidence"] = offer_occupation_read(
+            reader, str(text["title"]), str(text["rome_code"])
+        )
+
+
 def _load_rome() -> None:
     from offers.models import Occupation
 
@@ -140,6 +152,12 @@ def build_or_load(n: int, seed: int) -> tuple[Corpus, object]:
         defaults={"dimension": DIM, "is_active": False},
     )
     if OfferEmbedding.objects.filter(model=model).count() == n and Offer.objects.count() == n:
+        if Offer.objects.exclude(rome_code="").filter(occupation_code="").exists():
+            # A database built before offers stored their occupation: read them, as an upsert would have.
+            from offers.understanding.offer_occupation import offers_occupations_refresh
+
+            print("reading the offers' occupations (once)...", flush=True)
+            offers_occupations_refresh()
         ids = np.array(Offer.objects.order_by("id").values_list("id", flat=True))
         return Corpus(ids, vectors, contract, near), model
     print(f"building the bench database: {n} offers and vectors (once)...", flush=True)
@@ -150,6 +168,7 @@ def build_or_load(n: int, seed: int) -> tuple[Corpus, object]:
     _load_rome()
     now = datetime.now(UTC)
     texts = _offer_texts(seed)
+    _read_occupations(texts)
     batch = 10_000
     for start in range(0, n, batch):
         Offer.objects.bulk_create(
