@@ -4,9 +4,10 @@
    the candidate set (contract, radius, remote; hidden offers left out), plus the nearest offers
    of their own occupation family, which a vague text may leave outside the pool.
 2. Score (weights in `ranking_weights.json`, tuned on `evaluate_matching`): cosine similarity,
-   plus a bonus for their occupation or a close one and a malus for another (times how sure the
-   candidate's occupation is), plus the share of the offer's skills they have, minus a little for
-   distance, for more experience asked than theirs plus a year, and for a salary under their floor.
+   plus a bonus for their occupation, one of its ROME subdomain ("close") or one ROME links it to
+   ("linked"), and a malus for another (times how sure the candidate's occupation is), plus the
+   share of the offer's skills they have, minus a little for distance, for more experience asked
+   than theirs plus a year, and for a salary under their floor.
 3. A floor: an offer under `floor`, or of another occupation than a clear one under
    `other_occupation_floor`, is not shown. Fewer offers rather than unrelated ones; the page says
    what would show more (`widenings`).
@@ -61,14 +62,25 @@ def _fit(reader: OccupationReader, wanted: Sequence[CandidateOccupation], offere
         return "unknown", 0.0
     # A second reading counts only when it is nearly as likely as the first (a profile between two jobs).
     wanted = [w for w in wanted if w.confidence >= SECOND_OCCUPATION_SHARE * wanted[0].confidence]
-    for relation in ("same", "close"):
+    for relation in ("same", "close", "linked"):
         sure = max(
-            (w.confidence for w in wanted for code in offered if reader.relation(w.code, code) == relation),
+            (w.confidence for w in wanted for code in offered if _relation(reader, w.code, code) == relation),
             default=0.0,
         )
         if sure:
             return relation, sure
     return "other", wanted[0].confidence
+
+
+def _relation(reader: OccupationReader, wanted: str, offered: str) -> str:
+    """same (one ROME family), close (one ROME subdomain, "D11" of D1102 bakers and D1106 food sellers),
+    linked (a ROME mobility link across subdomains) or other."""
+    relation = reader.relation(wanted, offered)
+    if relation == "same":
+        return relation
+    if wanted[:3] == offered[:3]:
+        return "close"
+    return "linked" if relation == "close" else "other"
 
 
 def _offered(occupation: str, rome_code: str) -> tuple[str, ...]:
@@ -201,6 +213,7 @@ def recommendations_for(
     relation_weight = {
         "same": weights["same_occupation"],
         "close": weights["close_occupation"],
+        "linked": weights["linked_occupation"],
         "other": weights["other_occupation"],
         "unknown": 0.0,
     }
@@ -252,7 +265,7 @@ def recommendations_for(
                 similarity=item.similarity,
                 context=context,
                 profile=profile,
-                occupation_fit=item.fit,
+                occupation_fit="close" if item.fit == "linked" else item.fit,
             ),
             score=item.score,
         )

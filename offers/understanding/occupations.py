@@ -149,6 +149,11 @@ class OccupationReader:
                 if key and len(key) <= MAX_TITLE_WORDS:
                     keys[key].add(code)
         self.keys = dict(keys)
+        # The same titles by their sound: "maintenance industriel" is "maintenance industrielle".
+        sounds: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        for key, codes in self.keys.items():
+            sounds[tuple(phonetic_key(word) for word in key)] |= codes
+        self._sound_keys = dict(sounds)
         # Offer titles -> the ROME code their offers are filed under (France Travail), for titles
         # the referential does not spell ("Électricien H/F", "Chargé d'accompagnement emploi").
         self.taught = taught or {}
@@ -241,6 +246,10 @@ class OccupationReader:
             return self._guesses(dict.fromkeys(codes, confidence), "title", total=len(codes))
         if attempt in self.taught:
             return self._guesses({self.taught[attempt]: 0.9 * confidence}, "title", total=1.0)
+        heard = self._sound_keys.get(tuple(phonetic_key(word) for word in attempt))
+        if heard:
+            # A known title but for an agreement or a silent letter ("mécanicien de maintenance industriel").
+            return self._guesses(dict.fromkeys(heard, 0.95 * confidence), "title", total=len(heard))
         wider = self._titles_around(attempt)
         if wider:
             return self._guesses({code: confidence * weight for code, weight in wider.items()}, "title", total=1.0)

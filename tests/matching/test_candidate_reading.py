@@ -3,7 +3,7 @@ file the same title under) and of an offer (the occupation read, and its source'
 
 from __future__ import annotations
 
-from matching.ranking import _fit, _offered
+from matching.ranking import _fit, _offered, _relation
 from matching.reading import CandidateOccupation, candidate_occupations, occupation_is_clear
 from offers.understanding.occupations import OccupationReader, title_key
 
@@ -53,3 +53,13 @@ def test_an_offer_counts_its_sources_code_when_its_title_refines_it_within_the_s
     assert _offered("N4101", "J1412") == ("N4101",)
     assert _fit(reader, driver, _offered("N4101", "J1412")) == ("same", 1.0)
     assert _fit(reader, therapist, _offered("N4101", "J1412")) == ("other", 1.0)
+
+
+def test_occupations_of_one_rome_subdomain_are_close_and_mobility_across_subdomains_is_linked():
+    reader = OccupationReader(
+        titles=[], labels={}, parents={}, close={"D1102": {"G1602"}, "G1602": {"D1102"}, "K2204": {"K2202"}}
+    )
+    assert _relation(reader, "D1102", "D1102") == "same"
+    assert _relation(reader, "D1102", "D1106") == "close"  # bakers and food sellers: subdomain D11
+    assert _relation(reader, "D1102", "G1602") == "linked"  # a ROME mobility link to a kitchen
+    assert _relation(reader, "D1102", "M1805") == "other"

@@ -87,6 +87,8 @@ def occupations() -> OccupationReader:
             ("Préparateur / Préparatrice de commandes", "N1103"),
             ("Peintre en bâtiment", "F1606"),
             ("Opérateur / Opératrice de production", "H2909"),
+            ("Mécanicien / Mécanicienne de maintenance industrielle", "I1310"),
+            ("Mécanicien / Mécanicienne de maintenance automobile, véhicule industriel", "I1613"),
         ],
         aliases=[("software developer", "M1805"), ("ide", "J1506"), ("pharmacy technician", "J1307")],
         labels={"D1102": "Boulanger", "J1506": "Infirmier", "J1501": "Aide-soignant", "G1602": "Commis de cuisine"},
@@ -109,6 +111,7 @@ def occupations() -> OccupationReader:
         ("preparatrice en farmacie", "J1307"),
         ("peintre en batiman", "F1606"),
         ("Apprenti opérateur de production", "H2909"),  # how the trade is learnt, then the trade
+        ("mecanicien de maintenence industriel", "I1310"),  # an agreement and a typo: the title it sounds like
     ],
 )
 def test_a_title_is_read_with_typos_gender_and_english(occupations, title, code):
