@@ -198,6 +198,8 @@ def test_relations_follow_rome_parents_and_mobility(occupations):
         # Two labels of one language: the one the text says in full, not its sibling.
         ("Anglais courant exigé", ["Anglais courant", "Anglais professionnel"], ["Anglais courant"]),
         ("Bac+5, anglais professionnel", ["Anglais courant", "Anglais professionnel"], ["Anglais professionnel"]),
+        # A language label that states a level is read only where the text states it.
+        ("Anglais technique lu", ["Anglais", "Anglais courant", "Anglais professionnel"], ["Anglais"]),
     ],
 )
 def test_the_extractor_reads_skill_labels_said_in_other_words_and_only_them(text, vocabulary, found):
