@@ -52,6 +52,7 @@ from offers.understanding.skills import skill_reader
         ("Lire un plan", [], "Vous lisez les plans et les schémas électriques", True),
         ("Prendre les commandes", [], "Vous prenez les commandes en salle", True),
         ("Doser les produits d'entretien", [], "Vous respectez les dosages des produits d'entretien", True),
+        ("Procéder à l'encaissement", [], "Vous encaissez les clients au comptoir", True),
     ],
 )
 def test_a_skill_is_read_the_same_way_in_a_list_and_in_a_text(skill, listed, text, covered):
