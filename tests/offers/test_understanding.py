@@ -53,6 +53,9 @@ from offers.understanding.skills import skill_reader
         ("Prendre les commandes", [], "Vous prenez les commandes en salle", True),
         ("Doser les produits d'entretien", [], "Vous respectez les dosages des produits d'entretien", True),
         ("Procéder à l'encaissement", [], "Vous encaissez les clients au comptoir", True),
+        # "Dressage" alone is plates or tables: the tables are no plating.
+        ("Dresser des assiettes", [], "Mise en place de la salle et dressage des tables", False),
+        ("Dresser des assiettes", [], "Dressage des assiettes avant l'envoi", True),
     ],
 )
 def test_a_skill_is_read_the_same_way_in_a_list_and_in_a_text(skill, listed, text, covered):
