@@ -46,6 +46,9 @@ DATA_DIR = Path(__file__).resolve().parent
 K = 10
 GAIN_RELEVANT = 2
 GAIN_RELATED = 1
+# The profile sets: `demo` (the weights were tuned on half of it), `heldout` (other occupations,
+# nothing tuned on it) and `heldout2` (written apart before any run, never tuned on).
+PROFILE_SETS = {name: f"{name}_profiles.json" for name in ("demo", "heldout", "heldout2")}
 
 
 class DemoNotLoaded(Exception):
@@ -60,10 +63,10 @@ class DemoDataset:
 
 
 def load_demo_dataset(directory: Path = DATA_DIR, *, profiles: str = "demo_profiles.json") -> DemoDataset:
-    """The profiles (`heldout_profiles.json`: the ones no weight was tuned on) and the demo set's truth."""
+    """The profiles of one set (`PROFILE_SETS`) and the demo set's truth."""
     raw_profiles = (directory / profiles).read_bytes()
     raw_truth = (directory / "demo_truth.json").read_bytes()
-    prefix = "demo-" if profiles == "demo_profiles.json" else "heldout-"
+    prefix = profiles.removesuffix("_profiles.json") + "-"
     version = prefix + hashlib.sha256(raw_profiles + raw_truth).hexdigest()[:12]
     return DemoDataset(profiles=json.loads(raw_profiles), truth=json.loads(raw_truth), version=version)
 
@@ -89,6 +92,9 @@ class RankingScores:
     shown: float  # offers shown (at most 10), mean over profiles
     mean_similarity: float
     diversity: float
+    # Whether a profile with a job title (a clear occupation) was shown at least one unrelated offer;
+    # NaN for a profile without title, left out of the means (the share is over titled profiles).
+    clear_with_unrelated: float
 
 
 @dataclass(frozen=True)
@@ -176,7 +182,11 @@ def profile_scores(
 
 
 def _mean(rows: list[RankingScores]) -> RankingScores:
-    return RankingScores(*(sum(getattr(row, f.name) for row in rows) / len(rows) for f in fields(RankingScores)))
+    def mean(name: str) -> float:
+        values = [value for row in rows if not math.isnan(value := getattr(row, name))]
+        return sum(values) / len(values) if values else math.nan
+
+    return RankingScores(*(mean(f.name) for f in fields(RankingScores)))
 
 
 class _Rollback(Exception):
@@ -290,6 +300,7 @@ def evaluate_recommendations(dataset: DemoDataset, encoder: Encoder) -> list[Ran
                     shown=float(len(shown[:K])),
                     mean_similarity=mean_similarity(query, top) if len(top) else 0.0,
                     diversity=diversity(top) if len(top) else 0.0,
+                    clear_with_unrelated=float(unrelated > 0) if profile.get("wanted_title", "").strip() else math.nan,
                 )
                 per_method[method].append((profile.get("kind", ""), scores))
     results = []

