@@ -54,17 +54,30 @@ class Recommendation:
     score: float = 0.0
 
 
-def _fit(reader: OccupationReader, wanted: Sequence[CandidateOccupation], offered: str) -> tuple[str, float]:
-    """(same | close | other | unknown, how sure) of an offer's occupation against the candidate's."""
+def _fit(reader: OccupationReader, wanted: Sequence[CandidateOccupation], offered: Sequence[str]) -> tuple[str, float]:
+    """(same | close | other | unknown, how sure) of an offer's occupation(s) against the candidate's."""
+    offered = [code for code in offered if code]
     if not wanted or not offered:
         return "unknown", 0.0
     # A second reading counts only when it is nearly as likely as the first (a profile between two jobs).
     wanted = [w for w in wanted if w.confidence >= SECOND_OCCUPATION_SHARE * wanted[0].confidence]
     for relation in ("same", "close"):
-        sure = max((w.confidence for w in wanted if reader.relation(w.code, offered) == relation), default=0.0)
+        sure = max(
+            (w.confidence for w in wanted for code in offered if reader.relation(w.code, code) == relation),
+            default=0.0,
+        )
         if sure:
             return relation, sure
     return "other", wanted[0].confidence
+
+
+def _offered(occupation: str, rome_code: str) -> tuple[str, ...]:
+    """An offer's occupations: the one read, and its source's code when the title named another one of the
+    same ROME subdomain (v3's K2204 "Laveur de vitres", which v4.60 files under K2202: both are right).
+    A code of another domain is a misfiling ("Conducteur routier" under J1412) and does not count."""
+    if rome_code and rome_code != occupation and rome_code[:3] == occupation[:3]:
+        return occupation, rome_code
+    return (occupation,)
 
 
 def _family_codes(reader: OccupationReader, code: str) -> list[str]:
@@ -126,9 +139,13 @@ def _pool(
         min_similarity=floor,
         exclude_offer_ids=exclude_offer_ids,
         columns=_POOL_COLUMNS,
-        # The stored occupation (an Adzuna offer's, read from its title), or the source's code of an offer
-        # written before occupations were stored.
-        also=AlsoNearest(("coalesce(nullif(o.occupation_code, ''), o.rome_code) = ANY(%s)", [family]), k, 0.0)
+        # The stored occupation (an Adzuna offer's, read from its title; the source's code of an offer
+        # written before occupations were stored), or the source's code (`_offered` judges it).
+        also=AlsoNearest(
+            ("(coalesce(nullif(o.occupation_code, ''), o.rome_code) = ANY(%s) OR o.rome_code = ANY(%s))", [family] * 2),
+            k,
+            0.0,
+        )
         if family
         else None,
     )
@@ -201,7 +218,9 @@ def recommendations_for(
             salary_min,
             salary_max,
         ) = values[offer_id]
-        fit, sure = _fit(reader, occupations, read_offer_occupation(reader, title, rome_code, occupation))
+        fit, sure = _fit(
+            reader, occupations, _offered(read_offer_occupation(reader, title, rome_code, occupation), rome_code)
+        )
         score = similarity + sure * relation_weight[fit]
         if offer_skills:
             matched = sum(1 for skill in offer_skills if skills.covered(skill, profile))

@@ -29,7 +29,7 @@ from matching.knn import nearest_offers
 from matching.models import EmbeddingModel
 from matching.search import keyword_ranking
 from offers.models import Offer
-from offers.understanding.occupations import OccupationReader, occupation_reader
+from offers.understanding.occupations import OccupationReader, occupation_reader, title_key
 from offers.understanding.offer_occupation import offer_occupation_read
 
 NEIGHBOURS = 15
@@ -41,6 +41,10 @@ VOTE_WEIGHT = 0.4
 CLEAR_OCCUPATION = 0.5
 CLEAR_VOTE, CLEAR_MARGIN = 0.25, 1.6
 READING_CACHE_SECONDS = 24 * 3600
+# A title that offers file under other families than the referential's (`_filed_by_offers`): how many
+# offer titles must say so, and how sure their families are against the referential's reading.
+OFFER_TITLES_MIN = 2
+OFFER_FILING_SHARE = 0.8
 
 
 def occupation_is_clear(occupations: Sequence[CandidateOccupation]) -> bool:
@@ -57,7 +61,7 @@ class CandidateOccupation:
     code: str
     label: str
     confidence: float
-    source: str  # "code" | "title" | "text" | "neighbours"
+    source: str  # "code" | "title" | "offers" | "text" | "neighbours"
 
 
 def read_offer_occupation(reader: OccupationReader, title: str, rome_code: str, stored: str = "") -> str:
@@ -91,7 +95,8 @@ def candidate_occupations(
     if title.strip():
         guesses = reader.from_title(title)
         if guesses and guesses[0].confidence >= 0.8:
-            return [CandidateOccupation(g.code, g.label, g.confidence, "title") for g in guesses[:2]]
+            named = [CandidateOccupation(g.code, g.label, g.confidence, "title") for g in guesses[:2]]
+            return named + _filed_by_offers(reader, title, named)
     text_scores: dict[str, float] = defaultdict(float)
     for guess in reader.read(title=title, text=text):
         text_scores[reader.family(guess.code)] += guess.confidence
@@ -127,6 +132,25 @@ def candidate_occupations(
         for code, score in ranked[:3]
         if score >= 0.1
     ]
+
+
+def _filed_by_offers(
+    reader: OccupationReader, title: str, named: Sequence[CandidateOccupation]
+) -> list[CandidateOccupation]:
+    """The occupations the offers file a title under, when the referential names another one.
+
+    ROME files the appellation "Commercial / Commerciale" under D1410 (attaché commercial); offers titled
+    "Commercial sédentaire", "Commercial BtoB"... are filed by France Travail under D1403 and D1402. A
+    candidate who writes "commercial" means those jobs too: the families of the offers' titles that start
+    with the candidate's words are added, a little below the referential's reading, when none of them is it.
+    """
+    key = title_key(title)
+    titles = [code for words, code in reader.taught.items() if len(words) > len(key) and words[: len(key)] == key]
+    filed = {reader.family(code) for code in titles}
+    if len(titles) < OFFER_TITLES_MIN or filed & {reader.family(item.code) for item in named}:
+        return []
+    sure = round(OFFER_FILING_SHARE * named[0].confidence, 3)
+    return [CandidateOccupation(family, reader.label(family), sure, "offers") for family in sorted(filed)]
 
 
 def _reading_key(

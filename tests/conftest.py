@@ -51,6 +51,18 @@ def _fresh_gazetteer(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def _fresh_search_vocabulary(settings: Any) -> Iterator[None]:
+    """Each test sees a search vocabulary built from its own rows, whatever ran before it (a vocabulary
+    cached by an ingestion test once let a plain search answer with another test's titles)."""
+    from offers.search.vocabulary import vocabulary_reset
+
+    settings.OFFER_SEARCH_VOCABULARY_MAX_AGE = 0
+    vocabulary_reset()
+    yield
+    vocabulary_reset()
+
+
+@pytest.fixture(autouse=True)
 def _fresh_occupation_reader(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Each test reads occupations with the titles and offers of its own rows."""
     from offers.understanding import occupation_tasks, occupations

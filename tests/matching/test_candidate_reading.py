@@ -1,0 +1,55 @@
+"""What the matching reads of a candidate's job title (the referential's occupation, and the ones offers
+file the same title under) and of an offer (the occupation read, and its source's code when both hold)."""
+
+from __future__ import annotations
+
+from matching.ranking import _fit, _offered
+from matching.reading import CandidateOccupation, candidate_occupations, occupation_is_clear
+from offers.understanding.occupations import OccupationReader, title_key
+
+
+def _reader(taught: dict[str, str]) -> OccupationReader:
+    return OccupationReader(
+        titles=[
+            ("Commercial / Commerciale", "D1410"),
+            ("Boulanger / Boulangère", "D1102"),
+            ("Commercial / Commerciale grands comptes et entreprises", "D1402"),
+        ],
+        taught={title_key(title): code for title, code in taught.items()},
+        labels={"D1410": "Attaché commercial", "D1402": "Commercial grands comptes", "D1403": "Conseiller commercial"},
+        parents={"D1410": "D1401"},
+        close={},
+    )
+
+
+def test_a_title_the_offers_file_elsewhere_is_read_as_their_occupations_too():
+    reader = _reader({"Commercial sédentaire (H/F)": "D1403", "Commercial BtoB": "D1402", "Boulanger de nuit": "D1102"})
+
+    read = candidate_occupations(title="commercial", text="", reader=reader)
+
+    assert [(item.code, item.source) for item in read] == [("D1410", "title"), ("D1402", "offers"), ("D1403", "offers")]
+    assert read[1].confidence == read[2].confidence < read[0].confidence
+    assert occupation_is_clear(read)
+
+
+def test_a_title_the_offers_file_where_the_referential_does_is_read_alone():
+    reader = _reader({"Boulanger de nuit": "D1102", "Boulanger tourier": "D1102", "Commercial BtoB": "D1402"})
+
+    assert [item.code for item in candidate_occupations(title="Boulanger", text="", reader=reader)] == ["D1102"]
+    # One offer title is not enough to say how offers file a title.
+    assert [item.code for item in candidate_occupations(title="commercial", text="", reader=reader)] == ["D1410"]
+
+
+def test_an_offer_counts_its_sources_code_when_its_title_refines_it_within_the_subdomain():
+    reader = OccupationReader(titles=[], labels={}, parents={}, close={})
+    cleaner = [CandidateOccupation("K2204", "Agent de nettoyage", 1.0, "title")]
+    driver = [CandidateOccupation("N4101", "Conducteur de poids lourd", 1.0, "title")]
+    therapist = [CandidateOccupation("J1412", "Psychomotricien", 1.0, "title")]
+
+    # "Laveur de vitres" filed K2204 by the source (ROME v3), read K2202 from its title (v4.60): both.
+    assert _offered("K2202", "K2204") == ("K2202", "K2204")
+    assert _fit(reader, cleaner, _offered("K2202", "K2204")) == ("same", 1.0)
+    # "Conducteur routier" filed J1412 by a partner board: a misfiling, the title only.
+    assert _offered("N4101", "J1412") == ("N4101",)
+    assert _fit(reader, driver, _offered("N4101", "J1412")) == ("same", 1.0)
+    assert _fit(reader, therapist, _offered("N4101", "J1412")) == ("other", 1.0)
