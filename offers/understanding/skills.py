@@ -215,12 +215,24 @@ class SkillReader:
             for skill in self.paraphrase.find(text, loose)
             if not any(words < set(self.paraphrase.label(skill)) for words in said)
         )
-        return self._best_of_siblings([skill for skill in vocabulary if skill in found], text, profile)
+        written = f" {' '.join(tokens(text))} "
+        in_order = [skill for skill in vocabulary if skill in found and self._level_said(skill, written, profile)]
+        return self._best_of_siblings(in_order, written, profile)
+
+    def _level_said(self, skill: str, written: str, profile: SkillProfile) -> bool:
+        """A language label that states a level ("Anglais courant", "Anglais professionnel") is read only where
+        the text states that level: "anglais technique lu" is English, not fluent English."""
+        label = self.label(skill)
+        languages = [self.concepts[cid] for cid in label.concepts if self.concepts[cid].kind == "language"]
+        if not languages:
+            return True
+        bare = {term[0] for concept in languages for term in concept.terms if len(term) == 1}
+        return all(word in bare for word in term_key(skill)) or _said_in_full(label, written, profile)
 
     def _specific(self, skill: str) -> frozenset[str]:
         return frozenset(cid for cid in self.label(skill).concepts if self.concepts[cid].kind in SPECIFIC_KINDS)
 
-    def _best_of_siblings(self, found: list[str], text: str, profile: SkillProfile) -> list[str]:
+    def _best_of_siblings(self, found: list[str], written: str, profile: SkillProfile) -> list[str]:
         """Labels of one tool or language that differ by their own words ("Anglais courant", "Anglais
         professionnel"): when the text says some of them in full, the others are not read."""
         groups: dict[frozenset[str], list[SkillLabel]] = {}
@@ -228,19 +240,12 @@ class SkillReader:
             specific = self._specific(skill)
             if specific:
                 groups.setdefault(specific, []).append(self.label(skill))
-        if not any(len(labels) > 1 for labels in groups.values()):
-            return found
-        written = f" {' '.join(tokens(text))} "
-
-        def said(label: SkillLabel) -> bool:
-            return label.rest <= profile.stems if label.rest else f" {label.folded} " in written
-
         dropped = {
             label.text
             for labels in groups.values()
-            if len(labels) > 1 and any(said(label) for label in labels)
+            if len(labels) > 1 and any(_said_in_full(label, written, profile) for label in labels)
             for label in labels
-            if not said(label)
+            if not _said_in_full(label, written, profile)
         }
         return [skill for skill in found if skill not in dropped]
 
@@ -249,6 +254,12 @@ class SkillReader:
         found = self.concepts_in(text)
         ordered = sorted(found, key=lambda cid: (self.concepts[cid].kind not in SPECIFIC_KINDS, cid))
         return [self.concepts[cid].label for cid in ordered]
+
+
+def _said_in_full(label: SkillLabel, written: str, profile: SkillProfile) -> bool:
+    """The text says the label's own words (those no concept term says), or the label as written when it has none
+    (`written`: the text's folded words, space-padded)."""
+    return label.rest <= profile.stems if label.rest else f" {label.folded} " in written
 
 
 def _close_together(words: frozenset[str], statement: list[str]) -> bool:

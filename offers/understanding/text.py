@@ -89,11 +89,12 @@ def stem(word: str) -> str:
 
 
 # Endings that the French stemmer keeps but that make a noun of a verb, or a verb of a noun, on the same
-# root: "arrimage" / "arrimer", "clientèle" / "client", "diagnostiquer" / "diagnostic", "livraison" / "livrer".
+# root: "arrimage" / "arrimer", "clientèle" / "client", "diagnostiquer" / "diagnostic", "livraison" / "livrer",
+# "encaissement" / "encaisser" (the stemmer strips "-ement" from most words, not all).
 # Removed from a stem only when at least MIN_ROOT letters remain (three before "ag": "dosage" / "doser",
 # "lavage" / "laver"; four elsewhere: "modèle" is not "mode"); "entretien" / "entretenir" and "nettoyage" /
 # "nettoie" meet through the last two spellings.
-DERIVATION_ENDINGS = ("aison", "ag", "el", "iqu")
+DERIVATION_ENDINGS = ("ement", "aison", "ag", "el", "iqu")
 MIN_ROOT = 4
 MIN_ROOT_BEFORE = {"ag": 3}
 

@@ -52,6 +52,10 @@ from offers.understanding.skills import skill_reader
         ("Lire un plan", [], "Vous lisez les plans et les schémas électriques", True),
         ("Prendre les commandes", [], "Vous prenez les commandes en salle", True),
         ("Doser les produits d'entretien", [], "Vous respectez les dosages des produits d'entretien", True),
+        ("Procéder à l'encaissement", [], "Vous encaissez les clients au comptoir", True),
+        # "Dressage" alone is plates or tables: the tables are no plating.
+        ("Dresser des assiettes", [], "Mise en place de la salle et dressage des tables", False),
+        ("Dresser des assiettes", [], "Dressage des assiettes avant l'envoi", True),
     ],
 )
 def test_a_skill_is_read_the_same_way_in_a_list_and_in_a_text(skill, listed, text, covered):
@@ -201,6 +205,8 @@ def test_relations_follow_rome_parents_and_mobility(occupations):
         # Two labels of one language: the one the text says in full, not its sibling.
         ("Anglais courant exigé", ["Anglais courant", "Anglais professionnel"], ["Anglais courant"]),
         ("Bac+5, anglais professionnel", ["Anglais courant", "Anglais professionnel"], ["Anglais professionnel"]),
+        # A language label that states a level is read only where the text states it.
+        ("Anglais technique lu", ["Anglais", "Anglais courant", "Anglais professionnel"], ["Anglais"]),
     ],
 )
 def test_the_extractor_reads_skill_labels_said_in_other_words_and_only_them(text, vocabulary, found):

@@ -28,7 +28,7 @@ def test_skills_and_occupations_of_the_demo_offers_hold_their_floors(capsys):
     assert scores.offers > 150
     # Generated competences are random draws of each occupation's list, about a third of them never written in
     # the text: recall cannot go far above one half there (figures and reasons in offers/understanding/README.md).
-    assert scores.skill_precision >= 0.61 and scores.skill_recall >= 0.51, scores
+    assert scores.skill_precision >= 0.61 and scores.skill_recall >= 0.52, scores
     # Titles alone, the referential loaded, no title taught by offers (none in this database).
     assert scores.rome_accuracy >= 0.80 and scores.rome_answered >= 0.95, scores
 
@@ -37,12 +37,12 @@ def test_skills_and_occupations_of_the_demo_offers_hold_their_floors(capsys):
         france_travail_offers(HELD_OUT), skills=skill_reader(), occupations=occupation_reader()
     )
     assert held_out.offers == 30
-    assert held_out.skill_precision >= 0.85 and held_out.skill_recall >= 0.74, held_out
+    assert held_out.skill_precision >= 0.86 and held_out.skill_recall >= 0.74, held_out
     assert held_out.rome_accuracy >= 0.96, held_out
 
     # The second hand-written set (real ROME v4.60 labels, long and formal: most are said otherwise in the
     # texts): half used to choose changes, half independent (never tuned on).
-    for half, precision, recall in (("tuning", 0.92, 0.23), ("independent", 0.78, 0.18)):
+    for half, precision, recall in (("tuning", 0.92, 0.24), ("independent", 0.79, 0.19)):
         scores = extraction_scores(
             france_travail_offers(SECOND / half), skills=skill_reader(), occupations=occupation_reader()
         )
