@@ -202,3 +202,17 @@ def test_an_offer_of_the_candidates_trade_is_found_by_its_stored_occupation_what
 
     assert stored in shown
     assert unread not in shown  # found by its words alone, it stays under the floor
+
+
+def test_a_candidate_who_names_their_job_is_never_shown_another_one_however_near_in_meaning(offers):
+    OccupationFactory(code="D1102", label="Boulanger / Boulangère")
+    OccupationFactory(code="M1805", label="Développeur / Développeuse informatique")
+    model = active_embedding_model()
+    vector = model.offer_embeddings.get(offer=offers["developer"]).vector  # the developer's own text
+
+    named = recommendations_for(vector=vector, model=model, context=CandidateContext(title="Boulanger"))
+    unnamed = recommendations_for(vector=vector, model=model, context=CandidateContext(text="Python et Django"))
+
+    assert offers["developer"] not in [r.offer for r in named]
+    assert offers["baker"] in [r.offer for r in named]
+    assert [r.offer for r in unnamed][0] == offers["developer"]
