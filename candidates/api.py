@@ -200,11 +200,17 @@ class CvUploadSerializer(serializers.Serializer):
 class CvProposalsSerializer(serializers.Serializer):
     """What the CV proposes for the profile; nothing is written until the candidate confirms (PATCH /api/me/)."""
 
-    title = serializers.CharField(help_text="Poste lu dans le CV, tel qu'il y est écrit (vide : aucun).")
+    title = serializers.CharField(
+        help_text="Poste lu dans le CV, tel qu'il y est écrit, ou, si le CV n'en nomme aucun, libellé ROME du métier "
+        "que décrivent ses missions (title_from_tasks) ; vide : aucun."
+    )
     rome_code = serializers.CharField(help_text="Code ROME de ce poste (vide : aucun).")
     commune_insee = serializers.CharField(help_text="Code INSEE de la commune lue dans le CV (vide : aucune).")
     place_name = serializers.CharField(help_text="Cette commune, par exemple « Montpellier (34) ».")
     skills = serializers.ListField(child=serializers.CharField(), help_text="Compétences lues dans le CV.")
+    title_from_tasks = serializers.BooleanField(
+        help_text="Vrai : le CV ne nomme aucun poste, le titre est le métier ROME déduit des missions qu'il décrit."
+    )
 
 
 def _proposals_of(cv_upload: CvUpload) -> dict[str, Any]:

@@ -51,6 +51,8 @@ class CvProposals:
     commune_insee: str = ""
     place_name: str = ""  # "Montpellier (34)"
     skills: tuple[str, ...] = field(default_factory=tuple)
+    # The CV names no title: `title` is the ROME label of the occupation its tasks describe (said so on the page).
+    title_from_tasks: bool = False
 
     @property
     def is_empty(self) -> bool:
@@ -63,6 +65,7 @@ class CvProposals:
             "commune_insee": self.commune_insee,
             "place_name": self.place_name,
             "skills": list(self.skills),
+            "title_from_tasks": self.title_from_tasks,
         }
 
     @classmethod
@@ -76,6 +79,7 @@ class CvProposals:
             commune_insee=str(data.get("commune_insee") or ""),
             place_name=str(data.get("place_name") or ""),
             skills=tuple(str(skill) for skill in skills) if isinstance(skills, list) else (),
+            title_from_tasks=data.get("title_from_tasks") is True,
         )
 
     def without_known(
@@ -97,7 +101,15 @@ class CvProposals:
             insee = place = ""
         known = skill_reader.profile(skills=skills)
         kept = tuple(skill for skill in self.skills if not skill_reader.covered(skill, known))
-        return replace(self, title=title, rome_code=code, commune_insee=insee, place_name=place, skills=kept)
+        return replace(
+            self,
+            title=title,
+            rome_code=code,
+            commune_insee=insee,
+            place_name=place,
+            skills=kept,
+            title_from_tasks=self.title_from_tasks and bool(title),
+        )
 
 
 def _same(a: str, b: str) -> bool:
@@ -122,9 +134,11 @@ def cv_proposals_read(
 ) -> CvProposals:
     """What the CV's text proposes (nothing of the profile is consulted here)."""
     title, code = _title(text, occupations)
+    from_tasks = False
     if not title and tasks is not None and not _names_a_past_job_only(text, occupations):
         reading = tasks.read(text)
-        title, code = (reading.label, reading.code) if reading else ("", "")
+        if reading:
+            title, code, from_tasks = reading.label, reading.code, True
     commune = _commune(text, places)
     return CvProposals(
         title=title,
@@ -132,6 +146,7 @@ def cv_proposals_read(
         commune_insee=commune.insee if commune else "",
         place_name=commune.label if commune else "",
         skills=tuple(_skills(text, vocabulary, skills)),
+        title_from_tasks=from_tasks,
     )
 
 

@@ -57,6 +57,7 @@ def test_a_pdf_cv_proposes_the_title_town_and_skills_it_states_and_writes_nothin
         "place_name": "Montpellier (34)",
         # In the CV's order. Java is written, JavaScript is not; "Cuire des pâtons" is not written either.
         "skills": ["Pétrir la pâte", "Façonner des pâtons", "Java"],
+        "title_from_tasks": False,
     }
     profile = CandidateProfile.objects.get(user=candidate)
     assert (profile.wanted_title, profile.commune_insee, profile.skills) == ("", "", [])
@@ -105,6 +106,7 @@ def test_what_the_profile_already_has_is_not_proposed_again(candidate):
         "commune_insee": "",
         "place_name": "",
         "skills": ["Façonner des pâtons"],
+        "title_from_tasks": False,
     }
 
 

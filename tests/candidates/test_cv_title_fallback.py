@@ -161,6 +161,12 @@ def test_a_cv_describing_tasks_only_proposes_the_rome_label_and_the_candidate_co
     user = UserFactory(username="nadia@example.fr")
     upload = cv_services.cv_upload_start(user=user, upload=SimpleUploadedFile("cv.pdf", pdf_with_text(TASK_ONLY_CV)))
     assert (upload.proposals["title"], upload.proposals["rome_code"]) == ("Boulanger / Boulangère", "D1102")
+    assert upload.proposals["title_from_tasks"] is True
+    # The profile page says where the title comes from: deduced, not read.
+    client.force_login(user)
+    page = client.get("/profil/").content.decode()
+    assert "Métier déduit des missions décrites dans votre CV" in page
+    assert 'name="cv-title" value="Boulanger / Boulangère"' in page
     # The candidate may edit the title: the code follows only an edit that names the same occupation.
     profile = cv_services.cv_proposals_accept(user=user, upload_id=upload.pk, title=kept, place_insee="", skills=[])
     assert (profile.wanted_title, profile.rome_code) == (kept, code)
