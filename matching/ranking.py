@@ -60,7 +60,7 @@ class Recommendation:
 
 
 def _fit(reader: OccupationReader, wanted: Sequence[CandidateOccupation], offered: Sequence[str]) -> tuple[str, float]:
-    """(same | close | other | unknown, how sure) of an offer's occupation(s) against the candidate's."""
+    """(same | close | linked | other | unknown, how sure) of an offer's occupation(s) against the candidate's."""
     offered = [code for code in offered if code]
     if not wanted or not offered:
         return "unknown", 0.0
@@ -90,7 +90,7 @@ def _relation(reader: OccupationReader, wanted: str, offered: str) -> str:
 def _offered(occupation: str, rome_code: str) -> tuple[str, ...]:
     """An offer's occupations: the one read, and its source's code when the title named another one of the
     same ROME subdomain (v3's K2204 "Laveur de vitres", which v4.60 files under K2202: both are right).
-    A code of another domain is a misfiling ("Conducteur routier" under J1412) and does not count."""
+    A code of another subdomain is a misfiling ("Conducteur routier" under J1412) and does not count."""
     if rome_code and rome_code != occupation and rome_code[:3] == occupation[:3]:
         return occupation, rome_code
     return (occupation,)
