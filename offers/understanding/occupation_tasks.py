@@ -17,13 +17,12 @@ the text. The reading names the family's occupation, with its ROME label.
 from __future__ import annotations
 
 import math
-import threading
-import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from offers.models import Occupation
+from offers.understanding.process_copy import ProcessCopy
 
 # BM25's usual constants.
 K1 = 1.2
@@ -117,25 +116,17 @@ def task_reader_build() -> TaskReader:
     return TaskReader(definitions=rows, parents=parents, keys=skill_reader().paraphrase.keys)
 
 
-_lock = threading.Lock()
-_cached: dict[str, object] = {}
+def _version() -> tuple[int, int]:
+    return (Occupation.objects.count(), Occupation.objects.exclude(definition="").count())
+
+
+_copy: ProcessCopy[TaskReader] = ProcessCopy(lambda _version: task_reader_build(), _version)
 
 
 def task_reader() -> TaskReader:
     """The process's reader, rebuilt when the occupations changed (checked once a minute)."""
-    now = time.monotonic()
-    with _lock:
-        reader = _cached.get("reader")
-        if reader is not None and now - float(_cached["checked"]) < REBUILD_CHECK_SECONDS:  # type: ignore[arg-type]
-            return reader  # type: ignore[return-value]
-        version = (Occupation.objects.count(), Occupation.objects.exclude(definition="").count())
-        if reader is None or version != _cached.get("version"):
-            reader = task_reader_build()
-            _cached.update(reader=reader, version=version)
-        _cached["checked"] = now
-        return reader  # type: ignore[return-value]
+    return _copy.get(check_seconds=REBUILD_CHECK_SECONDS)
 
 
 def task_reader_reset() -> None:
-    with _lock:
-        _cached.clear()
+    _copy.reset()

@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import json
 import re
-import threading
-import time
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -28,6 +26,7 @@ from rapidfuzz import fuzz, process
 from offers.models import Occupation, OccupationTitle
 from offers.search.vocabulary import _split_gender_forms
 from offers.understanding.phonetic import phonetic_key
+from offers.understanding.process_copy import ProcessCopy
 from offers.understanding.text import segments, tokens
 
 DATA = Path(__file__).resolve().parent / "data" / "occupation_aliases.json"
@@ -492,10 +491,6 @@ def close_occupations(links: Iterable[tuple[str, str]], *, hub: int = HUB_IN_LIN
     return dict(close)
 
 
-_lock = threading.Lock()
-_cached: dict[str, object] = {}
-
-
 def _data_version() -> tuple[int, int, int, int]:
     from offers.models import Offer
 
@@ -505,22 +500,19 @@ def _data_version() -> tuple[int, int, int, int]:
     return (Occupation.objects.count(), OccupationTitle.objects.count(), latest, newest_offer)
 
 
+def _built(version: object) -> OccupationReader:
+    reader = occupation_reader_build()
+    reader.version = version  # type: ignore[assignment]
+    return reader
+
+
+_copy: ProcessCopy[OccupationReader] = ProcessCopy(_built, _data_version)
+
+
 def occupation_reader() -> OccupationReader:
     """The process's reader, rebuilt when the referential or the grown titles changed (checked once a minute)."""
-    now = time.monotonic()
-    with _lock:
-        reader = _cached.get("reader")
-        if reader is not None and now - float(_cached["checked"]) < REBUILD_CHECK_SECONDS:  # type: ignore[arg-type]
-            return reader  # type: ignore[return-value]
-        version = _data_version()
-        if reader is None or version != _cached.get("version"):
-            reader = occupation_reader_build()
-            reader.version = version
-            _cached.update(reader=reader, version=version)
-        _cached["checked"] = now
-        return reader  # type: ignore[return-value]
+    return _copy.get(check_seconds=REBUILD_CHECK_SECONDS)
 
 
 def occupation_reader_reset() -> None:
-    with _lock:
-        _cached.clear()
+    _copy.reset()
