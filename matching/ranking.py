@@ -155,10 +155,10 @@ def _pool(
         min_similarity=floor,
         exclude_offer_ids=exclude_offer_ids,
         columns=_POOL_COLUMNS,
-        # The stored occupation (an Adzuna offer's, read from its title; the source's code of an offer
-        # written before occupations were stored), or the source's code (`_offered` judges it).
+        # The stored occupation (an Adzuna offer's, read from its title), or the source's code (an offer
+        # written before occupations were stored; `_offered` judges the others).
         also=AlsoNearest(
-            ("(coalesce(nullif(o.occupation_code, ''), o.rome_code) = ANY(%s) OR o.rome_code = ANY(%s))", [family] * 2),
+            ("(o.occupation_code = ANY(%s) OR o.rome_code = ANY(%s))", [family] * 2),
             k,
             0.0,
         )
