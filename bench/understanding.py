@@ -17,6 +17,7 @@ import csv
 import os
 import statistics
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,6 +27,17 @@ def _percentiles(samples: list[float]) -> str:
     ordered = sorted(samples)
     p95 = ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
     return f"p50 {statistics.median(ordered):.2f} ms, p95 {p95:.2f} ms ({len(ordered)} runs)"
+
+
+def _timed(read: Callable[[str], object], texts: list[str], repeat: int) -> str:
+    """p50/p95 of `read` over every text, `repeat` times."""
+    samples = []
+    for _ in range(repeat):
+        for text in texts:
+            started = time.perf_counter()
+            read(text)
+            samples.append((time.perf_counter() - started) * 1000)
+    return _percentiles(samples)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -52,13 +64,8 @@ def main(argv: list[str] | None = None) -> int:
     offers = list(france_travail_offers(ROOT / "ingestion" / "demo" / "francetravail"))
     texts = [f"{offer['intitule']}\n{offer.get('description') or ''}" for offer in offers]
     vocabulary = sorted({label for offer in offers for label in _competences(offer)})
-    samples = []
-    for _ in range(args.repeat):
-        for text in texts:
-            started = time.perf_counter()
-            reader.find(text, vocabulary)
-            samples.append((time.perf_counter() - started) * 1000)
-    print(f"skills of an offer ({len(vocabulary)} labels): {_percentiles(samples)}")
+    timed = _timed(lambda text: reader.find(text, vocabulary), texts, args.repeat)
+    print(f"skills of an offer ({len(vocabulary)} labels): {timed}")
 
     if not args.rome:
         return 0
@@ -66,13 +73,8 @@ def main(argv: list[str] | None = None) -> int:
         rome_labels = [row["libelle_competence"] for row in csv.DictReader(handle)]
     cvs = ["\n".join(texts[start : start + 3])[:2000] for start in range(0, min(len(texts), 90), 3)]
     reader.find(cvs[0], rome_labels)  # labels read once, as a process does
-    samples = []
-    for _ in range(args.repeat):
-        for cv in cvs:
-            started = time.perf_counter()
-            reader.find(cv, rome_labels)
-            samples.append((time.perf_counter() - started) * 1000)
-    print(f"skills of a CV ({len(rome_labels)} labels): {_percentiles(samples)}")
+    timed = _timed(lambda cv: reader.find(cv, rome_labels), cvs, args.repeat)
+    print(f"skills of a CV ({len(rome_labels)} labels): {timed}")
 
     with (args.rome / "unix_referentiel_code_rome_v460_utf8.csv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
@@ -93,13 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     tasks = TaskReader(definitions=definitions, parents=parents, keys=reader.paraphrase.keys)
     print(f"task reader built in {(time.perf_counter() - started) * 1000:.0f} ms ({len(tasks.documents)} definitions)")
-    samples = []
-    for _ in range(args.repeat):
-        for cv in cvs:
-            started = time.perf_counter()
-            tasks.read(cv)
-            samples.append((time.perf_counter() - started) * 1000)
-    print(f"occupation of a task-only CV: {_percentiles(samples)}")
+    print(f"occupation of a task-only CV: {_timed(tasks.read, cvs, args.repeat)}")
     return 0
 
 
