@@ -6,7 +6,9 @@
 Per offer: `SkillReader.find` over the demo payloads' competence labels (what `evaluate_understanding` does).
 Per CV (a 2,000-character CV built from the demo's texts): `find` over a large vocabulary (with `--rome`, ROME's
 18,000 skill labels, larger than the offers' vocabulary a CV upload reads against), then the task reader
-(`occupation_tasks.TaskReader.read`, built from ROME's definitions). No database: the readers are built from files.
+(`occupation_tasks.TaskReader.read`, built from ROME's definitions). With `--rome`, both `find`s again with the
+reading by meaning (`meaning.py`: the encoder loaded and the referential's vectors read from their disk cache or
+computed, timed once). No database: the readers are built from files.
 Figures are p50/p95 in milliseconds on this machine, with its load at the start.
 """
 
@@ -75,6 +77,17 @@ def main(argv: list[str] | None = None) -> int:
     reader.find(cvs[0], rome_labels)  # labels read once, as a process does
     timed = _timed(lambda cv: reader.find(cv, rome_labels), cvs, args.repeat)
     print(f"skills of a CV ({len(rome_labels)} labels): {timed}")
+
+    from offers.understanding.meaning import meaning_reader
+
+    started = time.perf_counter()
+    meaning = meaning_reader(args.rome)
+    print(f"reading by meaning ready in {(time.perf_counter() - started) * 1000:.0f} ms (encoder, referential vectors)")
+    reader.find(texts[0], vocabulary, meaning=meaning)  # the vocabulary's own labels encoded once, as a process does
+    timed = _timed(lambda text: reader.find(text, vocabulary, meaning=meaning), texts, args.repeat)
+    print(f"skills of an offer with meaning ({len(vocabulary)} labels): {timed}")
+    timed = _timed(lambda cv: reader.find(cv, rome_labels, meaning=meaning), cvs, args.repeat)
+    print(f"skills of a CV with meaning ({len(rome_labels)} labels): {timed}")
 
     with (args.rome / "unix_referentiel_code_rome_v460_utf8.csv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))

@@ -11,7 +11,8 @@ only when the candidate confirms them (`services.cv_proposals_accept`). Each pro
   (`occupation_tasks.TaskReader`); otherwise no title, rather than a doubtful one;
 - the town is a commune written with its postcode ("34000 Montpellier"), as "Montpellier (34)", or
   alone on a line ("Ville : Lyon"), read against the gazetteer (`offers.geography`);
-- the skills are the offers' skills the skill reader finds in the CV, and the tools, licences and
+- the skills are the offers' skills the skill reader finds in the CV (by words, and by meaning when the ROME
+  files are configured: `offers.understanding.meaning`), and the tools, licences and
   languages it names (whole words: "Java" is not read in "JavaScript"), in the order the CV says them.
 
 What the profile already has (same title or ROME code, same commune, a skill it covers) is not proposed.
@@ -27,6 +28,7 @@ from typing import Any
 
 from offers.geography.gazetteer import CommunePlace, Gazetteer
 from offers.geography.names import place_key
+from offers.understanding.meaning import MeaningReader
 from offers.understanding.occupation_tasks import TaskReader
 from offers.understanding.occupations import OccupationReader
 from offers.understanding.skills import SPECIFIC_KINDS, SkillReader, term_key
@@ -131,8 +133,10 @@ def cv_proposals_read(
     occupations: OccupationReader,
     places: Gazetteer,
     tasks: TaskReader | None = None,
+    meaning: MeaningReader | None = None,
 ) -> CvProposals:
-    """What the CV's text proposes (nothing of the profile is consulted here)."""
+    """What the CV's text proposes (nothing of the profile is consulted here); `meaning` adds the skills its
+    clauses say in other words (`offers.understanding.meaning`)."""
     title, code = _title(text, occupations)
     from_tasks = False
     if not title and tasks is not None and not _names_a_past_job_only(text, occupations):
@@ -145,7 +149,7 @@ def cv_proposals_read(
         rome_code=code,
         commune_insee=commune.insee if commune else "",
         place_name=commune.label if commune else "",
-        skills=tuple(_skills(text, vocabulary, skills)),
+        skills=tuple(_skills(text, vocabulary, skills, meaning)),
         title_from_tasks=from_tasks,
     )
 
@@ -224,9 +228,9 @@ def _commune(text: str, places: Gazetteer) -> CommunePlace | None:
 # --- skills -----------------------------------------------------------------------------------------
 
 
-def _skills(text: str, vocabulary: Iterable[str], reader: SkillReader) -> list[str]:
+def _skills(text: str, vocabulary: Iterable[str], reader: SkillReader, meaning: MeaningReader | None) -> list[str]:
     """The skills the CV shows, in the order it first says them (tools named by their concept's label)."""
-    found = reader.find(text, vocabulary)
+    found = reader.find(text, vocabulary, meaning=meaning)
     named = {concept for skill in found for concept in reader.label(skill).concepts}
     tools = {
         reader.concepts[concept].label: concept

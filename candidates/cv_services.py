@@ -148,6 +148,7 @@ def profile_cv_remove(*, user: User) -> CandidateProfile:
 
 def _proposals_of(text: str) -> CvProposals:
     from offers.geography.loading import gazetteer
+    from offers.understanding.meaning import configured_meaning_reader
     from offers.understanding.occupation_tasks import task_reader
     from offers.understanding.occupations import occupation_reader
     from offers.understanding.skills import skill_reader
@@ -159,6 +160,7 @@ def _proposals_of(text: str) -> CvProposals:
         occupations=occupation_reader(),
         places=gazetteer(),
         tasks=task_reader(),
+        meaning=configured_meaning_reader(),
     )
 
 

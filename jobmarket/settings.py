@@ -367,6 +367,17 @@ else:
 # ~/.cache, under jobmarket/onnx; not writable: rebuilt in memory at each process start).
 MATCHING_ONNX_THREADS = env_int("MATCHING_ONNX_THREADS", 0, minimum=0, maximum=64)
 MATCHING_ONNX_CACHE_DIR = env_str("MATCHING_ONNX_CACHE_DIR", "")
+# The ROME files (unix_referentiel_competence_*.csv) whose skill labels the CV reader compares clauses with
+# (offers/understanding/meaning.py); empty: ../shared/data/rome when it sits beside the checkout, else the CV is read
+# by words only. Their vectors are cached in UNDERSTANDING_CACHE_DIR (empty: $XDG_CACHE_HOME or ~/.cache, under
+# jobmarket/understanding).
+UNDERSTANDING_ROME_DIR = env_str(
+    "UNDERSTANDING_ROME_DIR",
+    str(BASE_DIR.parent / "shared" / "data" / "rome")
+    if (BASE_DIR.parent / "shared" / "data" / "rome").is_dir()
+    else "",
+)
+UNDERSTANDING_CACHE_DIR = env_str("UNDERSTANDING_CACHE_DIR", "")
 # Offers embedded per transaction by the refresh: a crash loses at most one batch.
 MATCHING_BATCH_SIZE = env_int("MATCHING_BATCH_SIZE", 64, minimum=1, maximum=4096)
 # Offers under this cosine similarity (in hundredths) never come out of the kNN (recommendations,

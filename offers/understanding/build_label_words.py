@@ -11,7 +11,6 @@ not the referential's files. Source: France Travail, ROME v4.60 (`unix_referenti
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import sys
@@ -25,11 +24,10 @@ SOURCE = (
 
 
 def label_words(folder: Path) -> dict[str, object]:
+    from offers.understanding.meaning import rome_skill_labels
     from offers.understanding.text import tokens
 
-    path = next(folder.glob("*referentiel_competence*.csv"))
-    with path.open(encoding="utf-8", newline="") as handle:
-        labels = [row["libelle_competence"] for row in csv.DictReader(handle) if row.get("libelle_competence")]
+    labels = rome_skill_labels(folder)
     counts = Counter(word for label in labels for word in set(tokens(label)))
     return {
         "about": "In how many ROME skill labels each folded word appears (2 or more): weights of paraphrase.py.",

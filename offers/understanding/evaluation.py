@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from offers.understanding.meaning import MeaningReader
 from offers.understanding.occupations import OccupationReader
 from offers.understanding.skills import SkillReader
 
@@ -90,9 +91,11 @@ def extraction_scores(
     occupations: OccupationReader,
     truth: dict[str, str] | None = None,
     stated: dict[str, dict[str, bool]] | None = None,
+    meaning: MeaningReader | None = None,
 ) -> ExtractionScores:
     """Scores of the readers on `offers`; `stated` (offer id -> label -> stated or not, `stated_labels`) adds the
-    recall over stated labels: every label of every scored offer must be annotated, and nothing else."""
+    recall over stated labels: every label of every scored offer must be annotated, and nothing else. `meaning`
+    adds the reading by meaning (`meaning.py`) to the lexical one."""
     offers = list(offers)
     vocabulary = sorted({label for offer in offers for label in _competences(offer)})
     true_positives = predicted = expected = scored = stated_found = stated_total = 0
@@ -101,7 +104,7 @@ def extraction_scores(
         text = f"{offer['intitule']}\n{offer.get('description') or ''}"
         listed = _competences(offer)
         if listed:
-            found = set(skills.find(text, vocabulary))
+            found = set(skills.find(text, vocabulary, meaning=meaning))
             scored += 1
             true_positives += len(found & listed)
             predicted += len(found)

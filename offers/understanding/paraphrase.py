@@ -32,7 +32,7 @@ from offers.understanding.text import STOP_WORDS, tokens
 
 LABEL_WORDS = Path(__file__).resolve().parent / "data" / "label_words.json"
 # Where a sentence ends (commas, brackets and " - " do not end one: a list of missions is read whole).
-_SENTENCE = re.compile(r"[.;!?\n\r•·|:]+")
+SENTENCE = re.compile(r"[.;!?\n\r•·|:]+")
 _BRACKETS = re.compile(r"\([^)]*\)?")
 PREFIX = 6
 # A root shorter than this stays the word it comes from.
@@ -95,7 +95,7 @@ class ParaphraseReader:
 
     def find(self, text: str, labels: Sequence[str]) -> list[str]:
         """The labels (of two words or more) whose words stand close together in one sentence of `text`."""
-        sentences = [keys for part in _SENTENCE.split(fold(text)) if (keys := self.keys(part))]
+        sentences = [keys for part in SENTENCE.split(fold(text)) if (keys := self.keys(part))]
         present = {key for sentence in sentences for key in sentence}
         found = []
         for label in labels:

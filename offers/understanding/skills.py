@@ -25,10 +25,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from offers.search.vocabulary import fold
 from offers.understanding.paraphrase import ParaphraseReader, label_words
 from offers.understanding.text import STOP_WORDS, root, segments, tokens
+
+if TYPE_CHECKING:
+    from offers.understanding.meaning import MeaningReader
 
 DATA = Path(__file__).resolve().parent / "data" / "skill_concepts.json"
 SPECIFIC_KINDS = frozenset({"tool", "licence", "language"})
@@ -199,10 +203,11 @@ class SkillReader:
             for own in profile.listed
         )
 
-    def find(self, text: str, vocabulary: Iterable[str]) -> list[str]:
+    def find(self, text: str, vocabulary: Iterable[str], *, meaning: MeaningReader | None = None) -> list[str]:
         """The labels of `vocabulary` that `text` shows, in the vocabulary's order: every word of a label in one
-        statement (`covered`), or most of them in other words (`paraphrase`, not for tools, licences and
-        languages, which are named or not)."""
+        statement (`covered`), or most of them in other words (`paraphrase`), or, given a `meaning` reader, a
+        clause that means the label (`meaning.py`; the last two not for tools, licences and languages, which are
+        named or not)."""
         vocabulary = tuple(vocabulary)
         profile = self.profile(text=text)
         found = {skill for skill in vocabulary if self.covered(skill, profile)}
@@ -215,6 +220,13 @@ class SkillReader:
             for skill in self.paraphrase.find(text, loose)
             if not any(words < set(self.paraphrase.label(skill)) for words in said)
         )
+        if meaning is not None:
+            unread = [skill for skill in loose if skill not in found]
+            found.update(
+                skill
+                for skill in meaning.find(text, unread, self.paraphrase, competitors=vocabulary)
+                if not any(words < set(self.paraphrase.label(skill)) for words in said)
+            )
         written = f" {' '.join(tokens(text))} "
         in_order = [skill for skill in vocabulary if skill in found and self._level_said(skill, written, profile)]
         return self._best_of_siblings(in_order, written, profile)

