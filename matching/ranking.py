@@ -223,22 +223,21 @@ def recommendations_for(
         "other": weights["other_occupation"],
         "unknown": 0.0,
     }
+    fits: dict[int, tuple[str, float]] = {}
+    occupation_of: dict[int, str] = {}
+    for offer_id in hits:
+        title, rome_code, stored = values[offer_id][:3]
+        occupation_of[offer_id] = read_offer_occupation(reader, title, rome_code, stored)
+        fits[offer_id] = _fit(reader, occupations, _offered(occupation_of[offer_id], rome_code))
+    if clear and not named and not any(fit == "same" for fit, _ in fits.values()):
+        # An occupation read from their text that no offer within reach has is not trusted, neither to
+        # rank nor to leave offers out (a CV read as its holder's first job): the offers stand on the rest.
+        clear = False
+        fits = dict.fromkeys(fits, ("unknown", 0.0))
     scored: list[_Scored] = []
     for offer_id, similarity in hits.items():
-        (
-            title,
-            rome_code,
-            occupation,
-            offer_skills,
-            latitude,
-            longitude,
-            seniority,
-            required,
-            salary_min,
-            salary_max,
-        ) = values[offer_id]
-        occupation = read_offer_occupation(reader, title, rome_code, occupation)
-        fit, sure = _fit(reader, occupations, _offered(occupation, rome_code))
+        offer_skills, latitude, longitude, seniority, required, salary_min, salary_max = values[offer_id][3:]
+        fit, sure = fits[offer_id]
         score = similarity + sure * relation_weight[fit]
         if offer_skills:
             matched = sum(1 for skill in offer_skills if skills.covered(skill, profile))
@@ -260,7 +259,7 @@ def recommendations_for(
             # Their occupation is clear: another one, a close one or one the offer does not say
             # must be much nearer in meaning to be shown.
             continue
-        scored.append(_Scored(offer_id, similarity, score, fit, occupation))
+        scored.append(_Scored(offer_id, similarity, score, fit, occupation_of[offer_id]))
     scored.sort(key=lambda item: (-item.score, -item.similarity, item.offer_id))
     shown = scored[:k]
     offers = Offer.objects.in_bulk([item.offer_id for item in shown])

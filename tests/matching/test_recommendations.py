@@ -251,3 +251,28 @@ def test_the_occupation_is_stated_only_as_far_as_it_is_known(offers, basis, fit,
     occupation_warnings = [w for w in why.warnings if "étier" in w]
     assert occupation_reasons == ([reason] if reason else [])
     assert occupation_warnings == ([warning] if warning else [])
+
+
+def test_an_occupation_read_from_the_text_that_no_offer_within_reach_has_hides_nothing(offers):
+    from matching.reading import CandidateOccupation
+
+    model = active_embedding_model()
+    vector = model.offer_embeddings.get(offer=offers["baker"]).vector
+
+    def shown(reading):
+        results = recommendations_for(
+            vector=vector, model=model, context=CandidateContext(), occupations=reading, min_similarity=0
+        )
+        return {r.offer: r.explanation for r in results}
+
+    # A CV read as a receptionist (its holder's first job) while no receptionist offer is within reach:
+    # the reading is not trusted, the pastry cook's offer is shown for its own merits, with no word of
+    # an occupation.
+    unconfirmed = shown([CandidateOccupation("M1601", "Accueil", 0.45, "text")])
+    assert offers["pastry"] in unconfirmed
+    assert unconfirmed[offers["pastry"]].occupation_fit == "unknown"
+    assert not [line for line in unconfirmed[offers["pastry"]].warnings if "étier" in line]
+    # Read as a baker, which an offer within reach confirms: the baker's offer is theirs, and named as read.
+    confirmed = shown([CandidateOccupation("D1102", "Boulangerie", 0.45, "text")])
+    assert confirmed[offers["baker"]].reasons[0].startswith("Métier reconnu dans votre profil : Boulanger")
+    assert offers["developer"] not in confirmed
