@@ -203,6 +203,7 @@ def recommendations_for(
             reader=reader,
         )
     clear = occupation_is_clear(occupations)
+    typed = bool(occupations) and occupations[0].source == "title"  # read from the title they typed
     named = bool(occupations) and occupations[0].confidence >= SURE_READING
     hits, values = _pool(
         vector=vector,
@@ -212,7 +213,7 @@ def recommendations_for(
         k=k,
         user_id=user_id,
         exclude_offer_ids=exclude_offer_ids,
-        family=_family_codes(reader, occupations[0].code) if clear else [],
+        family=_family_codes(reader, occupations[0].code) if clear or typed else [],
     )
     profile = _candidate_skills(tuple(context.skills), context.text)
     skills = skill_reader()
@@ -229,9 +230,15 @@ def recommendations_for(
         title, rome_code, stored = values[offer_id][:3]
         occupation_of[offer_id] = read_offer_occupation(reader, title, rome_code, stored)
         fits[offer_id] = _fit(reader, occupations, _offered(occupation_of[offer_id], rome_code))
-    if clear and not named and not any(fit == "same" for fit, _ in fits.values()):
-        # An occupation read from their text that no offer within reach has is not trusted, neither to
-        # rank nor to leave offers out (a CV read as its holder's first job): the offers stand on the rest.
+    # What the offers within reach say of the reading. A title the candidate typed is clear once an offer of
+    # the occupation it was read as is within reach, however unsure the reading ("Animatrice": ROME has
+    # animators in several families). An occupation read from their text that no offer within reach has is
+    # not trusted, neither to rank nor to leave offers out (a CV read as its holder's first job): the offers
+    # then stand on the rest.
+    confirmed = any(fit == "same" for fit, _ in fits.values())
+    if typed and confirmed:
+        clear = True
+    elif clear and not named and not confirmed:
         clear = False
         fits = dict.fromkeys(fits, ("unknown", 0.0))
     scored: list[_Scored] = []

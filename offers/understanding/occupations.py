@@ -390,13 +390,6 @@ class OccupationReader:
             return []
         return self._guesses(scores, "text", total=sum(scores.values()) + 0.5)
 
-    def read(self, *, title: str = "", text: str = "") -> list[OccupationGuess]:
-        """A candidate's occupation(s): the title they gave first, else what their text names."""
-        guesses = self.from_title(title) if title.strip() else []
-        if guesses:
-            return guesses
-        return self.from_text(text)
-
 
 def _title_forms(title: str) -> list[list[str]]:
     """A title's words, once per gender form ("Boulanger / Boulangère", "Chef / Cheffe de rang": ROME writes the

@@ -276,3 +276,24 @@ def test_an_occupation_read_from_the_text_that_no_offer_within_reach_has_hides_n
     confirmed = shown([CandidateOccupation("D1102", "Boulangerie", 0.45, "text")])
     assert confirmed[offers["baker"]].reasons[0].startswith("Métier reconnu dans votre profil : Boulanger")
     assert offers["developer"] not in confirmed
+
+
+def test_a_typed_title_read_unsurely_is_clear_once_an_offer_of_it_is_within_reach(offers):
+    from matching.reading import CandidateOccupation
+
+    model = active_embedding_model()
+    vector = model.offer_embeddings.get(offer=offers["baker"]).vector
+
+    def baker_reasons(reading):
+        results = recommendations_for(
+            vector=vector, model=model, context=CandidateContext(), occupations=reading, min_similarity=0
+        )
+        return next(r for r in results if r.offer == offers["baker"]).explanation.reasons
+
+    # The same unsure reading (0.23: a title ROME files under several families): from the title they typed,
+    # the baker's offer within reach makes it clear, and it is named as read; from a text, it stays unsure
+    # and no occupation is stated.
+    typed = baker_reasons([CandidateOccupation("D1102", "Boulangerie", 0.23, "title")])
+    assert typed[0].startswith("Métier reconnu dans votre profil : Boulanger")
+    written = baker_reasons([CandidateOccupation("D1102", "Boulangerie", 0.23, "text")])
+    assert not [reason for reason in written if "étier" in reason]
