@@ -50,7 +50,7 @@ Encode = Callable[[list[str]], np.ndarray]
 # A clause: sentences cut at their commas, brackets, dashes, "et" and "vous" (each usually opens a mission).
 _CLAUSE = re.compile(r"[.;!?\n\r•·|:,()\[\]]+|\s[-–]\s|\bet\b|\bvous\b")
 MIN_KEYS = 2
-ANCHOR_WEIGHT = 5.5
+ANCHOR_WEIGHT = 6.0
 MIN_COSINE = 0.5
 ACTION_COSINE = 0.6
 BATCH = 256

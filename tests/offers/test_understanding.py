@@ -53,6 +53,21 @@ from offers.understanding.skills import skill_reader
         ("Prendre les commandes", [], "Vous prenez les commandes en salle", True),
         ("Doser les produits d'entretien", [], "Vous respectez les dosages des produits d'entretien", True),
         ("Procéder à l'encaissement", [], "Vous encaissez les clients au comptoir", True),
+        # A welding process is named by its acronym or by its definition (ISO 4063): MIG/MAG melts its electrode,
+        # TIG's does not.
+        (
+            "Utiliser des techniques de soudage à l'arc sous protection gazeuse avec électrode fusible",
+            [],
+            "Soudage MIG acier sur tubes et tôles",
+            True,
+        ),
+        (
+            "Utiliser des techniques de soudage à l'arc sous protection gazeuse avec électrode fusible",
+            [],
+            "Soudage TIG inox sur tubes et tôles",
+            False,
+        ),
+        ("Souder à l'électrode réfractaire", [], "Soudage TIG en position", True),
         # "Dressage" alone is plates or tables: the tables are no plating.
         ("Dresser des assiettes", [], "Mise en place de la salle et dressage des tables", False),
         ("Dresser des assiettes", [], "Dressage des assiettes avant l'envoi", True),

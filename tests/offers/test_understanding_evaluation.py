@@ -44,7 +44,7 @@ def test_skills_and_occupations_of_the_demo_offers_hold_their_floors(capsys):
 
     # The second hand-written set (real ROME v4.60 labels, long and formal: most are said otherwise in the
     # texts): half used to choose changes, half independent (never tuned on).
-    for half, precision, recall in (("tuning", 0.92, 0.24), ("independent", 0.79, 0.19)):
+    for half, precision, recall in (("tuning", 0.92, 0.25), ("independent", 0.79, 0.19)):
         scores = extraction_scores(
             france_travail_offers(SECOND / half), skills=skill_reader(), occupations=occupation_reader()
         )
@@ -58,7 +58,7 @@ def test_skills_and_occupations_of_the_demo_offers_hold_their_floors(capsys):
         france_travail_offers(SECOND / "tuning"), skills=skill_reader(), occupations=occupation_reader(), stated=stated
     )
     assert tuning.stated_labels == 90, tuning
-    assert tuning.stated_recall >= 0.27, tuning
+    assert tuning.stated_recall >= 0.28, tuning
 
     # Against the demo generator's truth, the deliberately misfiled partner offers count as what they really are.
     truth = truth_codes(DEMO_TRUTH)
@@ -81,10 +81,10 @@ def test_the_reading_by_meaning_holds_its_floors(capsys):
     rome_load(folder=ROME)
     meaning = meaning_reader(ROME)
     floors = (
-        # set, precision, recall (words only: 0.619 / 0.523, 0.870 / 0.750, 0.926 / 0.250, 0.792 / 0.194)
-        (DEMO, 0.58, 0.53),
+        # set, precision, recall (words only: 0.619 / 0.523, 0.870 / 0.750, 0.929 / 0.260, 0.792 / 0.194)
+        (DEMO, 0.59, 0.53),
         (HELD_OUT, 0.86, 0.76),
-        (SECOND / "tuning", 0.90, 0.28),
+        (SECOND / "tuning", 0.90, 0.29),
         (SECOND / "independent", 0.82, 0.24),
     )
     for folder, precision, recall in floors:
@@ -100,7 +100,7 @@ def test_the_reading_by_meaning_holds_its_floors(capsys):
         stated=stated,
         meaning=meaning,
     )
-    assert tuning.stated_recall >= 0.31, tuning
+    assert tuning.stated_recall >= 0.32, tuning
 
     call_command("evaluate_understanding", str(SECOND / "tuning"), "--rome", str(ROME))
     output = capsys.readouterr().out
