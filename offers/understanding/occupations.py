@@ -60,6 +60,10 @@ TARGET_CUES = frozenset(
 )
 PAST_CUES = frozenset(["ancien", "ancienne", "ex", "ete", "apres", "passe", "former", "previously"])
 # Words before a title that say how it is learnt, not what it is ("Apprenti boulanger", "Alternant RH").
+# A title read by its rarest word ("Technicien de maintenance plomberie" by "plomberie"): that word must be this
+# long, and the family of most known titles holding it must hold this share of them.
+DOMAIN_WORD_MIN_LENGTH = 5
+DOMAIN_WORD_SHARE = 0.6
 TRAINEE_WORDS = frozenset(["apprenti", "apprentie", "alternant", "alternante", "stagiaire", "alternance", "stage"])
 # A title after these names someone else ("avec l'expert-comptable", "à l'équipe infirmière").
 OTHERS_CUES = frozenset(["avec", "equipe", "aupres", "lien"])
@@ -290,7 +294,24 @@ class OccupationReader:
         if head and len(head) <= 2:
             # "Infirmier en EHPAD": the head noun of known titles.
             return self._guesses({code: 0.7 * confidence * w for code, w in head.items()}, "title", total=1.0)
+        domain = self._domain_word(attempt)
+        if domain:
+            return self._guesses({code: 0.65 * confidence * w for code, w in domain.items()}, "title", total=1.0)
         return []
+
+    def _domain_word(self, words: tuple[str, ...]) -> dict[str, float]:
+        """A title whose head noun says little ("Technicien", "Employé") read by its rarest word that known
+        titles hold ("plomberie"), when most of those titles are of one family."""
+        known = [word for word in words[1:] if len(word) >= DOMAIN_WORD_MIN_LENGTH and self._containing.get(word)]
+        if not known:
+            return {}
+        rarest = min(known, key=lambda word: (len(self._containing[word]), word))
+        votes: dict[str, float] = defaultdict(float)
+        for key in self._containing[rarest]:
+            for code in self.keys[key]:
+                votes[self.family(code)] += 1.0
+        total = sum(votes.values())
+        return {code: count / total for code, count in votes.items() if count / total >= DOMAIN_WORD_SHARE}
 
     def _titles_around(self, words: tuple[str, ...], *, head: bool = False) -> dict[str, float]:
         """A title that is part of known titles ("Infirmier" of "Infirmier en soins généraux"): the
@@ -383,13 +404,6 @@ class OccupationReader:
         if not scores:
             return []
         return self._guesses(scores, "text", total=sum(scores.values()) + 0.5)
-
-    def read(self, *, title: str = "", text: str = "") -> list[OccupationGuess]:
-        """A candidate's occupation(s): the title they gave first, else what their text names."""
-        guesses = self.from_title(title) if title.strip() else []
-        if guesses:
-            return guesses
-        return self.from_text(text)
 
 
 def _title_forms(title: str) -> list[list[str]]:
