@@ -142,8 +142,16 @@ def explain(
     context: CandidateContext,
     profile: SkillProfile,
     occupation_fit: str,
+    occupation_basis: str = "unsure",
+    occupation_label: str = "",
 ) -> Explanation:
-    """The facts shown with an offer. `occupation_fit` is same / close / other / unknown, as the ranking read it."""
+    """The facts shown with an offer. `occupation_fit` is same / close / other / unknown, as the ranking read it.
+
+    `occupation_basis` says what that fit stands on, so that it is stated only as far as it is a fact:
+    `named` (the candidate gave their job: a title, a chosen code), `read` (their text or CV describes one
+    clearly: the reason names it, so they can check it) or `unsure` (no occupation is said). The offer's
+    occupation is named by `occupation_label` (the ROME label the ranking read), else its source's label.
+    """
     matched, missing = skills_compared(offer, context=context, profile=profile)
     distance = distance_km(offer.latitude, offer.longitude, context)
     salary_fit = salary_fit_of(offer.salary_min, offer.salary_max, context)
@@ -153,23 +161,15 @@ def explain(
         "above_floor": _("Salaire au niveau de votre minimum ou au-dessus"),
         "below_floor": _("Salaire sous votre minimum"),
     }[salary_fit]
-    occupation_label = {
-        "same": _("Votre métier"),
-        "close": _("Un métier proche du vôtre"),
-        "other": _("Un autre métier que le vôtre"),
-        "unknown": _("Métier non précisé"),
-    }[occupation_fit]
+    label = occupation_label or offer.rome_label
+    fit_label, occupation_reason, occupation_warning = _occupation_statement(occupation_fit, occupation_basis, label)
 
     reasons: list[str] = []
     warnings: list[str] = []
-    if occupation_fit == "same":
-        reasons.append(_("Votre métier"))
-    elif occupation_fit == "close":
-        reasons.append(
-            _("Métier proche : %(label)s") % {"label": offer.rome_label} if offer.rome_label else _("Métier proche")
-        )
-    elif occupation_fit == "other":
-        warnings.append(_("Un autre métier que le vôtre"))
+    if occupation_reason:
+        reasons.append(occupation_reason)
+    if occupation_warning:
+        warnings.append(occupation_warning)
     if matched:
         reasons.append(_("Vous avez : %(skills)s") % {"skills": ", ".join(matched[:MAX_SKILLS_SHOWN])})
     if missing:
@@ -191,8 +191,8 @@ def explain(
         warnings.append(seniority)
 
     parts = []
-    if occupation_fit in ("same", "close"):
-        parts.append(occupation_label)
+    if occupation_reason:
+        parts.append(fit_label)
     if offer.skills and matched:
         parts.append(
             ngettext("%(matched)d compétence sur %(total)d", "%(matched)d compétences sur %(total)d", len(matched))
@@ -208,8 +208,44 @@ def explain(
         salary_fit=salary_fit,
         salary_fit_label=salary_label,
         occupation_fit=occupation_fit,
-        occupation_fit_label=occupation_label,
+        occupation_fit_label=fit_label,
         summary=" · ".join(parts),
         reasons=reasons,
         warnings=warnings,
     )
+
+
+def _occupation_statement(fit: str, basis: str, label: str) -> tuple[str, str, str]:
+    """(the fit's label, the reason it gives or "", the warning it gives or "") for an occupation fit.
+
+    A job the candidate named is "votre métier"; one read from their text is named, as read, so they can
+    check it; a reading too unsure to state gives no reason and no warning (the offer is shown for its
+    other facts)."""
+    if fit == "unknown":
+        return _("Métier non précisé"), "", ""
+    if basis == "named":
+        if fit == "same":
+            return _("Votre métier"), _("Votre métier"), ""
+        if fit == "close":
+            reason = _("Métier proche : %(label)s") % {"label": label} if label else _("Métier proche")
+            return _("Un métier proche du vôtre"), reason, ""
+        return _("Un autre métier que le vôtre"), "", _("Un autre métier que le vôtre")
+    if basis == "read" and label:
+        if fit == "same":
+            return (
+                _("Le métier reconnu dans votre profil"),
+                _("Métier reconnu dans votre profil : %(label)s") % {"label": label},
+                "",
+            )
+        if fit == "close":
+            return (
+                _("Un métier proche de celui reconnu dans votre profil"),
+                _("Métier proche de celui reconnu dans votre profil : %(label)s") % {"label": label},
+                "",
+            )
+        return (
+            _("Un autre métier que celui reconnu dans votre profil"),
+            "",
+            _("Un autre métier que celui reconnu dans votre profil"),
+        )
+    return _("Votre métier n'a pas pu être reconnu : indiquez le poste recherché"), "", ""

@@ -123,6 +123,7 @@ class _Scored:
     similarity: float
     score: float
     fit: str
+    occupation: str
 
 
 @lru_cache(maxsize=1024)
@@ -236,9 +237,8 @@ def recommendations_for(
             salary_min,
             salary_max,
         ) = values[offer_id]
-        fit, sure = _fit(
-            reader, occupations, _offered(read_offer_occupation(reader, title, rome_code, occupation), rome_code)
-        )
+        occupation = read_offer_occupation(reader, title, rome_code, occupation)
+        fit, sure = _fit(reader, occupations, _offered(occupation, rome_code))
         score = similarity + sure * relation_weight[fit]
         if offer_skills:
             matched = sum(1 for skill in offer_skills if skills.covered(skill, profile))
@@ -260,10 +260,12 @@ def recommendations_for(
             # Their occupation is clear: another one, a close one or one the offer does not say
             # must be much nearer in meaning to be shown.
             continue
-        scored.append(_Scored(offer_id, similarity, score, fit))
+        scored.append(_Scored(offer_id, similarity, score, fit, occupation))
     scored.sort(key=lambda item: (-item.score, -item.similarity, item.offer_id))
     shown = scored[:k]
     offers = Offer.objects.in_bulk([item.offer_id for item in shown])
+    # What the occupation fit stands on, stated only as far as it is a fact (see `explain`).
+    basis = "named" if named else ("read" if clear else "unsure")
     return [
         Recommendation(
             offer=offers[item.offer_id],
@@ -274,6 +276,8 @@ def recommendations_for(
                 context=context,
                 profile=profile,
                 occupation_fit="close" if item.fit == "linked" else item.fit,
+                occupation_basis=basis,
+                occupation_label=reader.label(item.occupation),
             ),
             score=item.score,
         )

@@ -46,7 +46,10 @@ def test_free_text_gets_the_closest_open_offers_with_explanations(client, embedd
     assert first["offer"]["id"] == embedded["developer"].pk
     assert first["offer"]["url"] == f"/offres/{embedded['developer'].pk}/"
     assert first["explanation"]["matched_skills"] == ["Python", "Django"]
-    assert first["explanation"]["reasons"][0] == "Votre métier"
+    # No title was given: the occupation is one the text was read as, named so that they can check it.
+    assert (
+        first["explanation"]["reasons"][0] == "Métier reconnu dans votre profil : Études et développement informatique"
+    )
 
 
 def test_constraints_filter_the_offers(client, embedded):

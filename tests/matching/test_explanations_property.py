@@ -48,9 +48,10 @@ wording = st.sampled_from(WORDINGS)
     seniority=st.sampled_from(["", "debutant", "junior", "confirme"]),
     offer_seniority=st.sampled_from(["", "debutant", "junior", "confirme"]),
     fit=st.sampled_from(["same", "close", "other", "unknown"]),
+    basis=st.sampled_from(["named", "read", "unsure"]),
 )
 def test_explanations_claim_only_what_the_profile_holds(
-    listed, written, asked, salary_floor, offer_salary, seniority, offer_seniority, fit
+    listed, written, asked, salary_floor, offer_salary, seniority, offer_seniority, fit, basis
 ):
     context = CandidateContext(
         skills=tuple(text for _, text in listed),
@@ -73,6 +74,8 @@ def test_explanations_claim_only_what_the_profile_holds(
         context=context,
         profile=reader.profile(skills=context.skills, text=context.text),
         occupation_fit=fit,
+        occupation_basis=basis,
+        occupation_label="Boulangerie",
     )
     family_of = {text: family for family, text in asked}
     for skill in why.matched_skills:
@@ -87,3 +90,11 @@ def test_explanations_claim_only_what_the_profile_holds(
     assert not against & set(why.reasons)
     warnings = ("À acquérir", "Expérience exigée", "Expérience souhaitée")
     assert not any(reason.startswith(warnings) for reason in why.reasons)
+    # "Your job" only for a job they named; a job read from their text is named as read; an unsure
+    # reading states no occupation at all.
+    said = " ".join(why.reasons + why.warnings + [why.summary])
+    assert ("Votre métier" in said) == (basis == "named" and fit == "same")
+    if basis == "unsure":
+        assert "étier" not in said
+    if basis == "read" and fit in ("same", "close"):
+        assert "reconnu dans votre profil : Boulangerie" in " ".join(why.reasons)

@@ -95,7 +95,12 @@ def test_each_recommendation_explains_skills_distance_salary_and_occupation(offe
     assert "%" not in baker.summary and "imilarit" not in baker.summary
 
     pastry = explain(
-        offers["pastry"], similarity=0.5, context=context, profile=profile(context), occupation_fit="close"
+        offers["pastry"],
+        similarity=0.5,
+        context=context,
+        profile=profile(context),
+        occupation_fit="close",
+        occupation_basis="named",
     )
     assert 120 < pastry.distance_km < 130  # Montpellier - Marseille, as the crow flies
     assert (pastry.salary_fit, pastry.occupation_fit) == ("not_stated", "close")
@@ -216,3 +221,33 @@ def test_a_candidate_who_names_their_job_is_never_shown_another_one_however_near
     assert offers["developer"] not in [r.offer for r in named]
     assert offers["baker"] in [r.offer for r in named]
     assert [r.offer for r in unnamed][0] == offers["developer"]
+
+
+@pytest.mark.parametrize(
+    ("basis", "fit", "reason", "warning"),
+    [
+        ("named", "same", "Votre métier", None),
+        ("named", "close", "Métier proche : Pâtisserie", None),
+        ("named", "other", None, "Un autre métier que le vôtre"),
+        ("read", "same", "Métier reconnu dans votre profil : Pâtisserie", None),
+        ("read", "close", "Métier proche de celui reconnu dans votre profil : Pâtisserie", None),
+        ("read", "other", None, "Un autre métier que celui reconnu dans votre profil"),
+        ("unsure", "same", None, None),
+        ("unsure", "other", None, None),
+    ],
+)
+def test_the_occupation_is_stated_only_as_far_as_it_is_known(offers, basis, fit, reason, warning):
+    context = CandidateContext(text="Je fais des gâteaux")
+    why = explain(
+        offers["pastry"],
+        similarity=0.5,
+        context=context,
+        profile=profile(context),
+        occupation_fit=fit,
+        occupation_basis=basis,
+        occupation_label="Pâtisserie",
+    )
+    occupation_reasons = [r for r in why.reasons if "étier" in r]
+    occupation_warnings = [w for w in why.warnings if "étier" in w]
+    assert occupation_reasons == ([reason] if reason else [])
+    assert occupation_warnings == ([warning] if warning else [])
