@@ -221,6 +221,8 @@ def _occupation_statement(fit: str, basis: str, label: str) -> tuple[str, str, s
     A job the candidate named is "votre métier"; one read from their text is named, as read, so they can
     check it; a reading too unsure to state gives no reason and no warning (the offer is shown for its
     other facts)."""
+    if basis == "unsure":
+        return _("Votre métier n'a pas pu être reconnu : indiquez le poste recherché"), "", ""
     if fit == "unknown":
         return _("Métier non précisé"), "", ""
     if basis == "named":
@@ -248,4 +250,4 @@ def _occupation_statement(fit: str, basis: str, label: str) -> tuple[str, str, s
             "",
             _("Un autre métier que celui reconnu dans votre profil"),
         )
-    return _("Votre métier n'a pas pu être reconnu : indiquez le poste recherché"), "", ""
+    return _("Métier non précisé"), "", ""

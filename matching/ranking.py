@@ -203,6 +203,7 @@ def recommendations_for(
             reader=reader,
         )
     clear = occupation_is_clear(occupations)
+    typed = bool(occupations) and occupations[0].source == "title"  # read from the title they typed
     named = bool(occupations) and occupations[0].confidence >= SURE_READING
     hits, values = _pool(
         vector=vector,
@@ -212,7 +213,7 @@ def recommendations_for(
         k=k,
         user_id=user_id,
         exclude_offer_ids=exclude_offer_ids,
-        family=_family_codes(reader, occupations[0].code) if clear else [],
+        family=_family_codes(reader, occupations[0].code) if clear or typed else [],
     )
     profile = _candidate_skills(tuple(context.skills), context.text)
     skills = skill_reader()
@@ -223,22 +224,27 @@ def recommendations_for(
         "other": weights["other_occupation"],
         "unknown": 0.0,
     }
+    fits: dict[int, tuple[str, float]] = {}
+    occupation_of: dict[int, str] = {}
+    for offer_id in hits:
+        title, rome_code, stored = values[offer_id][:3]
+        occupation_of[offer_id] = read_offer_occupation(reader, title, rome_code, stored)
+        fits[offer_id] = _fit(reader, occupations, _offered(occupation_of[offer_id], rome_code))
+    # What the offers within reach say of the reading. A title the candidate typed is clear once an offer of
+    # the occupation it was read as is within reach, however unsure the reading ("Animatrice": ROME has
+    # animators in several families). An occupation read from their text that no offer within reach has is
+    # not trusted, neither to rank nor to leave offers out (a CV read as its holder's first job): the offers
+    # then stand on the rest.
+    confirmed = any(fit == "same" for fit, _ in fits.values())
+    if typed and confirmed:
+        clear = True
+    elif clear and not named and not confirmed:
+        clear = False
+        fits = dict.fromkeys(fits, ("unknown", 0.0))
     scored: list[_Scored] = []
     for offer_id, similarity in hits.items():
-        (
-            title,
-            rome_code,
-            occupation,
-            offer_skills,
-            latitude,
-            longitude,
-            seniority,
-            required,
-            salary_min,
-            salary_max,
-        ) = values[offer_id]
-        occupation = read_offer_occupation(reader, title, rome_code, occupation)
-        fit, sure = _fit(reader, occupations, _offered(occupation, rome_code))
+        offer_skills, latitude, longitude, seniority, required, salary_min, salary_max = values[offer_id][3:]
+        fit, sure = fits[offer_id]
         score = similarity + sure * relation_weight[fit]
         if offer_skills:
             matched = sum(1 for skill in offer_skills if skills.covered(skill, profile))
@@ -260,7 +266,7 @@ def recommendations_for(
             # Their occupation is clear: another one, a close one or one the offer does not say
             # must be much nearer in meaning to be shown.
             continue
-        scored.append(_Scored(offer_id, similarity, score, fit, occupation))
+        scored.append(_Scored(offer_id, similarity, score, fit, occupation_of[offer_id]))
     scored.sort(key=lambda item: (-item.score, -item.similarity, item.offer_id))
     shown = scored[:k]
     offers = Offer.objects.in_bulk([item.offer_id for item in shown])

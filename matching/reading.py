@@ -98,7 +98,9 @@ def candidate_occupations(
             named = [CandidateOccupation(g.code, g.label, g.confidence, "title") for g in guesses[:2]]
             return named + _filed_by_offers(reader, title, named)
     text_scores: dict[str, float] = defaultdict(float)
-    for guess in reader.read(title=title, text=text):
+    # A title read unsurely still comes first (its families, weighed with the vote); else what the text names.
+    said = reader.from_title(title) if title.strip() else []
+    for guess in said or reader.from_text(text):
         text_scores[reader.family(guess.code)] += guess.confidence
     votes: dict[str, float] = defaultdict(float)
     if vector is not None and model is not None:
@@ -125,7 +127,8 @@ def candidate_occupations(
         }
     else:
         scores = shares
-    sources = {family: "text" if family in text_scores else "neighbours" for family in scores}
+    told = "title" if said else "text"
+    sources = {family: told if family in text_scores else "neighbours" for family in scores}
     ranked = sorted(scores.items(), key=lambda pair: (-pair[1], pair[0]))
     return [
         CandidateOccupation(code, reader.label(code), round(min(1.0, score), 3), sources[code])

@@ -60,6 +60,10 @@ TARGET_CUES = frozenset(
 )
 PAST_CUES = frozenset(["ancien", "ancienne", "ex", "ete", "apres", "passe", "former", "previously"])
 # Words before a title that say how it is learnt, not what it is ("Apprenti boulanger", "Alternant RH").
+# A title read by its rarest word ("Technicien de maintenance plomberie" by "plomberie"): that word must be this
+# long, and the family of most known titles holding it must hold this share of them.
+DOMAIN_WORD_MIN_LENGTH = 5
+DOMAIN_WORD_SHARE = 0.6
 TRAINEE_WORDS = frozenset(["apprenti", "apprentie", "alternant", "alternante", "stagiaire", "alternance", "stage"])
 # A title after these names someone else ("avec l'expert-comptable", "à l'équipe infirmière").
 OTHERS_CUES = frozenset(["avec", "equipe", "aupres", "lien"])
@@ -142,11 +146,15 @@ class OccupationReader:
         aliases = list(aliases)
         # Short single words are titles only when curated (acronyms such as "IDE", "ASH").
         self.short_titles = {title_key(title) for title, _ in aliases if len(title_key(title)) == 1}
-        for title, code in [*titles, *aliases]:
+        referential: set[str] = set()  # the words of the referential's titles (not of the aliases)
+        titles = list(titles)
+        for index, (title, code) in enumerate([*titles, *aliases]):
             for form in _title_forms(title):
                 key = tuple(_singular(word) for word in form if word not in TITLE_STOP_WORDS)
                 if key and len(key) <= MAX_TITLE_WORDS:
                     keys[key].add(code)
+                    if index < len(titles):
+                        referential.update(key)
         self.keys = dict(keys)
         # The same titles by their sound: "maintenance industriel" is "maintenance industrielle".
         sounds: dict[tuple[str, ...], set[str]] = defaultdict(set)
@@ -162,11 +170,17 @@ class OccupationReader:
         for key in self.keys:
             for word in set(key):
                 self._containing[word].append(key)
+        # Typos are corrected towards the referential's words first: a word only the aliases have (English
+        # "dentist", "development", "staff") takes a typo only when it is the closer spelling ("portter").
+        referential |= {word for key in self.taught for word in key}
+        self._referential_words = [word for word in self.words if word in referential]
+        self._alias_words = [word for word in self.words if word not in referential]
         # Known title words by their sound ("farmacie" is read "pharmacie", not the alias "pharmacy"): the
         # spelling most titles use.
         self._sounds: dict[str, str] = {}
+        self._alias_sounds: dict[str, str] = {}
         for word in sorted(self.words, key=lambda word: (-len(self._containing.get(word, ())), len(word), word)):
-            self._sounds.setdefault(phonetic_key(word), word)
+            (self._sounds if word in referential else self._alias_sounds).setdefault(phonetic_key(word), word)
 
     # --- relations between codes -----------------------------------------------------------------
 
@@ -206,7 +220,12 @@ class OccupationReader:
             if sounds_like:
                 fixed.append(sounds_like)
                 continue
-            match = process.extractOne(word, self.words, scorer=fuzz.ratio, score_cutoff=85)
+            match = process.extractOne(word, self._referential_words, scorer=fuzz.ratio, score_cutoff=85)
+            alias = self._alias_sounds.get(phonetic_key(word))
+            alias_match = (alias, fuzz.ratio(word, alias)) if alias else None
+            alias_match = alias_match or process.extractOne(word, self._alias_words, scorer=fuzz.ratio, score_cutoff=85)
+            if alias_match and (not match or alias_match[1] > match[1]):
+                match = alias_match
             fixed.append(match[0] if match else word)
         return tuple(fixed)
 
@@ -275,7 +294,24 @@ class OccupationReader:
         if head and len(head) <= 2:
             # "Infirmier en EHPAD": the head noun of known titles.
             return self._guesses({code: 0.7 * confidence * w for code, w in head.items()}, "title", total=1.0)
+        domain = self._domain_word(attempt)
+        if domain:
+            return self._guesses({code: 0.65 * confidence * w for code, w in domain.items()}, "title", total=1.0)
         return []
+
+    def _domain_word(self, words: tuple[str, ...]) -> dict[str, float]:
+        """A title whose head noun says little ("Technicien", "Employé") read by its rarest word that known
+        titles hold ("plomberie"), when most of those titles are of one family."""
+        known = [word for word in words[1:] if len(word) >= DOMAIN_WORD_MIN_LENGTH and self._containing.get(word)]
+        if not known:
+            return {}
+        rarest = min(known, key=lambda word: (len(self._containing[word]), word))
+        votes: dict[str, float] = defaultdict(float)
+        for key in self._containing[rarest]:
+            for code in self.keys[key]:
+                votes[self.family(code)] += 1.0
+        total = sum(votes.values())
+        return {code: count / total for code, count in votes.items() if count / total >= DOMAIN_WORD_SHARE}
 
     def _titles_around(self, words: tuple[str, ...], *, head: bool = False) -> dict[str, float]:
         """A title that is part of known titles ("Infirmier" of "Infirmier en soins généraux"): the
@@ -368,13 +404,6 @@ class OccupationReader:
         if not scores:
             return []
         return self._guesses(scores, "text", total=sum(scores.values()) + 0.5)
-
-    def read(self, *, title: str = "", text: str = "") -> list[OccupationGuess]:
-        """A candidate's occupation(s): the title they gave first, else what their text names."""
-        guesses = self.from_title(title) if title.strip() else []
-        if guesses:
-            return guesses
-        return self.from_text(text)
 
 
 def _title_forms(title: str) -> list[list[str]]:

@@ -31,6 +31,14 @@ from offers.understanding.paraphrase import ParaphraseReader, label_words
 from offers.understanding.text import STOP_WORDS, root, segments, tokens
 
 DATA = Path(__file__).resolve().parent / "data" / "skill_concepts.json"
+ACTIONS = Path(__file__).resolve().parent / "data" / "label_actions.json"
+# Nouns a label's object may carry that say nothing of it ("Réaliser des travaux de peinture", "Proposer des
+# produits d'épargne"): a candidate who lists "peinture" or "épargne" named that object.
+LIGHT_OBJECT_WORDS = ("travail", "travaux", "produit", "produits")
+# Two roots of this many letters or more that begin alike are one word written twice ("portefeuil" typed for
+# "portefeuille"); shorter ones must be equal ("commun" is not "communaute").
+SAME_WORD_PREFIX = 7
+INFINITIVE_ENDINGS = ("er", "ir", "oir", "dre", "tre", "ire")
 SPECIFIC_KINDS = frozenset({"tool", "licence", "language"})
 # A label's words may spread over this many words of the candidate's statement, beyond their own number.
 WINDOW_SLACK = 3
@@ -74,6 +82,7 @@ class SkillLabel:
     concepts: frozenset[str]
     words: frozenset[str]  # content stems, generic words removed
     rest: frozenset[str]  # content stems that none of its concepts' terms says
+    action: str = ""  # the root of its first word when that is one of ROME's actions ("prepar" of "Préparer ...")
 
 
 @dataclass
@@ -93,8 +102,12 @@ class SkillReader:
         generic: Iterable[str],
         synonyms: Iterable[Sequence[str]] = (),
         employer_words: Iterable[str] = (),
+        actions: Iterable[str] = (),
+        nouns: Iterable[str] = (),
     ) -> None:
         self.concepts = {concept.id: concept for concept in concepts}
+        self.actions = frozenset(actions)
+        self.nouns = frozenset(nouns)
         # Words of one meaning in skill statements ("vérifier" for "contrôler"): compared as the first of their group.
         # Plural forms too: the stemmer may root "passagers" and "passager" apart.
         self.synonyms = {
@@ -105,6 +118,7 @@ class SkillReader:
             if root(fold(form)) != root(fold(group[0]))
         }
         self.generic = frozenset(self._word(fold(word)) for word in generic)
+        self.light = frozenset(self._word(word) for word in LIGHT_OBJECT_WORDS)
         self._terms: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
         for concept in concepts:
             for term in concept.terms:
@@ -121,6 +135,11 @@ class SkillReader:
     def _word(self, word: str) -> str:
         rooted = root(word)
         return self.synonyms.get(rooted, rooted)
+
+    def _is_action(self, word: str) -> bool:
+        """An infinitive ROME begins skills with, or a word written like one that ROME never uses as a noun
+        ("Souder", "Meuler"; not "Dossier", "Conseiller" as a title)."""
+        return word in self.actions or (word.endswith(INFINITIVE_ENDINGS) and word not in self.nouns)
 
     def concepts_in(self, text: str) -> set[str]:
         return set(self._concept_words(text))
@@ -147,8 +166,14 @@ class SkillReader:
         # terms keep words singular, and "anglai" is no root of "anglais".
         term_words = {word for term_words in named.values() for word in term_words}
         rest = words - {self._word(word) for word in tokens(text) if _singular(word) in term_words}
+        first = tokens(text)[:1]
         return SkillLabel(
-            text=text, folded=" ".join(tokens(text)), concepts=frozenset(named), words=words, rest=frozenset(rest)
+            text=text,
+            folded=" ".join(tokens(text)),
+            concepts=frozenset(named),
+            words=words,
+            rest=frozenset(rest),
+            action=self._word(first[0]) if first and self._is_action(first[0]) else "",
         )
 
     def profile(self, *, skills: Iterable[str] = (), text: str = "") -> SkillProfile:
@@ -195,8 +220,29 @@ class SkillReader:
             return True
         needed = max(1, math.ceil(len(label.words) / 2))
         return any(
-            own.words and not own.concepts and own.words <= label.words and len(own.words) >= needed
+            (own.words and not own.concepts and own.words <= label.words and len(own.words) >= needed)
+            or self._names_object(label, own)
             for own in profile.listed
+        )
+
+    def _names_object(self, label: SkillLabel, own: SkillLabel) -> bool:
+        """A skill the candidate listed names the label's object: "Déclarations de TVA" for "Préparer les
+        déclarations de TVA", "soudure TIG" for "Souder en TIG", "peinture" for "Réaliser des travaux de peinture".
+
+        The label's words less its action and its light words are all in the listed skill, and the listed skill
+        says nothing else but that action in another form ("soudure" of "souder"). "Nettoyage" does not name the
+        object of "Nettoyer les chambres": the chambers are the object."""
+        if not label.action or not own.words:
+            return False
+        target = label.words - {label.action} - self.light
+        if not target or not all(any(_same_word(word, mine) for mine in own.words) for word in target):
+            return False
+        return all(
+            word in self.light
+            or word == label.action
+            or (len(label.action) >= 4 and word.startswith(label.action))
+            or any(_same_word(word, t) for t in target)
+            for word in own.words
         )
 
     def find(self, text: str, vocabulary: Iterable[str]) -> list[str]:
@@ -262,6 +308,13 @@ def _said_in_full(label: SkillLabel, written: str, profile: SkillProfile) -> boo
     return label.rest <= profile.stems if label.rest else f" {label.folded} " in written
 
 
+def _same_word(one: str, other: str) -> bool:
+    """Two roots of one word, a typo apart at the end ("portefeuil", "portefeuill")."""
+    if one == other:
+        return True
+    return min(len(one), len(other)) >= SAME_WORD_PREFIX and one[:SAME_WORD_PREFIX] == other[:SAME_WORD_PREFIX]
+
+
 def _close_together(words: frozenset[str], statement: list[str]) -> bool:
     """All `words` inside one window of the statement no longer than their number plus a little slack."""
     positions = [i for i, word in enumerate(statement) if word in words]
@@ -289,7 +342,13 @@ def load_concepts(path: Path = DATA) -> tuple[list[SkillConcept], list[str], lis
     return concepts, list(data.get("generic_words", ())), synonyms, list(data.get("employer_words", ()))
 
 
+def load_actions(path: Path = ACTIONS) -> tuple[list[str], list[str]]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return list(data["actions"]), list(data["nouns"])
+
+
 @lru_cache(maxsize=1)
 def skill_reader() -> SkillReader:
     concepts, generic, synonyms, employer_words = load_concepts()
-    return SkillReader(concepts, generic, synonyms, employer_words)
+    actions, nouns = load_actions()
+    return SkillReader(concepts, generic, synonyms, employer_words, actions, nouns)

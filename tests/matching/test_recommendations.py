@@ -251,3 +251,49 @@ def test_the_occupation_is_stated_only_as_far_as_it_is_known(offers, basis, fit,
     occupation_warnings = [w for w in why.warnings if "étier" in w]
     assert occupation_reasons == ([reason] if reason else [])
     assert occupation_warnings == ([warning] if warning else [])
+
+
+def test_an_occupation_read_from_the_text_that_no_offer_within_reach_has_hides_nothing(offers):
+    from matching.reading import CandidateOccupation
+
+    model = active_embedding_model()
+    vector = model.offer_embeddings.get(offer=offers["baker"]).vector
+
+    def shown(reading):
+        results = recommendations_for(
+            vector=vector, model=model, context=CandidateContext(), occupations=reading, min_similarity=0
+        )
+        return {r.offer: r.explanation for r in results}
+
+    # A CV read as a receptionist (its holder's first job) while no receptionist offer is within reach:
+    # the reading is not trusted, the pastry cook's offer is shown for its own merits, with no word of
+    # an occupation.
+    unconfirmed = shown([CandidateOccupation("M1601", "Accueil", 0.45, "text")])
+    assert offers["pastry"] in unconfirmed
+    assert unconfirmed[offers["pastry"]].occupation_fit == "unknown"
+    assert not [line for line in unconfirmed[offers["pastry"]].warnings if "étier" in line]
+    # Read as a baker, which an offer within reach confirms: the baker's offer is theirs, and named as read.
+    confirmed = shown([CandidateOccupation("D1102", "Boulangerie", 0.45, "text")])
+    assert confirmed[offers["baker"]].reasons[0].startswith("Métier reconnu dans votre profil : Boulanger")
+    assert offers["developer"] not in confirmed
+
+
+def test_a_typed_title_read_unsurely_is_clear_once_an_offer_of_it_is_within_reach(offers):
+    from matching.reading import CandidateOccupation
+
+    model = active_embedding_model()
+    vector = model.offer_embeddings.get(offer=offers["baker"]).vector
+
+    def baker_reasons(reading):
+        results = recommendations_for(
+            vector=vector, model=model, context=CandidateContext(), occupations=reading, min_similarity=0
+        )
+        return next(r for r in results if r.offer == offers["baker"]).explanation.reasons
+
+    # The same unsure reading (0.23: a title ROME files under several families): from the title they typed,
+    # the baker's offer within reach makes it clear, and it is named as read; from a text, it stays unsure
+    # and no occupation is stated.
+    typed = baker_reasons([CandidateOccupation("D1102", "Boulangerie", 0.23, "title")])
+    assert typed[0].startswith("Métier reconnu dans votre profil : Boulanger")
+    written = baker_reasons([CandidateOccupation("D1102", "Boulangerie", 0.23, "text")])
+    assert not [reason for reason in written if "étier" in reason]

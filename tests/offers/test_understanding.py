@@ -56,11 +56,38 @@ from offers.understanding.skills import skill_reader
         # "Dressage" alone is plates or tables: the tables are no plating.
         ("Dresser des assiettes", [], "Mise en place de la salle et dressage des tables", False),
         ("Dresser des assiettes", [], "Dressage des assiettes avant l'envoi", True),
+        # A listed skill that names the label's object covers it: the action may be left out, or said as a noun
+        # ("soudure" for "souder", "conception" for "concevoir"), light words too ("travaux", "produits")...
+        ("Préparer les déclarations de TVA", ["Déclarations de TVA"], "", True),
+        ("Souder en TIG", ["soudure TIG"], "", True),
+        ("Concevoir un support pédagogique", ["Conception de supports pédagogiques"], "", True),
+        ("Réaliser des travaux de peinture", ["peinture"], "", True),
+        ("Proposer des produits d'épargne", ["épargne"], "", True),
+        ("Gérer un portefeuille clients", ["portefeuil client"], "", True),
+        # ... but the whole object: cleaning is not the rooms, welding is not checking welds.
+        ("Nettoyer les chambres", ["nettoyage"], "", False),
+        ("Contrôler une soudure", ["soudure TIG"], "", False),
+        ("Gérer la communauté", ["communication"], "", False),
+        ("Préparer des viennoiseries", ["pâtisseries"], "", False),
     ],
 )
 def test_a_skill_is_read_the_same_way_in_a_list_and_in_a_text(skill, listed, text, covered):
     reader = skill_reader()
     assert reader.covered(skill, reader.profile(skills=listed, text=text)) is covered
+
+
+@pytest.mark.parametrize(
+    ("label", "action"),
+    [
+        ("Préparer les déclarations de TVA", "prepar"),  # ROME begins skills with it
+        ("Meuler une pièce", "meul"),  # written like an infinitive, never a noun in ROME
+        ("Dossier fournisseurs", ""),  # a first word of ROME's knowledge labels: a noun
+        ("Conseiller clientèle", "conseil"),  # ROME begins skills with "Conseiller" too
+        ("Peinture en bâtiment", ""),
+    ],
+)
+def test_a_label_s_action_is_its_first_word_when_that_is_a_verb(label, action):
+    assert skill_reader().label(label).action == action
 
 
 def test_the_extractor_lists_the_skills_a_text_states_and_the_tools_it_names():
