@@ -62,6 +62,7 @@ from offers.understanding.skills import skill_reader
         ("Souder en TIG", ["soudure TIG"], "", True),
         ("Concevoir un support pédagogique", ["Conception de supports pédagogiques"], "", True),
         ("Réaliser des travaux de peinture", ["peinture"], "", True),
+        ("Réaliser des petits travaux d'électricité", ["électricité"], "", True),
         ("Proposer des produits d'épargne", ["épargne"], "", True),
         ("Gérer un portefeuille clients", ["portefeuil client"], "", True),
         # ... but the whole object: cleaning is not the rooms, welding is not checking welds.
