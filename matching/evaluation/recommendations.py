@@ -47,8 +47,9 @@ K = 10
 GAIN_RELEVANT = 2
 GAIN_RELATED = 1
 # The profile sets: `demo` (the weights were tuned on half of it), `heldout` (other occupations,
-# nothing tuned on it) and `heldout2` (written apart before any run, never tuned on).
-PROFILE_SETS = {name: f"{name}_profiles.json" for name in ("demo", "heldout", "heldout2")}
+# nothing tuned on it), `heldout2` and `heldout3` (each written apart and committed before any run,
+# never tuned on).
+PROFILE_SETS = {name: f"{name}_profiles.json" for name in ("demo", "heldout", "heldout2", "heldout3")}
 
 
 class DemoNotLoaded(Exception):

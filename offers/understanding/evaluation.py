@@ -6,6 +6,10 @@ is; which ones an offer carries is what is predicted). Precision and recall are 
 ROME: the occupation the title names, against `romeCode`, compared by ROME family (a v4.60 child code
 counts as its parent); with a truth file (offer id -> the occupation the offer really is, such as the demo
 generator's `demo_truth.json`), also against that truth, since a payload's own code may be misfiled.
+
+Recall against stated labels: a set may carry `stated.json` (offer id -> label -> whether the text states that
+label in any words, annotated by hand): the recall over the stated labels alone is what a reader can reach, the
+plain recall also counts labels no reader could find.
 """
 
 from __future__ import annotations
@@ -30,6 +34,8 @@ class ExtractionScores:
     rome_answered: float  # share of offers for which the title named an occupation at all
     rome_true_offers: int = 0  # offers with a romeCode that the truth file knows
     rome_true_accuracy: float = 0.0  # against the truth file's occupation, on those offers
+    stated_labels: int = 0  # hidden labels the text states, when the set says which (stated.json)
+    stated_recall: float = 0.0  # recall over those labels alone
 
 
 def france_travail_offers(folder: Path) -> Iterator[dict[str, Any]]:
@@ -59,16 +65,37 @@ def truth_codes(path: Path) -> dict[str, str]:
     return {str(key).strip(): str(code).strip().upper() for key, code in labels.items() if code}
 
 
+def stated_labels(path: Path) -> dict[str, dict[str, bool]]:
+    """Offer id -> each hidden label -> whether its text states it, from a set's `stated.json`
+    (`{"offers": {id: {label: {"stated": bool, "why": str}}}}`)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    offers = data.get("offers") if isinstance(data, dict) else None
+    if not isinstance(offers, dict):
+        raise ValueError(f"{path}: no 'offers' object of offer id -> label -> {{'stated': bool, 'why': str}}")
+    stated: dict[str, dict[str, bool]] = {}
+    for offer_id, labels in offers.items():
+        if not isinstance(labels, dict) or not all(
+            isinstance(note, dict) and isinstance(note.get("stated"), bool) and note.get("why")
+            for note in labels.values()
+        ):
+            raise ValueError(f"{path}: offer {offer_id}: every label needs 'stated' (true/false) and 'why'")
+        stated[str(offer_id)] = {label.strip(): note["stated"] for label, note in labels.items()}
+    return stated
+
+
 def extraction_scores(
     offers: Iterable[dict[str, Any]],
     *,
     skills: SkillReader,
     occupations: OccupationReader,
     truth: dict[str, str] | None = None,
+    stated: dict[str, dict[str, bool]] | None = None,
 ) -> ExtractionScores:
+    """Scores of the readers on `offers`; `stated` (offer id -> label -> stated or not, `stated_labels`) adds the
+    recall over stated labels: every label of every scored offer must be annotated, and nothing else."""
     offers = list(offers)
     vocabulary = sorted({label for offer in offers for label in _competences(offer)})
-    true_positives = predicted = expected = scored = 0
+    true_positives = predicted = expected = scored = stated_found = stated_total = 0
     rome_total = rome_right = rome_answered = true_total = true_right = 0
     for offer in offers:
         text = f"{offer['intitule']}\n{offer.get('description') or ''}"
@@ -79,6 +106,14 @@ def extraction_scores(
             true_positives += len(found & listed)
             predicted += len(found)
             expected += len(listed)
+            if stated is not None:
+                offer_id = str(offer.get("id") or "").strip()
+                notes = stated.get(offer_id, {})
+                if set(notes) != listed:
+                    raise ValueError(f"offer {offer_id!r}: stated.json does not annotate exactly its competences")
+                said = {label for label in listed if notes[label]}
+                stated_total += len(said)
+                stated_found += len(found & said)
         code = str(offer.get("romeCode") or "").strip().upper()
         if code:
             rome_total += 1
@@ -99,4 +134,6 @@ def extraction_scores(
         rome_answered=rome_answered / rome_total if rome_total else 0.0,
         rome_true_offers=true_total,
         rome_true_accuracy=true_right / true_total if true_total else 0.0,
+        stated_labels=stated_total,
+        stated_recall=stated_found / stated_total if stated_total else 0.0,
     )

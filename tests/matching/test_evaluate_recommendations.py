@@ -56,26 +56,33 @@ def test_the_heldout_profiles_are_other_people_wanting_other_occupations():
     assert sum(1 for profile in heldout if set(profile["relevant"]) <= tuned_on) <= 2
 
 
-def test_the_second_heldout_profiles_were_written_apart_the_way_people_write():
+@pytest.mark.parametrize(("profile_set", "per_kind"), [("heldout2", 5), ("heldout3", 6)])
+def test_the_later_heldout_profiles_were_written_apart_the_way_people_write(profile_set, per_kind):
+    others = [
+        profile
+        for name in PROFILE_SETS
+        if name != profile_set
+        for profile in load_demo_dataset(profiles=PROFILE_SETS[name]).profiles
+    ]
     demo = load_demo_dataset().profiles
-    heldout = load_demo_dataset(profiles=PROFILE_SETS["heldout"]).profiles
-    heldout2 = load_demo_dataset(profiles=PROFILE_SETS["heldout2"]).profiles
-    assert len(heldout2) == 35 and Counter(profile["kind"] for profile in heldout2) == dict.fromkeys(KINDS, 5)
-    ids = [profile["id"] for profile in heldout2]
-    assert len(set(ids)) == len(ids) and all(pid.startswith("h2-") for pid in ids)
-    assert not set(ids) & {profile["id"] for profile in demo + heldout}
-    assert all(profile["relevant"] and not set(profile["relevant"]) & set(profile["related"]) for profile in heldout2)
-    assert all(not profile["wanted_title"] for profile in heldout2 if profile["kind"] in {"no_title", "cv_only"})
+    profiles = load_demo_dataset(profiles=PROFILE_SETS[profile_set]).profiles
+    assert Counter(profile["kind"] for profile in profiles) == dict.fromkeys(KINDS, per_kind)
+    ids = [profile["id"] for profile in profiles]
+    prefix = "h" + profile_set.removeprefix("heldout") + "-"
+    assert len(set(ids)) == len(ids) and all(pid.startswith(prefix) for pid in ids)
+    assert not set(ids) & {profile["id"] for profile in others}
+    assert all(profile["relevant"] and not set(profile["relevant"]) & set(profile["related"]) for profile in profiles)
+    assert all(not profile["wanted_title"] for profile in profiles if profile["kind"] in {"no_title", "cv_only"})
     # A CV as a PDF gives it: several lines, nothing typed beside it.
     assert all(
         profile["cv_text"].count("\n") >= 8 and not profile["presentation"] and not profile["skills"]
-        for profile in heldout2
+        for profile in profiles
         if profile["kind"] == "cv_only"
     )
     # At most a third want only occupations the demo profiles (the tuned set) want; a few have no radius.
     tuned_on = {code for profile in demo for code in profile["relevant"]}
-    assert sum(1 for profile in heldout2 if set(profile["relevant"]) <= tuned_on) <= len(heldout2) // 3
-    assert 1 <= sum(1 for profile in heldout2 if not profile["radius_km"]) <= 5
+    assert sum(1 for profile in profiles if set(profile["relevant"]) <= tuned_on) <= len(profiles) // 3
+    assert 1 <= sum(1 for profile in profiles if not profile["radius_km"]) <= 5
 
 
 def _ranking_all_row(out: str) -> dict[str, float | None]:

@@ -6,7 +6,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from offers.understanding.evaluation import extraction_scores, france_travail_offers, truth_codes
+from offers.understanding.evaluation import extraction_scores, france_travail_offers, stated_labels, truth_codes
 from offers.understanding.occupations import occupation_reader
 from offers.understanding.skills import skill_reader
 
@@ -47,19 +47,30 @@ class Command(BaseCommand):
                 raise CommandError(f"truth file unreadable: {error}") from error
         skills, occupations = skill_reader(), occupation_reader()
         header = (
-            f"{'set':<42} {'offers':>6} {'skill P':>8} {'skill R':>8} {'ROME n':>7} {'ROME acc':>9} {'answered':>9}"
+            f"{'set':<42} {'offers':>6} {'skill P':>8} {'skill R':>8} {'R stated':>9}"
+            f" {'ROME n':>7} {'ROME acc':>9} {'answered':>9}"
         )
         self.stdout.write(header + (f" {'ROME true':>9} {'(offers)':>8}" if truth else "") + "  kind")
         for folder, kind in sets:
             if not folder.is_dir():
                 raise CommandError(f"{folder} is not a folder of France Travail search bodies")
-            scores = extraction_scores(
-                france_travail_offers(folder), skills=skills, occupations=occupations, truth=truth
-            )
+            stated = None
+            if (folder / "stated.json").is_file():
+                try:
+                    stated = stated_labels(folder / "stated.json")
+                except (OSError, ValueError) as error:
+                    raise CommandError(f"stated.json unreadable: {error}") from error
+            try:
+                scores = extraction_scores(
+                    france_travail_offers(folder), skills=skills, occupations=occupations, truth=truth, stated=stated
+                )
+            except ValueError as error:
+                raise CommandError(f"{folder}: {error}") from error
+            said = f"{scores.stated_recall:.3f}" if stated is not None else "-"
             name = str(folder.relative_to(settings.BASE_DIR) if folder.is_relative_to(settings.BASE_DIR) else folder)
             line = (
                 f"{name[-42:]:<42} {scores.offers:>6} {scores.skill_precision:>8.3f} {scores.skill_recall:>8.3f}"
-                f" {scores.rome_offers:>7} {scores.rome_accuracy:>9.3f} {scores.rome_answered:>9.3f}"
+                f" {said:>9} {scores.rome_offers:>7} {scores.rome_accuracy:>9.3f} {scores.rome_answered:>9.3f}"
             )
             if truth:
                 true = f"{scores.rome_true_accuracy:.3f}" if scores.rome_true_offers else "-"
