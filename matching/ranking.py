@@ -9,7 +9,8 @@
    share of the offer's skills they have, minus a little for distance, for more experience asked
    than theirs plus a year, and for a salary under their floor.
 3. A floor: an offer under `floor`, of another occupation than a clear one under
-   `other_occupation_floor`, or of another occupation than one the candidate named, is not shown.
+   `other_occupation_floor`, or, for a candidate who named their job, of an occupation neither theirs
+   nor of its ROME subdomain (nor unknown), is not shown.
    Fewer offers rather than unrelated ones; the page says
    what would show more (`widenings`).
 """
@@ -49,6 +50,10 @@ WIDER_RADII_KM = (50, 80, 150)
 # A reading this sure comes from a title or a chosen code (matching.reading): offers of another
 # occupation are then never shown (evaluate_matching: no relevant offer lost on any set, fewer unrelated).
 SURE_READING = 0.8
+
+
+# Fits never shown to a candidate who named their job: only their occupation and its ROME subdomain are.
+NOT_ASKED = frozenset({"other", "linked", "unknown"})
 
 
 @dataclass(frozen=True)
@@ -259,8 +264,9 @@ def recommendations_for(
             score += weights["salary_below_floor"]
         if score < weights["floor"]:
             continue
-        if fit == "other" and named:
-            # They named their job (a title, a chosen code): another one is never what they asked for.
+        if fit in NOT_ASKED and named:
+            # They named their job (a title, a chosen code): another occupation, one only a mobility link
+            # across ROME subdomains ties to theirs, or one the offer does not say, is not what they asked for.
             continue
         if clear and fit != "same" and similarity < weights[f"{fit}_occupation_floor"]:
             # Their occupation is clear: another one, a close one or one the offer does not say
