@@ -146,11 +146,15 @@ class OccupationReader:
         aliases = list(aliases)
         # Short single words are titles only when curated (acronyms such as "IDE", "ASH").
         self.short_titles = {title_key(title) for title, _ in aliases if len(title_key(title)) == 1}
-        for title, code in [*titles, *aliases]:
+        referential: set[str] = set()  # the words of the referential's titles (not of the aliases)
+        titles = list(titles)
+        for index, (title, code) in enumerate([*titles, *aliases]):
             for form in _title_forms(title):
                 key = tuple(_singular(word) for word in form if word not in TITLE_STOP_WORDS)
                 if key and len(key) <= MAX_TITLE_WORDS:
                     keys[key].add(code)
+                    if index < len(titles):
+                        referential.update(key)
         self.keys = dict(keys)
         # The same titles by their sound: "maintenance industriel" is "maintenance industrielle".
         sounds: dict[tuple[str, ...], set[str]] = defaultdict(set)
@@ -166,11 +170,17 @@ class OccupationReader:
         for key in self.keys:
             for word in set(key):
                 self._containing[word].append(key)
+        # Typos are corrected towards the referential's words first: a word only the aliases have (English
+        # "dentist", "development", "staff") takes a typo only when it is the closer spelling ("portter").
+        referential |= {word for key in self.taught for word in key}
+        self._referential_words = [word for word in self.words if word in referential]
+        self._alias_words = [word for word in self.words if word not in referential]
         # Known title words by their sound ("farmacie" is read "pharmacie", not the alias "pharmacy"): the
         # spelling most titles use.
         self._sounds: dict[str, str] = {}
+        self._alias_sounds: dict[str, str] = {}
         for word in sorted(self.words, key=lambda word: (-len(self._containing.get(word, ())), len(word), word)):
-            self._sounds.setdefault(phonetic_key(word), word)
+            (self._sounds if word in referential else self._alias_sounds).setdefault(phonetic_key(word), word)
 
     # --- relations between codes -----------------------------------------------------------------
 
@@ -210,7 +220,12 @@ class OccupationReader:
             if sounds_like:
                 fixed.append(sounds_like)
                 continue
-            match = process.extractOne(word, self.words, scorer=fuzz.ratio, score_cutoff=85)
+            match = process.extractOne(word, self._referential_words, scorer=fuzz.ratio, score_cutoff=85)
+            alias = self._alias_sounds.get(phonetic_key(word))
+            alias_match = (alias, fuzz.ratio(word, alias)) if alias else None
+            alias_match = alias_match or process.extractOne(word, self._alias_words, scorer=fuzz.ratio, score_cutoff=85)
+            if alias_match and (not match or alias_match[1] > match[1]):
+                match = alias_match
             fixed.append(match[0] if match else word)
         return tuple(fixed)
 
