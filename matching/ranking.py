@@ -9,7 +9,8 @@
    share of the offer's skills they have, minus a little for distance, for more experience asked
    than theirs plus a year, and for a salary under their floor.
 3. A floor: an offer under `floor`, of another occupation than a clear one under
-   `other_occupation_floor`, or of another occupation than one the candidate named, is not shown.
+   `other_occupation_floor`, or, for a candidate who named their job, of an occupation neither theirs,
+   close nor linked to it (or unknown), is not shown.
    Fewer offers rather than unrelated ones; the page says
    what would show more (`widenings`).
 """
@@ -51,6 +52,11 @@ WIDER_RADII_KM = (50, 80, 150)
 SURE_READING = 0.8
 
 
+# Fits never shown to a candidate who named their job: another occupation than theirs, a close one or one ROME
+# links to theirs, or one the offer does not say.
+NOT_ASKED = frozenset({"other", "unknown"})
+
+
 @dataclass(frozen=True)
 class Recommendation:
     offer: Offer
@@ -87,11 +93,14 @@ def _relation(reader: OccupationReader, wanted: str, offered: str) -> str:
     return "linked" if relation == "close" else "other"
 
 
-def _offered(occupation: str, rome_code: str) -> tuple[str, ...]:
+def _offered(reader: OccupationReader, occupation: str, rome_code: str) -> tuple[str, ...]:
     """An offer's occupations: the one read, and its source's code when the title named another one of the
-    same ROME subdomain (v3's K2204 "Laveur de vitres", which v4.60 files under K2202: both are right).
-    A code of another subdomain is a misfiling ("Conducteur routier" under J1412) and does not count."""
-    if rome_code and rome_code != occupation and rome_code[:3] == occupation[:3]:
+    same ROME subdomain (v3's K2204 "Laveur de vitres", which v4.60 files under K2202: both are right) or one
+    ROME links to it (v3 filed "Directeur commercial" under D1406, directors of sales; v4.60 under M1715).
+    A code ROME does not tie to the title's is a misfiling ("Conducteur routier" under J1412) and does not count."""
+    if not rome_code or rome_code == occupation or not occupation:
+        return (occupation,)
+    if rome_code[:3] == occupation[:3] or reader.relation(occupation, rome_code) != "other":
         return occupation, rome_code
     return (occupation,)
 
@@ -229,7 +238,7 @@ def recommendations_for(
     for offer_id in hits:
         title, rome_code, stored = values[offer_id][:3]
         occupation_of[offer_id] = read_offer_occupation(reader, title, rome_code, stored)
-        fits[offer_id] = _fit(reader, occupations, _offered(occupation_of[offer_id], rome_code))
+        fits[offer_id] = _fit(reader, occupations, _offered(reader, occupation_of[offer_id], rome_code))
     # What the offers within reach say of the reading. A title the candidate typed is clear once an offer of
     # the occupation it was read as is within reach, however unsure the reading ("Animatrice": ROME has
     # animators in several families). An occupation read from their text that no offer within reach has is
@@ -259,8 +268,9 @@ def recommendations_for(
             score += weights["salary_below_floor"]
         if score < weights["floor"]:
             continue
-        if fit == "other" and named:
-            # They named their job (a title, a chosen code): another one is never what they asked for.
+        if fit in NOT_ASKED and named:
+            # They named their job (a title, a chosen code): another occupation, or one the offer does not
+            # say, is not what they asked for.
             continue
         if clear and fit != "same" and similarity < weights[f"{fit}_occupation_floor"]:
             # Their occupation is clear: another one, a close one or one the offer does not say

@@ -294,14 +294,19 @@ class OccupationReader:
         if head and len(head) <= 2:
             # "Infirmier en EHPAD": the head noun of known titles.
             return self._guesses({code: 0.7 * confidence * w for code, w in head.items()}, "title", total=1.0)
-        domain = self._domain_word(attempt)
-        if domain:
-            return self._guesses({code: 0.65 * confidence * w for code, w in domain.items()}, "title", total=1.0)
         return []
 
+    def from_domain_word(self, title: str) -> list[OccupationGuess]:
+        """An offer's title that no other reading places, read by its rarest word that known titles hold
+        ("Technicien de maintenance plomberie": "plomberie"), when most of those titles are of one family.
+
+        For offers only: an employer's title is French and names its trade; a candidate's may be English or
+        loose ("Sales administration assistant"), where a rare word misleads more than it tells."""
+        words = title_key(_DECORATION.split(title, maxsplit=1)[0])
+        domain = self._domain_word(words)
+        return self._guesses({code: 0.65 * weight for code, weight in domain.items()}, "title", total=1.0)
+
     def _domain_word(self, words: tuple[str, ...]) -> dict[str, float]:
-        """A title whose head noun says little ("Technicien", "Employé") read by its rarest word that known
-        titles hold ("plomberie"), when most of those titles are of one family."""
         known = [word for word in words[1:] if len(word) >= DOMAIN_WORD_MIN_LENGTH and self._containing.get(word)]
         if not known:
             return {}

@@ -24,7 +24,7 @@ WITHOUT_A_CODE = 0.4
 @lru_cache(maxsize=100_000)
 def offer_occupation_read(reader: OccupationReader, title: str, rome_code: str) -> tuple[str, float]:
     """(ROME code, confidence 0..1) of an offer's job; ("", confidence) when its title says too little."""
-    guesses = reader.from_title(title)
+    guesses = reader.from_title(title) or reader.from_domain_word(title)
     named = guesses[0] if guesses else None
     if rome_code:
         if named and named.confidence >= OVER_THE_CODE and reader.family(named.code) != reader.family(rome_code):

@@ -36,9 +36,9 @@ if TYPE_CHECKING:
 
 DATA = Path(__file__).resolve().parent / "data" / "skill_concepts.json"
 ACTIONS = Path(__file__).resolve().parent / "data" / "label_actions.json"
-# Nouns a label's object may carry that say nothing of it ("Réaliser des travaux de peinture", "Proposer des
-# produits d'épargne"): a candidate who lists "peinture" or "épargne" named that object.
-LIGHT_OBJECT_WORDS = ("travail", "travaux", "produit", "produits")
+# Words a label's object may carry that say nothing of it ("Réaliser des petits travaux de peinture", "Proposer
+# des produits d'épargne"): a candidate who lists "peinture" or "épargne" named that object.
+LIGHT_OBJECT_WORDS = ("travail", "travaux", "produit", "produits", "petit", "petits", "petite", "petites")
 # Two roots of this many letters or more that begin alike are one word written twice ("portefeuil" typed for
 # "portefeuille"); shorter ones must be equal ("commun" is not "communaute").
 SAME_WORD_PREFIX = 7

@@ -40,19 +40,22 @@ def test_a_title_the_offers_file_where_the_referential_does_is_read_alone():
     assert [item.code for item in candidate_occupations(title="commercial", text="", reader=reader)] == ["D1410"]
 
 
-def test_an_offer_counts_its_sources_code_when_its_title_refines_it_within_the_subdomain():
-    reader = OccupationReader(titles=[], labels={}, parents={}, close={})
+def test_an_offer_counts_its_sources_code_when_rome_ties_it_to_its_title():
+    reader = OccupationReader(titles=[], labels={}, parents={}, close={"M1715": {"D1406"}, "D1406": {"M1715"}})
     cleaner = [CandidateOccupation("K2204", "Agent de nettoyage", 1.0, "title")]
     driver = [CandidateOccupation("N4101", "Conducteur de poids lourd", 1.0, "title")]
     therapist = [CandidateOccupation("J1412", "Psychomotricien", 1.0, "title")]
+    sales = [CandidateOccupation("D1406", "Directeur des ventes", 1.0, "title")]
 
     # "Laveur de vitres" filed K2204 by the source (ROME v3), read K2202 from its title (v4.60): both.
-    assert _offered("K2202", "K2204") == ("K2202", "K2204")
-    assert _fit(reader, cleaner, _offered("K2202", "K2204")) == ("same", 1.0)
-    # "Conducteur routier" filed J1412 by a partner board: a misfiling, the title only.
-    assert _offered("N4101", "J1412") == ("N4101",)
-    assert _fit(reader, driver, _offered("N4101", "J1412")) == ("same", 1.0)
-    assert _fit(reader, therapist, _offered("N4101", "J1412")) == ("other", 1.0)
+    assert _offered(reader, "K2202", "K2204") == ("K2202", "K2204")
+    assert _fit(reader, cleaner, _offered(reader, "K2202", "K2204")) == ("same", 1.0)
+    # "Directeur commercial" filed D1406 (v3), read M1715 (v4.60), which ROME links to D1406: both.
+    assert _fit(reader, sales, _offered(reader, "M1715", "D1406")) == ("same", 1.0)
+    # "Conducteur routier" filed J1412 by a partner board: a misfiling ROME ties to nothing, the title only.
+    assert _offered(reader, "N4101", "J1412") == ("N4101",)
+    assert _fit(reader, driver, _offered(reader, "N4101", "J1412")) == ("same", 1.0)
+    assert _fit(reader, therapist, _offered(reader, "N4101", "J1412")) == ("other", 1.0)
 
 
 def test_occupations_of_one_rome_subdomain_are_close_and_mobility_across_subdomains_is_linked():

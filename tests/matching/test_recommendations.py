@@ -7,6 +7,7 @@ import pytest
 from matching.explanations import CandidateContext, explain
 from matching.knn import HardConstraints
 from matching.ranking import recommendations_for, recommendations_for_text
+from matching.reading import CandidateOccupation
 from matching.selectors import active_embedding_model
 from matching.services import hidden_offer_add, hidden_offer_remove, offer_embeddings_refresh
 from offers.models import Occupation
@@ -253,17 +254,19 @@ def test_the_occupation_is_stated_only_as_far_as_it_is_known(offers, basis, fit,
     assert occupation_warnings == ([warning] if warning else [])
 
 
-def test_an_occupation_read_from_the_text_that_no_offer_within_reach_has_hides_nothing(offers):
-    from matching.reading import CandidateOccupation
-
+def shown_to_a_baker_read_as(reading: list[CandidateOccupation], offers) -> dict:
+    """The explanations of the offers shown to the baker offer's own vector, the candidate read as `reading`."""
     model = active_embedding_model()
     vector = model.offer_embeddings.get(offer=offers["baker"]).vector
+    results = recommendations_for(
+        vector=vector, model=model, context=CandidateContext(), occupations=reading, min_similarity=0
+    )
+    return {r.offer: r.explanation for r in results}
 
+
+def test_an_occupation_read_from_the_text_that_no_offer_within_reach_has_hides_nothing(offers):
     def shown(reading):
-        results = recommendations_for(
-            vector=vector, model=model, context=CandidateContext(), occupations=reading, min_similarity=0
-        )
-        return {r.offer: r.explanation for r in results}
+        return shown_to_a_baker_read_as(reading, offers)
 
     # A CV read as a receptionist (its holder's first job) while no receptionist offer is within reach:
     # the reading is not trusted, the pastry cook's offer is shown for its own merits, with no word of
@@ -279,16 +282,8 @@ def test_an_occupation_read_from_the_text_that_no_offer_within_reach_has_hides_n
 
 
 def test_a_typed_title_read_unsurely_is_clear_once_an_offer_of_it_is_within_reach(offers):
-    from matching.reading import CandidateOccupation
-
-    model = active_embedding_model()
-    vector = model.offer_embeddings.get(offer=offers["baker"]).vector
-
     def baker_reasons(reading):
-        results = recommendations_for(
-            vector=vector, model=model, context=CandidateContext(), occupations=reading, min_similarity=0
-        )
-        return next(r for r in results if r.offer == offers["baker"]).explanation.reasons
+        return shown_to_a_baker_read_as(reading, offers)[offers["baker"]].reasons
 
     # The same unsure reading (0.23: a title ROME files under several families): from the title they typed,
     # the baker's offer within reach makes it clear, and it is named as read; from a text, it stays unsure
@@ -297,3 +292,22 @@ def test_a_typed_title_read_unsurely_is_clear_once_an_offer_of_it_is_within_reac
     assert typed[0].startswith("Métier reconnu dans votre profil : Boulanger")
     written = baker_reasons([CandidateOccupation("D1102", "Boulangerie", 0.23, "text")])
     assert not [reason for reason in written if "étier" in reason]
+
+
+def test_a_candidate_who_names_their_job_is_not_shown_an_offer_whose_occupation_is_unknown(offers):
+    mystery = OfferFactory(
+        title="Opérateur polyvalent H/F",  # no code, a title no reader places
+        rome_code="",
+        description="Boulangerie : pétrissage, façonnage et cuisson du pain et des viennoiseries.",
+    )
+    offer_embeddings_refresh()
+    model = active_embedding_model()
+    vector = model.offer_embeddings.get(offer=mystery).vector  # nearest in meaning to that offer itself
+
+    def shown(reading):
+        results = recommendations_for(vector=vector, model=model, context=CandidateContext(), occupations=reading)
+        return [r.offer for r in results]
+
+    assert mystery not in shown([CandidateOccupation("D1102", "Boulanger", 1.0, "title")])
+    # Read from a text, the same occupation lets it through when it is that near in meaning.
+    assert mystery in shown([CandidateOccupation("D1102", "Boulanger", 0.45, "text")])

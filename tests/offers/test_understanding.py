@@ -77,6 +77,7 @@ from offers.understanding.skills import skill_reader
         ("Souder en TIG", ["soudure TIG"], "", True),
         ("Concevoir un support pédagogique", ["Conception de supports pédagogiques"], "", True),
         ("Réaliser des travaux de peinture", ["peinture"], "", True),
+        ("Réaliser des petits travaux d'électricité", ["électricité"], "", True),
         ("Proposer des produits d'épargne", ["épargne"], "", True),
         ("Gérer un portefeuille clients", ["portefeuil client"], "", True),
         # ... but the whole object: cleaning is not the rooms, welding is not checking welds.
@@ -191,6 +192,35 @@ def test_a_title_line_is_read_by_the_title_it_starts_with(title, code):
         close={},
     )
     assert reader.from_title(title)[0].code == code
+
+
+def test_an_offer_title_whose_head_says_little_is_read_by_its_rarest_known_word():
+    from offers.understanding.offer_occupation import offer_occupation_read
+
+    reader = OccupationReader(
+        titles=[
+            ("Monteur / Monteuse en plomberie chauffage", "F1603"),
+            ("Entrepreneur / Entrepreneuse en plomberie sanitaire", "F1603"),
+            ("Vendeur / Vendeuse en plomberie sanitaire", "D1212"),
+            ("Technicien / Technicienne de maintenance industrielle", "I1304"),
+            ("Technicien / Technicienne de maintenance informatique", "I1401"),
+            ("Technicien / Technicienne de maintenance en génie climatique", "I1306"),
+            ("Agent / Agente de maintenance des bâtiments", "I1203"),
+        ],
+        aliases=[],
+        labels={},
+        parents={},
+        close={},
+    )
+    # No known title holds "technicien de maintenance plomberie"; "plomberie", its rarest word known to titles,
+    # is mostly plumbers' (2 of 3 titles): the offer is a plumber's, surely enough to be stored.
+    assert reader.from_title("Technicien de maintenance plomberie H/F") == []
+    code, sure = offer_occupation_read(reader, "Technicien de maintenance plomberie H/F", "")
+    assert (code, sure >= 0.4) == ("F1603", True)
+    # A candidate's title is not read that way: a rare word misleads more than it tells there.
+    assert reader.from_title("Assistant maintenance plomberie") == []
+    # Nor when the rare word's titles are split between families.
+    assert offer_occupation_read(reader, "Chargé de maintenance", "")[0] == ""
 
 
 def test_a_career_changer_is_read_as_the_job_they_want_not_the_one_they_leave(occupations):
