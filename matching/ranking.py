@@ -52,8 +52,8 @@ WIDER_RADII_KM = (50, 80, 150)
 SURE_READING = 0.8
 
 
-# Fits never shown to a candidate who named their job: another occupation than theirs, a close one or one ROME
-# links to theirs, or one the offer does not say.
+# Fits never shown to a candidate who named their job: an occupation neither theirs, nor of its ROME subdomain,
+# nor one ROME links to it ("other"), and one the offer does not say ("unknown").
 NOT_ASKED = frozenset({"other", "unknown"})
 
 
