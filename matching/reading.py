@@ -92,14 +92,12 @@ def candidate_occupations(
     reader = reader or occupation_reader()
     if rome_code:
         return [CandidateOccupation(rome_code, reader.label(rome_code), 1.0, "code")]
-    if title.strip():
-        guesses = reader.from_title(title)
-        if guesses and guesses[0].confidence >= 0.8:
-            named = [CandidateOccupation(g.code, g.label, g.confidence, "title") for g in guesses[:2]]
-            return named + _filed_by_offers(reader, title, named)
+    said = reader.from_title(title) if title.strip() else []
+    if said and said[0].confidence >= 0.8:
+        named = [CandidateOccupation(g.code, g.label, g.confidence, "title") for g in said[:2]]
+        return named + _filed_by_offers(reader, title, named)
     text_scores: dict[str, float] = defaultdict(float)
     # A title read unsurely still comes first (its families, weighed with the vote); else what the text names.
-    said = reader.from_title(title) if title.strip() else []
     for guess in said or reader.from_text(text):
         text_scores[reader.family(guess.code)] += guess.confidence
     votes: dict[str, float] = defaultdict(float)

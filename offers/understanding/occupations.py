@@ -59,11 +59,11 @@ TARGET_CUES = frozenset(
     ]
 )
 PAST_CUES = frozenset(["ancien", "ancienne", "ex", "ete", "apres", "passe", "former", "previously"])
-# Words before a title that say how it is learnt, not what it is ("Apprenti boulanger", "Alternant RH").
 # A title read by its rarest word ("Technicien de maintenance plomberie" by "plomberie"): that word must be this
 # long, and the family of most known titles holding it must hold this share of them.
 DOMAIN_WORD_MIN_LENGTH = 5
 DOMAIN_WORD_SHARE = 0.6
+# Words before a title that say how it is learnt, not what it is ("Apprenti boulanger", "Alternant RH").
 TRAINEE_WORDS = frozenset(["apprenti", "apprentie", "alternant", "alternante", "stagiaire", "alternance", "stage"])
 # A title after these names someone else ("avec l'expert-comptable", "à l'équipe infirmière").
 OTHERS_CUES = frozenset(["avec", "equipe", "aupres", "lien"])
@@ -311,12 +311,16 @@ class OccupationReader:
         if not known:
             return {}
         rarest = min(known, key=lambda word: (len(self._containing[word]), word))
+        return self._family_shares(self._containing[rarest], minimum=DOMAIN_WORD_SHARE)
+
+    def _family_shares(self, keys: Iterable[tuple[str, ...]], *, minimum: float) -> dict[str, float]:
+        """The families of known titles `keys`, each by its share of their codes, those of `minimum` or more."""
         votes: dict[str, float] = defaultdict(float)
-        for key in self._containing[rarest]:
+        for key in keys:
             for code in self.keys[key]:
                 votes[self.family(code)] += 1.0
         total = sum(votes.values())
-        return {code: count / total for code, count in votes.items() if count / total >= DOMAIN_WORD_SHARE}
+        return {code: count / total for code, count in votes.items() if count / total >= minimum}
 
     def _titles_around(self, words: tuple[str, ...], *, head: bool = False) -> dict[str, float]:
         """A title that is part of known titles ("Infirmier" of "Infirmier en soins généraux"): the
@@ -326,13 +330,7 @@ class OccupationReader:
         if not inside:
             return {}
         shortest = min(len(key) for key in inside)
-        votes: dict[str, float] = defaultdict(float)
-        for key in inside:
-            if len(key) <= shortest + 1:
-                for code in self.keys[key]:
-                    votes[self.family(code)] += 1.0
-        total = sum(votes.values())
-        return {code: count / total for code, count in votes.items() if count / total >= 0.2}
+        return self._family_shares([key for key in inside if len(key) <= shortest + 1], minimum=0.2)
 
     def _head_guided(self, words: tuple[str, ...]) -> dict[str, float]:
         """Titles that start with the title's head noun and share another of its words, or the start of one
@@ -350,13 +348,7 @@ class OccupationReader:
         if not scored:
             return {}
         best = max(shared for shared, _ in scored)
-        votes: dict[str, float] = defaultdict(float)
-        for shared, key in scored:
-            if shared == best:
-                for code in self.keys[key]:
-                    votes[self.family(code)] += 1.0
-        total = sum(votes.values())
-        return {code: count / total for code, count in votes.items() if count / total >= 0.5}
+        return self._family_shares([key for shared, key in scored if shared == best], minimum=0.5)
 
     def _longest_inside(self, words: tuple[str, ...]) -> tuple[tuple[str, ...], set[str]] | None:
         for size in range(min(len(words), MAX_TITLE_WORDS), 0, -1):

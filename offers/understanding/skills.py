@@ -261,18 +261,15 @@ class SkillReader:
         # A label that adds its own words to one the text says in full ("Lire un plan mécanique" next to "Lire
         # un plan") is not read in other words: the text said the general skill, not this one.
         said = [set(self.paraphrase.label(skill)) for skill in found]
-        found.update(
-            skill
-            for skill in self.paraphrase.find(text, loose)
-            if not any(words < set(self.paraphrase.label(skill)) for words in said)
-        )
+
+        def adds_to_said(skill: str) -> bool:
+            return any(words < set(self.paraphrase.label(skill)) for words in said)
+
+        found.update(skill for skill in self.paraphrase.find(text, loose) if not adds_to_said(skill))
         if meaning is not None:
             unread = [skill for skill in loose if skill not in found]
-            found.update(
-                skill
-                for skill in meaning.find(text, unread, self.paraphrase, competitors=vocabulary)
-                if not any(words < set(self.paraphrase.label(skill)) for words in said)
-            )
+            read = meaning.find(text, unread, self.paraphrase, competitors=vocabulary)
+            found.update(skill for skill in read if not adds_to_said(skill))
         written = f" {' '.join(tokens(text))} "
         in_order = [skill for skill in vocabulary if skill in found and self._level_said(skill, written, profile)]
         return self._best_of_siblings(in_order, written, profile)
