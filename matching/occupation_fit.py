@@ -68,13 +68,19 @@ def unlike_trades(
     wanted: Sequence[CandidateOccupation],
     fits: dict[int, tuple[str, float]],
     offered_of: dict[int, tuple[str, ...]],
+    similarity: dict[int, float],
 ) -> set[int]:
     """The offers of a close or linked occupation whose trade is not alike the candidate's: their affinity
-    (`occupation_affinity`) under the fit's floor. An occupation without a definition is not judged."""
+    (`occupation_affinity`) under the fit's floor. An occupation without a definition is not judged, nor an
+    offer nearer in meaning to the candidate than every offer of their own occupation within reach: the
+    reading may then be what is wrong (a title read as a neighbouring trade)."""
+    own = max((similarity[offer_id] for offer_id, (fit, _) in fits.items() if fit == "same"), default=None)
     judged = {
         offer_id: fit
         for offer_id, (fit, _) in fits.items()
-        if fit in ("close", "linked") and weights[f"{fit}_occupation_affinity"] > -1.0
+        if fit in ("close", "linked")
+        and weights[f"{fit}_occupation_affinity"] > -1.0
+        and (own is None or similarity[offer_id] < own)
     }
     if not judged:
         return set()

@@ -209,7 +209,7 @@ def recommendations_for(
     elif clear and not named and not confirmed:
         clear = False
         fits = dict.fromkeys(fits, ("unknown", 0.0))
-    unlike = unlike_trades(model, weights, occupations, fits, offered_of) if clear else set()
+    unlike = unlike_trades(model, weights, occupations, fits, offered_of, hits) if clear else set()
     scored: list[_Scored] = []
     for offer_id, similarity in hits.items():
         offer_skills, latitude, longitude, seniority, required, salary_min, salary_max = values[offer_id][3:]

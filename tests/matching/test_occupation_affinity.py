@@ -68,3 +68,19 @@ def test_a_named_hairdresser_is_shown_a_beautician_but_not_a_clothes_shop_howeve
     assert salon["clothes"] not in shown(salon["clothes"])
     # An occupation without a definition is judged by ROME's relation alone, as before.
     assert salon["sport"] in shown(salon["sport"])
+
+
+def test_an_unlike_trade_nearer_than_every_offer_of_the_candidates_own_stays_the_reading_may_be_wrong(salon):
+    OccupationFactory(code="D1202", label="Coiffeur / Coiffeuse", definition=HAIRDRESSER)
+    hairdresser_offer = OfferFactory(title="Coiffeur H/F", rome_code="D1202", description=HAIRDRESSER)
+    offer_embeddings_refresh()
+    model = active_embedding_model()
+    hairdresser = [CandidateOccupation("D1202", "Coiffeur / Coiffeuse", 1.0, "title")]
+    vector = model.offer_embeddings.get(offer=salon["clothes"]).vector
+
+    shown = [r.offer for r in recommendations_for(vector=vector, model=model, occupations=hairdresser)]
+
+    # The clothes shop is nearer to this profile's text than the hairdresser's offer: the reading, not the
+    # offer, may be what is wrong, so it is shown (after theirs, for the occupation bonus).
+    assert salon["clothes"] in shown
+    assert hairdresser_offer in shown
