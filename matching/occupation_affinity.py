@@ -6,8 +6,9 @@ and clothes sellers, a cook is linked to a production-line operator, an R&D engi
 ranking (`matching.ranking`) shows a "close" or "linked" occupation to a candidate whose occupation is clear only
 when the two are also alike by their definitions (floors `close_occupation_affinity` and
 `linked_occupation_affinity` of `ranking_weights.json`, per model). Over the 343 close or linked (wanted,
-offered) pairs the evaluation's profiles grade, this cosine ranks a pair graded "related" above one graded
-unrelated 3 times out of 4 (AUC 0.77 close, 0.71 linked), the ROME link alone carries no such order.
+offered) pairs the evaluation's profiles grade, where ROME's relation alone calls every pair near, this cosine
+ranks a pair graded "related" above one graded unrelated about 3 times out of 4 (AUC 0.76 close, 0.68 linked
+with USE; matching/evaluation/README.md).
 
 Vectors are encoded on first use and kept for the process, keyed by the model and the text (a reloaded
 referential gives new texts, so new vectors). An occupation without a definition (one known from offers only)
