@@ -10,13 +10,14 @@ offered) pairs the evaluation's profiles grade, where ROME's relation alone call
 ranks a pair graded "related" above one graded unrelated about 3 times out of 4 (AUC 0.76 close, 0.68 linked
 with USE; matching/evaluation/README.md).
 
-Vectors are encoded on first use and kept for the process, keyed by the model and the text (a reloaded
-referential gives new texts, so new vectors). An occupation without a definition (one known from offers only)
+Vectors are encoded on first use and kept for the process, keyed by the model, its weights and the text (a
+reloaded referential gives new texts, so new vectors). An occupation without a definition (one known from offers only)
 has no affinity: the ranking then keeps ROME's relation alone.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Iterable
 
@@ -25,10 +26,12 @@ import numpy as np
 from matching.models import EmbeddingModel
 from offers.models import Occupation
 
+logger = logging.getLogger(__name__)
+
 # The label and the definition's first sentences: what the trade is; the rest lists tasks shared by many.
 TEXT_CHARS = 500
 
-_vectors: dict[tuple[str, str], np.ndarray] = {}
+_vectors: dict[tuple[str, str, str], np.ndarray] = {}  # (model, its weights, text) -> unit vector
 _lock = threading.Lock()
 
 
@@ -57,16 +60,27 @@ def occupation_affinities(model: EmbeddingModel, wanted: Iterable[str], offered:
 
 
 def _encoded(model: EmbeddingModel, texts: dict[str, str]) -> dict[str, np.ndarray]:
-    """Code -> unit vector of its text, encoding those this process has not seen."""
-    from matching.services import encoder_for
+    """Code -> unit vector of its text, encoding those this process has not seen; none when the model's
+    weights cannot be loaded here (the ranking then keeps ROME's relation alone, as before affinities)."""
+    from matching.encoder import EmbeddingModelUnavailable
+    from matching.services import EmbeddingModelMismatch, encoder_for
 
     with _lock:
-        missing = [text for text in dict.fromkeys(texts.values()) if (model.name, text) not in _vectors]
+        missing = [text for text in dict.fromkeys(texts.values()) if (*_model_key(model), text) not in _vectors]
     if missing:
-        encoded = np.asarray(encoder_for(model).encode(missing), dtype=np.float32)
+        try:
+            encoder = encoder_for(model)
+        except (EmbeddingModelUnavailable, EmbeddingModelMismatch) as error:
+            logger.warning("matching: occupations' affinity not judged, %s", error)
+            return {}
+        encoded = np.asarray(encoder.encode(missing), dtype=np.float32)
         norms = np.linalg.norm(encoded, axis=1, keepdims=True)
         encoded = encoded / np.where(norms > 0, norms, 1.0)
         with _lock:
-            _vectors.update(((model.name, text), vector) for text, vector in zip(missing, encoded, strict=True))
+            _vectors.update(((*_model_key(model), text), vector) for text, vector in zip(missing, encoded, strict=True))
     with _lock:
-        return {code: _vectors[(model.name, text)] for code, text in texts.items()}
+        return {code: _vectors[(*_model_key(model), text)] for code, text in texts.items()}
+
+
+def _model_key(model: EmbeddingModel) -> tuple[str, str]:
+    return model.name, model.weights_checksum

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from matching.models import EmbeddingModel
 from matching.occupation_affinity import occupation_affinities
 from matching.ranking import recommendations_for
 from matching.reading import CandidateOccupation
@@ -84,3 +85,11 @@ def test_an_unlike_trade_nearer_than_every_offer_of_the_candidates_own_stays_the
     # offer, may be what is wrong, so it is shown (after theirs, for the occupation bonus).
     assert salon["clothes"] in shown
     assert hairdresser_offer in shown
+
+
+def test_weights_that_cannot_be_loaded_here_judge_no_affinity(salon):
+    model = active_embedding_model()
+    # A row whose weights are not those installed (a switch half done): its encoder cannot be used.
+    stale = EmbeddingModel(name=model.name, backend=model.backend, weights_checksum="0" * 64, dimension=model.dimension)
+
+    assert occupation_affinities(stale, ["D1202"], ["D1208", "D1214"]) == {}
