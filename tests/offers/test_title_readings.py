@@ -99,3 +99,14 @@ def test_a_french_typo_is_corrected_towards_french_titles_not_english_aliases():
     assert reader.from_title("Staffer")[0].code == "F1624"  # not "staff" of "bar staff"
     # An English typo still finds its English title when that is the closer spelling ("porteur" is further).
     assert reader.from_title("Kitchen portter")[0].code == "G1605"
+
+
+@pytest.mark.django_db
+def test_the_market_seller_as_people_say_it_is_an_alias_of_romes_vendeur_ambulant():
+    rome_load(folder=ROME)
+    occupation_reader_reset()
+    reader = occupation_reader()
+
+    # Read by its words alone it was "Vendeur de produits sur les marchés financiers", a trader.
+    seller = reader.from_title("vendeuse sur les marchés")
+    assert reader.family(seller[0].code) == "D1106" and seller[0].confidence >= CONFIDENT

@@ -316,3 +316,27 @@ def test_words_written_as_they_sound_share_a_key(written, meant):
 @pytest.mark.parametrize(("one", "other"), [("boulanger", "boucher"), ("serveur", "soudeur"), ("peintre", "plombier")])
 def test_words_that_sound_apart_keep_apart(one, other):
     assert phonetic_key(one) != phonetic_key(other)
+
+
+def test_common_words_held_by_one_longer_title_alone_are_an_unsure_reading():
+    # Every word common (held by more than 10 titles), but only one title holds them together, and it says
+    # more: the trade is in the words the candidate did not write ("marchés financiers").
+    fillers = [(f"Vendeur / Vendeuse en rayon {n}", "D1507") for n in range(11)]
+    fillers += [(f"Chef / Cheffe de marché {n}", "M1703") for n in range(11)]
+    fillers += [(f"Formateur / Formatrice en atelier {n}", "K2111") for n in range(11)]
+    reader = OccupationReader(
+        titles=[
+            ("Vendeur / Vendeuse de produits sur les marchés financiers", "C1301"),
+            ("Formateur / Formatrice en français langue étrangère FLE", "K2111"),
+            *fillers,
+        ],
+        labels={},
+        parents={},
+        close={},
+    )
+
+    traded = reader.from_title("vendeur sur les marchés")
+    assert traded[0].code == "C1301" and traded[0].confidence < 0.8
+    # A rare word ("FLE") names its one title as well as the whole title would.
+    teacher = reader.from_title("Formatrice FLE")
+    assert teacher[0].code == "K2111" and teacher[0].confidence >= 0.8
