@@ -10,7 +10,9 @@
    than theirs plus a year, and for a salary under their floor.
 3. A floor: an offer under `floor`, of another occupation than a clear one under
    `other_occupation_floor`, or, for a candidate who named their job, of an occupation neither theirs,
-   close nor linked to it (or unknown), is not shown.
+   close nor linked to it (or unknown), is not shown; nor, for a clear occupation, one of a close or linked
+   occupation whose trade is not alike theirs by ROME's definitions (`occupation_affinity`: D12 holds
+   hairdressers and clothes sellers).
    Fewer offers rather than unrelated ones; the page says
    what would show more (`widenings`).
 """
@@ -36,16 +38,16 @@ from matching.explanations import (
 )
 from matching.knn import AlsoNearest, HardConstraints, nearest_offers, similarity_floor
 from matching.models import EmbeddingModel
+from matching.occupation_fit import family_codes, occupation_fit, offered_occupations, unlike_trades
 from matching.reading import CandidateOccupation, candidate_reading, occupation_is_clear, read_offer_occupation
 from matching.selectors import NoActiveEmbeddingModel, active_embedding_model
 from matching.weights import ranking_weights
 from offers.geography import departements_in_radius
 from offers.models import Offer
-from offers.understanding.occupations import OccupationReader, occupation_reader
+from offers.understanding.occupations import occupation_reader
 from offers.understanding.skills import SkillProfile, skill_reader
 
 POOL = 40  # offers scored; 60 and 40 score the same on evaluate_matching, 30 a little less
-SECOND_OCCUPATION_SHARE = 0.4  # tuned on evaluate_matching (0.6: recall@10 0.924, 0.4: 0.930)
 WIDER_RADII_KM = (50, 80, 150)
 # A reading this sure comes from a title or a chosen code (matching.reading): offers of another
 # occupation are then never shown (evaluate_matching: no relevant offer lost on any set, fewer unrelated).
@@ -63,51 +65,6 @@ class Recommendation:
     similarity: float
     explanation: Explanation
     score: float = 0.0
-
-
-def _fit(reader: OccupationReader, wanted: Sequence[CandidateOccupation], offered: Sequence[str]) -> tuple[str, float]:
-    """(same | close | linked | other | unknown, how sure) of an offer's occupation(s) against the candidate's."""
-    offered = [code for code in offered if code]
-    if not wanted or not offered:
-        return "unknown", 0.0
-    # A second reading counts only when it is nearly as likely as the first (a profile between two jobs).
-    wanted = [w for w in wanted if w.confidence >= SECOND_OCCUPATION_SHARE * wanted[0].confidence]
-    for relation in ("same", "close", "linked"):
-        sure = max(
-            (w.confidence for w in wanted for code in offered if _relation(reader, w.code, code) == relation),
-            default=0.0,
-        )
-        if sure:
-            return relation, sure
-    return "other", wanted[0].confidence
-
-
-def _relation(reader: OccupationReader, wanted: str, offered: str) -> str:
-    """same (one ROME family), close (one ROME subdomain, "D11" of D1102 bakers and D1106 food sellers),
-    linked (a ROME mobility link across subdomains) or other."""
-    relation = reader.relation(wanted, offered)
-    if relation == "same":
-        return relation
-    if wanted[:3] == offered[:3]:
-        return "close"
-    return "linked" if relation == "close" else "other"
-
-
-def _offered(reader: OccupationReader, occupation: str, rome_code: str) -> tuple[str, ...]:
-    """An offer's occupations: the one read, and its source's code when the title named another one of the
-    same ROME subdomain (v3's K2204 "Laveur de vitres", which v4.60 files under K2202: both are right) or one
-    ROME links to it (v3 filed "Directeur commercial" under D1406, directors of sales; v4.60 under M1715).
-    A code ROME does not tie to the title's is a misfiling ("Conducteur routier" under J1412) and does not count."""
-    if not rome_code or rome_code == occupation or not occupation:
-        return (occupation,)
-    if rome_code[:3] == occupation[:3] or reader.relation(occupation, rome_code) != "other":
-        return occupation, rome_code
-    return (occupation,)
-
-
-def _family_codes(reader: OccupationReader, code: str) -> list[str]:
-    family = reader.family(code)
-    return [family, *(child for child, parent in reader.parents.items() if parent == family)]
 
 
 # What the score reads of a pooled offer, returned by the kNN scan itself (the whole row is loaded
@@ -222,7 +179,7 @@ def recommendations_for(
         k=k,
         user_id=user_id,
         exclude_offer_ids=exclude_offer_ids,
-        family=_family_codes(reader, occupations[0].code) if clear or typed else [],
+        family=family_codes(reader, occupations[0].code) if clear or typed else [],
     )
     profile = _candidate_skills(tuple(context.skills), context.text)
     skills = skill_reader()
@@ -235,10 +192,12 @@ def recommendations_for(
     }
     fits: dict[int, tuple[str, float]] = {}
     occupation_of: dict[int, str] = {}
+    offered_of: dict[int, tuple[str, ...]] = {}
     for offer_id in hits:
         title, rome_code, stored = values[offer_id][:3]
         occupation_of[offer_id] = read_offer_occupation(reader, title, rome_code, stored)
-        fits[offer_id] = _fit(reader, occupations, _offered(reader, occupation_of[offer_id], rome_code))
+        offered_of[offer_id] = offered_occupations(reader, occupation_of[offer_id], rome_code)
+        fits[offer_id] = occupation_fit(reader, occupations, offered_of[offer_id])
     # What the offers within reach say of the reading. A title the candidate typed is clear once an offer of
     # the occupation it was read as is within reach, however unsure the reading ("Animatrice": ROME has
     # animators in several families). An occupation read from their text that no offer within reach has is
@@ -250,6 +209,7 @@ def recommendations_for(
     elif clear and not named and not confirmed:
         clear = False
         fits = dict.fromkeys(fits, ("unknown", 0.0))
+    unlike = unlike_trades(model, weights, occupations, fits, offered_of, hits) if clear else set()
     scored: list[_Scored] = []
     for offer_id, similarity in hits.items():
         offer_skills, latitude, longitude, seniority, required, salary_min, salary_max = values[offer_id][3:]
@@ -271,6 +231,10 @@ def recommendations_for(
         if fit in NOT_ASKED and named:
             # They named their job (a title, a chosen code): another occupation, or one the offer does not
             # say, is not what they asked for.
+            continue
+        if offer_id in unlike:
+            # ROME puts their occupation near this one, but the two trades are not alike (a hairdresser and a
+            # clothes seller share the subdomain D12): not what a candidate with a clear occupation asked for.
             continue
         if clear and fit != "same" and similarity < weights[f"{fit}_occupation_floor"]:
             # Their occupation is clear: another one, a close one or one the offer does not say

@@ -85,7 +85,9 @@ def rome_load(*, folder: Path, progress: Progress = lambda _: None) -> RomeLoadR
     if texts_file:
         for row in _read_csv(texts_file, {"code_rome", "libelle_type_texte", "position_phrase", "libelle_texte"}):
             position = int(row["position_phrase"] or 0)
-            texts[row["code_rome"]][row["libelle_type_texte"]].append((position, row["libelle_texte"].strip()))
+            # The texts file keeps the SQL escaping of its export: every apostrophe is doubled ("d''un").
+            sentence = row["libelle_texte"].strip().replace("''", "'")
+            texts[row["code_rome"]][row["libelle_type_texte"]].append((position, sentence))
 
     def text_of(code: str, kind: str) -> str:
         return " ".join(sentence for _, sentence in sorted(texts[code][kind]))

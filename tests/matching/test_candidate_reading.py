@@ -3,7 +3,7 @@ file the same title under) and of an offer (the occupation read, and its source'
 
 from __future__ import annotations
 
-from matching.ranking import _fit, _offered, _relation
+from matching.occupation_fit import occupation_fit, offered_occupations, relation_tier
 from matching.reading import CandidateOccupation, candidate_occupations, occupation_is_clear
 from offers.understanding.occupations import OccupationReader, title_key
 
@@ -48,21 +48,21 @@ def test_an_offer_counts_its_sources_code_when_rome_ties_it_to_its_title():
     sales = [CandidateOccupation("D1406", "Directeur des ventes", 1.0, "title")]
 
     # "Laveur de vitres" filed K2204 by the source (ROME v3), read K2202 from its title (v4.60): both.
-    assert _offered(reader, "K2202", "K2204") == ("K2202", "K2204")
-    assert _fit(reader, cleaner, _offered(reader, "K2202", "K2204")) == ("same", 1.0)
+    assert offered_occupations(reader, "K2202", "K2204") == ("K2202", "K2204")
+    assert occupation_fit(reader, cleaner, offered_occupations(reader, "K2202", "K2204")) == ("same", 1.0)
     # "Directeur commercial" filed D1406 (v3), read M1715 (v4.60), which ROME links to D1406: both.
-    assert _fit(reader, sales, _offered(reader, "M1715", "D1406")) == ("same", 1.0)
+    assert occupation_fit(reader, sales, offered_occupations(reader, "M1715", "D1406")) == ("same", 1.0)
     # "Conducteur routier" filed J1412 by a partner board: a misfiling ROME ties to nothing, the title only.
-    assert _offered(reader, "N4101", "J1412") == ("N4101",)
-    assert _fit(reader, driver, _offered(reader, "N4101", "J1412")) == ("same", 1.0)
-    assert _fit(reader, therapist, _offered(reader, "N4101", "J1412")) == ("other", 1.0)
+    assert offered_occupations(reader, "N4101", "J1412") == ("N4101",)
+    assert occupation_fit(reader, driver, offered_occupations(reader, "N4101", "J1412")) == ("same", 1.0)
+    assert occupation_fit(reader, therapist, offered_occupations(reader, "N4101", "J1412")) == ("other", 1.0)
 
 
 def test_occupations_of_one_rome_subdomain_are_close_and_mobility_across_subdomains_is_linked():
     reader = OccupationReader(
         titles=[], labels={}, parents={}, close={"D1102": {"G1602"}, "G1602": {"D1102"}, "K2204": {"K2202"}}
     )
-    assert _relation(reader, "D1102", "D1102") == "same"
-    assert _relation(reader, "D1102", "D1106") == "close"  # bakers and food sellers: subdomain D11
-    assert _relation(reader, "D1102", "G1602") == "linked"  # a ROME mobility link to a kitchen
-    assert _relation(reader, "D1102", "M1805") == "other"
+    assert relation_tier(reader, "D1102", "D1102") == "same"
+    assert relation_tier(reader, "D1102", "D1106") == "close"  # bakers and food sellers: subdomain D11
+    assert relation_tier(reader, "D1102", "G1602") == "linked"  # a ROME mobility link to a kitchen
+    assert relation_tier(reader, "D1102", "M1805") == "other"

@@ -23,6 +23,9 @@ def test_load_rome_reads_occupations_titles_definitions_and_close_occupations():
     baker = Occupation.objects.get(code="D1102")
     assert baker.label == "Boulanger / Boulangère"
     assert baker.definition  # sentences of the definition, in order
+    # The file doubles every apostrophe (its export's SQL escaping): read as one.
+    assert "l'entretien" in Occupation.objects.get(code="A1101").definition
+    assert not Occupation.objects.filter(definition__contains="''").exists()
     assert baker.titles.filter(label__icontains="boulanger").exists()
     assert baker.close_occupations.exists()
     # ROME 4 detailed codes keep their parent ("Développeur back-end" under M1805).
