@@ -87,7 +87,10 @@ def skills_compared(offer: Offer, *, context: CandidateContext, profile: SkillPr
     if offer.skills:
         matched, missing = [], []
         for skill in offer.skills:
-            (matched if reader.covered(skill, profile) else missing).append(skill)
+            if reader.covered(skill, profile):
+                matched.append(skill)
+            elif not reader.partly(skill, profile):  # what their words half say is neither had nor lacking
+                missing.append(skill)
         return matched, missing
     if not context.skills:
         return [], []

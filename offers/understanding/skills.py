@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from offers.search.vocabulary import fold
-from offers.understanding.paraphrase import ParaphraseReader, label_words
+from offers.understanding.paraphrase import HEAD_WEIGHT, ParaphraseReader, label_words
 from offers.understanding.text import STOP_WORDS, root, segments, tokens
 
 if TYPE_CHECKING:
@@ -228,6 +228,26 @@ class SkillReader:
             or self._names_object(label, own)
             for own in profile.listed
         )
+
+    def partly(self, skill: str, profile: SkillProfile) -> bool:
+        """Whether a skill the candidate listed says part of `skill`, without covering it: its action as a noun,
+        a distinctive one ("Nettoyage" of "Nettoyer les chambres", "encaissement" of "Encaisser un paiement"; not
+        "Préparation de commandes" of "Préparer les repas"), or its whole object with more ("soudure TIG" of
+        "Contrôler une soudure", "Budget et reforecast" of "Élaborer un budget"). Such a skill is neither claimed
+        nor called missing: the candidate may have it, their words do not say."""
+        label = self.label(skill)
+        if not label.action or any(self.concepts[cid].kind in SPECIFIC_KINDS for cid in label.concepts):
+            return False
+        distinctive = len(label.action) >= 4 and all(
+            self.paraphrase.weight(key) > HEAD_WEIGHT for key in self.paraphrase.keys(label.action)
+        )
+        target = label.words - {label.action} - self.light
+        for own in profile.listed:
+            if distinctive and any(word.startswith(label.action) for word in own.words):
+                return True
+            if target and all(any(_same_word(word, mine) for mine in own.words) for word in target):
+                return True
+        return False
 
     def _names_object(self, label: SkillLabel, own: SkillLabel) -> bool:
         """A skill the candidate listed names the label's object: "Déclarations de TVA" for "Préparer les

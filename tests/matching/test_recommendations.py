@@ -10,7 +10,7 @@ from matching.ranking import recommendations_for, recommendations_for_text
 from matching.reading import CandidateOccupation
 from matching.selectors import active_embedding_model
 from matching.services import hidden_offer_add, hidden_offer_remove, offer_embeddings_refresh
-from offers.models import Occupation
+from offers.models import Occupation, Offer
 from tests.factories import OccupationFactory, OfferFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -311,3 +311,14 @@ def test_a_candidate_who_names_their_job_is_not_shown_an_offer_whose_occupation_
     assert mystery not in shown([CandidateOccupation("D1102", "Boulanger", 1.0, "title")])
     # Read from a text, the same occupation lets it through when it is that near in meaning.
     assert mystery in shown([CandidateOccupation("D1102", "Boulanger", 0.45, "text")])
+
+
+def test_an_offer_skill_half_said_by_a_listed_one_is_neither_claimed_nor_called_missing():
+    context = CandidateContext(skills=("Nettoyage",))
+    offer = Offer(title="Femme de chambre H/F", skills=["Nettoyer les chambres", "Changer le linge de lit"])
+
+    why = explain(offer, similarity=0.5, context=context, profile=profile(context), occupation_fit="same")
+
+    # "Nettoyage" says the action, not the rooms: not claimed, and not told "À acquérir" either.
+    assert why.matched_skills == []
+    assert why.missing_skills == ["Changer le linge de lit"]

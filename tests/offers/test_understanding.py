@@ -93,6 +93,31 @@ def test_a_skill_is_read_the_same_way_in_a_list_and_in_a_text(skill, listed, tex
 
 
 @pytest.mark.parametrize(
+    ("skill", "listed", "partly"),
+    [
+        # A distinctive action said as a noun, without the object: the candidate may have it.
+        ("Nettoyer les chambres", ["nettoyage"], True),
+        ("Encaisser un paiement", ["encaissemant"], True),
+        ("Cueillir des fruits", ["cueillette"], True),
+        # The whole object, with more: "soudure TIG" is no weld inspection, nor a sure lack of it.
+        ("Contrôler une soudure", ["soudure TIG"], True),
+        ("Élaborer un budget", ["Budget et reforecast"], True),
+        # A common action ("préparer") says nothing of the object; light words are no object.
+        ("Préparer les repas", ["Préparation de commandes"], False),
+        ("Emballer les produits", ["Vente de produits d'épargne"], False),
+        ("Contrôler la conformité d'une commande", ["Préparation de commandes"], False),
+        # Tools, licences and languages are had or not.
+        ("Programmer en Java", ["Développement JavaScript"], False),
+    ],
+)
+def test_a_listed_skill_that_says_part_of_a_label_neither_covers_it_nor_leaves_it_missing(skill, listed, partly):
+    reader = skill_reader()
+    profile = reader.profile(skills=listed, text="")
+    assert reader.partly(skill, profile) is partly
+    assert not reader.covered(skill, profile)
+
+
+@pytest.mark.parametrize(
     ("label", "action"),
     [
         ("Préparer les déclarations de TVA", "prepar"),  # ROME begins skills with it
