@@ -10,8 +10,9 @@ offered) pairs the evaluation's profiles grade, where ROME's relation alone call
 ranks a pair graded "related" above one graded unrelated about 3 times out of 4 (AUC 0.76 close, 0.68 linked
 with USE; matching/evaluation/README.md).
 
-Vectors are encoded on first use and kept for the process, keyed by the model, its weights and the text (a
-reloaded referential gives new texts, so new vectors). An occupation without a definition (one known from offers only)
+Texts are read from the database at most once a minute per occupation, vectors encoded on first use and kept for
+the process, keyed by the model, its weights and the text (a reloaded referential gives new texts, so new
+vectors). An occupation without a definition (one known from offers only)
 has no affinity: the ranking then keeps ROME's relation alone.
 """
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Iterable
 
 import numpy as np
@@ -31,7 +33,11 @@ logger = logging.getLogger(__name__)
 # The label and the definition's first sentences: what the trade is; the rest lists tasks shared by many.
 TEXT_CHARS = 500
 
+# Occupations' texts are read again after this long (a referential reloaded meanwhile gives new texts).
+TEXTS_SECONDS = 60
+
 _vectors: dict[tuple[str, str, str], np.ndarray] = {}  # (model, its weights, text) -> unit vector
+_read: dict[str, tuple[float, str]] = {}  # code -> (when read, its text)
 _lock = threading.Lock()
 
 
@@ -44,19 +50,37 @@ def occupation_text(label: str, definition: str) -> str:
 def occupation_affinities(model: EmbeddingModel, wanted: Iterable[str], offered: Iterable[str]) -> dict[str, float]:
     """Offered code -> its best cosine with one of the `wanted` codes, for the codes both sides define."""
     wanted, offered = set(wanted), set(offered)
-    texts = {
-        code: text
-        for code, label, definition in Occupation.objects.filter(code__in=wanted | offered).values_list(
-            "code", "label", "definition"
-        )
-        if (text := occupation_text(label, definition))
-    }
+    texts = {code: text for code, text in _texts(wanted | offered).items() if text}
     vectors = _encoded(model, texts)
     mine = [vectors[code] for code in wanted if code in vectors]
     if not mine:
         return {}
     stacked = np.stack(mine)
     return {code: float((stacked @ vectors[code]).max()) for code in offered if code in vectors}
+
+
+def _texts(codes: set[str]) -> dict[str, str]:
+    """Code -> its text, read from the database at most once a minute per code (a request reads none)."""
+    now = time.monotonic()
+    with _lock:
+        stale = {code for code in codes if now - _read.get(code, (-TEXTS_SECONDS, ""))[0] >= TEXTS_SECONDS}
+    if stale:
+        found = {
+            code: occupation_text(label, definition)
+            for code, label, definition in Occupation.objects.filter(code__in=stale).values_list(
+                "code", "label", "definition"
+            )
+        }
+        with _lock:
+            _read.update((code, (now, found.get(code, ""))) for code in stale)
+    with _lock:
+        return {code: _read[code][1] for code in codes}
+
+
+def occupation_texts_forget() -> None:
+    """Read every occupation's text again at its next use (the vectors stay: they are keyed by the text)."""
+    with _lock:
+        _read.clear()
 
 
 def _encoded(model: EmbeddingModel, texts: dict[str, str]) -> dict[str, np.ndarray]:

@@ -64,15 +64,18 @@ def _fresh_search_vocabulary(settings: Any) -> Iterator[None]:
 
 @pytest.fixture(autouse=True)
 def _fresh_occupation_reader(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Each test reads occupations with the titles and offers of its own rows."""
+    """Each test reads occupations with the titles, definitions and offers of its own rows."""
+    from matching.occupation_affinity import occupation_texts_forget
     from offers.understanding import occupation_tasks, occupations
 
     monkeypatch.setattr(occupations, "REBUILD_CHECK_SECONDS", 0.0)
     occupations.occupation_reader_reset()
     occupation_tasks.task_reader_reset()
+    occupation_texts_forget()
     yield
     occupations.occupation_reader_reset()
     occupation_tasks.task_reader_reset()
+    occupation_texts_forget()
 
 
 @pytest.fixture(autouse=True)
