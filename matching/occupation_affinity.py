@@ -12,8 +12,8 @@ with USE; matching/evaluation/README.md).
 
 Texts are read from the database at most once a minute per occupation, vectors encoded on first use and kept for
 the process, keyed by the model, its weights and the text (a reloaded referential gives new texts, so new
-vectors). An occupation without a definition (one known from offers only)
-has no affinity: the ranking then keeps ROME's relation alone.
+vectors). An occupation without a definition (one known from offers only) has no affinity: the ranking then
+keeps ROME's relation alone.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ shown to a candidate whose occupation is clear (`occupation_affinity`). Used by 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from matching.models import EmbeddingModel
 from matching.occupation_affinity import occupation_affinities
@@ -69,16 +69,18 @@ def unlike_trades(
     fits: dict[int, tuple[str, float]],
     offered_of: dict[int, tuple[str, ...]],
     similarity: dict[int, float],
+    *,
+    among: Iterable[int],
 ) -> set[int]:
-    """The offers of a close or linked occupation whose trade is not alike the candidate's: their affinity
-    (`occupation_affinity`) under the fit's floor. An occupation without a definition is not judged, nor an
-    offer nearer in meaning to the candidate than every offer of their own occupation within reach: the
-    reading may then be what is wrong (a title read as a neighbouring trade)."""
+    """The offers `among` those within reach (`fits`) of a close or linked occupation whose trade is not alike
+    the candidate's: their affinity (`occupation_affinity`) under the fit's floor. An occupation without a
+    definition is not judged, nor an offer nearer in meaning to the candidate than every offer of their own
+    occupation within reach: the reading may then be what is wrong (a title read as a neighbouring trade)."""
     own = max((similarity[offer_id] for offer_id, (fit, _) in fits.items() if fit == "same"), default=None)
     judged = {
         offer_id: fit
-        for offer_id, (fit, _) in fits.items()
-        if fit in ("close", "linked")
+        for offer_id in among
+        if (fit := fits[offer_id][0]) in ("close", "linked")
         and weights[f"{fit}_occupation_affinity"] > -1.0
         and (own is None or similarity[offer_id] < own)
     }

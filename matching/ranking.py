@@ -209,7 +209,6 @@ def recommendations_for(
     elif clear and not named and not confirmed:
         clear = False
         fits = dict.fromkeys(fits, ("unknown", 0.0))
-    unlike = unlike_trades(model, weights, occupations, fits, offered_of, hits) if clear else set()
     scored: list[_Scored] = []
     for offer_id, similarity in hits.items():
         offer_skills, latitude, longitude, seniority, required, salary_min, salary_max = values[offer_id][3:]
@@ -232,15 +231,17 @@ def recommendations_for(
             # They named their job (a title, a chosen code): another occupation, or one the offer does not
             # say, is not what they asked for.
             continue
-        if offer_id in unlike:
-            # ROME puts their occupation near this one, but the two trades are not alike (a hairdresser and a
-            # clothes seller share the subdomain D12): not what a candidate with a clear occupation asked for.
-            continue
         if clear and fit != "same" and similarity < weights[f"{fit}_occupation_floor"]:
             # Their occupation is clear: another one, a close one or one the offer does not say
             # must be much nearer in meaning to be shown.
             continue
         scored.append(_Scored(offer_id, similarity, score, fit, occupation_of[offer_id]))
+    if clear:
+        # ROME puts their occupation near these, but the two trades are not alike (a hairdresser and a clothes
+        # seller share the subdomain D12): not what a candidate with a clear occupation asked for. Judged last,
+        # on the offers every other floor kept: judging encodes an occupation's text the first time it is met.
+        unlike = unlike_trades(model, weights, occupations, fits, offered_of, hits, among=[i.offer_id for i in scored])
+        scored = [item for item in scored if item.offer_id not in unlike]
     scored.sort(key=lambda item: (-item.score, -item.similarity, item.offer_id))
     shown = scored[:k]
     offers = Offer.objects.in_bulk([item.offer_id for item in shown])
