@@ -278,11 +278,16 @@ def _occupation_encoder(model: object) -> None:
 
     from matching import encoder as encoder_module
     from matching.encoder import USE_BACKEND, USE_MODEL, load_encoder
+    from matching.occupation_affinity import occupation_embeddings_refresh
 
     real = load_encoder(USE_MODEL, backend=USE_BACKEND)
     encoder_module._encoders[(model.name, model.backend)] = dataclasses.replace(
         real, name=model.name, weights_checksum=model.weights_checksum
     )
+    # As the offers' refresh does on a server: no request encodes an occupation (once, then stored).
+    encoded = occupation_embeddings_refresh(model)
+    if encoded:
+        print(f"encoded {encoded} occupations' texts (once)", flush=True)
 
 
 def percentile(values: list[float], q: float) -> float:

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from pgvector.django import HnswIndex, VectorField
 
-from offers.models import Offer
+from offers.models import Occupation, Offer
 
 # The vector column has a fixed width so that pgvector can index it (HNSW needs typed
 # dimensions): 512, USE multilingual v3's. all-MiniLM-L6-v2's 384 dimensions are stored
@@ -87,6 +87,25 @@ class EmbeddingModel(models.Model):
     @property
     def version(self) -> str:
         return f"{self.name}@{self.weights_checksum[:12]}"
+
+
+class OccupationEmbedding(models.Model):
+    """An occupation's label and definition as one model encodes them (`matching.occupation_affinity`): kept,
+    so that no request encodes them; `content_hash` says which text it was made from."""
+
+    occupation = models.ForeignKey(Occupation, on_delete=models.CASCADE, related_name="+", verbose_name=_("métier"))
+    model = models.ForeignKey(
+        EmbeddingModel, on_delete=models.CASCADE, related_name="occupation_embeddings", verbose_name=_("modèle")
+    )
+    vector = PaddedVectorField(dimensions=VECTOR_DIMENSIONS)
+    content_hash = models.CharField(_("empreinte du texte"), max_length=64)
+
+    class Meta:
+        verbose_name = _("vecteur de métier")
+        verbose_name_plural = _("vecteurs de métiers")
+        constraints = [
+            models.UniqueConstraint(fields=["occupation", "model"], name="occupation_embedding_unique_per_model")
+        ]
 
 
 class OfferEmbedding(models.Model):

@@ -10,14 +10,16 @@ offered) pairs the evaluation's profiles grade, where ROME's relation alone call
 ranks a pair graded "related" above one graded unrelated about 3 times out of 4 (AUC 0.76 close, 0.68 linked
 with USE; matching/evaluation/README.md).
 
-Texts are read from the database at most once a minute per occupation, vectors encoded on first use and kept for
-the process, keyed by the model, its weights and the text (a reloaded referential gives new texts, so new
-vectors). An occupation without a definition (one known from offers only) has no affinity: the ranking then
-keeps ROME's relation alone.
+Texts are read from the database at most once a minute per occupation; vectors are stored per model
+(`OccupationEmbedding`, filled with the offers' refresh, so that no request encodes) and kept by the process,
+keyed by the model, its weights and the text (a reloaded referential gives new texts, so new vectors). An
+occupation without a definition (one known from offers only) has no affinity: the ranking then keeps ROME's
+relation alone.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import threading
 import time
@@ -25,7 +27,8 @@ from collections.abc import Iterable
 
 import numpy as np
 
-from matching.models import EmbeddingModel
+from matching.encoder import EmbeddingModelUnavailable
+from matching.models import EmbeddingModel, OccupationEmbedding, padded
 from offers.models import Occupation
 
 logger = logging.getLogger(__name__)
@@ -33,10 +36,11 @@ logger = logging.getLogger(__name__)
 # The label and the definition's first sentences: what the trade is; the rest lists tasks shared by many.
 TEXT_CHARS = 500
 
+BATCH = 64
 # Occupations' texts are read again after this long (a referential reloaded meanwhile gives new texts).
 TEXTS_SECONDS = 60
 
-_vectors: dict[tuple[str, str, str], np.ndarray] = {}  # (model, its weights, text) -> unit vector
+_vectors: dict[tuple[str, str, str], np.ndarray] = {}  # (model, its weights, text's hash) -> unit vector
 _read: dict[str, tuple[float, str]] = {}  # code -> (when read, its text)
 _lock = threading.Lock()
 
@@ -84,26 +88,80 @@ def occupation_texts_forget() -> None:
 
 
 def _encoded(model: EmbeddingModel, texts: dict[str, str]) -> dict[str, np.ndarray]:
-    """Code -> unit vector of its text, encoding those this process has not seen; none when the model's
-    weights cannot be loaded here (the ranking then keeps ROME's relation alone, as before affinities)."""
-    from matching.encoder import EmbeddingModelUnavailable
-    from matching.services import EmbeddingModelMismatch, encoder_for
+    """Code -> unit vector of its text: kept by this process, else stored (`OccupationEmbedding`, filled by
+    `occupation_embeddings_refresh` with the offers' refresh), else encoded now and stored; none encoded when
+    the model's weights cannot be loaded here (the ranking then keeps ROME's relation alone)."""
+    from matching.services import EmbeddingModelMismatch
 
+    key = _model_key(model)
+    hashes = {code: _hash(text) for code, text in texts.items()}
     with _lock:
-        missing = [text for text in dict.fromkeys(texts.values()) if (*_model_key(model), text) not in _vectors]
+        missing = {code for code in texts if (*key, hashes[code]) not in _vectors}
+    if missing and model.pk is not None:
+        stored = OccupationEmbedding.objects.filter(model=model, occupation_id__in=missing).values_list(
+            "occupation_id", "content_hash", "vector"
+        )
+        with _lock:
+            _vectors.update(
+                ((*key, digest), _unit(vector)) for code, digest, vector in stored if digest == hashes[code]
+            )
+            missing = {code for code in missing if (*key, hashes[code]) not in _vectors}
     if missing:
         try:
-            encoder = encoder_for(model)
+            _encode_and_store(model, {code: texts[code] for code in missing})
         except (EmbeddingModelUnavailable, EmbeddingModelMismatch) as error:
             logger.warning("matching: occupations' affinity not judged, %s", error)
-            return {}
-        encoded = np.asarray(encoder.encode(missing), dtype=np.float32)
-        norms = np.linalg.norm(encoded, axis=1, keepdims=True)
-        encoded = encoded / np.where(norms > 0, norms, 1.0)
-        with _lock:
-            _vectors.update(((*_model_key(model), text), vector) for text, vector in zip(missing, encoded, strict=True))
     with _lock:
-        return {code: _vectors[(*_model_key(model), text)] for code, text in texts.items()}
+        return {code: _vectors[(*key, hashes[code])] for code in texts if (*key, hashes[code]) in _vectors}
+
+
+def occupation_embeddings_refresh(model: EmbeddingModel) -> int:
+    """Encode and store, for `model`, every occupation whose text has no stored vector yet (a new referential,
+    a new model); the number encoded. Run with the offers' refresh (`offer_embeddings_refresh`)."""
+    texts = {
+        code: text
+        for code, label, definition in Occupation.objects.exclude(definition="").values_list(
+            "code", "label", "definition"
+        )
+        if (text := occupation_text(label, definition))
+    }
+    stored = dict(OccupationEmbedding.objects.filter(model=model).values_list("occupation_id", "content_hash"))
+    todo = {code: text for code, text in texts.items() if stored.get(code) != _hash(text)}
+    for start in range(0, len(todo), BATCH):
+        _encode_and_store(model, dict(list(todo.items())[start : start + BATCH]))
+    return len(todo)
+
+
+def _encode_and_store(model: EmbeddingModel, texts: dict[str, str]) -> None:
+    from matching.services import encoder_for
+
+    key = _model_key(model)
+    codes = list(texts)
+    vectors = [_unit(vector) for vector in encoder_for(model).encode([texts[code] for code in codes])]
+    with _lock:
+        _vectors.update(((*key, _hash(texts[code])), vector) for code, vector in zip(codes, vectors, strict=True))
+    if model.pk is not None:
+        OccupationEmbedding.objects.bulk_create(
+            [
+                OccupationEmbedding(occupation_id=code, model=model, vector=vector, content_hash=_hash(texts[code]))
+                for code, vector in zip(codes, vectors, strict=True)
+            ],
+            update_conflicts=True,
+            unique_fields=["occupation", "model"],
+            update_fields=["vector", "content_hash"],
+        )
+
+
+def _unit(vector: Iterable[float]) -> np.ndarray:
+    """Of unit length, and as wide as stored ones (a narrower model's vectors zero-padded, as the column keeps
+    them): a fresh vector and a stored one compare."""
+    array = padded(np.asarray(vector, dtype=np.float32))
+    norm = float(np.linalg.norm(array))
+    return array / norm if norm > 0 else array
+
+
+def _hash(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def _model_key(model: EmbeddingModel) -> tuple[str, str]:

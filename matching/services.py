@@ -241,6 +241,11 @@ def _refresh(
             run.embedded_count,
             run.unchanged_count,
         )
+    from matching.occupation_affinity import occupation_embeddings_refresh
+
+    occupations = occupation_embeddings_refresh(model)
+    if occupations:
+        logger.info("matching: refresh %s: %d occupations' texts encoded", run.pk, occupations)
     run.switched_model = embedding_model_switch_if_complete(model=model)
     run.status = RunStatus.SUCCEEDED
     run.finished_at = timezone.now()

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from matching.models import EmbeddingModel
-from matching.occupation_affinity import occupation_affinities
+from matching.models import EmbeddingModel, OccupationEmbedding
+from matching.occupation_affinity import occupation_affinities, occupation_embeddings_refresh, occupation_texts_forget
 from matching.ranking import recommendations_for
 from matching.reading import CandidateOccupation
 from matching.selectors import active_embedding_model
 from matching.services import offer_embeddings_refresh
+from offers.models import Occupation
 from tests.factories import OccupationFactory, OfferFactory
 
 pytestmark = pytest.mark.django_db
@@ -93,3 +94,30 @@ def test_weights_that_cannot_be_loaded_here_judge_no_affinity(salon):
     stale = EmbeddingModel(name=model.name, backend=model.backend, weights_checksum="0" * 64, dimension=model.dimension)
 
     assert occupation_affinities(stale, ["D1202"], ["D1208", "D1214"]) == {}
+
+
+def test_occupations_are_encoded_with_the_offers_refresh_and_read_back_without_encoding(salon, monkeypatch):
+    from matching import occupation_affinity, services
+
+    model = active_embedding_model()
+    # The offers' refresh (the salon fixture ran it) stored the three occupations that have a definition.
+    assert set(OccupationEmbedding.objects.filter(model=model).values_list("occupation_id", flat=True)) == {
+        "D1202",
+        "D1208",
+        "D1214",
+    }
+    assert occupation_embeddings_refresh(model) == 0
+    Occupation.objects.filter(code="D1214").update(definition=CLOTHES_SELLER + " Conseille la clientèle.")
+    assert occupation_embeddings_refresh(model) == 1  # a new text, a new vector
+    before = occupation_affinities(model, ["D1202"], ["D1208", "D1214"])
+
+    # A fresh process reads the stored vectors back: no request encodes.
+    monkeypatch.setattr(occupation_affinity, "_vectors", {})
+    occupation_texts_forget()
+
+    def no_encoding(model):
+        raise AssertionError("a request encoded an occupation")
+
+    monkeypatch.setattr(services, "encoder_for", no_encoding)
+    after = occupation_affinities(model, ["D1202"], ["D1208", "D1214"])
+    assert after == pytest.approx(before, abs=1e-5)
