@@ -9,6 +9,7 @@ from matching.models import (
     EmbeddingRun,
     EvaluationResult,
     HiddenOffer,
+    OccupationEmbedding,
     OfferEmbedding,
 )
 
@@ -100,6 +101,13 @@ class OfferEmbeddingAdmin(_VectorAdmin):
     list_display = ("offer", "model", "content_hash", "embedded_at")
     raw_id_fields = ("offer",)
     search_fields = ("=offer__id", "offer__title")
+
+
+@admin.register(OccupationEmbedding)
+class OccupationEmbeddingAdmin(_VectorAdmin):
+    list_display = ("occupation", "model", "content_hash")
+    raw_id_fields = ("occupation",)
+    search_fields = ("=occupation__code", "occupation__label")
 
 
 @admin.register(CandidateEmbedding)

@@ -9,6 +9,7 @@ what was received.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from html.parser import HTMLParser
 
@@ -21,9 +22,30 @@ _LOWER_WORDS = {"de", "du", "des", "la", "le", "les", "sur", "en", "et", "aux", 
 # hyphen, private-use characters (icon fonts) and lone surrogates (which PostgreSQL refuses)
 # are removed.
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _unicode_class(categories: frozenset[str]) -> str:
+    """Every character of `categories` as regex ranges, read from the running Python's Unicode tables: a
+    hand-written list missed format characters ("Kaithi number sign above", U+110CD; the Arabic number signs)."""
+    ranges: list[str] = []
+    start = None
+    for point in range(sys.maxunicode + 2):
+        inside = point <= sys.maxunicode and unicodedata.category(chr(point)) in categories
+        if inside and start is None:
+            start = point
+        elif not inside and start is not None:
+            ranges.append(f"\\U{start:08x}-\\U{point - 1:08x}")
+            start = None
+    return "".join(ranges)
+
+
+# Format (Cf: zero-width, bidirectional, number signs), private-use (Co: icon fonts) and surrogate (Cs)
+# characters, and the invisible ones of other categories: the combining grapheme joiner, the Khmer and
+# Mongolian invisible vowels and selectors, the Hangul fillers, the variation selectors and tags.
 _INVISIBLE_RE = re.compile(
-    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f"
-    "\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb\ud800-\udfff\ue000-\uf8ff\U000e0000-\U000e0fff\U000f0000-\U0010ffff]"
+    "[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u3164\ufe00-\ufe0f\uffa0\U000e0000-\U000e0fff"
+    + _unicode_class(frozenset({"Cf", "Co", "Cs"}))
+    + "]"
 )
 # Markup worth parsing: a tag, a comment or declaration, or an entity.
 _MARKUP_RE = re.compile(r"<[A-Za-z/!?]|&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")

@@ -259,3 +259,12 @@ def test_a_url_with_markup_or_spaces_is_not_kept() -> None:
     assert offer.url == ""
     offer = adzuna.normalise(adzuna_job(redirect_url="javascript:alert(1)"))
     assert offer.url == ""
+
+
+@pytest.mark.parametrize(
+    "character",
+    ["\u00ad", "\u0600", "\u06dd", "\u08e2", "\u202e", "\u2066", "\ufeff", "\U000110cd", "\U00013430", "\U0001d173"],
+)
+def test_every_format_character_is_removed_not_only_the_well_known_ones(character):
+    # A hand-written list once missed U+110CD (Kaithi number sign above) and the Arabic number signs.
+    assert clean(f"Boulan{character}ger H/F") == "Boulanger H/F"
