@@ -26,6 +26,7 @@ import time
 from collections.abc import Iterable
 
 import numpy as np
+from django.db.models import QuerySet
 
 from matching.encoder import EmbeddingModelUnavailable
 from matching.models import EmbeddingModel, OccupationEmbedding, padded
@@ -69,16 +70,17 @@ def _texts(codes: set[str]) -> dict[str, str]:
     with _lock:
         stale = {code for code in codes if now - _read.get(code, (-TEXTS_SECONDS, ""))[0] >= TEXTS_SECONDS}
     if stale:
-        found = {
-            code: occupation_text(label, definition)
-            for code, label, definition in Occupation.objects.filter(code__in=stale).values_list(
-                "code", "label", "definition"
-            )
-        }
+        found = _texts_of(Occupation.objects.filter(code__in=stale))
         with _lock:
             _read.update((code, (now, found.get(code, ""))) for code in stale)
     with _lock:
         return {code: _read[code][1] for code in codes}
+
+
+def _texts_of(occupations: QuerySet[Occupation]) -> dict[str, str]:
+    """Code -> its text ('' without a definition), for `occupations`."""
+    rows = occupations.values_list("code", "label", "definition")
+    return {code: occupation_text(label, definition) for code, label, definition in rows}
 
 
 def occupation_texts_forget() -> None:
@@ -118,13 +120,7 @@ def _encoded(model: EmbeddingModel, texts: dict[str, str]) -> dict[str, np.ndarr
 def occupation_embeddings_refresh(model: EmbeddingModel) -> int:
     """Encode and store, for `model`, every occupation whose text has no stored vector yet (a new referential,
     a new model); the number encoded. Run with the offers' refresh (`offer_embeddings_refresh`)."""
-    texts = {
-        code: text
-        for code, label, definition in Occupation.objects.exclude(definition="").values_list(
-            "code", "label", "definition"
-        )
-        if (text := occupation_text(label, definition))
-    }
+    texts = {code: text for code, text in _texts_of(Occupation.objects.exclude(definition="")).items() if text}
     stored = dict(OccupationEmbedding.objects.filter(model=model).values_list("occupation_id", "content_hash"))
     todo = {code: text for code, text in texts.items() if stored.get(code) != _hash(text)}
     for start in range(0, len(todo), BATCH):
@@ -137,14 +133,15 @@ def _encode_and_store(model: EmbeddingModel, texts: dict[str, str]) -> None:
 
     key = _model_key(model)
     codes = list(texts)
+    hashes = [_hash(texts[code]) for code in codes]
     vectors = [_unit(vector) for vector in encoder_for(model).encode([texts[code] for code in codes])]
     with _lock:
-        _vectors.update(((*key, _hash(texts[code])), vector) for code, vector in zip(codes, vectors, strict=True))
+        _vectors.update(((*key, digest), vector) for digest, vector in zip(hashes, vectors, strict=True))
     if model.pk is not None:
         OccupationEmbedding.objects.bulk_create(
             [
-                OccupationEmbedding(occupation_id=code, model=model, vector=vector, content_hash=_hash(texts[code]))
-                for code, vector in zip(codes, vectors, strict=True)
+                OccupationEmbedding(occupation_id=code, model=model, vector=vector, content_hash=digest)
+                for code, digest, vector in zip(codes, hashes, vectors, strict=True)
             ],
             update_conflicts=True,
             unique_fields=["occupation", "model"],

@@ -238,16 +238,18 @@ class SkillReader:
         label = self.label(skill)
         if not label.action or any(self.concepts[cid].kind in SPECIFIC_KINDS for cid in label.concepts):
             return False
-        distinctive = len(label.action) >= 4 and all(
-            self.paraphrase.weight(key) > HEAD_WEIGHT for key in self.paraphrase.keys(label.action)
-        )
-        target = label.words - {label.action} - self.light
+        distinctive = all(self.paraphrase.weight(key) > HEAD_WEIGHT for key in self.paraphrase.keys(label.action))
+        target = self._object(label)
         for own in profile.listed:
-            if distinctive and any(word.startswith(label.action) for word in own.words):
+            if distinctive and any(_is_action(label, word) for word in own.words):
                 return True
-            if target and all(any(_same_word(word, mine) for mine in own.words) for word in target):
+            if target and _holds(own, target):
                 return True
         return False
+
+    def _object(self, label: SkillLabel) -> frozenset[str]:
+        """A label's words less its action and its light words: what the action is done on."""
+        return label.words - {label.action} - self.light
 
     def _names_object(self, label: SkillLabel, own: SkillLabel) -> bool:
         """A skill the candidate listed names the label's object: "Déclarations de TVA" for "Préparer les
@@ -258,13 +260,13 @@ class SkillReader:
         object of "Nettoyer les chambres": the chambers are the object."""
         if not label.action or not own.words:
             return False
-        target = label.words - {label.action} - self.light
-        if not target or not all(any(_same_word(word, mine) for mine in own.words) for word in target):
+        target = self._object(label)
+        if not target or not _holds(own, target):
             return False
         return all(
             word in self.light
             or word == label.action
-            or (len(label.action) >= 4 and word.startswith(label.action))
+            or _is_action(label, word)
             or any(_same_word(word, t) for t in target)
             for word in own.words
         )
@@ -335,6 +337,16 @@ def _said_in_full(label: SkillLabel, written: str, profile: SkillProfile) -> boo
     """The text says the label's own words (those no concept term says), or the label as written when it has none
     (`written`: the text's folded words, space-padded)."""
     return label.rest <= profile.stems if label.rest else f" {label.folded} " in written
+
+
+def _holds(own: SkillLabel, words: frozenset[str]) -> bool:
+    """Every one of `words` in the listed skill `own`, a typo apart."""
+    return all(any(_same_word(word, mine) for mine in own.words) for word in words)
+
+
+def _is_action(label: SkillLabel, word: str) -> bool:
+    """`word` is the label's action in another form ("soudure", "encaissement"): its root, four letters or more."""
+    return len(label.action) >= 4 and word.startswith(label.action)
 
 
 def _same_word(one: str, other: str) -> bool:
