@@ -12,7 +12,8 @@
    `other_occupation_floor`, or, for a candidate who named their job, of an occupation neither theirs,
    close nor linked to it (or unknown), is not shown; nor, for a clear occupation, one of a close or linked
    occupation whose trade is not alike theirs by ROME's definitions (`occupation_affinity`: D12 holds
-   hairdressers and clothes sellers).
+   hairdressers and clothes sellers). When their occupation is not clear, an offer much less near in meaning
+   than the nearest shown is not shown either.
    Fewer offers rather than unrelated ones; the page says
    what would show more (`widenings`).
 """
@@ -236,6 +237,12 @@ def recommendations_for(
             # must be much nearer in meaning to be shown.
             continue
         scored.append(_Scored(offer_id, similarity, score, fit, occupation_of[offer_id]))
+    if not clear and scored:
+        # Their occupation is not clear: offers stand on their meaning alone, and one far less near than the
+        # nearest is padding (`unclear_similarity_span`: no relevant offer of the evaluation profiles lies
+        # that far below the nearest shown).
+        nearest = max(item.similarity for item in scored)
+        scored = [item for item in scored if item.similarity >= nearest - weights["unclear_similarity_span"]]
     if clear:
         # ROME puts their occupation near these, but the two trades are not alike (a hairdresser and a clothes
         # seller share the subdomain D12): not what a candidate with a clear occupation asked for. Judged last,

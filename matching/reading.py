@@ -3,7 +3,8 @@
 A candidate's occupation comes, in this order, from the ROME code they chose, the job title they
 typed (typos and the other gender tolerated), then from their text (presentation, CV) together with
 the offers nearest to their vector: the occupations of the 15 nearest open offers vote, weighted by
-similarity. The vote is what reads a profile with no title or in English; the text is what keeps a
+similarity. A loose title ("vendeuse", "animatrice") narrows that reading to the occupations whose known
+titles hold its words. The vote is what reads a profile with no title or in English; the text is what keeps a
 career changer on the job they want rather than the one they leave.
 
 The vote costs two searches: `candidate_reading` keeps a profile's reading in Django's cache
@@ -41,6 +42,8 @@ VOTE_WEIGHT = 0.4
 CLEAR_OCCUPATION = 0.5
 CLEAR_VOTE, CLEAR_MARGIN = 0.25, 1.6
 READING_CACHE_SECONDS = 24 * 3600
+# Part of the cache key: a change of how readings are made (not of the data they read) is a new key.
+READING_RULES = "2026-12-05 narrowed by a loose title"
 # A title that offers file under other families than the referential's (`_filed_by_offers`): how many
 # offer titles must say so, and how sure their families are against the referential's reading.
 OFFER_TITLES_MIN = 2
@@ -96,10 +99,15 @@ def candidate_occupations(
     if said and said[0].confidence >= 0.8:
         named = [CandidateOccupation(g.code, g.label, g.confidence, "title") for g in said[:2]]
         return named + _filed_by_offers(reader, title, named)
+    # A loose title ("vendeuse") leaves open the occupations whose known titles hold its words: the text and
+    # the nearest offers choose among them, and nothing else is read (a bakery near the shop the candidate
+    # describes is not their job, nor the job a career changer leaves).
+    possible = reader.possible_families(title) if title.strip() else set()
     text_scores: dict[str, float] = defaultdict(float)
     # A title read unsurely still comes first (its families, weighed with the vote); else what the text names.
     for guess in said or reader.from_text(text):
-        text_scores[reader.family(guess.code)] += guess.confidence
+        if not possible or reader.family(guess.code) in possible:
+            text_scores[reader.family(guess.code)] += guess.confidence
     votes: dict[str, float] = defaultdict(float)
     if vector is not None and model is not None:
         # The offers nearest by meaning, and those sharing the most words (French full text: the
@@ -117,6 +125,12 @@ def candidate_occupations(
                     votes[reader.family(codes[pk])] += 1.0 / (rank + 5)
     else:
         total = 0.0
+    if possible:
+        # The vote is shared among the occupations the title leaves open (offers of no readable occupation
+        # still dilute it).
+        known = sum(votes.values())
+        votes = defaultdict(float, {family: weight for family, weight in votes.items() if family in possible})
+        total -= known - sum(votes.values())
     shares = {family: weight / total for family, weight in votes.items()} if total else {}
     if text_scores:
         scores = {
@@ -164,7 +178,7 @@ def _reading_key(
     version: object,
 ) -> str:
     digest = hashlib.sha256()
-    for part in (str(model.pk), model.weights_checksum, rome_code, title, text, repr(version)):
+    for part in (READING_RULES, str(model.pk), model.weights_checksum, rome_code, title, text, repr(version)):
         digest.update(part.encode("utf-8", "surrogatepass") + b"\x00")
     digest.update(np.asarray(vector, dtype=np.float32).tobytes())
     return f"matching:reading:{digest.hexdigest()}"

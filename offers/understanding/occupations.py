@@ -176,6 +176,10 @@ class OccupationReader:
         for key in self.keys:
             for word in set(key):
                 self._containing[word].append(key)
+        self._taught_containing: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        for key in self.taught:
+            for word in set(key):
+                self._taught_containing[word].append(key)
         # Typos are corrected towards the referential's words first: a word only the aliases have (English
         # "dentist", "development", "staff") takes a typo only when it is the closer spelling ("portter").
         referential |= {word for key in self.taught for word in key}
@@ -280,6 +284,28 @@ class OccupationReader:
                 confidence *= LONE_TITLE_SHARE
             return self._guesses({code: confidence * weight for code, weight in wider.items()}, "title", total=1.0)
         return []
+
+    def possible_families(self, title: str) -> set[str]:
+        """The families of every known title that holds a typed title's words in order, typos corrected
+        ("vendeuse": the sellers of food, clothes, cycles, cars... not a window cleaner); none for a title no
+        known title holds (English, jargon). What a loose title leaves open, for the text to choose among."""
+        words = title_key(_DECORATION.split(title, maxsplit=1)[0])
+        if len(words) > 1 and words[0] in TRAINEE_WORDS:
+            words = words[1:]
+        if any(word not in self.known for word in words):
+            words = self._corrected(words)
+        if not words:
+            return set()
+        families = {
+            self.family(code)
+            for key in self._containing.get(words[0], ())
+            if _in_order(words, key)
+            for code in self.keys[key]
+        }
+        families |= {
+            self.family(self.taught[key]) for key in self._taught_containing.get(words[0], ()) if _in_order(words, key)
+        }
+        return families
 
     def _one_longer_title(self, words: tuple[str, ...]) -> bool:
         """Words of common use that only one known title holds, a longer one: "vendeur sur les marchés" is held

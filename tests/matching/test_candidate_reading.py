@@ -3,9 +3,13 @@ file the same title under) and of an offer (the occupation read, and its source'
 
 from __future__ import annotations
 
+import pytest
+
 from matching.occupation_fit import occupation_fit, offered_occupations, relation_tier
 from matching.reading import CandidateOccupation, candidate_occupations, occupation_is_clear
+from matching.services import offer_embeddings_refresh
 from offers.understanding.occupations import OccupationReader, title_key
+from tests.factories import OfferFactory
 
 
 def _reader(taught: dict[str, str]) -> OccupationReader:
@@ -66,3 +70,34 @@ def test_occupations_of_one_rome_subdomain_are_close_and_mobility_across_subdoma
     assert relation_tier(reader, "D1102", "D1106") == "close"  # bakers and food sellers: subdomain D11
     assert relation_tier(reader, "D1102", "G1602") == "linked"  # a ROME mobility link to a kitchen
     assert relation_tier(reader, "D1102", "M1805") == "other"
+
+
+@pytest.mark.django_db
+def test_a_loose_title_narrows_the_reading_to_the_occupations_its_words_name(active_model):
+    reader = OccupationReader(
+        titles=[
+            ("Vendeur / Vendeuse en boulangerie-pâtisserie", "D1106"),
+            ("Vendeur / Vendeuse en articles de sport", "D1211"),
+            ("Boulanger / Boulangère", "D1102"),
+        ],
+        labels={"D1106": "Vente en alimentation", "D1211": "Vente en articles de sport", "D1102": "Boulangerie"},
+        parents={},
+        close={},
+    )
+    baker = OfferFactory(title="Boulanger H/F", rome_code="D1102", description="Pétrissage, façonnage, cuisson.")
+    OfferFactory(title="Vendeur en boulangerie-pâtisserie H/F", rome_code="D1106", description="Vente du pain.")
+    offer_embeddings_refresh()
+    vector = active_model.offer_embeddings.get(offer=baker).vector  # nearest to the baker's offer
+
+    def read(title):
+        found = candidate_occupations(title=title, text="", vector=vector, model=active_model, reader=reader)
+        return [item.code for item in found]
+
+    # The offers nearest in meaning vote for the baker's trade; a candidate who typed "vendeuse" is a seller:
+    # of the occupations whose titles hold "vendeuse", the vote picks the bakery's.
+    assert read("")[0] == "D1102"
+    assert reader.possible_families("vendeuse") == {"D1106", "D1211"}
+    assert read("vendeuse")[0] == "D1106"
+    assert "D1102" not in read("vendeuse")
+    # A title no known title holds (English) narrows nothing.
+    assert reader.possible_families("Shop assistant") == set()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from matching.explanations import CandidateContext, explain
@@ -10,6 +11,7 @@ from matching.ranking import recommendations_for, recommendations_for_text
 from matching.reading import CandidateOccupation
 from matching.selectors import active_embedding_model
 from matching.services import hidden_offer_add, hidden_offer_remove, offer_embeddings_refresh
+from matching.weights import ranking_weights
 from offers.models import Occupation, Offer
 from tests.factories import OccupationFactory, OfferFactory, UserFactory
 
@@ -254,10 +256,19 @@ def test_the_occupation_is_stated_only_as_far_as_it_is_known(offers, basis, fit,
     assert occupation_warnings == ([warning] if warning else [])
 
 
+def _between_baker_and_pastry(model) -> np.ndarray:
+    """A candidate vector as near the baker's offer as the pastry cook's (a baker who also makes cakes)."""
+    baker, pastry = (np.asarray(model.offer_embeddings.get(offer__title=title).vector) for title in TWO_TRADES)
+    return (baker + pastry) / np.linalg.norm(baker + pastry)
+
+
+TWO_TRADES = ("Boulanger H/F", "Pâtissier H/F")
+
+
 def shown_to_a_baker_read_as(reading: list[CandidateOccupation], offers) -> dict:
-    """The explanations of the offers shown to the baker offer's own vector, the candidate read as `reading`."""
+    """The explanations of the offers shown to a baker and pastry cook's vector, the candidate read as `reading`."""
     model = active_embedding_model()
-    vector = model.offer_embeddings.get(offer=offers["baker"]).vector
+    vector = _between_baker_and_pastry(model)
     results = recommendations_for(
         vector=vector, model=model, context=CandidateContext(), occupations=reading, min_similarity=0
     )
@@ -279,6 +290,22 @@ def test_an_occupation_read_from_the_text_that_no_offer_within_reach_has_hides_n
     confirmed = shown([CandidateOccupation("D1102", "Boulangerie", 0.45, "text")])
     assert confirmed[offers["baker"]].reasons[0].startswith("Métier reconnu dans votre profil : Boulanger")
     assert offers["developer"] not in confirmed
+
+
+def test_offers_far_less_near_than_the_nearest_are_not_shown_to_a_candidate_whose_occupation_is_unclear(offers):
+    model = active_embedding_model()
+    unclear = [CandidateOccupation("M1601", "Accueil", 0.45, "text")]  # no offer within reach has it
+    span = ranking_weights(model.name)["unclear_similarity_span"]
+    baker, pastry = (np.asarray(model.offer_embeddings.get(offer=offers[name]).vector) for name in ("baker", "pastry"))
+
+    def shown(vector):
+        return [r.offer for r in recommendations_for(vector=vector, model=model, occupations=unclear, min_similarity=0)]
+
+    # The baker offer's own vector: the pastry cook's offer lies further below it than the span, and is not shown.
+    assert float(baker @ baker) - float(baker @ pastry) > span
+    assert shown(baker) == [offers["baker"]]
+    # Halfway between the two trades both are as near, and both are shown, each on its own merits.
+    assert {offers["baker"], offers["pastry"]} <= set(shown(_between_baker_and_pastry(model)))
 
 
 def test_a_typed_title_read_unsurely_is_clear_once_an_offer_of_it_is_within_reach(offers):
