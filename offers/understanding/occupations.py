@@ -171,6 +171,11 @@ class OccupationReader:
         # the referential does not spell ("Électricien H/F", "Chargé d'accompagnement emploi").
         self.taught = taught or {}
         self.known = {word for key in [*self.keys, *self.taught] for word in key}
+        # Offers teach titles as employers write them, mostly in the masculine ("Opérateur de production H/F"):
+        # a candidate's feminine title ("Opératrice de production") is also looked up by its masculine form.
+        self._taught_masculine: dict[tuple[str, ...], str] = {}
+        for key, code in self.taught.items():
+            self._taught_masculine.setdefault(self._as_masculine(key), code)
         self.words = sorted(word for word in self.known if len(word) >= 4)
         self._containing: dict[str, list[tuple[str, ...]]] = defaultdict(list)
         for key in self.keys:
@@ -272,8 +277,9 @@ class OccupationReader:
         if attempt in self.keys:
             codes = self.keys[attempt]
             return self._guesses(dict.fromkeys(codes, confidence), "title", total=len(codes))
-        if attempt in self.taught:
-            return self._guesses({self.taught[attempt]: 0.9 * confidence}, "title", total=1.0)
+        taught = self.taught.get(attempt) or self._taught_masculine.get(self._as_masculine(attempt))
+        if taught:
+            return self._guesses({taught: 0.9 * confidence}, "title", total=1.0)
         heard = self._sound_keys.get(tuple(phonetic_key(word) for word in attempt))
         if heard:
             # A known title but for an agreement or a silent letter ("mécanicien de maintenance industriel").
@@ -284,6 +290,10 @@ class OccupationReader:
                 confidence *= LONE_TITLE_SHARE
             return self._guesses({code: confidence * weight for code, weight in wider.items()}, "title", total=1.0)
         return []
+
+    def _as_masculine(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """Each feminine word by its masculine form when titles know it ("operatrice" -> "operateur")."""
+        return tuple(_masculine_form(word, self.known) for word in words)
 
     def possible_families(self, title: str) -> set[str]:
         """The families of every known title that holds a typed title's words in order, typos corrected
@@ -466,6 +476,19 @@ def _title_forms(title: str) -> list[list[str]]:
     if _common_start(masculine[-1], second[0]) >= 4:
         return [masculine, masculine[:-1] + second]
     return [masculine, second] if len(second) > 1 else [masculine]
+
+
+# French feminine endings and their masculine, longest first (words as `title_key` writes them: no accents).
+FEMININE_ENDINGS = (("trice", "teur"), ("euse", "eur"), ("ienne", "ien"), ("ere", "er"), ("ive", "if"), ("e", ""))
+
+
+def _masculine_form(word: str, known: set[str]) -> str:
+    for feminine, masculine in FEMININE_ENDINGS:
+        if word.endswith(feminine) and len(word) > len(feminine) + 2:
+            candidate = word[: len(word) - len(feminine)] + masculine
+            if candidate in known:
+                return candidate
+    return word
 
 
 def _common_start(a: str, b: str) -> int:

@@ -365,3 +365,20 @@ def test_common_words_held_by_one_longer_title_alone_are_an_unsure_reading():
     # A rare word ("FLE") names its one title as well as the whole title would.
     teacher = reader.from_title("Formatrice FLE")
     assert teacher[0].code == "K2111" and teacher[0].confidence >= 0.8
+
+
+def test_a_title_offers_teach_in_the_masculine_is_read_in_the_feminine_too():
+    reader = OccupationReader(
+        titles=[("Technicien / Technicienne de production énergie", "H2701"), ("Vendeur / Vendeuse", "D1214")],
+        # Offers teach titles as employers write them: "Opérateur de production H/F" filed H2909.
+        taught={("operateur", "production"): "H2909", ("commercial", "btob"): "D1402"},
+        labels={},
+        parents={},
+        close={},
+    )
+
+    for typed, code in [("Opératrice de production", "H2909"), ("Commerciale BtoB", "D1402")]:
+        read = reader.from_title(typed)
+        assert (read[0].code, read[0].confidence) == (code, 0.9)
+    # The referential's own titles are read as before, in both forms.
+    assert [item.code for item in reader.from_title("Vendeuse")] == ["D1214"]
