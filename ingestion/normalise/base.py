@@ -118,6 +118,12 @@ def as_mapping(value: object) -> Mapping[str, Any]:
     return value if isinstance(value, Mapping) else {}
 
 
+def as_labelled(value: object, key: str = "libelle") -> Mapping[str, Any]:
+    """An object, or a bare label sent where the source sends an object ("13 - MARSEILLE 01" for `lieuTravail`,
+    "Mensuel de 1801,80 Euros" for `salaire`) read as `{key: label}`: what can be read is not lost."""
+    return {key: value} if isinstance(value, str) else as_mapping(value)
+
+
 def as_list(value: object) -> list[Any]:
     return value if isinstance(value, list) else []
 
@@ -226,11 +232,16 @@ def labels(items: object, key: str = "libelle") -> tuple[str, ...]:
     return tuple(seen)
 
 
+MAX_LIST_NAMES = 5
+
+
 def company_name(value: object, *keys: str) -> str:
     """The employer's name: the first of `{key: name}` that holds one or, as some payloads
     have it, the name as a plain string."""
     if isinstance(value, str):
         return as_str(value, max_length=MAX_NAME)
+    if isinstance(value, list):  # ["BRASSERIE DU VIEUX-PORT"]: the first name the list holds
+        return first_nonempty(company_name(item, *keys) for item in value[:MAX_LIST_NAMES])
     fields = as_mapping(value)
     return first_nonempty(as_str(fields.get(key), max_length=MAX_NAME) for key in keys)
 

@@ -15,6 +15,7 @@ from ingestion.normalise.base import (
     NormalisedOffer,
     as_bool,
     as_datetime,
+    as_labelled,
     as_list,
     as_mapping,
     as_str,
@@ -68,9 +69,9 @@ def normalise(payload: object, places: Gazetteer | None = None) -> NormalisedOff
     if not title:
         raise NormalisationError("missing_title", "intitulé de l'offre absent")
 
-    place = geo.france_travail_location(as_mapping(payload.get("lieuTravail")), places)
+    place = geo.france_travail_location(as_labelled(payload.get("lieuTravail")), places)
     description = as_str(payload.get("description"), max_length=MAX_DESCRIPTION, keep_newlines=True)
-    salary_fields = as_mapping(payload.get("salaire"))
+    salary_fields = as_labelled(payload.get("salaire"))
     salary_label = as_str(salary_fields.get("libelle"))
     salary_comment = as_str(salary_fields.get("commentaire"))
     complements = " ".join(as_str(salary_fields.get(key)) for key in ("complement1", "complement2"))

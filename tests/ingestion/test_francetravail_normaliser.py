@@ -83,6 +83,21 @@ def test_a_place_given_only_as_a_departement_has_no_city_and_no_coordinates() ->
     assert (offer.city, offer.departement, offer.latitude, offer.longitude) == ("", "34", None, None)
 
 
+def test_fields_sent_as_bare_labels_or_lists_are_read_not_lost() -> None:
+    # Wrong types: strings where France Travail sends objects, a list for the employer. What they say is kept.
+    offer = francetravail.normalise(
+        france_travail_offer(
+            lieuTravail="13 - MARSEILLE 01",
+            salaire="Mensuel de 1801,80 Euros sur 12 mois",
+            entreprise=["BRASSERIE DU VIEUX-PORT"],
+        )
+    )
+    assert (offer.departement, offer.commune_insee) == ("13", "13201")  # the arrondissement the label names
+    assert offer.latitude is not None and offer.longitude is not None
+    assert (offer.salary_min, offer.salary_max) == (21622, 21622)  # 1,801.80 a month over 12 months
+    assert offer.company == "BRASSERIE DU VIEUX-PORT"
+
+
 def test_a_corsican_postcode_gives_the_right_corsican_departement() -> None:
     offer = francetravail.normalise(france_travail_offer(lieuTravail={"libelle": "AJACCIO", "codePostal": "20000"}))
     assert offer.departement == "2A"
