@@ -58,7 +58,15 @@ def test_the_heldout_profiles_are_other_people_wanting_other_occupations():
 
 @pytest.mark.parametrize(
     ("profile_set", "per_kind"),
-    [("heldout2", 5), ("heldout3", 6), ("heldout4", 6), ("heldout5", 6), ("heldout6", 6), ("heldout7", 6)],
+    [
+        ("heldout2", 5),
+        ("heldout3", 6),
+        ("heldout4", 6),
+        ("heldout5", 6),
+        ("heldout6", 6),
+        ("heldout7", 6),
+        ("heldout8", 6),
+    ],
 )
 def test_the_later_heldout_profiles_were_written_apart_the_way_people_write(profile_set, per_kind):
     others = [
