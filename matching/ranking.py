@@ -204,7 +204,12 @@ def recommendations_for(
     # animators in several families). An occupation read from their text that no offer within reach has is
     # not trusted, neither to rank nor to leave offers out (a CV read as its holder's first job): the offers
     # then stand on the rest.
-    confirmed = any(fit == "same" for fit, _ in fits.values())
+    own = [hits[offer_id] for offer_id, (fit, _) in fits.items() if fit == "same"]
+    confirmed = bool(own)
+    if confirmed and not typed and not named and max(own) < max(hits.values()) - weights["confirming_similarity_gap"]:
+        # Read from their text, and every offer of it lies far below the nearest in meaning: a word read out of
+        # its sense ("le plan d'action commercial" of a marketing profile), not their occupation.
+        confirmed = False
     if typed and confirmed:
         clear = True
     elif clear and not named and not confirmed:

