@@ -344,10 +344,10 @@ class OccupationReader:
         guided = self._head_guided(attempt)
         if guided:
             return self._guesses({code: 0.75 * confidence * w for code, w in guided.items()}, "title", total=1.0)
-        others = attempt[1:]
-        if others and sum(1 for word in others if word not in self.known) * 2 >= len(others):
-            # Most of its other words are no title's: English, whose head comes last ("Construction cost
-            # estimator" is no construction worker).
+        unknown = sum(1 for word in attempt[1:] if word not in self.known)
+        if unknown >= 2 and unknown * 2 >= len(attempt) - 1:
+            # Most of its other words, two or more, are no title's: English, whose head comes last ("Construction
+            # cost estimator" is no construction worker). One unknown word is French jargon ("Infirmier EHPAD").
             return []
         head = self._titles_around(attempt[:1], head=True)
         if head and len(head) <= 2:
