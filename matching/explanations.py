@@ -11,12 +11,14 @@ candidate can check.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from matching.skill_meaning import never
 from offers.models import Offer
 from offers.understanding.skills import SkillProfile, skill_reader
 
@@ -77,11 +79,19 @@ class Explanation:
         }
 
 
-def skills_compared(offer: Offer, *, context: CandidateContext, profile: SkillProfile) -> tuple[list[str], list[str]]:
+def skills_compared(
+    offer: Offer,
+    *,
+    context: CandidateContext,
+    profile: SkillProfile,
+    said_otherwise: Callable[[str], bool] = never,
+) -> tuple[list[str], list[str]]:
     """(skills of the offer the candidate has, skills of the offer they lack), by the offer's own names.
 
     An offer without listed skills (Adzuna) is compared through its text: the candidate's own
     skills that its title or description names count as matched, and nothing is called missing.
+    A skill their words half say, or that a listed skill says in other words (`said_otherwise`,
+    `matching.skill_meaning`), is neither.
     """
     reader = skill_reader()
     if offer.skills:
@@ -89,7 +99,7 @@ def skills_compared(offer: Offer, *, context: CandidateContext, profile: SkillPr
         for skill in offer.skills:
             if reader.covered(skill, profile):
                 matched.append(skill)
-            elif not reader.partly(skill, profile):  # what their words half say is neither had nor lacking
+            elif not reader.partly(skill, profile) and not said_otherwise(skill):
                 missing.append(skill)
         return matched, missing
     if not context.skills:
@@ -147,6 +157,7 @@ def explain(
     occupation_fit: str,
     occupation_basis: str = "unsure",
     occupation_label: str = "",
+    said_otherwise: Callable[[str], bool] = never,
 ) -> Explanation:
     """The facts shown with an offer. `occupation_fit` is same / close / other / unknown, as the ranking read it.
 
@@ -155,7 +166,7 @@ def explain(
     clearly: the reason names it, so they can check it) or `unsure` (no occupation is said). The offer's
     occupation is named by `occupation_label` (the ROME label the ranking read), else its source's label.
     """
-    matched, missing = skills_compared(offer, context=context, profile=profile)
+    matched, missing = skills_compared(offer, context=context, profile=profile, said_otherwise=said_otherwise)
     distance = distance_km(offer.latitude, offer.longitude, context)
     salary_fit = salary_fit_of(offer.salary_min, offer.salary_max, context)
     salary_label = {

@@ -42,6 +42,7 @@ from matching.models import EmbeddingModel
 from matching.occupation_fit import family_codes, occupation_fit, offered_occupations, unlike_trades
 from matching.reading import CandidateOccupation, candidate_reading, occupation_is_clear, read_offer_occupation
 from matching.selectors import NoActiveEmbeddingModel, active_embedding_model
+from matching.skill_meaning import said_otherwise
 from matching.weights import ranking_weights
 from offers.geography import departements_in_radius
 from offers.models import Offer
@@ -257,6 +258,13 @@ def recommendations_for(
     scored.sort(key=lambda item: (-item.score, -item.similarity, item.offer_id))
     shown = scored[:k]
     offers = Offer.objects.in_bulk([item.offer_id for item in shown])
+    # Offer skills a skill the candidate listed says in other words ("Aide aux repas"): not called missing.
+    said = said_otherwise(
+        model,
+        context.skills,
+        (skill for offer in offers.values() for skill in offer.skills or ()),
+        threshold=weights["listed_skill_said_otherwise"],
+    )
     # What the occupation fit stands on, stated only as far as it is a fact (see `explain`).
     basis = "named" if named else ("read" if clear else "unsure")
     return [
@@ -271,6 +279,7 @@ def recommendations_for(
                 occupation_fit="close" if item.fit == "linked" else item.fit,
                 occupation_basis=basis,
                 occupation_label=reader.label(item.occupation),
+                said_otherwise=said,
             ),
             score=item.score,
         )

@@ -1,0 +1,72 @@
+"""Offer skills that a skill the candidate listed says in other words, by the meaning the ranking's model reads.
+
+The skill reader (`offers.understanding.skills`) compares words: "Aide aux repas" neither covers nor half says
+"Aider à la prise des repas", so the explanations called it "À acquérir" for a candidate who had listed it. When
+the cosine of a listed skill and an offer's skill, encoded by the model the offers are ranked with, reaches
+`listed_skill_said_otherwise` (`ranking_weights.json`, per model), the offer's skill is neither claimed ("Vous
+avez") nor called missing: the candidate may have it, their words do not say it plainly. Only the "missing" side
+moves, so no skill is ever claimed on meaning alone.
+
+Vectors are kept by the process, keyed by the model and the text (ROME labels repeat across offers); the texts
+not yet met are encoded in one batch per page. A model whose weights cannot be loaded compares nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Sequence
+
+import numpy as np
+
+from matching.encoder import EmbeddingModelUnavailable
+from matching.models import EmbeddingModel
+
+logger = logging.getLogger(__name__)
+
+CACHED_TEXTS = 20_000
+_vectors: OrderedDict[tuple[str, str, str], np.ndarray] = OrderedDict()
+_lock = threading.Lock()
+
+
+def never(skill: str) -> bool:
+    return False
+
+
+def said_otherwise(
+    model: EmbeddingModel, listed: Sequence[str], offer_skills: Iterable[str], *, threshold: float
+) -> Callable[[str], bool]:
+    """Whether one of `listed` says an offer skill (one of `offer_skills`) in other words."""
+    listed = [skill for skill in dict.fromkeys(listed) if skill.strip()]
+    skills = [skill for skill in dict.fromkeys(offer_skills) if skill.strip()]
+    if not listed or not skills or threshold > 1.0:
+        return never
+    from matching.services import EmbeddingModelMismatch
+
+    try:
+        vectors = _encoded(model, [*listed, *skills])
+    except (EmbeddingModelUnavailable, EmbeddingModelMismatch) as error:
+        logger.warning("matching: listed skills compared by words only (%s)", error)
+        return never
+    own = np.stack([vectors[skill] for skill in listed])
+    near = {skill for skill in skills if float(np.max(own @ vectors[skill])) >= threshold}
+    return near.__contains__
+
+
+def _encoded(model: EmbeddingModel, texts: Sequence[str]) -> dict[str, np.ndarray]:
+    from matching.services import encoder_for
+
+    key = (model.name, model.weights_checksum)
+    with _lock:
+        found = {text: _vectors.get((*key, text)) for text in texts}
+    missing = [text for text, vector in found.items() if vector is None]
+    if missing:
+        encoded = np.asarray(encoder_for(model).encode(missing), dtype=np.float32)
+        encoded /= np.maximum(np.linalg.norm(encoded, axis=1, keepdims=True), 1e-12)
+        with _lock:
+            for text, vector in zip(missing, encoded, strict=True):
+                _vectors[(*key, text)] = found[text] = vector
+            while len(_vectors) > CACHED_TEXTS:
+                _vectors.popitem(last=False)
+    return found  # type: ignore[return-value]
