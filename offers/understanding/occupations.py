@@ -69,6 +69,8 @@ DOMAIN_WORD_SHARE = 0.6
 LONE_TITLE_SHARE = 0.6
 LONE_TITLE_MIN_ADDED = 2
 LONE_TITLE_RARE_WORD = 10
+# A curated one-word title this short is an acronym ("ASH", "CFO"): after another trade's head it qualifies it.
+ACRONYM_MAX_LENGTH = 4
 # Words before a title that say how it is learnt, not what it is ("Apprenti boulanger", "Alternant RH").
 TRAINEE_WORDS = frozenset(["apprenti", "apprentie", "alternant", "alternante", "stagiaire", "alternance", "stage"])
 # A title after these names someone else ("avec l'expert-comptable", "à l'équipe infirmière").
@@ -330,6 +332,8 @@ class OccupationReader:
     def _part(self, attempt: tuple[str, ...], confidence: float) -> list[OccupationGuess]:
         """A known title inside the title, its first words, or its head noun guided by its other words."""
         found = self._longest_inside(attempt)
+        if found and self._qualifies_its_head(attempt, *found):
+            found = None
         if found:
             key, codes = found
             share = confidence * (0.75 + 0.25 * len(key) / len(attempt))
@@ -354,6 +358,15 @@ class OccupationReader:
             # "Infirmier en EHPAD": the head noun of known titles.
             return self._guesses({code: 0.7 * confidence * w for code, w in head.items()}, "title", total=1.0)
         return []
+
+    def _qualifies_its_head(self, words: tuple[str, ...], key: tuple[str, ...], codes: set[str]) -> bool:
+        """An acronym after the title's head that is also another trade's title: a qualifier of that head
+        ("Électricien CFO CFA": courants forts and faibles, not a chief financial officer), when the head starts the
+        titles of one or two families and none is the acronym's."""
+        if len(key) != 1 or len(key[0]) > ACRONYM_MAX_LENGTH or key not in self.short_titles or words[0] == key[0]:
+            return False
+        head = self._titles_around(words[:1], head=True)
+        return bool(head) and len(head) <= 2 and not {self.family(code) for code in codes} & set(head)
 
     def from_domain_word(self, title: str) -> list[OccupationGuess]:
         """An offer's title that no other reading places, read by its rarest word that known titles hold

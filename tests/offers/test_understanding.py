@@ -400,3 +400,25 @@ def test_a_title_is_not_read_by_its_first_word_when_its_other_words_are_no_title
     assert [item.code for item in reader.from_title("Infirmier crèche")] == ["J1503"]
     # English words after it: English puts the head last, the first word says nothing of the job.
     assert reader.from_title("Infirmier night shift lead") == []
+
+
+def test_an_acronym_after_a_trades_head_qualifies_it():
+    reader = OccupationReader(
+        titles=[
+            ("Électricien / Électricienne du bâtiment", "F1602"),
+            ("Électricien / Électricienne d'équipement", "F1602"),
+            ("Agent / Agente de sécurité", "K2503"),
+            ("Agent / Agente de nettoyage", "K2204"),
+            ("Agent / Agente de quai", "N1105"),
+        ],
+        aliases=[("CFO", "M1205"), ("ASH", "J1301")],
+        labels={},
+        parents={},
+        close={},
+    )
+
+    # "CFO" is a chief financial officer's alias; after "Électricien" it says "courants forts".
+    assert [item.code for item in reader.from_title("Electricien CFO CFA")] == ["F1602"]
+    assert [item.code for item in reader.from_title("CFO")] == ["M1205"]
+    # "Agent" heads the titles of many trades: the acronym says which one.
+    assert [item.code for item in reader.from_title("Agent ASH")] == ["J1301"]
