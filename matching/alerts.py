@@ -37,7 +37,7 @@ from candidates import alerts as candidate_alerts
 from candidates import selectors as candidate_selectors
 from candidates.models import AlertFrequency, SavedSearch
 from matching.knn import filters_sql, similarity_floor, vector_literal
-from matching.ranking import profile_constraints
+from matching.profile_query import profile_constraints
 from matching.selectors import active_embedding_model
 from offers.feed import feed_horizon, offer_ids_closed_between, offer_ids_created_between
 from offers.forms import SearchParamsError

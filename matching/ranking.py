@@ -40,11 +40,11 @@ from matching.explanations import (
 from matching.knn import AlsoNearest, HardConstraints, nearest_offers, similarity_floor
 from matching.models import EmbeddingModel
 from matching.occupation_fit import family_codes, occupation_fit, offered_occupations, unlike_trades
+from matching.profile_query import profile_constraints, profile_context
 from matching.reading import CandidateOccupation, candidate_reading, occupation_is_clear, read_offer_occupation
 from matching.selectors import NoActiveEmbeddingModel, active_embedding_model
 from matching.skill_meaning import said_otherwise
 from matching.weights import ranking_weights
-from offers.geography import departements_in_radius
 from offers.models import Offer
 from offers.understanding.occupations import occupation_reader
 from offers.understanding.skills import SkillProfile, skill_reader
@@ -311,50 +311,6 @@ def recommendations_for_text(
         context=context or CandidateContext(text=text),
         k=k,
         min_similarity=min_similarity,
-    )
-
-
-def departement_of_commune(insee_code: str) -> str:
-    """'34172' -> '34', '2A004' -> '2A', '97411' -> '974' (overseas départements have three characters)."""
-    code = (insee_code or "").strip().upper()
-    return code[:3] if code.startswith("97") else code[:2]
-
-
-def profile_constraints(profile: Any) -> HardConstraints:
-    """The hard constraints a `candidates.CandidateProfile` states."""
-    has_point = profile.latitude is not None and profile.longitude is not None and bool(profile.radius_km)
-    reached: set[str] = set()
-    if has_point:
-        # Offers placed only by their département count when the circle reaches it (offers.geography).
-        reached = set(departements_in_radius(profile.latitude, profile.longitude, float(profile.radius_km)))
-        own = departement_of_commune(getattr(profile, "commune_insee", ""))
-        reached |= {own} if own else set()
-    return HardConstraints(
-        departements=tuple(sorted(reached)),
-        contract_types=tuple(profile.contract_types or ()),
-        latitude=profile.latitude if has_point else None,
-        longitude=profile.longitude if has_point else None,
-        radius_km=float(profile.radius_km) if has_point else None,
-        remote_only=profile.remote_preference == "remote",
-        onsite_only=profile.remote_preference == "onsite",
-        seniority=profile.seniority or "",
-        salary_floor=profile.salary_min,
-    )
-
-
-def profile_context(profile: Any) -> CandidateContext:
-    """What the ranking and the explanations compare offers with, from a `candidates.CandidateProfile`."""
-    text = "\n\n".join(part for part in (profile.presentation, profile.cv_text) if part)
-    return CandidateContext(
-        text=text,
-        skills=tuple(profile.skills or ()),
-        rome_code=profile.rome_code,
-        latitude=profile.latitude,
-        longitude=profile.longitude,
-        salary_floor=profile.salary_min,
-        title=profile.wanted_title,
-        seniority=profile.seniority or "",
-        contract_types=tuple(profile.contract_types or ()),
     )
 
 
