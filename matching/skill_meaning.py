@@ -62,8 +62,7 @@ def _encoded(model: EmbeddingModel, texts: Sequence[str]) -> dict[str, np.ndarra
         found = {text: _vectors.get((*key, text)) for text in texts}
     missing = [text for text, vector in found.items() if vector is None]
     if missing:
-        encoded = np.asarray(encoder_for(model).encode(missing), dtype=np.float32)
-        encoded /= np.maximum(np.linalg.norm(encoded, axis=1, keepdims=True), 1e-12)
+        encoded = encoder_for(model).encode(missing)  # unit-length rows: a cosine is a dot product
         with _lock:
             for text, vector in zip(missing, encoded, strict=True):
                 _vectors[(*key, text)] = found[text] = vector
