@@ -79,6 +79,12 @@ ACRONYM_SPELLED = 0.95
 TITLE_HEAD_MIN = 5
 # Words before a title that say how it is learnt, not what it is ("Apprenti boulanger", "Alternant RH").
 TRAINEE_WORDS = frozenset(["apprenti", "apprentie", "alternant", "alternante", "stagiaire", "alternance", "stage"])
+# Words that say how a job is held, not which: "Salarié en restauration rapide" is a fast-food worker (the one
+# title ROME heads with "salarié" is a vineyard worker's, whose trade its other word names).
+EMPLOYMENT_WORDS = frozenset(
+    ["salarie", "salariee", "saisonnier", "saisonniere", "interimaire", "vacataire", "renfort", "extra"]
+)
+HOLDING_WORDS = TRAINEE_WORDS | EMPLOYMENT_WORDS
 # A title after these names someone else ("avec l'expert-comptable", "à l'équipe infirmière").
 OTHERS_CUES = frozenset(["avec", "equipe", "aupres", "lien"])
 
@@ -279,7 +285,7 @@ class OccupationReader:
     def _from_title_words(self, words: tuple[str, ...]) -> list[OccupationGuess]:
         """Each way of reading a title, surest first, tried on the title as written and then with its typos
         corrected: a whole title with a typo ("preparatrice en farmacie") beats a part of it as written."""
-        if len(words) > 1 and words[0] in TRAINEE_WORDS and words not in self.keys and words not in self.taught:
+        while len(words) > 1 and words[0] in HOLDING_WORDS and not self._begins_known_title(words):
             words = words[1:]  # "Apprenti opérateur de production": the trade, learnt on the job
         if not words:
             return []
@@ -296,6 +302,11 @@ class OccupationReader:
                 if guesses:
                     return guesses
         return []
+
+    def _begins_known_title(self, words: tuple[str, ...]) -> bool:
+        """A known title begins the title ("Saisonnier cueillette", "Salarié viticole"): its first word is part
+        of it, even one that says how a job is held."""
+        return any(words[:size] in self.keys or words[:size] in self.taught for size in range(2, len(words) + 1))
 
     def _whole(self, attempt: tuple[str, ...], confidence: float) -> list[OccupationGuess]:
         """A known title, or one that a few known titles contain ("Infirmier" of "Infirmier en soins généraux")."""
@@ -325,7 +336,7 @@ class OccupationReader:
         ("vendeuse": the sellers of food, clothes, cycles, cars... not a window cleaner); none for a title no
         known title holds (English, jargon). What a loose title leaves open, for the text to choose among."""
         words = title_key(_DECORATION.split(title, maxsplit=1)[0])
-        if len(words) > 1 and words[0] in TRAINEE_WORDS:
+        while len(words) > 1 and words[0] in HOLDING_WORDS:
             words = words[1:]
         if any(word not in self.known for word in words):
             words = self._corrected(words)

@@ -149,3 +149,25 @@ def test_the_acronyms_are_the_search_tables_active_ones_and_an_edit_is_read():
     SearchSynonym.objects.filter(term="ADV").update(active=False)
     occupation_reader_reset()
     assert all(guess.code != "M1701" for guess in occupation_reader().from_title("Responsable ADV"))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("title", "code"),
+    [
+        # A word that says how the job is held is no trade: the one ROME title it heads is a vineyard worker's.
+        ("Salarié en restauration rapide", "G1603"),
+        ("Vacataire en bibliothèque", "K1601"),
+        ("Intérimaire cariste", "N1101"),
+        # Unless a known title begins with it.
+        ("Saisonnier cueillette pommes", "A1401"),
+        ("Salarié viticole", "A1418"),
+        ("Salarié agricole en élevage laitier", "A1419"),
+    ],
+)
+def test_a_word_that_says_how_a_job_is_held_does_not_name_the_trade(title, code):
+    rome_load(folder=ROME)
+    occupation_reader_reset()
+    reader = occupation_reader()
+    top = reader.from_title(title)[0]
+    assert reader.family(top.code) == reader.family(code), (title, top)
