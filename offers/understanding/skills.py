@@ -109,8 +109,12 @@ class SkillReader:
         actions: Iterable[str] = (),
         nouns: Iterable[str] = (),
         heads: Iterable[str] = (),
+        *,
+        homographs: Iterable[str] = (),
     ) -> None:
         self.concepts = {concept.id: concept for concept in concepts}
+        # Compared as written, never by their root: "traite" (milking) is not "traitez" (process).
+        self.homographs = frozenset(_singular(fold(word)) for word in homographs)
         self.actions = frozenset(actions)
         self.nouns = frozenset(nouns)
         # Words of one meaning in skill statements ("vérifier" for "contrôler"): compared as the first of their group.
@@ -139,6 +143,8 @@ class SkillReader:
     # --- reading ------------------------------------------------------------------------------
 
     def _word(self, word: str) -> str:
+        if _singular(word) in self.homographs:
+            return _singular(word)
         rooted = root(word)
         return self.synonyms.get(rooted, rooted)
 
@@ -386,7 +392,9 @@ def _close_together(words: frozenset[str], statement: list[str]) -> bool:
     return False
 
 
-def load_concepts(path: Path = DATA) -> tuple[list[SkillConcept], list[str], list[list[str]], list[str]]:
+def load_concepts(
+    path: Path = DATA,
+) -> tuple[list[SkillConcept], list[str], list[list[str]], list[str], list[str]]:
     data = json.loads(path.read_text(encoding="utf-8"))
     concepts = [
         SkillConcept(
@@ -399,7 +407,8 @@ def load_concepts(path: Path = DATA) -> tuple[list[SkillConcept], list[str], lis
         for item in data["concepts"]
     ]
     synonyms = [list(group) for group in data.get("word_synonyms", ())]
-    return concepts, list(data.get("generic_words", ())), synonyms, list(data.get("employer_words", ()))
+    generic, employer_words = list(data.get("generic_words", ())), list(data.get("employer_words", ()))
+    return concepts, generic, synonyms, employer_words, list(data.get("homographs", ()))
 
 
 def load_actions(path: Path = ACTIONS) -> tuple[list[str], list[str], list[str]]:
@@ -409,6 +418,6 @@ def load_actions(path: Path = ACTIONS) -> tuple[list[str], list[str], list[str]]
 
 @lru_cache(maxsize=1)
 def skill_reader() -> SkillReader:
-    concepts, generic, synonyms, employer_words = load_concepts()
+    concepts, generic, synonyms, employer_words, homographs = load_concepts()
     actions, nouns, heads = load_actions()
-    return SkillReader(concepts, generic, synonyms, employer_words, actions, nouns, heads)
+    return SkillReader(concepts, generic, synonyms, employer_words, actions, nouns, heads, homographs=homographs)

@@ -314,6 +314,10 @@ def test_relations_follow_rome_parents_and_mobility(occupations):
         ("Bac+5, anglais professionnel", ["Anglais courant", "Anglais professionnel"], ["Anglais professionnel"]),
         # A language label that states a level is read only where the text states it.
         ("Anglais technique lu", ["Anglais", "Anglais courant", "Anglais professionnel"], ["Anglais"]),
+        # A homograph is read as written: "traite" is the milking, "traitez" and "traitement" process things.
+        ("Vous traitez les réclamations des clients", ["Réaliser la traite"], []),
+        ("Traitement des commandes de la saisie à la facturation", ["Réaliser la traite"], []),
+        ("Vous assurez la traite du troupeau matin et soir", ["Réaliser la traite"], ["Réaliser la traite"]),
     ],
 )
 def test_the_extractor_reads_skill_labels_said_in_other_words_and_only_them(text, vocabulary, found):
