@@ -25,7 +25,7 @@ from django.db.models import Count, Max
 from rapidfuzz import fuzz, process
 
 from offers.models import Occupation, OccupationTitle, SearchSynonym, SearchSynonymKind
-from offers.search.vocabulary import _split_gender_forms
+from offers.search.vocabulary import _split_gender_forms, fold
 from offers.understanding.phonetic import phonetic_key
 from offers.understanding.process_copy import ProcessCopy
 from offers.understanding.text import segments, tokens
@@ -169,6 +169,13 @@ class OccupationReader:
         self.short_titles = {title_key(title) for title, _ in aliases if len(title_key(title)) == 1}
         referential: set[str] = set()  # the words of the referential's titles (not of the aliases)
         titles = list(titles)
+        # How the referential's titles write each of their words with its accents ("maçon"): a text that
+        # writes it otherwise ("Mâcon", the town) names something else. Not the aliases: written by hand, they
+        # may leave accents out ("kine").
+        self._spellings: dict[str, set[str]] = defaultdict(set)
+        for title, _ in titles:
+            for written in _LETTERS.findall(title.lower()):
+                self._spellings[fold(written)].add(written)
         for index, (title, code) in enumerate([*titles, *aliases]):
             for form in _title_forms(title):
                 key = tuple(_singular(word) for word in form if word not in TITLE_STOP_WORDS)
@@ -469,12 +476,35 @@ class OccupationReader:
                     return key, self.keys[key]
         return None
 
+    def _places(self, text: str) -> set[str]:
+        """Folded words the text writes only with accents no title gives them ("Mâcon" is no "maçon"): a place,
+        a name. Accents left out say nothing ("macon")."""
+        contradicted, agreed = set(), set()
+        for written in _LETTERS.findall(text.lower()):
+            folded = fold(written)
+            spellings = self._spellings.get(folded)
+            if not spellings or written == folded:
+                continue
+            if any(_accents_agree(written, spelling) for spelling in spellings):
+                agreed.add(folded)
+            else:
+                contradicted.add(folded)
+        return contradicted - agreed
+
     def mentions(self, text: str) -> list[TitleMention]:
-        """The known titles a free text names, in order, each weighed by what surrounds it (wanted or left)."""
+        """The known titles a free text names, in order, each weighed by what surrounds it (wanted or left).
+        Not a town: the word after a postcode ("71000 MACON"), a word whose accents no title writes ("Mâcon")."""
         found: list[TitleMention] = []
+        places = self._places(text)
         for part in segments(text):
             raw = tokens(part)
-            words = [(_singular(word), index) for index, word in enumerate(raw) if word not in TITLE_STOP_WORDS]
+            words = [
+                (_singular(word), index)
+                for index, word in enumerate(raw)
+                if word not in TITLE_STOP_WORDS
+                and word not in places
+                and not (index and _POSTCODE.fullmatch(raw[index - 1]))
+            ]
             position = 0
             while position < len(words):
                 for size in range(min(MAX_TITLE_WORDS, len(words) - position), 0, -1):
@@ -548,6 +578,33 @@ def _common_start(a: str, b: str) -> int:
     while size < min(len(a), len(b)) and a[size] == b[size]:
         size += 1
     return size
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_POSTCODE = re.compile(r"\d{5}")
+
+
+def _accents_agree(written: str, spelling: str) -> bool:
+    """Every accented letter of `written` is accented alike in `spelling` (é and è are one: a slip of the pen);
+    letters left bare say nothing, nor a first letter ROME leaves bare (its capitals: "Electricien")."""
+    if len(written) != len(spelling):
+        return True
+    return all(
+        mine == theirs or _ACCENT_KIND.get(mine, mine) == _ACCENT_KIND.get(theirs, theirs)
+        for position, (mine, theirs) in enumerate(zip(written, spelling, strict=True))
+        if mine in _ACCENT_KIND and (position or theirs in _ACCENT_KIND)
+    )
+
+
+# An accented letter by its kind (any accent on an e is one kind), never equal to the bare letter.
+_ACCENT_KIND = {
+    **dict.fromkeys("éèêë", "e+"),
+    **dict.fromkeys("àâä", "a+"),
+    **dict.fromkeys("îï", "i+"),
+    **dict.fromkeys("ôö", "o+"),
+    **dict.fromkeys("ùûü", "u+"),
+    "ç": "c+",
+}
 
 
 def _cue(before: list[str]) -> float:

@@ -171,3 +171,23 @@ def test_a_word_that_says_how_a_job_is_held_does_not_name_the_trade(title, code)
     reader = occupation_reader()
     top = reader.from_title(title)[0]
     assert reader.family(top.code) == reader.family(code), (title, top)
+
+
+@pytest.mark.django_db
+def test_a_town_is_not_read_as_a_job_in_a_text():
+    rome_load(folder=ROME)
+    occupation_reader_reset()
+    reader = occupation_reader()
+
+    def named(text: str) -> list[str]:
+        return [reader.family(mention.code) for mention in reader.mentions(text)]
+
+    # "Mâcon" (the town) folds as "maçon" (a mason): its accents, and a postcode before it, say it is a place.
+    cv = "Léa BERTRAND\n71000 MACON\nVendeuse, enseigne de prêt-à-porter, Mâcon\nBac pro commerce, lycée de Mâcon"
+    assert reader.family("F1703") not in named(cv) and [" ".join(m.words) for m in reader.mentions(cv)] == ["vendeuse"]
+    assert named("Maçon coffreur depuis 10 ans") == [reader.family("F1703")]
+    # Accents left out, or put where ROME's capitals leave them bare, say nothing against a title.
+    assert named("macon depuis 10 ans") == [reader.family("F1703")]
+    assert named("Électricien, 10 ans") == [reader.family("F1602")]
+    # An alias written without its accents is still read with them ("kiné").
+    assert named("Kiné DE depuis 8 ans") == [reader.family("J1404")]
