@@ -108,6 +108,7 @@ class SkillReader:
         employer_words: Iterable[str] = (),
         actions: Iterable[str] = (),
         nouns: Iterable[str] = (),
+        heads: Iterable[str] = (),
     ) -> None:
         self.concepts = {concept.id: concept for concept in concepts}
         self.actions = frozenset(actions)
@@ -123,6 +124,7 @@ class SkillReader:
         }
         self.generic = frozenset(self._word(fold(word)) for word in generic)
         self.light = frozenset(self._word(word) for word in LIGHT_OBJECT_WORDS)
+        self.heads = frozenset(self._word(word) for word in heads)
         self._terms: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
         for concept in concepts:
             for term in concept.terms:
@@ -233,8 +235,10 @@ class SkillReader:
         """Whether a skill the candidate listed says part of `skill`, without covering it: its action as a noun,
         a distinctive one ("Nettoyage" of "Nettoyer les chambres", "encaissement" of "Encaisser un paiement"; not
         "Préparation de commandes" of "Préparer les repas"), or its whole object with more ("soudure TIG" of
-        "Contrôler une soudure", "Budget et reforecast" of "Élaborer un budget"). Such a skill is neither claimed
-        nor called missing: the candidate may have it, their words do not say."""
+        "Contrôler une soudure", "Budget et reforecast" of "Élaborer un budget"), or part of that object and
+        nothing else but a head ("Gestion des stocks" of "Gérer les stocks de médicaments", "lecture de plan" of
+        "Lire un plan de fabrication", "linge" of "Changer le linge de lit"). Such a skill is neither claimed nor
+        called missing: the candidate may have it, their words do not say."""
         label = self.label(skill)
         if not label.action or any(self.concepts[cid].kind in SPECIFIC_KINDS for cid in label.concepts):
             return False
@@ -243,9 +247,24 @@ class SkillReader:
         for own in profile.listed:
             if distinctive and any(_is_action(label, word) for word in own.words):
                 return True
-            if target and _holds(own, target):
+            if target and (_holds(own, target) or self._within_object(own, label, target)):
                 return True
         return False
+
+    def _within_object(self, own: SkillLabel, label: SkillLabel, target: frozenset[str]) -> bool:
+        """The listed skill's words are all words of the label's object, but its head (its first word, when it
+        begins many of ROME's labels: "Gestion", "Lecture", "Encadrement") and the label's action in another
+        form: "Gestion des stocks" names part of "Gérer les stocks de médicaments"; "Repas des enfants" does not
+        name "Assurer la sécurité des enfants" (the meals are no part of it)."""
+        first = next((self._word(word) for word in tokens(own.text) if word not in STOP_WORDS), "")
+        content = {
+            word
+            for word in own.words
+            if word not in self.light
+            and not _is_action(label, word)
+            and not (word == first and word in self.heads and not any(_same_word(word, t) for t in target))
+        }
+        return bool(content) and all(any(_same_word(word, t) for t in target) for word in content)
 
     def _object(self, label: SkillLabel) -> frozenset[str]:
         """A label's words less its action and its light words: what the action is done on."""
@@ -383,13 +402,13 @@ def load_concepts(path: Path = DATA) -> tuple[list[SkillConcept], list[str], lis
     return concepts, list(data.get("generic_words", ())), synonyms, list(data.get("employer_words", ()))
 
 
-def load_actions(path: Path = ACTIONS) -> tuple[list[str], list[str]]:
+def load_actions(path: Path = ACTIONS) -> tuple[list[str], list[str], list[str]]:
     data = json.loads(path.read_text(encoding="utf-8"))
-    return list(data["actions"]), list(data["nouns"])
+    return list(data["actions"]), list(data["nouns"]), list(data.get("heads", ()))
 
 
 @lru_cache(maxsize=1)
 def skill_reader() -> SkillReader:
     concepts, generic, synonyms, employer_words = load_concepts()
-    actions, nouns = load_actions()
-    return SkillReader(concepts, generic, synonyms, employer_words, actions, nouns)
+    actions, nouns, heads = load_actions()
+    return SkillReader(concepts, generic, synonyms, employer_words, actions, nouns, heads)

@@ -105,7 +105,17 @@ def test_a_skill_is_read_the_same_way_in_a_list_and_in_a_text(skill, listed, tex
         # A common action ("préparer") says nothing of the object; light words are no object.
         ("Préparer les repas", ["Préparation de commandes"], False),
         ("Emballer les produits", ["Vente de produits d'épargne"], False),
-        ("Contrôler la conformité d'une commande", ["Préparation de commandes"], False),
+        # Part of the object and nothing else but a head ("Gestion", "Lecture", "Préparation": words that begin
+        # many of ROME's labels): the candidate named what the skill is done on.
+        ("Gérer les stocks de médicaments", ["Gestion des stocks"], True),
+        ("Lire un plan de fabrication", ["lecture de plan"], True),
+        ("Changer le linge de lit", ["linge"], True),
+        ("Contrôler la conformité d'une commande", ["Préparation de commandes"], True),
+        # Another part of the object with words of its own: the meals are no part of the children's safety.
+        ("Assurer la sécurité des enfants", ["Repas des enfants"], False),
+        ("Lire un plan de fabrication", ["lecture de plan isométrique"], False),
+        # A head alone names no object.
+        ("Gérer les stocks de médicaments", ["Gestion"], False),
         # Tools, licences and languages are had or not.
         ("Programmer en Java", ["Développement JavaScript"], False),
     ],
