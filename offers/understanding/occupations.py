@@ -18,7 +18,7 @@ import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from django.db.models import Count, Max
@@ -26,6 +26,7 @@ from rapidfuzz import fuzz, process
 
 from offers.models import Occupation, OccupationTitle, SearchSynonym, SearchSynonymKind
 from offers.search.vocabulary import _split_gender_forms, fold
+from offers.understanding.english_titles import EnglishTitleWords, english_title_words
 from offers.understanding.phonetic import phonetic_key
 from offers.understanding.process_copy import ProcessCopy
 from offers.understanding.text import segments, tokens
@@ -77,6 +78,10 @@ ACRONYM_MAX_LENGTH = 4
 ACRONYM_SPELLED = 0.95
 # A word that begins this many known titles or more is a job's head ("directeur", "agent", "infirmier").
 TITLE_HEAD_MIN = 5
+# An English title is read again in French when no French reading is this sure, a little less surely; its
+# French form must read surer than that ("Tourist information officer" does not: ROME says it otherwise).
+ENGLISH_UNLESS = 0.5
+ENGLISH_READ = 0.9
 # Words before a title that say how it is learnt, not what it is ("Apprenti boulanger", "Alternant RH").
 TRAINEE_WORDS = frozenset(["apprenti", "apprentie", "alternant", "alternante", "stagiaire", "alternance", "stage"])
 # Words that say how a job is held, not which: "Salarié en restauration rapide" is a fast-food worker (the one
@@ -157,8 +162,10 @@ class OccupationReader:
         parents: dict[str, str],
         close: dict[str, set[str]],
         acronyms: dict[str, str] | None = None,
+        english: EnglishTitleWords | None = None,
     ) -> None:
         self.labels = labels
+        self.english = english or EnglishTitleWords()
         # What the reader was built from (`occupation_reader` sets it): readings cached elsewhere name it.
         self.version: tuple[int, ...] = ()
         self.parents = parents
@@ -278,16 +285,21 @@ class OccupationReader:
         return tuple(fixed)
 
     def from_title(self, title: str) -> list[OccupationGuess]:
-        """The occupation(s) a job title names: whole, longest known part, then with typos corrected.
+        """The occupation(s) a job title names: whole, longest known part, then with typos corrected; an
+        English title that no French reading places surely, read again in French (`english_titles.py`).
 
         A title decorated after a dash or a bar ("Vendeur en boulangerie - Saint-Denis", "Conseiller bancaire
         - CDI 35h - ...") is read by its first part first."""
         core = _DECORATION.split(title, maxsplit=1)[0]
-        if core != title:
-            guesses = self._from_title_words(title_key(core))
-            if guesses:
-                return guesses
-        return self._from_title_words(title_key(title))
+        guesses = self._from_title_words(title_key(core)) if core != title else []
+        guesses = guesses or self._from_title_words(title_key(title))
+        if guesses and guesses[0].confidence >= ENGLISH_UNLESS:
+            return guesses
+        for form in self.english.french_forms(title_key(core)):
+            said = self._from_title_words(form)
+            if said and ENGLISH_READ * said[0].confidence > ENGLISH_UNLESS:
+                return [replace(guess, confidence=round(ENGLISH_READ * guess.confidence, 3)) for guess in said]
+        return guesses
 
     def _from_title_words(self, words: tuple[str, ...]) -> list[OccupationGuess]:
         """Each way of reading a title, surest first, tried on the title as written and then with its typos
@@ -681,6 +693,7 @@ def occupation_reader_build() -> OccupationReader:
         parents=parents,
         close=close,
         acronyms=_acronyms(),
+        english=english_title_words(title_key),
     )
 
 

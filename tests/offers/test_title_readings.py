@@ -191,3 +191,35 @@ def test_a_town_is_not_read_as_a_job_in_a_text():
     assert named("Électricien, 10 ans") == [reader.family("F1602")]
     # An alias written without its accents is still read with them ("kiné").
     assert named("Kiné DE depuis 8 ans") == [reader.family("J1404")]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("title", "code"),
+    [
+        # English titles no alias spells, read again in French: the head first ("consultant SIRH").
+        ("HRIS consultant", "M1806"),
+        ("Hotel concierge", "G1701"),
+        # A French reading clear enough stands: "Business developer" is a sales role, no software developer.
+        ("Business developer (H/F)", "D1402"),
+        ("Financial analyst", "M1201"),
+    ],
+)
+def test_an_english_title_no_french_reading_places_is_read_in_french(title, code):
+    rome_load(folder=ROME)
+    occupation_reader_reset()
+    reader = occupation_reader()
+    top = reader.from_title(title)[0]
+    assert reader.family(top.code) == reader.family(code), (title, top)
+
+
+def test_english_title_words_give_french_forms_head_first():
+    from offers.understanding.english_titles import english_title_words
+    from offers.understanding.occupations import title_key
+
+    words = english_title_words(title_key)
+    assert words.french_forms(title_key("Tourist information officer"))[0][0] == "charge"
+    assert words.french_forms(title_key("Production operator")) == [("operateur", "production")]
+    # Not an English title: its last word is no English head noun; too many unknown words.
+    assert words.french_forms(title_key("Opérateur de production")) == []
+    assert words.french_forms(title_key("Widget gizmo operator")) == []
