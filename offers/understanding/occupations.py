@@ -147,7 +147,22 @@ TITLE_STOP_WORDS = frozenset(
 )
 
 
+# A title's feminine in inclusive writing ("Assistant(e)", "vendeur(se)", "coordinateur(trice)", "Infirmier·e"):
+# the title is read by its masculine, as ROME's "Infirmier / Infirmière" is read by either.
+_GENDER_MARK = re.compile(
+    r"(?<=[^\W\d_])\s?\((?:e|es|se|ne|le|re|ère|ere|euse|trice|rice|ice)\)|(?<=[a-zà-ÿ]{3})[·.](?:e|es|se|ne|euse|trice|ice)\b",
+    re.IGNORECASE,
+)
+# The employer's voice before a title ("Rejoignez-nous comme", "Nous recrutons un(e)", "Recherche :").
+_EMPLOYER_LEAD = re.compile(
+    r"^\s*(?:urgent\s*[:!-]?\s*)?(?:rejoignez[- ]nous|nous\s+recrutons|nous\s+recherchons|on\s+recrute|recrutement|"
+    r"recrute|recherche)\s*[:!-]?\s*(?:(?:comme|en\s+tant\s+que)\s+)?(?:(?:un|une|des|d'un|d'une)(?:\(e\))?\s+)?",
+    re.IGNORECASE,
+)
+
+
 def title_key(text: str) -> tuple[str, ...]:
+    text = _EMPLOYER_LEAD.sub("", _GENDER_MARK.sub("", text))
     return tuple(_singular(word) for word in tokens(text) if word not in TITLE_STOP_WORDS)
 
 

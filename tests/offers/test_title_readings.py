@@ -223,3 +223,25 @@ def test_english_title_words_give_french_forms_head_first():
     # Not an English title: its last word is no English head noun; too many unknown words.
     assert words.french_forms(title_key("Opérateur de production")) == []
     assert words.french_forms(title_key("Widget gizmo operator")) == []
+
+
+@pytest.mark.parametrize(
+    ("title", "key"),
+    [
+        # Inclusive writing of the feminine is read by the masculine, as ROME's "Infirmier / Infirmière" is.
+        ("Assistant(e) RH - Alternance", ("assistant", "rh", "alternance")),
+        ("Infirmier(e) coordinateur(trice)", ("infirmier", "coordinateur")),
+        ("Vendeur·se", ("vendeur",)),
+        ("Aide-soignant(e) de nuit", ("aide", "soignant", "nuit")),
+        # The employer's voice before the title is no part of it.
+        ("Rejoignez-nous comme vendeur(se) en bricolage", ("vendeur", "bricolage")),
+        ("Nous recrutons un(e) cariste", ("cariste",)),
+        # A word that merely ends like a mark keeps its letters.
+        ("Chef de rang (H/F)", ("chef", "rang")),
+        ("Agent de sécurité", ("agent", "securite")),
+    ],
+)
+def test_a_title_is_keyed_without_gender_marks_or_the_employers_voice(title, key):
+    from offers.understanding.occupations import title_key
+
+    assert title_key(title) == key
