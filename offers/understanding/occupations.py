@@ -16,14 +16,15 @@ from __future__ import annotations
 
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.db.models import Count, Max
 from rapidfuzz import fuzz, process
 
-from offers.models import Occupation, OccupationTitle
+from offers.models import Occupation, OccupationTitle, SearchSynonym, SearchSynonymKind
 from offers.search.vocabulary import _split_gender_forms
 from offers.understanding.phonetic import phonetic_key
 from offers.understanding.process_copy import ProcessCopy
@@ -71,6 +72,11 @@ LONE_TITLE_MIN_ADDED = 2
 LONE_TITLE_RARE_WORD = 10
 # A curated one-word title this short is an acronym ("ASH", "CFO"): after another trade's head it qualifies it.
 ACRONYM_MAX_LENGTH = 4
+# A title read with its acronyms spelled out ("Responsable ADV" as "Responsable administration des ventes"): the
+# acronym is the employer's word, its meaning the table's (a little less sure than a title as written).
+ACRONYM_SPELLED = 0.95
+# A word that begins this many known titles or more is a job's head ("directeur", "agent", "infirmier").
+TITLE_HEAD_MIN = 5
 # Words before a title that say how it is learnt, not what it is ("Apprenti boulanger", "Alternant RH").
 TRAINEE_WORDS = frozenset(["apprenti", "apprentie", "alternant", "alternante", "stagiaire", "alternance", "stage"])
 # A title after these names someone else ("avec l'expert-comptable", "à l'équipe infirmière").
@@ -144,6 +150,7 @@ class OccupationReader:
         labels: dict[str, str],
         parents: dict[str, str],
         close: dict[str, set[str]],
+        acronyms: dict[str, str] | None = None,
     ) -> None:
         self.labels = labels
         # What the reader was built from (`occupation_reader` sets it): readings cached elsewhere name it.
@@ -179,6 +186,17 @@ class OccupationReader:
         for key, code in self.taught.items():
             self._taught_masculine.setdefault(self._as_masculine(key), code)
         self.words = sorted(word for word in self.known if len(word) >= 4)
+        # Acronyms a title may hold ("Responsable ADV"), by what they stand for ("administration des ventes").
+        # Not those that stand for a job ("DAF": its first word heads known titles): next to other words they
+        # name a person ("Assistant DAF" is no finance director); alone they are titles of their own (aliases).
+        heads = Counter(key[0] for key in self.keys)
+        self.acronyms = {
+            key[0]: expansion
+            for acronym, spelled in (acronyms or {}).items()
+            if len(key := title_key(acronym)) == 1
+            and (expansion := title_key(spelled))
+            and heads[expansion[0]] < TITLE_HEAD_MIN
+        }
         self._containing: dict[str, list[tuple[str, ...]]] = defaultdict(list)
         for key in self.keys:
             for word in set(key):
@@ -266,7 +284,12 @@ class OccupationReader:
         if not words:
             return []
         corrected = self._corrected(words)
-        attempts = [(words, 1.0)] + ([(corrected, 0.85)] if corrected != words else [])
+        spelled = tuple(part for word in words for part in self.acronyms.get(word, (word,)))
+        attempts = [(words, 1.0)] + [
+            (attempt, confidence)
+            for attempt, confidence in ((spelled, ACRONYM_SPELLED), (corrected, 0.85))
+            if attempt != words
+        ]
         for reading in (self._whole, self._part):
             for attempt, confidence in attempts:
                 guesses = reading(attempt, confidence)
@@ -554,8 +577,6 @@ TAUGHT_MIN_SHARE = 0.6
 
 def _taught_titles() -> dict[tuple[str, ...], str]:
     """Offer title -> ROME code, from the codes recent France Travail offers carry (the majority, if clear)."""
-    from collections import Counter
-
     from offers.models import Offer
 
     counts: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
@@ -585,8 +606,21 @@ def occupation_reader_build() -> OccupationReader:
     through = Occupation.close_occupations.through
     close = close_occupations(through.objects.values_list("from_occupation_id", "to_occupation_id"))
     return OccupationReader(
-        titles=titles, aliases=aliases, taught=_taught_titles(), labels=labels, parents=parents, close=close
+        titles=titles,
+        aliases=aliases,
+        taught=_taught_titles(),
+        labels=labels,
+        parents=parents,
+        close=close,
+        acronyms=_acronyms(),
     )
+
+
+def _acronyms() -> dict[str, str]:
+    """Acronym -> what it stands for (the first of its equivalents), from the search's active acronyms
+    (`SearchSynonym`, seeded from offers/search/synonyms.json, edited by staff)."""
+    rows = SearchSynonym.objects.filter(active=True, kind=SearchSynonymKind.ACRONYM).values_list("term", "equivalents")
+    return {term: equivalents.split(",")[0].strip() for term, equivalents in rows if " " not in term.strip()}
 
 
 def close_occupations(links: Iterable[tuple[str, str]], *, hub: int = HUB_IN_LINKS) -> dict[str, set[str]]:
@@ -607,13 +641,22 @@ def close_occupations(links: Iterable[tuple[str, str]], *, hub: int = HUB_IN_LIN
     return dict(close)
 
 
-def _data_version() -> tuple[int, int, int, int]:
+def _data_version() -> tuple[object, ...]:
     from offers.models import Offer
 
     latest = OccupationTitle.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     # New offers may teach titles: the latest offer id stands for them (read from the primary key's index).
     newest_offer = Offer.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-    return (Occupation.objects.count(), OccupationTitle.objects.count(), latest, newest_offer)
+    # Staff may edit the acronyms: their count and latest change stand for them.
+    edited = SearchSynonym.objects.aggregate(rows=Count("pk"), latest=Max("updated_at"))
+    return (
+        Occupation.objects.count(),
+        OccupationTitle.objects.count(),
+        latest,
+        newest_offer,
+        edited["rows"],
+        edited["latest"],
+    )
 
 
 def _built(version: object) -> OccupationReader:

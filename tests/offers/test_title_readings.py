@@ -110,3 +110,42 @@ def test_the_market_seller_as_people_say_it_is_an_alias_of_romes_vendeur_ambulan
     # Read by its words alone it was "Vendeur de produits sur les marchés financiers", a trader.
     seller = reader.from_title("vendeuse sur les marchés")
     assert reader.family(seller[0].code) == "D1106" and seller[0].confidence >= CONFIDENT
+
+
+def test_an_acronym_of_a_title_is_read_as_what_it_stands_for_unless_it_names_a_job():
+    reader = OccupationReader(
+        titles=[
+            ("Responsable de l'administration des ventes", "M1701"),
+            ("Assistant / Assistante administration des ventes", "D1409"),
+            *[(f"Directeur / Directrice {what}", "M1205") for what in ("administratif et financier", "a", "b", "c")],
+            ("Directeur / Directrice de projet", "M1302"),
+            ("Assistant / Assistante de direction", "M1604"),
+        ],
+        labels={},
+        parents={},
+        close={},
+        acronyms={"ADV": "administration des ventes", "DAF": "directeur administratif et financier"},
+    )
+    spelled = reader.from_title("Responsable ADV (H/F)")
+    assert spelled[0].code == "M1701" and spelled[0].confidence >= CONFIDENT
+    # A title as written comes first: the acronym is read only where the words alone name nothing.
+    assert reader.from_title("Responsable de l'administration des ventes")[0].confidence == 1.0
+    # "DAF" stands for a job ("directeur" heads titles): "Assistant DAF" assists one, it is no finance director.
+    assert all(guess.code != "M1205" for guess in reader.from_title("Assistant DAF"))
+
+
+@pytest.mark.django_db
+def test_the_acronyms_are_the_search_tables_active_ones_and_an_edit_is_read():
+    from offers.models import SearchSynonym
+    from offers.search.synonyms import search_synonyms_load
+
+    rome_load(folder=ROME)
+    search_synonyms_load()
+    occupation_reader_reset()
+    reader = occupation_reader()
+    assert reader.family(reader.from_title("Responsable ADV")[0].code) == "M1701"
+    assert reader.family(reader.from_title("Mécanicien PL")[0].code) == reader.family("I1613")
+
+    SearchSynonym.objects.filter(term="ADV").update(active=False)
+    occupation_reader_reset()
+    assert all(guess.code != "M1701" for guess in occupation_reader().from_title("Responsable ADV"))
