@@ -20,6 +20,7 @@ DEMO = Path(__file__).resolve().parents[2] / "ingestion" / "demo" / "francetrava
 HELD_OUT = Path(__file__).resolve().parents[2] / "offers" / "understanding" / "heldout"
 SECOND = Path(__file__).resolve().parents[2] / "offers" / "understanding" / "heldout2"
 THIRD = Path(__file__).resolve().parents[2] / "offers" / "understanding" / "heldout3"
+TITLES = Path(__file__).resolve().parents[2] / "offers" / "understanding" / "titles"
 DEMO_TRUTH = Path(__file__).resolve().parents[2] / "matching" / "evaluation" / "demo_truth.json"
 ROME = Path(__file__).resolve().parents[3] / "shared" / "data" / "rome"
 
@@ -76,6 +77,7 @@ def test_skills_and_occupations_of_the_demo_offers_hold_their_floors(capsys):
     assert "skill P" in output and "ROME true" in output
     assert "heldout2/independent" in output and "INDEPENDENT" in output
     assert "heldout3/tuning" in output and "heldout3/independent" in output
+    assert "titles/tuning" in output and "titles/independent" in output and "offer titles" in output
     assert "R stated" in output and "words only" in output
 
 
@@ -128,6 +130,20 @@ def test_the_reading_by_meaning_holds_its_floors(capsys):
         assert scores.stated_labels == stated_count, (half, scores)
         assert scores.skill_precision >= precision and scores.skill_recall >= recall, (half, scores)
         assert scores.stated_recall >= said and scores.rome_accuracy >= rome, (half, scores)
+
+    # The offer-title set (200 titles written blind, ROME only, no competences): first measured at the commit that
+    # added it, ROME accuracy / answered 0.840 / 0.970 (tuning) and 0.880 / 0.980 (independent), words only the same.
+    # Since (the session's title changes: acronyms, holding words, English titles, inclusive marks), on the `make run`
+    # data 0.870 and 0.890; here, without the titles offers teach, 0.86 and 0.88.
+    for half, rome in (("tuning", 0.85), ("independent", 0.87)):
+        scores = extraction_scores(
+            france_travail_offers(TITLES / half),
+            skills=skill_reader(),
+            occupations=occupation_reader(),
+            meaning=meaning,
+        )
+        assert scores.offers == 0 and scores.rome_offers == 100, (half, scores)
+        assert scores.rome_accuracy >= rome, (half, scores)
 
     call_command("evaluate_understanding", str(SECOND / "tuning"), "--rome", str(ROME))
     output = capsys.readouterr().out

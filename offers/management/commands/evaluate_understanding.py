@@ -20,6 +20,8 @@ DEFAULT_SETS = (
     (UNDERSTANDING / "heldout2" / "independent", "hand-written, INDEPENDENT (never tuned on)"),
     (UNDERSTANDING / "heldout3" / "tuning", "hand-written, used to choose"),
     (UNDERSTANDING / "heldout3" / "independent", "hand-written, INDEPENDENT (never tuned on)"),
+    (UNDERSTANDING / "titles" / "tuning", "offer titles, used to choose"),
+    (UNDERSTANDING / "titles" / "independent", "offer titles, INDEPENDENT (never tuned on)"),
 )
 
 
@@ -27,7 +29,8 @@ class Command(BaseCommand):
     help = (
         "Hide France Travail's competences and romeCode, predict them from each offer's title and description, and "
         "print skill precision/recall and ROME accuracy. FOLDER holds France Travail search bodies "
-        "(default: the demo's, the first hand-written held-out set and both halves of the second and the third; "
+        "(default: the demo's, the first hand-written held-out set, both halves of the second and the third, and both "
+        "halves of the offer-title set; "
         "`python -m bench.gen_offers --n 2000 --seed 7 --out DIR` writes generated ones)."
     )
 

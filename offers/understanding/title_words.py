@@ -1,0 +1,192 @@
+"""How the words of job titles are written and compared: folded, singular, without articles (`title_key`), in
+both gender forms (`title_forms`, `masculine_form`), held in order by a longer title (`in_order`); the words
+before a title that say how it counts (`cue`: wanted, left behind, someone else's) or how the job is held
+(`HOLDING_WORDS`); and the accents that tell a title word from a town's name (`accents_agree`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from offers.search.vocabulary import _split_gender_forms
+from offers.understanding.text import tokens
+
+
+def singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+# Articles and prepositions only: "son" is a word of "Ingénieur du son", not a possessive there.
+TITLE_STOP_WORDS = frozenset(
+    [
+        "a",
+        "au",
+        "aux",
+        "avec",
+        "d",
+        "dans",
+        "de",
+        "des",
+        "du",
+        "en",
+        "et",
+        "f",
+        "fh",
+        "h",
+        "hf",
+        "l",
+        "la",
+        "le",
+        "les",
+        "par",
+        "pour",
+        "sur",
+        "un",
+        "une",
+    ]
+)
+
+
+# A title's feminine in inclusive writing ("Assistant(e)", "vendeur(se)", "coordinateur(trice)", "Infirmier·e"):
+# the title is read by its masculine, as ROME's "Infirmier / Infirmière" is read by either.
+_GENDER_MARK = re.compile(
+    r"(?<=[^\W\d_])\s?\((?:e|es|se|ne|le|re|ère|ere|euse|trice|rice|ice)\)|(?<=[a-zà-ÿ]{3})[·.](?:e|es|se|ne|euse|trice|ice)\b",
+    re.IGNORECASE,
+)
+# The employer's voice before a title ("Rejoignez-nous comme", "Nous recrutons un(e)", "Recherche :").
+_EMPLOYER_LEAD = re.compile(
+    r"^\s*(?:urgent\s*[:!-]?\s*)?(?:rejoignez[- ]nous|nous\s+recrutons|nous\s+recherchons|on\s+recrute|recrutement|"
+    r"recrute|recherche)\s*[:!-]?\s*(?:(?:comme|en\s+tant\s+que)\s+)?(?:(?:un|une|des|d'un|d'une)(?:\(e\))?\s+)?",
+    re.IGNORECASE,
+)
+
+
+def title_key(text: str) -> tuple[str, ...]:
+    text = _EMPLOYER_LEAD.sub("", _GENDER_MARK.sub("", text))
+    return tuple(singular(word) for word in tokens(text) if word not in TITLE_STOP_WORDS)
+
+
+def title_forms(title: str) -> list[list[str]]:
+    """A title's words, once per gender form ("Boulanger / Boulangère", "Chef / Cheffe de rang": ROME writes the
+    shared end once, after the feminine; "Responsable Commercial / Commerciale": the shared start once, before
+    the masculine). A slash after a longer first part that is no gender form is an "or" ("Responsable
+    plate-forme expédition / Livraison"): a second part of one word is no title by itself."""
+    if " / " not in title:
+        return [tokens(title)]
+    parts = [tokens(part) for part in title.split(" / ")]
+    if len(parts) != 2 or not all(parts) or len(parts[0]) <= len(parts[1]):
+        return _split_gender_forms(title)
+    masculine, second = parts
+    if _common_start(masculine[-1], second[0]) >= 4:
+        return [masculine, masculine[:-1] + second]
+    return [masculine, second] if len(second) > 1 else [masculine]
+
+
+def _common_start(a: str, b: str) -> int:
+    size = 0
+    while size < min(len(a), len(b)) and a[size] == b[size]:
+        size += 1
+    return size
+
+
+# French feminine endings and their masculine, longest first (words as `title_key` writes them: no accents).
+FEMININE_ENDINGS = (("trice", "teur"), ("euse", "eur"), ("ienne", "ien"), ("ere", "er"), ("ive", "if"), ("e", ""))
+
+
+def masculine_form(word: str, known: set[str]) -> str:
+    for feminine, masculine in FEMININE_ENDINGS:
+        if word.endswith(feminine) and len(word) > len(feminine) + 2:
+            candidate = word[: len(word) - len(feminine)] + masculine
+            if candidate in known:
+                return candidate
+    return word
+
+
+def same_start(a: str, b: str) -> bool:
+    """Two words of one family ("fromagerie", "fromager"): one starts the other, five letters at least."""
+    shorter, longer = sorted((a, b), key=len)
+    return len(shorter) >= 5 and longer.startswith(shorter[: max(5, len(shorter) - 2)])
+
+
+def in_order(words: tuple[str, ...], key: tuple[str, ...]) -> bool:
+    position = 0
+    for word in key:
+        if position < len(words) and word == words[position]:
+            position += 1
+    return position == len(words)
+
+
+# Words before a title that say how it is learnt, not what it is ("Apprenti boulanger", "Alternant RH").
+TRAINEE_WORDS = frozenset(["apprenti", "apprentie", "alternant", "alternante", "stagiaire", "alternance", "stage"])
+# Words that say how a job is held, not which: "Salarié en restauration rapide" is a fast-food worker (the one
+# title ROME heads with "salarié" is a vineyard worker's, whose trade its other word names).
+EMPLOYMENT_WORDS = frozenset(
+    ["salarie", "salariee", "saisonnier", "saisonniere", "interimaire", "vacataire", "renfort", "extra"]
+)
+HOLDING_WORDS = TRAINEE_WORDS | EMPLOYMENT_WORDS
+
+# Words before a title that say the candidate wants it, or leaves it.
+TARGET_CUES = frozenset(
+    [
+        "cherche",
+        "recherche",
+        "devenir",
+        "souhaite",
+        "veux",
+        "voudrais",
+        "aimerais",
+        "vise",
+        "poste",
+        "diplome",
+        "diplomee",
+        "obtenu",
+        "cap",
+        "bts",
+        "titre",
+        "reconversion",
+        "looking",
+        "want",
+        "become",
+    ]
+)
+PAST_CUES = frozenset(["ancien", "ancienne", "ex", "ete", "apres", "passe", "former", "previously"])
+# A title after these names someone else ("avec l'expert-comptable", "à l'équipe infirmière").
+OTHERS_CUES = frozenset(["avec", "equipe", "aupres", "lien"])
+
+
+def cue(before: list[str]) -> float:
+    """The nearest cue word before a title (at most 10 words back) says how much the title counts."""
+    for word in reversed(before[-10:]):
+        if word in PAST_CUES or word in OTHERS_CUES:
+            return 0.25
+        if word in TARGET_CUES:
+            return 2.0
+    return 1.0
+
+
+# A written word's letters, and a French postcode (the word after one is a town: "71000 MACON").
+LETTERS = re.compile(r"[^\W\d_]+")
+POSTCODE = re.compile(r"\d{5}")
+
+
+def accents_agree(written: str, spelling: str) -> bool:
+    """Every accented letter of `written` is accented alike in `spelling` (é and è are one: a slip of the pen);
+    letters left bare say nothing, nor a first letter ROME leaves bare (its capitals: "Electricien")."""
+    if len(written) != len(spelling):
+        return True
+    return all(
+        mine == theirs or _ACCENT_KIND.get(mine, mine) == _ACCENT_KIND.get(theirs, theirs)
+        for position, (mine, theirs) in enumerate(zip(written, spelling, strict=True))
+        if mine in _ACCENT_KIND and (position or theirs in _ACCENT_KIND)
+    )
+
+
+# An accented letter by its kind (any accent on an e is one kind), never equal to the bare letter.
+_ACCENT_KIND = {
+    **dict.fromkeys("éèêë", "e+"),
+    **dict.fromkeys("àâä", "a+"),
+    **dict.fromkeys("îï", "i+"),
+    **dict.fromkeys("ôö", "o+"),
+    **dict.fromkeys("ùûü", "u+"),
+    "ç": "c+",
+}
