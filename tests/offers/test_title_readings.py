@@ -23,6 +23,19 @@ FLOOR = 0.93
 CONFIDENT = 0.8
 
 
+@pytest.fixture
+def rome_reader() -> OccupationReader:
+    """The process's reader of the ROME referential of ../shared/data (no titles taught by offers)."""
+    rome_load(folder=ROME)
+    occupation_reader_reset()
+    return occupation_reader()
+
+
+def _assert_read_as(reader: OccupationReader, title: str, code: str) -> None:
+    guesses = reader.from_title(title)
+    assert guesses and reader.family(guesses[0].code) == reader.family(code), (title, guesses[:2])
+
+
 def _readings() -> list[tuple[str, str]]:
     return [(title, code) for title, code in json.loads(READINGS.read_text(encoding="utf-8"))["titles"]]
 
@@ -165,19 +178,13 @@ def test_the_acronyms_are_the_search_tables_active_ones_and_an_edit_is_read():
         ("Salarié agricole en élevage laitier", "A1419"),
     ],
 )
-def test_a_word_that_says_how_a_job_is_held_does_not_name_the_trade(title, code):
-    rome_load(folder=ROME)
-    occupation_reader_reset()
-    reader = occupation_reader()
-    top = reader.from_title(title)[0]
-    assert reader.family(top.code) == reader.family(code), (title, top)
+def test_a_word_that_says_how_a_job_is_held_does_not_name_the_trade(rome_reader, title, code):
+    _assert_read_as(rome_reader, title, code)
 
 
 @pytest.mark.django_db
-def test_a_town_is_not_read_as_a_job_in_a_text():
-    rome_load(folder=ROME)
-    occupation_reader_reset()
-    reader = occupation_reader()
+def test_a_town_is_not_read_as_a_job_in_a_text(rome_reader):
+    reader = rome_reader
 
     def named(text: str) -> list[str]:
         return [reader.family(mention.code) for mention in reader.mentions(text)]
@@ -205,12 +212,8 @@ def test_a_town_is_not_read_as_a_job_in_a_text():
         ("Financial analyst", "M1201"),
     ],
 )
-def test_an_english_title_no_french_reading_places_is_read_in_french(title, code):
-    rome_load(folder=ROME)
-    occupation_reader_reset()
-    reader = occupation_reader()
-    top = reader.from_title(title)[0]
-    assert reader.family(top.code) == reader.family(code), (title, top)
+def test_an_english_title_no_french_reading_places_is_read_in_french(rome_reader, title, code):
+    _assert_read_as(rome_reader, title, code)
 
 
 def test_english_title_words_give_french_forms_head_first():
