@@ -20,7 +20,7 @@ from rapidfuzz import fuzz, process
 from offers.search.vocabulary import fold
 from offers.understanding.english_titles import EnglishTitleWords
 from offers.understanding.phonetic import phonetic_key
-from offers.understanding.text import segments, tokens
+from offers.understanding.text import segments, singular, tokens
 from offers.understanding.title_words import (
     HOLDING_WORDS,
     LETTERS,
@@ -31,7 +31,6 @@ from offers.understanding.title_words import (
     in_order,
     masculine_form,
     same_start,
-    singular,
     title_forms,
     title_key,
 )

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from offers.search.vocabulary import fold
 from offers.understanding.paraphrase import HEAD_WEIGHT, ParaphraseReader, label_words
-from offers.understanding.text import STOP_WORDS, root, segments, tokens
+from offers.understanding.text import STOP_WORDS, root, segments, singular, tokens
 
 if TYPE_CHECKING:
     from offers.understanding.meaning import MeaningReader
@@ -63,13 +63,8 @@ class SkillConcept:
 _KEY_STOP_WORDS = frozenset(word for word in STOP_WORDS if len(word) > 1) - {"ce"}
 
 
-def _singular(word: str) -> str:
-    # Concept terms compare words, not stems: stems merge too much ("paiement" and "paie" share "pai").
-    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
-
-
 def _key(text: str) -> tuple[str, ...]:
-    return tuple(_singular(word) for word in tokens(text) if word not in _KEY_STOP_WORDS)
+    return tuple(singular(word) for word in tokens(text) if word not in _KEY_STOP_WORDS)
 
 
 def term_key(text: str) -> tuple[str, ...]:
@@ -114,7 +109,7 @@ class SkillReader:
     ) -> None:
         self.concepts = {concept.id: concept for concept in concepts}
         # Compared as written, never by their root: "traite" (milking) is not "traitez" (process).
-        self.homographs = frozenset(_singular(fold(word)) for word in homographs)
+        self.homographs = frozenset(singular(fold(word)) for word in homographs)
         self.actions = frozenset(actions)
         self.nouns = frozenset(nouns)
         # Words of one meaning in skill statements ("vérifier" for "contrôler"): compared as the first of their group.
@@ -143,8 +138,9 @@ class SkillReader:
     # --- reading ------------------------------------------------------------------------------
 
     def _word(self, word: str) -> str:
-        if _singular(word) in self.homographs:
-            return _singular(word)
+        written = singular(word)
+        if written in self.homographs:
+            return written
         rooted = root(word)
         return self.synonyms.get(rooted, rooted)
 
@@ -177,7 +173,7 @@ class SkillReader:
         # The label's own words that a concept's term says ("anglais" of "Anglais courant"), compared as written:
         # terms keep words singular, and "anglai" is no root of "anglais".
         term_words = {word for term_words in named.values() for word in term_words}
-        rest = words - {self._word(word) for word in tokens(text) if _singular(word) in term_words}
+        rest = words - {self._word(word) for word in tokens(text) if singular(word) in term_words}
         first = tokens(text)[:1]
         return SkillLabel(
             text=text,
@@ -262,7 +258,7 @@ class SkillReader:
         begins many of ROME's labels: "Gestion", "Lecture", "Encadrement") and the label's action in another
         form: "Gestion des stocks" names part of "Gérer les stocks de médicaments"; "Repas des enfants" does not
         name "Assurer la sécurité des enfants" (the meals are no part of it)."""
-        first = next((self._word(word) for word in tokens(own.text) if word not in STOP_WORDS), "")
+        first = next((self._word(word) for word in own.folded.split() if word not in STOP_WORDS), "")
         content = {
             word
             for word in own.words

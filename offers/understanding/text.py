@@ -78,6 +78,12 @@ STOP_WORDS = frozenset(
 )
 
 
+def singular(word: str) -> str:
+    """A folded word without its plural "s" ("chambres" -> "chambre"; not "ss": "process"): words, not stems, where
+    stems merge too much ("paiement" and "paie" share "pai")."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
 def tokens(text: str) -> list[str]:
     """Folded words ('C#' and 'C++' keep their sign: they are not 'c')."""
     return _TOKEN.findall(fold(text))

@@ -9,12 +9,7 @@ from __future__ import annotations
 import re
 
 from offers.search.vocabulary import _split_gender_forms
-from offers.understanding.text import tokens
-
-
-def singular(word: str) -> str:
-    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
-
+from offers.understanding.text import singular, tokens
 
 # Articles and prepositions only: "son" is a word of "Ingénieur du son", not a possessive there.
 TITLE_STOP_WORDS = frozenset(
