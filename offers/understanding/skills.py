@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -46,6 +47,19 @@ INFINITIVE_ENDINGS = ("er", "ir", "oir", "dre", "tre", "ire")
 SPECIFIC_KINDS = frozenset({"tool", "licence", "language"})
 # A label's words may spread over this many words of the candidate's statement, beyond their own number.
 WINDOW_SLACK = 3
+# A licence written once before several of its categories ("CACES 1, 3 et 5", "CACES® R489 cat. 1/3/5", "Permis B
+# et C"): each category is read as if written with it ("CACES 1, CACES 3, CACES 5"), since a comma ends a statement.
+# Read on the text as written: a licence's letters only in capitals ("Permis B, ce poste..." lists no "CE").
+_SEPARATOR = r"\s*(?:,|/|-|\+|&|\bet\b|\bou\b)?\s*"
+_LICENCE_LISTS = (
+    (r"(?i:caces?)®?(?:\s*(?i:r)\s*-?\s*4\d\d)?(?:\s+(?i:cat(?:[ée]gorie)?s?)\.?)?", r"\d{1,2}(?i:[ab])?"),
+    (r"(?i:permis)(?:\s+(?i:cat(?:[ée]gorie)?s?)\.?)?", r"(?:B96|BE|B|C1E|C1|CE|C|D1E|D1|DE|D)"),
+)
+_LICENCE_LIST_PATTERNS = tuple(
+    re.compile(rf"\b(?P<family>{family})\s+(?P<items>{item}(?:{_SEPARATOR}{item})+)(?![\w'’])")
+    for family, item in _LICENCE_LISTS
+)
+_CATEGORY = re.compile(r"[0-9A-Za-z]+")
 
 
 @dataclass(frozen=True)
@@ -57,6 +71,8 @@ class SkillConcept:
     # Terms that name a part of the concept ("autolaveuse" of cleaning): they show the concept in a text, but a
     # label that names it only through one of them is read by its own words (no sibling stands in for it).
     narrow: tuple[tuple[str, ...], ...] = ()
+    # Concepts that whoever has this one has too: a CACES R489 of category 3 or 5 is the forklift's.
+    implies: tuple[str, ...] = ()
 
 
 # Concept terms keep single letters and "ce": "permis C", "permis CE" and "permis D" are three licences.
@@ -150,12 +166,14 @@ class SkillReader:
         return word in self.actions or (word.endswith(INFINITIVE_ENDINGS) and word not in self.nouns)
 
     def concepts_in(self, text: str) -> set[str]:
-        return set(self._concept_words(text))
+        """The concepts a text names, and those they imply (a CACES 3 is a forklift driver's)."""
+        named = set(self._concept_words(text))
+        return named | {implied for concept in named for implied in self.concepts[concept].implies}
 
     def _concept_words(self, text: str, *, narrow: bool = True) -> dict[str, set[str]]:
         """Concept -> the words of the text that named it (`narrow`: its narrow terms count too)."""
         found: dict[str, set[str]] = {}
-        for part in segments(text):
+        for part in segments(licence_lists_spelled(text)):
             words = _key(part)
             for start, word in enumerate(words):
                 for term, concept, is_narrow in self._terms.get(word, ()):
@@ -354,6 +372,23 @@ class SkillReader:
         return [self.concepts[cid].label for cid in ordered]
 
 
+def licence_lists_spelled(text: str) -> str:
+    """A text with every licence written once before several categories written in full for each:
+    "CACES R489 1, 3 et 5" -> "CACES R489 1, CACES R489 3, CACES R489 5" (a CACES category's letter, "1A", is left
+    out: the concepts are by number)."""
+    for pattern in _LICENCE_LIST_PATTERNS:
+        text = pattern.sub(_spelled, text)
+    return text
+
+
+def _spelled(match: re.Match[str]) -> str:
+    family = " ".join(match["family"].replace(".", " ").replace("®", " ").split())
+    categories = [item for item in _CATEGORY.findall(match["items"]) if item.lower() not in ("et", "ou")]
+    if family.lower().startswith("caces"):
+        categories = [category.rstrip("abAB") for category in categories]
+    return ", ".join(f"{family} {category}" for category in categories)
+
+
 def _said_in_full(label: SkillLabel, written: str, profile: SkillProfile) -> bool:
     """The text says the label's own words (those no concept term says), or the label as written when it has none
     (`written`: the text's folded words, space-padded)."""
@@ -399,6 +434,7 @@ def load_concepts(
             kind=item["kind"],
             terms=tuple(key for key in dict.fromkeys(_key(term) for term in item["terms"]) if key),
             narrow=tuple(key for key in dict.fromkeys(_key(term) for term in item.get("narrow", ())) if key),
+            implies=tuple(item.get("implies", ())),
         )
         for item in data["concepts"]
     ]
