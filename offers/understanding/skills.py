@@ -122,6 +122,7 @@ class SkillReader:
         heads: Iterable[str] = (),
         *,
         homographs: Iterable[str] = (),
+        seeker_words: Iterable[str] = (),
     ) -> None:
         self.concepts = {concept.id: concept for concept in concepts}
         # Compared as written, never by their root: "traite" (milking) is not "traitez" (process).
@@ -140,6 +141,7 @@ class SkillReader:
         self.generic = frozenset(self._word(fold(word)) for word in generic)
         self.light = frozenset(self._word(word) for word in LIGHT_OBJECT_WORDS)
         self.heads = frozenset(self._word(word) for word in heads)
+        self.seeker_words = frozenset(self._word(fold(word)) for word in seeker_words)
         self._terms: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
         for concept in concepts:
             for term in concept.terms:
@@ -269,7 +271,14 @@ class SkillReader:
                 return True
             if target and (_holds(own, target) or self._within_object(own, label, target)):
                 return True
-        return False
+        # A statement of their text names the whole object ("je prépare le bilan" of "Établir un bilan"), unless it
+        # speaks of the job they seek ("je cherche un poste de technicien" says nothing of "Installer un poste de
+        # travail").
+        return bool(target) and any(
+            all(any(_same_word(word, mine) for mine in statement) for word in target)
+            for statement in profile.statements
+            if not self.seeker_words.intersection(statement)
+        )
 
     def _within_object(self, own: SkillLabel, label: SkillLabel, target: frozenset[str]) -> bool:
         """The listed skill's words are all words of the label's object, but its head (its first word, when it
@@ -423,9 +432,8 @@ def _close_together(words: frozenset[str], statement: list[str]) -> bool:
     return False
 
 
-def load_concepts(
-    path: Path = DATA,
-) -> tuple[list[SkillConcept], list[str], list[list[str]], list[str], list[str]]:
+def load_concepts(path: Path = DATA) -> tuple[list[SkillConcept], list[list[str]], dict[str, list[str]]]:
+    """The concepts, the word synonym groups, and the word lists by name (generic, employer, homograph, seeker)."""
     data = json.loads(path.read_text(encoding="utf-8"))
     concepts = [
         SkillConcept(
@@ -439,8 +447,10 @@ def load_concepts(
         for item in data["concepts"]
     ]
     synonyms = [list(group) for group in data.get("word_synonyms", ())]
-    generic, employer_words = list(data.get("generic_words", ())), list(data.get("employer_words", ()))
-    return concepts, generic, synonyms, employer_words, list(data.get("homographs", ()))
+    words = {
+        name: list(data.get(name, ())) for name in ("generic_words", "employer_words", "homographs", "seeker_words")
+    }
+    return concepts, synonyms, words
 
 
 def load_actions(path: Path = ACTIONS) -> tuple[list[str], list[str], list[str]]:
@@ -450,6 +460,16 @@ def load_actions(path: Path = ACTIONS) -> tuple[list[str], list[str], list[str]]
 
 @lru_cache(maxsize=1)
 def skill_reader() -> SkillReader:
-    concepts, generic, synonyms, employer_words, homographs = load_concepts()
+    concepts, synonyms, words = load_concepts()
     actions, nouns, heads = load_actions()
-    return SkillReader(concepts, generic, synonyms, employer_words, actions, nouns, heads, homographs=homographs)
+    return SkillReader(
+        concepts,
+        words["generic_words"],
+        synonyms,
+        words["employer_words"],
+        actions,
+        nouns,
+        heads,
+        homographs=words["homographs"],
+        seeker_words=words["seeker_words"],
+    )

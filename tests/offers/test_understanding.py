@@ -143,6 +143,24 @@ def test_a_listed_skill_that_says_part_of_a_label_neither_covers_it_nor_leaves_i
 
 
 @pytest.mark.parametrize(
+    ("skill", "text", "partly"),
+    [
+        # Their text names the whole object: they may have the skill, and are not told they lack it.
+        ("Établir un bilan", "Je saisis les factures et je prépare le bilan avec l'expert-comptable.", True),
+        ("Installer un poste de travail", "Support N1/N2 : tickets GLPI, installation de postes Windows.", True),
+        # Not in a statement about the job they seek, nor with part of the object only.
+        ("Installer un poste de travail", "Vendeur 7 ans, je cherche un poste de technicien help desk.", False),
+        ("Nettoyer les chambres d'hôtel", "Réceptionniste de nuit, 40 chambres.", False),
+    ],
+)
+def test_a_text_that_names_a_skill_s_whole_object_says_part_of_it(skill, text, partly):
+    reader = skill_reader()
+    profile = reader.profile(skills=[], text=text)
+    assert reader.partly(skill, profile) is partly
+    assert not reader.covered(skill, profile)
+
+
+@pytest.mark.parametrize(
     ("label", "action"),
     [
         ("Préparer les déclarations de TVA", "prepar"),  # ROME begins skills with it
