@@ -60,6 +60,8 @@ _LICENCE_LIST_PATTERNS = tuple(
     for family, item in _LICENCE_LISTS
 )
 _CATEGORY = re.compile(r"[0-9A-Za-z]+")
+# What joins several skills in one listed item: "et", "&", "+", a comma or a slash between words.
+_JOINED = re.compile(r"\s+(?:et|&|\+)\s+|\s*[,;/]\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,9 @@ class SkillProfile:
     """What a candidate (or an offer's text) shows: listed labels, concepts, statements."""
 
     listed: list[SkillLabel] = field(default_factory=list)
+    # The parts of a listed skill that joins several ("Commandes et gestion des stocks", "repas et bain"): they
+    # say part of an offer skill (`SkillReader.partly`), never that the candidate has it.
+    parts: list[SkillLabel] = field(default_factory=list)
     concepts: set[str] = field(default_factory=set)
     statements: list[list[str]] = field(default_factory=list)  # content stems of each statement, in order
     stems: set[str] = field(default_factory=set)
@@ -210,6 +215,7 @@ class SkillReader:
             if skill.strip():
                 label = self.label(skill)
                 profile.listed.append(label)
+                profile.parts.extend(self.label(part) for part in listed_parts(skill))
                 # What a candidate lists shows its concepts as their text would, narrow terms included
                 # ("Utiliser une autolaveuse" shows cleaning; only as a label to find is it read by its words).
                 profile.concepts |= label.concepts | self.concepts_in(skill)
@@ -266,7 +272,7 @@ class SkillReader:
             return False
         distinctive = all(self.paraphrase.weight(key) > HEAD_WEIGHT for key in self.paraphrase.keys(label.action))
         target = self._object(label)
-        for own in profile.listed:
+        for own in (*profile.listed, *profile.parts):
             if distinctive and any(_is_action(label, word) for word in own.words):
                 return True
             if target and (_holds(own, target) or self._within_object(own, label, target)):
@@ -379,6 +385,13 @@ class SkillReader:
         found = self.concepts_in(text)
         ordered = sorted(found, key=lambda cid: (self.concepts[cid].kind not in SPECIFIC_KINDS, cid))
         return [self.concepts[cid].label for cid in ordered]
+
+
+def listed_parts(skill: str) -> list[str]:
+    """The skills one listed item joins ("Commandes et gestion des stocks" -> "Commandes", "gestion des stocks"),
+    or none when it names one ("Hygiène", "Pétrir la pâte")."""
+    parts = [part.strip() for part in _JOINED.split(skill) if part.strip()]
+    return parts if len(parts) > 1 else []
 
 
 def licence_lists_spelled(text: str) -> str:
