@@ -60,6 +60,9 @@ _LICENCE_LIST_PATTERNS = tuple(
     for family, item in _LICENCE_LISTS
 )
 _CATEGORY = re.compile(r"[0-9A-Za-z]+")
+# ROME's wording of a driving licence ("Permis de conduire catégorie C", "Permis de conduire E"): read as the short
+# one ("Permis C") that the concepts and the lists above know.
+_DRIVING_LICENCE = re.compile(r"\b(?i:permis\s+de\s+conduire)(?:\s+(?i:cat(?:[ée]gorie)?s?)\.?)?\s+(?=[A-Z]{1,2}\d?\b)")
 # What joins several skills in one listed item: "et", "&", "+", a comma or a slash between words.
 _JOINED = re.compile(r"\s+(?:et|&|\+)\s+|\s*[,;/]\s*", re.IGNORECASE)
 
@@ -363,6 +366,10 @@ class SkillReader:
     def _specific(self, skill: str) -> frozenset[str]:
         return frozenset(cid for cid in self.label(skill).concepts if self.concepts[cid].kind in SPECIFIC_KINDS)
 
+    def names_specific(self, skill: str) -> bool:
+        """Whether a label names a tool, a licence or a language: had or not, never said in other words."""
+        return bool(self._specific(skill))
+
     def _best_of_siblings(self, found: list[str], written: str, profile: SkillProfile) -> list[str]:
         """Labels of one tool or language that differ by their own words ("Anglais courant", "Anglais
         professionnel"): when the text says some of them in full, the others are not read."""
@@ -397,7 +404,8 @@ def listed_parts(skill: str) -> list[str]:
 def licence_lists_spelled(text: str) -> str:
     """A text with every licence written once before several categories written in full for each:
     "CACES R489 1, 3 et 5" -> "CACES R489 1, CACES R489 3, CACES R489 5" (a CACES category's letter, "1A", is left
-    out: the concepts are by number)."""
+    out: the concepts are by number); ROME's "Permis de conduire catégorie C" read as "Permis C"."""
+    text = _DRIVING_LICENCE.sub("Permis ", text)
     for pattern in _LICENCE_LIST_PATTERNS:
         text = pattern.sub(_spelled, text)
     return text
