@@ -271,7 +271,13 @@ class SkillReader:
         "Lire un plan de fabrication", "linge" of "Changer le linge de lit"). Such a skill is neither claimed nor
         called missing: the candidate may have it, their words do not say."""
         label = self.label(skill)
-        if not label.action or any(self.concepts[cid].kind in SPECIFIC_KINDS for cid in label.concepts):
+        if any(self.concepts[cid].kind in SPECIFIC_KINDS for cid in label.concepts):
+            return False
+        if label.concepts and label.concepts <= profile.concepts:
+            # The skill's concepts are theirs, its other words unsaid ("Toilette" of "Réaliser des soins d'hygiène
+            # corporelle, de confort et de prévention").
+            return True
+        if not label.action:
             return False
         distinctive = all(self.paraphrase.weight(key) > HEAD_WEIGHT for key in self.paraphrase.keys(label.action))
         target = self._object(label)
