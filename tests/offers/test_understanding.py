@@ -34,6 +34,13 @@ from offers.understanding.skills import skill_reader
         ("Permis D", [], "Permis B et d'une voiture", False),
         # The parts of a listed item that joins several skills never claim one ("sécurité" of "Hygiène et sécurité").
         ("Assurer la sécurité des enfants", ["Hygiène et sécurité"], "", False),
+        # Trade words and tools ROME's labels name otherwise.
+        ("Réaliser une coloration", ["Couleurs et mèches"], "", True),
+        ("Utilisation de logiciels de gestion hôtelière", ["Opera PMS"], "", True),
+        ("Maîtrise des logiciels de comptabilité", ["Sage"], "", True),
+        ("Techniques de soudage", ["Soudure TIG et MIG-MAG"], "", True),
+        ("Techniques de coupes de cheveux", ["Coupe homme / femme"], "", True),
+        ("Techniques de coupes de cheveux", ["Coupe de bois"], "", False),
         # An action and its noun are one word, irregular ones too.
         ("Vendre des produits", ["Vente de produits"], "", True),
         ("Réduire les coûts", ["Réduction des coûts"], "", True),
