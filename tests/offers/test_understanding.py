@@ -34,6 +34,9 @@ from offers.understanding.skills import skill_reader
         ("Permis D", [], "Permis B et d'une voiture", False),
         # The parts of a listed item that joins several skills never claim one ("sécurité" of "Hygiène et sécurité").
         ("Assurer la sécurité des enfants", ["Hygiène et sécurité"], "", False),
+        # A specialisation is not its general licence: basic ADR is no tank ADR, which holds it.
+        ("Certificat de formation ADR Citerne", ["ADR base"], "", False),
+        ("Certificat de formation ADR", ["ADR citerne"], "", True),
         # A director's diploma (BAFD) is no animator's (BAFA), but holds it.
         ("Habilitation BAFD", ["BAFA"], "", False),
         ("Habilitation BAFA", ["BAFD"], "", True),
