@@ -372,14 +372,20 @@ def widenings_for_profile(*, profile: Any, shown: int, k: int = 10) -> list[Wide
     constraints = profile_constraints(profile)
     found: list[Widening] = []
     if constraints.radius_km:
-        for radius in WIDER_RADII_KM:
-            if radius > constraints.radius_km:
-                wider = copy.copy(profile)
-                wider.radius_km = radius
-                more = len(recommendations_for_profile(profile=wider, k=k)) - shown
-                if more > 0:
-                    found.append(Widening(_("Élargissez le rayon à %(km)d km") % {"km": radius}, more))
-                    break
+        # The nearest wider radius that shows more; else anywhere (0 km: no radius), so that a candidate whose
+        # trade has no offer in the region still learns that it has some elsewhere.
+        for radius in (*(r for r in WIDER_RADII_KM if r > constraints.radius_km), 0):
+            wider = copy.copy(profile)
+            wider.radius_km = radius
+            more = len(recommendations_for_profile(profile=wider, k=k)) - shown
+            if more > 0:
+                label = (
+                    _("Élargissez le rayon à %(km)d km") % {"km": radius}
+                    if radius
+                    else _("Cherchez dans toute la France")
+                )
+                found.append(Widening(label, more))
+                break
     if constraints.contract_types:
         wider = copy.copy(profile)
         wider.contract_types = []

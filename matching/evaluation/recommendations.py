@@ -47,11 +47,22 @@ K = 10
 GAIN_RELEVANT = 2
 GAIN_RELATED = 1
 # The profile sets: `demo` (the weights were tuned on half of it), `heldout` (other occupations,
-# nothing tuned on it), `heldout2` to `heldout8` (each written apart and committed before any run, never
+# nothing tuned on it), `heldout2` to `heldout9` (each written apart and committed before any run, never
 # tuned on).
 PROFILE_SETS = {
     name: f"{name}_profiles.json"
-    for name in ("demo", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8")
+    for name in (
+        "demo",
+        "heldout",
+        "heldout2",
+        "heldout3",
+        "heldout4",
+        "heldout5",
+        "heldout6",
+        "heldout7",
+        "heldout8",
+        "heldout9",
+    )
 }
 
 

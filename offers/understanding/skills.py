@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -46,6 +47,19 @@ INFINITIVE_ENDINGS = ("er", "ir", "oir", "dre", "tre", "ire")
 SPECIFIC_KINDS = frozenset({"tool", "licence", "language"})
 # A label's words may spread over this many words of the candidate's statement, beyond their own number.
 WINDOW_SLACK = 3
+# A licence written once before several of its categories ("CACES 1, 3 et 5", "CACES® R489 cat. 1/3/5", "Permis B
+# et C"): each category is read as if written with it ("CACES 1, CACES 3, CACES 5"), since a comma ends a statement.
+# Read on the text as written: a licence's letters only in capitals ("Permis B, ce poste..." lists no "CE").
+_SEPARATOR = r"\s*(?:,|/|-|\+|&|\bet\b|\bou\b)?\s*"
+_LICENCE_LISTS = (
+    (r"(?i:caces?)®?(?:\s*(?i:r)\s*-?\s*4\d\d)?(?:\s+(?i:cat(?:[ée]gorie)?s?)\.?)?", r"\d{1,2}(?i:[ab])?"),
+    (r"(?i:permis)(?:\s+(?i:cat(?:[ée]gorie)?s?)\.?)?", r"(?:B96|BE|B|C1E|C1|CE|C|D1E|D1|DE|D)"),
+)
+_LICENCE_LIST_PATTERNS = tuple(
+    re.compile(rf"\b(?P<family>{family})\s+(?P<items>{item}(?:{_SEPARATOR}{item})+)(?![\w'’])")
+    for family, item in _LICENCE_LISTS
+)
+_CATEGORY = re.compile(r"[0-9A-Za-z]+")
 
 
 @dataclass(frozen=True)
@@ -57,6 +71,8 @@ class SkillConcept:
     # Terms that name a part of the concept ("autolaveuse" of cleaning): they show the concept in a text, but a
     # label that names it only through one of them is read by its own words (no sibling stands in for it).
     narrow: tuple[tuple[str, ...], ...] = ()
+    # Concepts that whoever has this one has too: a CACES R489 of category 3 or 5 is the forklift's.
+    implies: tuple[str, ...] = ()
 
 
 # Concept terms keep single letters and "ce": "permis C", "permis CE" and "permis D" are three licences.
@@ -106,6 +122,7 @@ class SkillReader:
         heads: Iterable[str] = (),
         *,
         homographs: Iterable[str] = (),
+        seeker_words: Iterable[str] = (),
     ) -> None:
         self.concepts = {concept.id: concept for concept in concepts}
         # Compared as written, never by their root: "traite" (milking) is not "traitez" (process).
@@ -124,6 +141,7 @@ class SkillReader:
         self.generic = frozenset(self._word(fold(word)) for word in generic)
         self.light = frozenset(self._word(word) for word in LIGHT_OBJECT_WORDS)
         self.heads = frozenset(self._word(word) for word in heads)
+        self.seeker_words = frozenset(self._word(fold(word)) for word in seeker_words)
         self._terms: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
         for concept in concepts:
             for term in concept.terms:
@@ -150,12 +168,14 @@ class SkillReader:
         return word in self.actions or (word.endswith(INFINITIVE_ENDINGS) and word not in self.nouns)
 
     def concepts_in(self, text: str) -> set[str]:
-        return set(self._concept_words(text))
+        """The concepts a text names, and those they imply (a CACES 3 is a forklift driver's)."""
+        named = set(self._concept_words(text))
+        return named | {implied for concept in named for implied in self.concepts[concept].implies}
 
     def _concept_words(self, text: str, *, narrow: bool = True) -> dict[str, set[str]]:
         """Concept -> the words of the text that named it (`narrow`: its narrow terms count too)."""
         found: dict[str, set[str]] = {}
-        for part in segments(text):
+        for part in segments(licence_lists_spelled(text)):
             words = _key(part)
             for start, word in enumerate(words):
                 for term, concept, is_narrow in self._terms.get(word, ()):
@@ -251,7 +271,14 @@ class SkillReader:
                 return True
             if target and (_holds(own, target) or self._within_object(own, label, target)):
                 return True
-        return False
+        # A statement of their text names the whole object ("je prépare le bilan" of "Établir un bilan"), unless it
+        # speaks of the job they seek ("je cherche un poste de technicien" says nothing of "Installer un poste de
+        # travail").
+        return bool(target) and any(
+            all(any(_same_word(word, mine) for mine in statement) for word in target)
+            for statement in profile.statements
+            if not self.seeker_words.intersection(statement)
+        )
 
     def _within_object(self, own: SkillLabel, label: SkillLabel, target: frozenset[str]) -> bool:
         """The listed skill's words are all words of the label's object, but its head (its first word, when it
@@ -354,6 +381,23 @@ class SkillReader:
         return [self.concepts[cid].label for cid in ordered]
 
 
+def licence_lists_spelled(text: str) -> str:
+    """A text with every licence written once before several categories written in full for each:
+    "CACES R489 1, 3 et 5" -> "CACES R489 1, CACES R489 3, CACES R489 5" (a CACES category's letter, "1A", is left
+    out: the concepts are by number)."""
+    for pattern in _LICENCE_LIST_PATTERNS:
+        text = pattern.sub(_spelled, text)
+    return text
+
+
+def _spelled(match: re.Match[str]) -> str:
+    family = " ".join(match["family"].replace(".", " ").replace("®", " ").split())
+    categories = [item for item in _CATEGORY.findall(match["items"]) if item.lower() not in ("et", "ou")]
+    if family.lower().startswith("caces"):
+        categories = [category.rstrip("abAB") for category in categories]
+    return ", ".join(f"{family} {category}" for category in categories)
+
+
 def _said_in_full(label: SkillLabel, written: str, profile: SkillProfile) -> bool:
     """The text says the label's own words (those no concept term says), or the label as written when it has none
     (`written`: the text's folded words, space-padded)."""
@@ -388,9 +432,8 @@ def _close_together(words: frozenset[str], statement: list[str]) -> bool:
     return False
 
 
-def load_concepts(
-    path: Path = DATA,
-) -> tuple[list[SkillConcept], list[str], list[list[str]], list[str], list[str]]:
+def load_concepts(path: Path = DATA) -> tuple[list[SkillConcept], list[list[str]], dict[str, list[str]]]:
+    """The concepts, the word synonym groups, and the word lists by name (generic, employer, homograph, seeker)."""
     data = json.loads(path.read_text(encoding="utf-8"))
     concepts = [
         SkillConcept(
@@ -399,12 +442,15 @@ def load_concepts(
             kind=item["kind"],
             terms=tuple(key for key in dict.fromkeys(_key(term) for term in item["terms"]) if key),
             narrow=tuple(key for key in dict.fromkeys(_key(term) for term in item.get("narrow", ())) if key),
+            implies=tuple(item.get("implies", ())),
         )
         for item in data["concepts"]
     ]
     synonyms = [list(group) for group in data.get("word_synonyms", ())]
-    generic, employer_words = list(data.get("generic_words", ())), list(data.get("employer_words", ()))
-    return concepts, generic, synonyms, employer_words, list(data.get("homographs", ()))
+    words = {
+        name: list(data.get(name, ())) for name in ("generic_words", "employer_words", "homographs", "seeker_words")
+    }
+    return concepts, synonyms, words
 
 
 def load_actions(path: Path = ACTIONS) -> tuple[list[str], list[str], list[str]]:
@@ -414,6 +460,16 @@ def load_actions(path: Path = ACTIONS) -> tuple[list[str], list[str], list[str]]
 
 @lru_cache(maxsize=1)
 def skill_reader() -> SkillReader:
-    concepts, generic, synonyms, employer_words, homographs = load_concepts()
+    concepts, synonyms, words = load_concepts()
     actions, nouns, heads = load_actions()
-    return SkillReader(concepts, generic, synonyms, employer_words, actions, nouns, heads, homographs=homographs)
+    return SkillReader(
+        concepts,
+        words["generic_words"],
+        synonyms,
+        words["employer_words"],
+        actions,
+        nouns,
+        heads,
+        homographs=words["homographs"],
+        seeker_words=words["seeker_words"],
+    )

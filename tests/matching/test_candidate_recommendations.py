@@ -84,6 +84,9 @@ def test_the_page_lists_explained_offers_that_honour_the_profile_constraints(cli
     assert offers["developer"] not in listed  # a baker is not padded with a developer offer
     # Fewer offers shown: the page says what would show more (the interim offer next door).
     assert "Acceptez tous les types de contrat : 1 offre de plus" in html
+    # No wider radius up to 150 km shows more: anywhere does (the CDI in Lille).
+    assert "Cherchez dans toute la France : 1 offre de plus" in html
+    assert "Élargissez le rayon" not in html
     assert "Sauvegarder" in html
 
 

@@ -68,6 +68,7 @@ def test_the_heldout_profiles_are_other_people_wanting_other_occupations():
         ("heldout6", 6),
         ("heldout7", 6),
         ("heldout8", 6),
+        ("heldout9", 6),
     ],
 )
 def test_the_later_heldout_profiles_were_written_apart_the_way_people_write(profile_set, per_kind):

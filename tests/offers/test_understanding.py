@@ -24,6 +24,18 @@ from offers.understanding.skills import skill_reader
         ("Réaliser des tableaux de bord Power BI", ["Power BI"], "", True),
         ("Conduire un chariot élévateur", [], "cariste, caces 3, conduite de chariots élévateurs", True),
         ("CACES R489 catégorie 3", ["CACES 5"], "", False),
+        # A licence written once before its categories holds each of them; CACES 3 and 5 are forklifts'.
+        ("CACES R489 catégorie 3", ["CACES 1 3 5"], "", True),
+        ("CACES R489 catégorie 5", [], "Cariste, CACES® R489 cat. 1, 3 et 5 à jour", True),
+        ("Conduire un chariot élévateur", ["CACES R489 catégories 1, 3 et 5"], "", True),
+        ("Conduire un chariot élévateur", ["CACES 1"], "", False),
+        ("Permis C", [], "Permis B et C, FIMO", True),
+        ("Permis C", [], "Permis B, ce poste vous attend", False),
+        ("Permis D", [], "Permis B et d'une voiture", False),
+        # An action and its noun are one word, irregular ones too.
+        ("Vendre des produits", ["Vente de produits"], "", True),
+        ("Réduire les coûts", ["Réduction des coûts"], "", True),
+        ("Traduire des documents", [], "traduction de documents techniques", True),
         ("Anglais courant", [], "Langues : English (fluent)", True),
         ("Permis C", ["Permis B"], "", False),
         # Words of the label inside one statement of the candidate, inflections aside.
@@ -105,6 +117,9 @@ def test_a_skill_is_read_the_same_way_in_a_list_and_in_a_text(skill, listed, tex
         # A common action ("préparer") says nothing of the object; light words are no object.
         ("Préparer les repas", ["Préparation de commandes"], False),
         ("Emballer les produits", ["Vente de produits d'épargne"], False),
+        # An irregular verb's noun is its action too ("transmission" of "transmettre", "cuisson" of "cuire").
+        ("Transmettre les observations à l'équipe soignante", ["Transmissions"], True),
+        ("Cuire des pâtons", ["Cuisson au four"], True),
         # Part of the object and nothing else but a head ("Gestion", "Lecture", "Préparation": words that begin
         # many of ROME's labels): the candidate named what the skill is done on.
         ("Gérer les stocks de médicaments", ["Gestion des stocks"], True),
@@ -123,6 +138,24 @@ def test_a_skill_is_read_the_same_way_in_a_list_and_in_a_text(skill, listed, tex
 def test_a_listed_skill_that_says_part_of_a_label_neither_covers_it_nor_leaves_it_missing(skill, listed, partly):
     reader = skill_reader()
     profile = reader.profile(skills=listed, text="")
+    assert reader.partly(skill, profile) is partly
+    assert not reader.covered(skill, profile)
+
+
+@pytest.mark.parametrize(
+    ("skill", "text", "partly"),
+    [
+        # Their text names the whole object: they may have the skill, and are not told they lack it.
+        ("Établir un bilan", "Je saisis les factures et je prépare le bilan avec l'expert-comptable.", True),
+        ("Installer un poste de travail", "Support N1/N2 : tickets GLPI, installation de postes Windows.", True),
+        # Not in a statement about the job they seek, nor with part of the object only.
+        ("Installer un poste de travail", "Vendeur 7 ans, je cherche un poste de technicien help desk.", False),
+        ("Nettoyer les chambres d'hôtel", "Réceptionniste de nuit, 40 chambres.", False),
+    ],
+)
+def test_a_text_that_names_a_skill_s_whole_object_says_part_of_it(skill, text, partly):
+    reader = skill_reader()
+    profile = reader.profile(skills=[], text=text)
     assert reader.partly(skill, profile) is partly
     assert not reader.covered(skill, profile)
 

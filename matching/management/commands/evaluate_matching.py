@@ -49,7 +49,7 @@ class Command(BaseCommand):
             choices=sorted(PROFILE_SETS),
             default="demo",
             help="the profiles: demo (weights tuned on half of them), heldout (other occupations, nothing tuned "
-            "on them), heldout2 to heldout8 (each written apart before any run, never tuned on)",
+            "on them), heldout2 to heldout9 (each written apart before any run, never tuned on)",
         )
         parser.add_argument(
             "--heldout",
