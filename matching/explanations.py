@@ -91,7 +91,8 @@ def skills_compared(
     An offer without listed skills (Adzuna) is compared through its text: the candidate's own
     skills that its title or description names count as matched, and nothing is called missing.
     A skill their words half say, or that a listed skill says in other words (`said_otherwise`,
-    `matching.skill_meaning`), is neither.
+    `matching.skill_meaning`), is neither; not a tool, a licence or a language, which is had or not ("Permis C"
+    is no "Permis D", however near their wordings).
     """
     reader = skill_reader()
     if offer.skills:
@@ -99,7 +100,7 @@ def skills_compared(
         for skill in offer.skills:
             if reader.covered(skill, profile):
                 matched.append(skill)
-            elif not reader.partly(skill, profile) and not said_otherwise(skill):
+            elif not reader.partly(skill, profile) and (reader.names_specific(skill) or not said_otherwise(skill)):
                 missing.append(skill)
         return matched, missing
     if not context.skills:

@@ -202,9 +202,10 @@ def recommendations_for(
         fits[offer_id] = occupation_fit(reader, occupations, offered_of[offer_id])
     # What the offers within reach say of the reading. A title the candidate typed is clear once an offer of
     # the occupation it was read as is within reach, however unsure the reading ("Animatrice": ROME has
-    # animators in several families). An occupation read from their text that no offer within reach has is
-    # not trusted, neither to rank nor to leave offers out (a CV read as its holder's first job): the offers
-    # then stand on the rest.
+    # animators in several families); a title read clearly stays clear with no offer of it within reach ("Chef
+    # de rayon": the close occupations are shown as such, not whatever lies near in meaning). An occupation read
+    # from their text that no offer within reach has is not trusted, neither to rank nor to leave offers out (a
+    # CV read as its holder's first job): the offers then stand on the rest.
     own = [hits[offer_id] for offer_id, (fit, _) in fits.items() if fit == "same"]
     confirmed = bool(own)
     if confirmed and not typed and not named and max(own) < max(hits.values()) - weights["confirming_similarity_gap"]:
@@ -213,7 +214,7 @@ def recommendations_for(
         confirmed = False
     if typed and confirmed:
         clear = True
-    elif clear and not named and not confirmed:
+    elif clear and not named and not confirmed and not typed:
         clear = False
         fits = dict.fromkeys(fits, ("unknown", 0.0))
     scored: list[_Scored] = []

@@ -54,8 +54,12 @@ def occupation_is_clear(occupations: Sequence[CandidateOccupation]) -> bool:
     """Sure enough to leave offers of other occupations out: a confident reading, or a vote well ahead."""
     if not occupations:
         return False
-    top = occupations[0].confidence
-    second = occupations[1].confidence if len(occupations) > 1 else 0.0
+    first = occupations[0]
+    # Readings of one title in sibling occupations of a ROME subdomain ("Chef de rayon": food D1502 and non-food
+    # D1503) are one clear reading of the subdomain.
+    siblings = [o for o in occupations if o.source == first.source and o.code[:3] == first.code[:3]]
+    top = sum(o.confidence for o in siblings)
+    second = next((o.confidence for o in occupations if o not in siblings), 0.0)
     return top >= CLEAR_OCCUPATION or (top >= CLEAR_VOTE and top >= CLEAR_MARGIN * second)
 
 

@@ -60,6 +60,11 @@ _LICENCE_LIST_PATTERNS = tuple(
     for family, item in _LICENCE_LISTS
 )
 _CATEGORY = re.compile(r"[0-9A-Za-z]+")
+# ROME's wording of a driving licence ("Permis de conduire catégorie C", "Permis de conduire E"): read as the short
+# one ("Permis C") that the concepts and the lists above know.
+_DRIVING_LICENCE = re.compile(r"\b(?i:permis\s+de\s+conduire)(?:\s+(?i:cat(?:[ée]gorie)?s?)\.?)?\s+(?=[A-Z]{1,2}\d?\b)")
+# What joins several skills in one listed item: "et", "&", "+", a comma or a slash between words.
+_JOINED = re.compile(r"\s+(?:et|&|\+)\s+|\s*[,;/]\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -105,6 +110,9 @@ class SkillProfile:
     """What a candidate (or an offer's text) shows: listed labels, concepts, statements."""
 
     listed: list[SkillLabel] = field(default_factory=list)
+    # The parts of a listed skill that joins several ("Commandes et gestion des stocks", "repas et bain"): they
+    # say part of an offer skill (`SkillReader.partly`), never that the candidate has it.
+    parts: list[SkillLabel] = field(default_factory=list)
     concepts: set[str] = field(default_factory=set)
     statements: list[list[str]] = field(default_factory=list)  # content stems of each statement, in order
     stems: set[str] = field(default_factory=set)
@@ -210,6 +218,7 @@ class SkillReader:
             if skill.strip():
                 label = self.label(skill)
                 profile.listed.append(label)
+                profile.parts.extend(self.label(part) for part in listed_parts(skill))
                 # What a candidate lists shows its concepts as their text would, narrow terms included
                 # ("Utiliser une autolaveuse" shows cleaning; only as a label to find is it read by its words).
                 profile.concepts |= label.concepts | self.concepts_in(skill)
@@ -262,11 +271,17 @@ class SkillReader:
         "Lire un plan de fabrication", "linge" of "Changer le linge de lit"). Such a skill is neither claimed nor
         called missing: the candidate may have it, their words do not say."""
         label = self.label(skill)
-        if not label.action or any(self.concepts[cid].kind in SPECIFIC_KINDS for cid in label.concepts):
+        if any(self.concepts[cid].kind in SPECIFIC_KINDS for cid in label.concepts):
+            return False
+        if label.concepts and label.concepts <= profile.concepts:
+            # The skill's concepts are theirs, its other words unsaid ("Toilette" of "Réaliser des soins d'hygiène
+            # corporelle, de confort et de prévention").
+            return True
+        if not label.action:
             return False
         distinctive = all(self.paraphrase.weight(key) > HEAD_WEIGHT for key in self.paraphrase.keys(label.action))
         target = self._object(label)
-        for own in profile.listed:
+        for own in (*profile.listed, *profile.parts):
             if distinctive and any(_is_action(label, word) for word in own.words):
                 return True
             if target and (_holds(own, target) or self._within_object(own, label, target)):
@@ -357,6 +372,10 @@ class SkillReader:
     def _specific(self, skill: str) -> frozenset[str]:
         return frozenset(cid for cid in self.label(skill).concepts if self.concepts[cid].kind in SPECIFIC_KINDS)
 
+    def names_specific(self, skill: str) -> bool:
+        """Whether a label names a tool, a licence or a language: had or not, never said in other words."""
+        return bool(self._specific(skill))
+
     def _best_of_siblings(self, found: list[str], written: str, profile: SkillProfile) -> list[str]:
         """Labels of one tool or language that differ by their own words ("Anglais courant", "Anglais
         professionnel"): when the text says some of them in full, the others are not read."""
@@ -381,10 +400,18 @@ class SkillReader:
         return [self.concepts[cid].label for cid in ordered]
 
 
+def listed_parts(skill: str) -> list[str]:
+    """The skills one listed item joins ("Commandes et gestion des stocks" -> "Commandes", "gestion des stocks"),
+    or none when it names one ("Hygiène", "Pétrir la pâte")."""
+    parts = [part.strip() for part in _JOINED.split(skill) if part.strip()]
+    return parts if len(parts) > 1 else []
+
+
 def licence_lists_spelled(text: str) -> str:
     """A text with every licence written once before several categories written in full for each:
     "CACES R489 1, 3 et 5" -> "CACES R489 1, CACES R489 3, CACES R489 5" (a CACES category's letter, "1A", is left
-    out: the concepts are by number)."""
+    out: the concepts are by number); ROME's "Permis de conduire catégorie C" read as "Permis C"."""
+    text = _DRIVING_LICENCE.sub("Permis ", text)
     for pattern in _LICENCE_LIST_PATTERNS:
         text = pattern.sub(_spelled, text)
     return text

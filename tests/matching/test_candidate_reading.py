@@ -101,3 +101,17 @@ def test_a_loose_title_narrows_the_reading_to_the_occupations_its_words_name(act
     assert "D1102" not in read("vendeuse")
     # A title no known title holds (English) narrows nothing.
     assert reader.possible_families("Shop assistant") == set()
+
+
+def test_readings_of_one_title_in_sibling_occupations_are_one_clear_reading():
+    # "Chef de rayon": ROME's food (D1502) and non-food (D1503) department managers, one subdomain.
+    split = [
+        CandidateOccupation("D1502", "Rayon alimentaire", 0.31, "title"),
+        CandidateOccupation("D1503", "Rayon non alimentaire", 0.29, "title"),
+    ]
+    assert occupation_is_clear(split)
+    # Split across subdomains, or between a title and the offers' vote, it is not.
+    assert not occupation_is_clear([split[0], CandidateOccupation("G1602", "Cuisine", 0.29, "title")])
+    assert not occupation_is_clear(
+        [split[0], CandidateOccupation("D1503", "Rayon non alimentaire", 0.29, "neighbours")]
+    )

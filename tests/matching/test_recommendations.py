@@ -346,6 +346,17 @@ def test_a_typed_title_read_unsurely_is_clear_once_an_offer_of_it_is_within_reac
     assert not [reason for reason in written if "étier" in reason]
 
 
+def test_a_typed_title_whose_occupation_no_offer_within_reach_has_still_frames_the_offers_shown(offers):
+    def fit_of_the_baker_offer(reading):
+        return shown_to_a_baker_read_as(reading, offers)[offers["baker"]].occupation_fit
+
+    # A butcher who typed their title (read at 0.6), no butcher offer within reach: the title still says what they
+    # do, so the baker's offer is a close occupation (one ROME subdomain, D11), not one judged on meaning alone.
+    assert fit_of_the_baker_offer([CandidateOccupation("D1101", "Boucherie", 0.6, "title")]) == "close"
+    # The same reading from their text is not trusted without an offer of it within reach.
+    assert fit_of_the_baker_offer([CandidateOccupation("D1101", "Boucherie", 0.6, "text")]) == "unknown"
+
+
 def test_a_candidate_who_names_their_job_is_not_shown_an_offer_whose_occupation_is_unknown(offers):
     mystery = OfferFactory(
         title="Opérateur polyvalent H/F",  # no code, a title no reader places

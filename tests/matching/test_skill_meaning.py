@@ -65,3 +65,17 @@ def test_a_skill_listed_in_english_is_compared_across_languages(production_model
         assert not french(packing)
     else:
         assert not any(said(skill) for skill in (budget, rooms, packing))
+
+
+def test_a_tool_or_a_licence_is_had_or_not_however_near_its_wording(production_model):
+    listed = ("JavaScript", "Permis C et CE")
+    skills = ["Java", "Permis de conduire catégorie D"]
+    # Near in meaning (the USE model puts each pair close)...
+    said = said_otherwise(production_model, listed, skills, threshold=0.0)
+    assert all(said(skill) for skill in skills)
+    # ...yet a candidate who lists JavaScript lacks Java, and one with the C licence lacks the D one.
+    context = CandidateContext(skills=listed)
+    profile = skill_reader().profile(skills=listed, text="")
+    offer = Offer(title="Développeur Java", skills=skills)
+    why = explain(offer, similarity=0.5, context=context, profile=profile, occupation_fit="same", said_otherwise=said)
+    assert why.missing_skills == skills

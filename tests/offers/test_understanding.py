@@ -32,6 +32,18 @@ from offers.understanding.skills import skill_reader
         ("Permis C", [], "Permis B et C, FIMO", True),
         ("Permis C", [], "Permis B, ce poste vous attend", False),
         ("Permis D", [], "Permis B et d'une voiture", False),
+        # The parts of a listed item that joins several skills never claim one ("sécurité" of "Hygiène et sécurité").
+        ("Assurer la sécurité des enfants", ["Hygiène et sécurité"], "", False),
+        # A director's diploma (BAFD) is no animator's (BAFA), but holds it.
+        ("Habilitation BAFD", ["BAFA"], "", False),
+        ("Habilitation BAFA", ["BAFD"], "", True),
+        # Trade words and tools ROME's labels name otherwise.
+        ("Réaliser une coloration", ["Couleurs et mèches"], "", True),
+        ("Utilisation de logiciels de gestion hôtelière", ["Opera PMS"], "", True),
+        ("Maîtrise des logiciels de comptabilité", ["Sage"], "", True),
+        ("Techniques de soudage", ["Soudure TIG et MIG-MAG"], "", True),
+        ("Techniques de coupes de cheveux", ["Coupe homme / femme"], "", True),
+        ("Techniques de coupes de cheveux", ["Coupe de bois"], "", False),
         # An action and its noun are one word, irregular ones too.
         ("Vendre des produits", ["Vente de produits"], "", True),
         ("Réduire les coûts", ["Réduction des coûts"], "", True),
@@ -128,7 +140,14 @@ def test_a_skill_is_read_the_same_way_in_a_list_and_in_a_text(skill, listed, tex
         ("Contrôler la conformité d'une commande", ["Préparation de commandes"], True),
         # Another part of the object with words of its own: the meals are no part of the children's safety.
         ("Assurer la sécurité des enfants", ["Repas des enfants"], False),
-        ("Lire un plan de fabrication", ["lecture de plan isométrique"], False),
+        # (Its concept, reading plans, is theirs all the same: neither claimed nor called missing.)
+        ("Lire un plan de fabrication", ["lecture de plan isométrique"], True),
+        # The skill's concept is theirs, its other words unsaid.
+        ("Réaliser des soins d'hygiène corporelle, de confort et de prévention", ["Toilette"], True),
+        # One listed item that joins several skills: each part says what it says.
+        ("Passer des commandes fournisseurs", ["Commandes et gestion des stocks"], True),
+        ("Préparer les goûters et les repas", ["repas et bain"], True),
+        ("Préparer les goûters et les repas", ["Repas des enfants, bain"], False),
         # A head alone names no object.
         ("Gérer les stocks de médicaments", ["Gestion"], False),
         # Tools, licences and languages are had or not.
