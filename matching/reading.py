@@ -43,7 +43,7 @@ CLEAR_OCCUPATION = 0.5
 CLEAR_VOTE, CLEAR_MARGIN = 0.25, 1.6
 READING_CACHE_SECONDS = 24 * 3600
 # Part of the cache key: a change of how readings are made (not of the data they read) is a new key.
-READING_RULES = "2026-12-05 English titles read in French, holding words, acronyms, towns"
+READING_RULES = "2026-12-05 eighth session: a lone title word that qualifies the word before it, English head alone"
 # A title that offers file under other families than the referential's (`_filed_by_offers`): how many
 # offer titles must say so, and how sure their families are against the referential's reading.
 OFFER_TITLES_MIN = 2

@@ -37,6 +37,9 @@ class EnglishTitleWords:
         forms = [
             (*head, *(part for phrase in reversed(said) for part in phrase)),
             (*head, *(part for phrase in said for part in phrase)),
+            # Last, the head alone: qualifiers its French already holds ("Construction cost estimator": "chargé
+            # d'études de prix").
+            head,
         ]
         return list(dict.fromkeys(forms))
 

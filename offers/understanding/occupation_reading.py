@@ -22,6 +22,7 @@ from offers.understanding.english_titles import EnglishTitleWords
 from offers.understanding.phonetic import phonetic_key
 from offers.understanding.text import segments, singular, tokens
 from offers.understanding.title_words import (
+    BEFORE_A_LONE_TITLE,
     HOLDING_WORDS,
     LETTERS,
     POSTCODE,
@@ -464,7 +465,17 @@ class OccupationReader:
                     # A head noun of several titles ("infirmier" of "infirmier de bloc", "infirmier
                     # anesthésiste"...), not a word that starts one title by chance ("taille").
                     heads = sum(1 for key in self._containing.get(head, ()) if key[0] == head)
-                    wider = self._titles_around((head,), head=True) if len(head) >= 6 and heads >= 3 else {}
+                    # Not a word that qualifies the one before it ("médecine générale" is no army general).
+                    index = words[position][1]
+                    before = raw[index - 1] if index else ""
+                    qualifies = bool(before) and not (
+                        before in TITLE_STOP_WORDS or before in BEFORE_A_LONE_TITLE or before.isdigit()
+                    )
+                    wider = (
+                        self._titles_around((head,), head=True)
+                        if len(head) >= 6 and heads >= 3 and not qualifies
+                        else {}
+                    )
                     if wider and len(wider) <= 2:
                         # "infirmière" alone: a head word of few families' titles.
                         weight = 0.7 * (0.7 ** len(found)) * cue(raw[: words[position][1]])

@@ -149,6 +149,41 @@ PAST_CUES = frozenset(["ancien", "ancienne", "ex", "ete", "apres", "passe", "for
 OTHERS_CUES = frozenset(["avec", "equipe", "aupres", "lien"])
 
 
+# Words that may stand right before a title written alone ("je suis vendeuse", "10 ans comme serveur"); any other
+# word there is one the title's word qualifies ("médecine générale", "back office", "marketing digital").
+BEFORE_A_LONE_TITLE = (
+    TARGET_CUES
+    | PAST_CUES
+    | OTHERS_CUES
+    | frozenset(
+        [
+            "suis",
+            "etais",
+            "etre",
+            "devenu",
+            "devenue",
+            "travaille",
+            "travaillais",
+            "comme",
+            "tant",
+            "job",
+            "jobs",
+            "metier",
+            "boulot",
+            "emploi",
+            "ans",
+            "an",
+            "mois",
+            "am",
+            "as",
+            "was",
+            "work",
+            "worked",
+        ]
+    )
+)
+
+
 def cue(before: list[str]) -> float:
     """The nearest cue word before a title (at most 10 words back) says how much the title counts."""
     for word in reversed(before[-10:]):

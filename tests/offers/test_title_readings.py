@@ -201,6 +201,19 @@ def test_a_town_is_not_read_as_a_job_in_a_text(rome_reader):
 
 
 @pytest.mark.django_db
+def test_a_lone_title_word_that_qualifies_the_word_before_it_names_no_job(rome_reader):
+    def words(text: str) -> list[str]:
+        return [" ".join(mention.words) for mention in rome_reader.mentions(text)]
+
+    # "générale" of "médecine générale" is no army general, "office" of "back office" no office worker...
+    assert words("Consultations de médecine générale, suivi des patients") == []
+    assert words("Gestion du back office") == []
+    # ...but a title word alone after a word that leads to a title still names one.
+    assert words("Je suis vendeuse depuis 3 ans") == ["vendeuse"]
+    assert words("10 ans comme vendeuse, puis caissière") == ["vendeuse", "caissiere"]
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize(
     ("title", "code"),
     [
@@ -222,7 +235,9 @@ def test_english_title_words_give_french_forms_head_first():
 
     words = english_title_words(title_key)
     assert words.french_forms(title_key("Tourist information officer"))[0][0] == "charge"
-    assert words.french_forms(title_key("Production operator")) == [("operateur", "production")]
+    assert words.french_forms(title_key("Production operator")) == [("operateur", "production"), ("operateur",)]
+    # Last, the head alone: its qualifiers may say what its French already holds ("chargé d'études de prix").
+    assert words.french_forms(title_key("Construction cost estimator"))[-1] == ("charge", "etude", "prix")
     # Not an English title: its last word is no English head noun; too many unknown words.
     assert words.french_forms(title_key("Opérateur de production")) == []
     assert words.french_forms(title_key("Widget gizmo operator")) == []
