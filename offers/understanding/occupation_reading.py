@@ -461,12 +461,11 @@ class OccupationReader:
                         position += size
                         break
                 else:
-                    head = words[position][0]
+                    head, index = words[position]
                     # A head noun of several titles ("infirmier" of "infirmier de bloc", "infirmier
                     # anesthésiste"...), not a word that starts one title by chance ("taille").
                     heads = sum(1 for key in self._containing.get(head, ()) if key[0] == head)
                     # Not a word that qualifies the one before it ("médecine générale" is no army general).
-                    index = words[position][1]
                     before = raw[index - 1] if index else ""
                     qualifies = bool(before) and not (
                         before in TITLE_STOP_WORDS or before in BEFORE_A_LONE_TITLE or before.isdigit()
@@ -478,9 +477,9 @@ class OccupationReader:
                     )
                     if wider and len(wider) <= 2:
                         # "infirmière" alone: a head word of few families' titles.
-                        weight = 0.7 * (0.7 ** len(found)) * cue(raw[: words[position][1]])
+                        weight = 0.7 * (0.7 ** len(found)) * cue(raw[:index])
                         code = max(wider, key=lambda family: (wider[family], family))
-                        found.append(TitleMention((raw[words[position][1]],), code, weight, dict(wider)))
+                        found.append(TitleMention((raw[index],), code, weight, dict(wider)))
                     position += 1
         return found
 

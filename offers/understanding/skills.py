@@ -270,9 +270,9 @@ class SkillReader:
         nothing else but a head ("Gestion des stocks" of "Gérer les stocks de médicaments", "lecture de plan" of
         "Lire un plan de fabrication", "linge" of "Changer le linge de lit"). Such a skill is neither claimed nor
         called missing: the candidate may have it, their words do not say."""
-        label = self.label(skill)
-        if any(self.concepts[cid].kind in SPECIFIC_KINDS for cid in label.concepts):
+        if self.names_specific(skill):
             return False
+        label = self.label(skill)
         if label.concepts and label.concepts <= profile.concepts:
             # The skill's concepts are theirs, its other words unsaid ("Toilette" of "Réaliser des soins d'hygiène
             # corporelle, de confort et de prévention").
