@@ -129,12 +129,13 @@ class SkillReader:
         nouns: Iterable[str] = (),
         heads: Iterable[str] = (),
         *,
-        homographs: Iterable[str] = (),
+        homographs: Iterable[str | Sequence[str]] = (),
         seeker_words: Iterable[str] = (),
     ) -> None:
         self.concepts = {concept.id: concept for concept in concepts}
-        # Compared as written, never by their root: "traite" (milking) is not "traitez" (process).
-        self.homographs = frozenset(singular(fold(word)) for word in homographs)
+        # Compared as written, never by their root: "traite" (milking) is not "traitez" (process). A group's forms
+        # ("ménage", "ménagère") compare among themselves only: "ménage" is not "mener".
+        self.homographs = homograph_keys(homographs)
         self.actions = frozenset(actions)
         self.nouns = frozenset(nouns)
         # Words of one meaning in skill statements ("vérifier" for "contrôler"): compared as the first of their group.
@@ -166,7 +167,7 @@ class SkillReader:
     def _word(self, word: str) -> str:
         written = singular(word)
         if written in self.homographs:
-            return written
+            return self.homographs[written]
         rooted = root(word)
         return self.synonyms.get(rooted, rooted)
 
@@ -457,6 +458,21 @@ def _close_together(words: frozenset[str], statement: list[str]) -> bool:
         if inside == words:
             return True
     return False
+
+
+# What a homograph's key starts with: no root does, so no word read by its root, nor an action's other forms
+# (`_is_action`), meets it.
+HOMOGRAPH_MARK = "="
+
+
+def homograph_keys(homographs: Iterable[str | Sequence[str]]) -> dict[str, str]:
+    """Each written form (folded, singular) of `homographs` -> the key it is compared by: a group of forms of one
+    word ("ménage", "ménager", "ménagère") shares its first form's."""
+    keys: dict[str, str] = {}
+    for entry in homographs:
+        forms = [singular(fold(form)) for form in ([entry] if isinstance(entry, str) else entry)]
+        keys.update(dict.fromkeys(forms, HOMOGRAPH_MARK + forms[0]))
+    return keys
 
 
 def load_concepts(path: Path = DATA) -> tuple[list[SkillConcept], list[list[str]], dict[str, list[str]]]:

@@ -165,6 +165,32 @@ def test_a_listed_skill_that_says_part_of_a_label_neither_covers_it_nor_leaves_i
 
 
 @pytest.mark.parametrize(
+    ("skill", "listed"),
+    [
+        # Words a stemmer joins to a word of another meaning (`homographs`): no claim, no part of a skill.
+        ("Réaliser un massage", ["Masse salariale"]),
+        ("Mener une négociation commerciale", ["Ménage"]),
+        ("Entretenir les équipements", ["Gestion d'équipe"]),
+        ("Cuire des viandes", ["Travail du cuir"]),
+        ("Régler une machine", ["Règles d'hygiène"]),
+        ("Lire un plan", ["Changement des lits"]),
+    ],
+)
+def test_a_homograph_says_nothing_of_a_skill_of_another_word(skill, listed):
+    reader = skill_reader()
+    profile = reader.profile(skills=listed, text="")
+    assert not reader.covered(skill, profile)
+    assert not reader.partly(skill, profile)
+
+
+def test_the_forms_of_a_homograph_group_meet_each_other():
+    # "ménage" is not "mener", but it is the "ménagère" of "tâches ménagères".
+    reader = skill_reader()
+    assert reader.label("Ménage").words == reader.label("ménagères").words != reader.label("Mener").words
+    assert reader.covered("Tâches ménagères", reader.profile(text="Tâches ménagères, repassage"))
+
+
+@pytest.mark.parametrize(
     ("skill", "text", "partly"),
     [
         # Their text names the whole object: they may have the skill, and are not told they lack it.
