@@ -269,8 +269,9 @@ class SkillReader:
         "Préparation de commandes" of "Préparer les repas"), or its whole object with more ("soudure TIG" of
         "Contrôler une soudure", "Budget et reforecast" of "Élaborer un budget"), or part of that object and
         nothing else but a head ("Gestion des stocks" of "Gérer les stocks de médicaments", "lecture de plan" of
-        "Lire un plan de fabrication", "linge" of "Changer le linge de lit"). Such a skill is neither claimed nor
-        called missing: the candidate may have it, their words do not say."""
+        "Lire un plan de fabrication", "linge" of "Changer le linge de lit"). A label that begins with a head and
+        no action ("Qualification soudage par brasage") is read the same way, its head standing for the action.
+        Such a skill is neither claimed nor called missing: the candidate may have it, their words do not say."""
         if self.names_specific(skill):
             return False
         label = self.label(skill)
@@ -278,10 +279,12 @@ class SkillReader:
             # The skill's concepts are theirs, its other words unsaid ("Toilette" of "Réaliser des soins d'hygiène
             # corporelle, de confort et de prévention").
             return True
-        if not label.action:
+        if not label.action and not self._head(label):
             return False
-        distinctive = all(self.paraphrase.weight(key) > HEAD_WEIGHT for key in self.paraphrase.keys(label.action))
-        target = self._object(label)
+        distinctive = bool(label.action) and all(
+            self.paraphrase.weight(key) > HEAD_WEIGHT for key in self.paraphrase.keys(label.action)
+        )
+        target = self._object(label) - {self._head(label)}
         for own in (*profile.listed, *profile.parts):
             if distinctive and any(_is_action(label, word) for word in own.words):
                 return True
@@ -310,6 +313,15 @@ class SkillReader:
             and not (word == first and word in self.heads and not any(_same_word(word, t) for t in target))
         }
         return bool(content) and all(any(_same_word(word, t) for t in target) for word in content)
+
+    def _head(self, label: SkillLabel) -> str:
+        """The root of a label's first word when it heads many of ROME's labels and is no action ("Planification",
+        "Qualification" of "Qualification soudage par brasage"), "" otherwise."""
+        if label.action:
+            return ""
+        first = next((word for word in label.folded.split() if word not in STOP_WORDS), "")
+        head = self._word(first) if first else ""
+        return head if head in self.heads and head in label.words else ""
 
     def _object(self, label: SkillLabel) -> frozenset[str]:
         """A label's words less its action and its light words: what the action is done on."""

@@ -151,8 +151,12 @@ def test_a_skill_is_read_the_same_way_in_a_list_and_in_a_text(skill, listed, tex
         ("Passer des commandes fournisseurs", ["Commandes et gestion des stocks"], True),
         ("Préparer les goûters et les repas", ["repas et bain"], True),
         ("Préparer les goûters et les repas", ["Repas des enfants, bain"], False),
+        # A label that begins with a head, no action: the rest is its object.
+        ("Qualification soudage à l'arc", ["Soudure à l'arc, TIG"], True),
+        ("Planification des tournées de livraison", ["Tournées"], True),
         # A head alone names no object.
         ("Gérer les stocks de médicaments", ["Gestion"], False),
+        ("Planification des tournées de livraison", ["Planification"], False),
         # Tools, licences and languages are had or not.
         ("Programmer en Java", ["Développement JavaScript"], False),
     ],
