@@ -136,6 +136,7 @@ class SkillReader:
         *,
         homographs: Iterable[str | Sequence[str]] = (),
         seeker_words: Iterable[str] = (),
+        not_terms: Iterable[str] = (),
     ) -> None:
         self.concepts = {concept.id: concept for concept in concepts}
         # Compared as written, never by their root: "traite" (milking) is not "traitez" (process). A group's forms
@@ -156,6 +157,8 @@ class SkillReader:
         self.light = frozenset(self._word(word) for word in LIGHT_OBJECT_WORDS)
         self.heads = frozenset(self._word(word) for word in heads)
         self.seeker_words = frozenset(self._word(fold(word)) for word in seeker_words)
+        # Phrases whose words name no concept, though a concept's term is among them ("sage-femme" is no Sage).
+        self.not_terms = [key for key in (_key(phrase) for phrase in not_terms) if key]
         self._terms: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
         for concept in concepts:
             for term in concept.terms:
@@ -191,7 +194,16 @@ class SkillReader:
         found: dict[str, set[str]] = {}
         for part in segments(licence_lists_spelled(text)):
             words = _key(part)
+            masked = {
+                start + offset
+                for phrase in self.not_terms
+                for start in range(len(words) - len(phrase) + 1)
+                if words[start : start + len(phrase)] == phrase
+                for offset in range(len(phrase))
+            }
             for start, word in enumerate(words):
+                if start in masked:
+                    continue
                 for term, concept, is_narrow in self._terms.get(word, ()):
                     if words[start : start + len(term)] == term and (narrow or not is_narrow):
                         found.setdefault(concept, set()).update(term)
@@ -278,7 +290,7 @@ class SkillReader:
         no action ("Qualification soudage par brasage") is read the same way, its head standing for the action.
         Such a skill is neither claimed nor called missing: the candidate may have it, their words do not say."""
         if self.names_specific(skill):
-            return False
+            return self._family_held(self.label(skill), profile)
         label = self.label(skill)
         if label.concepts and label.concepts <= profile.concepts:
             # The skill's concepts are theirs, its other words unsaid ("Toilette" of "Réaliser des soins d'hygiène
@@ -320,6 +332,15 @@ class SkillReader:
             and not (word == first and word in self.heads and not any(_same_word(word, t) for t in target))
         }
         return bool(content) and all(any(_same_word(word, t) for t in target) for word in content)
+
+    def _family_held(self, label: SkillLabel, profile: SkillProfile) -> bool:
+        """The label names tools the candidate does not have, each a product of a family of tools they have ("MySQL"
+        for a candidate who lists "SQL", "GitLab" for one who lists "Git" or "GitHub"): they may know it."""
+        unheld = label.concepts - profile.concepts
+        return bool(unheld) and all(
+            self.concepts[concept].kind == "tool" and not profile.concepts.isdisjoint(self.concepts[concept].implies)
+            for concept in unheld
+        )
 
     def _names_rare(self, own: SkillLabel, label: SkillLabel, target: frozenset[str]) -> bool:
         """The listed skill names a word of the label's object that few of ROME's labels have (`RARE_WORD_WEIGHT`):
@@ -523,7 +544,8 @@ def load_concepts(path: Path = DATA) -> tuple[list[SkillConcept], list[list[str]
     ]
     synonyms = [list(group) for group in data.get("word_synonyms", ())]
     words = {
-        name: list(data.get(name, ())) for name in ("generic_words", "employer_words", "homographs", "seeker_words")
+        name: list(data.get(name, ()))
+        for name in ("generic_words", "employer_words", "homographs", "seeker_words", "not_terms")
     }
     return concepts, synonyms, words
 
@@ -547,4 +569,5 @@ def skill_reader() -> SkillReader:
         heads,
         homographs=words["homographs"],
         seeker_words=words["seeker_words"],
+        not_terms=words["not_terms"],
     )

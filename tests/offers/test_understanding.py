@@ -21,6 +21,17 @@ from offers.understanding.skills import skill_reader
         ("Déployer des conteneurs Docker", ["Docker", "Kubernetes"], "", True),
         ("Orchestrer avec Kubernetes", ["Docker"], "", False),
         ("Écrire des requêtes SQL", ["PostgreSQL"], "", True),
+        # A product names its family of tools, not the other way round, nor a sibling product.
+        ("Utiliser un outil de gestion de versions (Git)", ["GitLab"], "", True),
+        ("GitLab", ["Git"], "", False),
+        ("MySQL", ["SQL - PostgreSQL"], "", False),
+        ("Symfony", ["PHP"], "", False),
+        ("PHP", ["Symfony"], "", True),
+        ("Cegid", ["Sage"], "", False),
+        ("Revit", ["AutoCAD"], "", False),
+        ("PowerPoint", ["Word, Excel"], "", False),
+        # "Sage-femme" is a midwife, no accounting software.
+        ("Maîtrise des logiciels de comptabilité", [], "Sage-femme libérale depuis 10 ans", False),
         ("Réaliser des tableaux de bord Power BI", ["Power BI"], "", True),
         ("Conduire un chariot élévateur", [], "cariste, caces 3, conduite de chariots élévateurs", True),
         ("CACES R489 catégorie 3", ["CACES 5"], "", False),
@@ -159,6 +170,13 @@ def test_a_skill_is_read_the_same_way_in_a_list_and_in_a_text(skill, listed, tex
         ("Animer des activités d'éveil", ["Éveil musical des bébés"], True),
         ("Instruire un dossier de crédit", ["Crédit à la consommation"], True),
         ("Assurer la sécurité des enfants", ["Repas des enfants, goûters"], False),
+        # A product of a family of tools they have: they may know it.
+        ("GitLab", ["Git"], True),
+        ("MySQL", ["SQL"], True),
+        ("Cegid", ["Sage"], True),
+        # Not a language, nor a licence: a CACES 5 holds no CACES 3.
+        ("Java", ["JavaScript"], False),
+        ("CACES R489 catégorie 3", ["CACES 5"], False),
         # A head alone names no object.
         ("Gérer les stocks de médicaments", ["Gestion"], False),
         ("Planification des tournées de livraison", ["Planification"], False),
