@@ -111,8 +111,9 @@ def skills_compared(
 
 @lru_cache(maxsize=4096)
 def _offer_text_skills(text: str) -> SkillProfile:
-    """What an offer's text shows, read once per process for the offers shown again and again (never mutated)."""
-    return skill_reader().profile(text=text)
+    """What an offer's text shows, read once per process for the offers shown again and again (never mutated): a
+    licence only where it names it (an offer asking for the permit C names no B the candidate could be told of)."""
+    return skill_reader().profile(text=text, implied=False)
 
 
 def distance_km(latitude: float | None, longitude: float | None, context: CandidateContext) -> float | None:

@@ -189,6 +189,16 @@ class SkillReader:
         named = set(self._concept_words(text))
         return named | {implied for concept in named for implied in self.concepts[concept].implies}
 
+    def _named_licences_in(self, text: str) -> set[str]:
+        """`concepts_in`, but a licence only where the text names it."""
+        named = set(self._concept_words(text))
+        return named | {
+            implied
+            for concept in named
+            for implied in self.concepts[concept].implies
+            if self.concepts[implied].kind != "licence"
+        }
+
     def _concept_words(self, text: str, *, narrow: bool = True) -> dict[str, set[str]]:
         """Concept -> the words of the text that named it (`narrow`: its narrow terms count too)."""
         found: dict[str, set[str]] = {}
@@ -230,7 +240,11 @@ class SkillReader:
             action=self._word(first[0]) if first and self._is_action(first[0]) else "",
         )
 
-    def profile(self, *, skills: Iterable[str] = (), text: str = "") -> SkillProfile:
+    def profile(self, *, skills: Iterable[str] = (), text: str = "", implied: bool = True) -> SkillProfile:
+        """What a candidate (their listed skills and text) or an offer's text shows, with the concepts those named
+        imply (a CACES 3 holder drives forklifts, a permit C holder has the B). Not `implied`: no licence that is
+        not named (`find`: an offer asking for the permit C does not list the B)."""
+        concepts_in = self.concepts_in if implied else self._named_licences_in
         profile = SkillProfile()
         for skill in skills:
             if skill.strip():
@@ -239,12 +253,12 @@ class SkillReader:
                 profile.parts.extend(self.label(part) for part in listed_parts(skill))
                 # What a candidate lists shows its concepts as their text would, narrow terms included
                 # ("Utiliser une autolaveuse" shows cleaning; only as a label to find is it read by its words).
-                profile.concepts |= label.concepts | self.concepts_in(skill)
+                profile.concepts |= label.concepts | concepts_in(skill)
                 profile.statements.append(
                     [self._word(w) for w in tokens(skill) if w not in STOP_WORDS and self._word(w) not in self.generic]
                 )
         if text.strip():
-            profile.concepts |= self.concepts_in(text)
+            profile.concepts |= concepts_in(text)
             for part in segments(text):
                 words = [
                     self._word(w) for w in tokens(part) if w not in STOP_WORDS and self._word(w) not in self.generic
@@ -394,7 +408,7 @@ class SkillReader:
         clause that means the label (`meaning.py`; the last two not for tools, licences and languages, which are
         named or not)."""
         vocabulary = tuple(vocabulary)
-        profile = self.profile(text=text)
+        profile = self.profile(text=text, implied=False)
         found = {skill for skill in vocabulary if self.covered(skill, profile)}
         loose = [skill for skill in vocabulary if skill not in found and not self._specific(skill)]
         # A label that adds its own words to one the text says in full ("Lire un plan mécanique" next to "Lire

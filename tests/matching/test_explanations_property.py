@@ -32,6 +32,8 @@ FAMILIES: dict[str, list[str]] = {
     "cash": ["Tenir une caisse", "Encaissement"],
     "haccp": ["HACCP", "Appliquer les règles d'hygiène HACCP"],
 }
+# What holding a skill implies: a permit C holder has the B (never the other way round).
+IMPLIED: dict[str, set[str]] = {"permis_c": {"permis_b"}}
 WORDINGS = [(family, wording) for family, wordings in FAMILIES.items() for wording in wordings]
 PERCENT_OR_DECIMAL = re.compile(r"\d+ ?%|\d[.,]\d")
 
@@ -60,6 +62,7 @@ def test_explanations_claim_only_what_the_profile_holds(
         seniority=seniority,
     )
     has = {family for family, _ in listed} | {family for family, _ in written}
+    has |= {implied for family in has for implied in IMPLIED.get(family, ())}
     offer = Offer(
         title="Offre",
         skills=[text for _, text in asked],

@@ -21,6 +21,16 @@ from offers.understanding.skills import skill_reader
         ("Déployer des conteneurs Docker", ["Docker", "Kubernetes"], "", True),
         ("Orchestrer avec Kubernetes", ["Docker"], "", False),
         ("Écrire des requêtes SQL", ["PostgreSQL"], "", True),
+        # A licence holds those it requires, never a higher one; a level, the lower ones.
+        ("Permis de conduire catégorie C", ["Permis CE"], "", True),
+        ("Permis de conduire catégorie CE", ["Permis C"], "", False),
+        ("Permis B", ["Permis C"], "", True),
+        ("Service de Sécurité Incendie et d'Assistance à Personnes (SSIAP2)", ["SSIAP 1"], "", False),
+        ("SSIAP 1", ["SSIAP 2"], "", True),
+        ("Intervenir sur un départ de feu", ["SSIAP 1"], "", True),
+        ("SSIAP 1", [], "Formation incendie, rondes, contrôle d'accès", False),
+        ("Formation Initiale Minimum Obligatoire (FIMO)", ["FCO à jour"], "", True),
+        ("Formation Initiale Minimum Obligatoire (FIMO)", ["Carte conducteur"], "", False),
         # A product names its family of tools, not the other way round, nor a sibling product.
         ("Utiliser un outil de gestion de versions (Git)", ["GitLab"], "", True),
         ("GitLab", ["Git"], "", False),
@@ -208,6 +218,16 @@ def test_a_homograph_says_nothing_of_a_skill_of_another_word(skill, listed):
     profile = reader.profile(skills=listed, text="")
     assert not reader.covered(skill, profile)
     assert not reader.partly(skill, profile)
+
+
+def test_a_text_names_a_licence_only_by_its_name():
+    # A candidate with the permit C has the B; an offer asking for the C does not list the B.
+    reader = skill_reader()
+    assert reader.find("Permis C et FIMO exigés", ["Permis B", "Permis C"]) == ["Permis C"]
+    assert reader.covered("Permis B", reader.profile(text="Permis C et FIMO"))
+    assert reader.find("CACES R489 catégorie 3 à jour", ["Conduire un chariot élévateur"]) == [
+        "Conduire un chariot élévateur"
+    ]
 
 
 def test_the_forms_of_a_homograph_group_meet_each_other():
