@@ -211,6 +211,8 @@ def test_a_listed_skill_that_says_part_of_a_label_neither_covers_it_nor_leaves_i
         ("Cuire des viandes", ["Travail du cuir"]),
         ("Régler une machine", ["Règles d'hygiène"]),
         ("Lire un plan", ["Changement des lits"]),
+        # A phrase that holds a concept's term but names something else (`not_terms`): e-mail is no parcel.
+        ("Messagerie électronique ThunderBird", ["Livraison de colis en messagerie"]),
     ],
 )
 def test_a_homograph_says_nothing_of_a_skill_of_another_word(skill, listed):
