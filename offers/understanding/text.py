@@ -105,10 +105,18 @@ MIN_ROOT = 4
 MIN_ROOT_BEFORE = {"ag": 3}
 
 
+# A verb made on a noun in "-ion" ("réceptionner", "sélectionner", "positionner", "confectionner") is stemmed to
+# that noun ("reception"), which the stemmer cuts further when it stands alone ("recept"): such a verb is rooted as
+# its noun. Not "conditionner" (to package), which `word_synonyms` reads as "emballer", no "condition".
+_NOUN_VERBS_KEPT = frozenset({"condition"})
+
+
 @lru_cache(maxsize=200_000)
 def root(word: str) -> str:
     """The stem of a word, with the endings that only change its part of speech removed (skills compare roots)."""
     stemmed = stem(word)
+    if "ionn" in word and stemmed.endswith("ion") and stemmed not in _NOUN_VERBS_KEPT:
+        stemmed = stem(stemmed)
     for ending in DERIVATION_ENDINGS:
         if stemmed.endswith(ending) and len(stemmed) - len(ending) >= MIN_ROOT_BEFORE.get(ending, MIN_ROOT):
             stemmed = stemmed[: -len(ending)]

@@ -68,7 +68,10 @@ from offers.understanding.skills import skill_reader
         ("Techniques de soudage", ["Soudure TIG et MIG-MAG"], "", True),
         ("Techniques de coupes de cheveux", ["Coupe homme / femme"], "", True),
         ("Techniques de coupes de cheveux", ["Coupe de bois"], "", False),
-        # An action and its noun are one word, irregular ones too.
+        # An action and its noun are one word, irregular ones too; a verb made on a noun in "-ion" is that noun.
+        ("Réceptionner des marchandises", ["Réception marchandises"], "", True),
+        ("Sélectionner des candidats", [], "sélection des candidats sur CV", True),
+        ("Confectionner des pâtisseries", [], "confection de pâtisseries fines", True),
         ("Vendre des produits", ["Vente de produits"], "", True),
         ("Réduire les coûts", ["Réduction des coûts"], "", True),
         ("Traduire des documents", [], "traduction de documents techniques", True),
