@@ -72,6 +72,8 @@ from offers.understanding.skills import skill_reader
         ("Réceptionner des marchandises", ["Réception marchandises"], "", True),
         ("Sélectionner des candidats", [], "sélection des candidats sur CV", True),
         ("Confectionner des pâtisseries", [], "confection de pâtisseries fines", True),
+        ("Planter des végétaux", ["Plantations de végétaux"], "", True),
+        ("Intervenir sur une panne", [], "interventions sur panne chez les clients", True),
         ("Vendre des produits", ["Vente de produits"], "", True),
         ("Réduire les coûts", ["Réduction des coûts"], "", True),
         ("Traduire des documents", [], "traduction de documents techniques", True),
