@@ -259,7 +259,7 @@ def recommendations_for(
     scored.sort(key=lambda item: (-item.score, -item.similarity, item.offer_id))
     shown = scored[:k]
     offers = Offer.objects.in_bulk([item.offer_id for item in shown])
-    # Offer skills a skill the candidate listed says in other words ("Aide aux repas"): not called missing.
+    # Offer skills a skill the candidate listed says in other words ("Entretiens de recrutement"): not called missing.
     said = said_otherwise(
         model,
         context.skills,

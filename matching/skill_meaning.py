@@ -1,7 +1,8 @@
 """Offer skills that a skill the candidate listed says in other words, by the meaning the ranking's model reads.
 
-The skill reader (`offers.understanding.skills`) compares words: "Aide aux repas" neither covers nor half says
-"Aider à la prise des repas", so the explanations called it "À acquérir" for a candidate who had listed it. When
+The skill reader (`offers.understanding.skills`) compares words: "Entretiens de recrutement" neither covers nor half
+says "Organiser un entretien d'embauche", so the explanations called it "À acquérir" for a candidate who had listed
+it. When
 the cosine of a listed skill and an offer's skill, encoded by the model the offers are ranked with, reaches
 `listed_skill_said_otherwise` (`ranking_weights.json`, per model), the offer's skill is neither claimed ("Vous
 avez") nor called missing: the candidate may have it, their words do not say it plainly. Only the "missing" side

