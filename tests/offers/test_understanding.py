@@ -218,6 +218,7 @@ def test_a_listed_skill_that_says_part_of_a_label_neither_covers_it_nor_leaves_i
         ("Lire un plan", ["Changement des lits"]),
         # A phrase that holds a concept's term but names something else (`not_terms`): e-mail is no parcel.
         ("Messagerie électronique ThunderBird", ["Livraison de colis en messagerie"]),
+        ("Clôture des comptes annuels", ["Bilans de compétences"]),
     ],
 )
 def test_a_homograph_says_nothing_of_a_skill_of_another_word(skill, listed):
