@@ -29,7 +29,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from offers.search.vocabulary import fold
-from offers.understanding.paraphrase import HEAD_WEIGHT, PREFIX, ParaphraseReader, label_words
+from offers.understanding.language_levels import stated_levels
+from offers.understanding.paraphrase import HEAD_WEIGHT, PREFIX, SENTENCE, ParaphraseReader, label_words
 from offers.understanding.text import STOP_WORDS, root, segments, singular, tokens
 
 if TYPE_CHECKING:
@@ -121,6 +122,8 @@ class SkillProfile:
     concepts: set[str] = field(default_factory=set)
     statements: list[list[str]] = field(default_factory=list)  # content stems of each statement, in order
     stems: set[str] = field(default_factory=set)
+    # Language concept -> the highest level their words state ("anglais courant": 3, `language_levels.py`).
+    levels: dict[str, int] = field(default_factory=dict)
 
 
 class SkillReader:
@@ -157,6 +160,14 @@ class SkillReader:
         self.light = frozenset(self._word(word) for word in LIGHT_OBJECT_WORDS)
         self.heads = frozenset(self._word(word) for word in heads)
         self.seeker_words = frozenset(self._word(fold(word)) for word in seeker_words)
+        # A language's one-word names ("anglais", "english") -> its concept: where its level is read.
+        self.language_words = {
+            term[0]: concept.id
+            for concept in concepts
+            if concept.kind == "language"
+            for term in concept.terms
+            if len(term) == 1
+        }
         # Phrases whose words name no concept, though a concept's term is among them ("sage-femme" is no Sage).
         self.not_terms = [key for key in (_key(phrase) for phrase in not_terms) if key]
         self._terms: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
@@ -257,8 +268,11 @@ class SkillReader:
                 profile.statements.append(
                     [self._word(w) for w in tokens(skill) if w not in STOP_WORDS and self._word(w) not in self.generic]
                 )
+                _raise_levels(profile.levels, self._levels(skill))
         if text.strip():
             profile.concepts |= concepts_in(text)
+            for sentence in SENTENCE.split(text):
+                _raise_levels(profile.levels, self._levels(sentence))
             for part in segments(text):
                 words = [
                     self._word(w) for w in tokens(part) if w not in STOP_WORDS and self._word(w) not in self.generic
@@ -277,8 +291,11 @@ class SkillReader:
             return True
         specific = {cid for cid in label.concepts if self.concepts[cid].kind in SPECIFIC_KINDS}
         if specific:
-            # A tool, licence or language is had or not: no other words stand in for it.
-            return label.concepts <= profile.concepts
+            # A tool, licence or language is had or not: no other words stand in for it; a language at the level
+            # the label states, at least ("Notions d'anglais" is no "Anglais courant").
+            return label.concepts <= profile.concepts and all(
+                profile.levels.get(concept, 0) >= needed for concept, needed in self._levels(skill).items()
+            )
         if label.concepts and label.concepts <= profile.concepts and label.rest <= profile.stems:
             # "Tenir une caisse" for a candidate who wrote "encaissement"; "Nettoyer les chambres"
             # needs the chambers too, not just any cleaning.
@@ -304,7 +321,7 @@ class SkillReader:
         no action ("Qualification soudage par brasage") is read the same way, its head standing for the action.
         Such a skill is neither claimed nor called missing: the candidate may have it, their words do not say."""
         if self.names_specific(skill):
-            return self._family_held(self.label(skill), profile)
+            return self._family_held(self.label(skill), profile) or self._level_unsaid(skill, profile)
         label = self.label(skill)
         if label.concepts and label.concepts <= profile.concepts:
             # The skill's concepts are theirs, its other words unsaid ("Toilette" of "Réaliser des soins d'hygiène
@@ -346,6 +363,21 @@ class SkillReader:
             and not (word == first and word in self.heads and not any(_same_word(word, t) for t in target))
         }
         return bool(content) and all(any(_same_word(word, t) for t in target) for word in content)
+
+    def _level_unsaid(self, skill: str, profile: SkillProfile) -> bool:
+        """The label states a language's level and the candidate has the language without saying how well
+        ("Anglais" for "Anglais courant"): they may speak it so."""
+        needed = self._levels(skill)
+        return (
+            bool(needed)
+            and self.label(skill).concepts <= profile.concepts
+            and all(concept not in profile.levels for concept in needed)
+        )
+
+    @lru_cache(maxsize=50_000)  # noqa: B019 (one reader per process, rebuilt rarely)
+    def _levels(self, text: str) -> dict[str, int]:
+        """The language levels a text states (`language_levels.stated_levels`)."""
+        return stated_levels(_key(text), self.language_words)
 
     def _family_held(self, label: SkillLabel, profile: SkillProfile) -> bool:
         """The label names tools the candidate does not have, each a product of a family of tools they have ("MySQL"
@@ -530,6 +562,11 @@ def _close_together(words: frozenset[str], statement: list[str]) -> bool:
 # What a homograph's key starts with: no root does, so no word read by its root, nor an action's other forms
 # (`_is_action`), meets it.
 HOMOGRAPH_MARK = "="
+
+
+def _raise_levels(levels: dict[str, int], stated: dict[str, int]) -> None:
+    for concept, level in stated.items():
+        levels[concept] = max(levels.get(concept, 0), level)
 
 
 def homograph_keys(homographs: Iterable[str | Sequence[str]]) -> dict[str, str]:

@@ -78,6 +78,13 @@ from offers.understanding.skills import skill_reader
         ("Réduire les coûts", ["Réduction des coûts"], "", True),
         ("Traduire des documents", [], "traduction de documents techniques", True),
         ("Anglais courant", [], "Langues : English (fluent)", True),
+        # A language at the level the label states, at least.
+        ("Anglais courant", ["Notions d'anglais"], "", False),
+        ("Anglais professionnel", ["Anglais scolaire"], "", False),
+        ("Anglais", ["Notions d'anglais"], "", True),
+        ("Anglais professionnel", [], "Langues : anglais courant, espagnol notions", True),
+        ("Espagnol courant", [], "Langues : anglais courant, espagnol notions", False),
+        ("Anglais niveau avancé B2", ["Anglais bilingue"], "", True),
         ("Permis C", ["Permis B"], "", False),
         # Words of the label inside one statement of the candidate, inflections aside.
         ("Pétrir la pâte", [], "je pétris la pâte tous les jours", True),
@@ -189,6 +196,10 @@ def test_a_skill_is_read_the_same_way_in_a_list_and_in_a_text(skill, listed, tex
         ("GitLab", ["Git"], True),
         ("MySQL", ["SQL"], True),
         ("Cegid", ["Sage"], True),
+        # A language whose level they do not say, for a label that states one.
+        ("Anglais courant", ["Anglais"], True),
+        ("Anglais courant", ["Anglais, Excel avancé"], True),
+        ("Anglais courant", ["Anglais débutant"], False),
         # Not a language, nor a licence: a CACES 5 holds no CACES 3.
         ("Java", ["JavaScript"], False),
         ("CACES R489 catégorie 3", ["CACES 5"], False),

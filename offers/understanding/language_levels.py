@@ -1,0 +1,98 @@
+"""How well a text says a language is spoken: "notions d'anglais" (1), "anglais intermédiaire" (2), "anglais
+courant" (3), "anglais bilingue" (4), or no level at all ("Anglais").
+
+The skill reader (`skills.py`) compares a language label that states a level with the level a candidate states:
+"Notions d'anglais" has English, not "Anglais courant"; "Anglais" alone may or may not be fluent (neither claimed
+nor called missing). A level is read from the words right after the language's name ("anglais courant", "English
+(fluent)", "anglais lu, écrit, parlé"), or from the few that go before it ("notions d'anglais", "bon niveau
+d'anglais", "bilingue anglais"), never across another word ("anglais courant, espagnol notions": fluent English,
+basic Spanish; "Anglais, Excel avancé": English with no level). The highest level so placed counts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+# Level words, singular and folded, as `skills.term_key` gives them (CEFR levels too).
+LEVEL_AFTER: Mapping[str, int] = {
+    "notion": 1,
+    "debutant": 1,
+    "debutante": 1,
+    "scolaire": 1,
+    "elementaire": 1,
+    "basique": 1,
+    "base": 1,
+    "faible": 1,
+    "lu": 1,
+    "a1": 1,
+    "a2": 1,
+    "intermediaire": 2,
+    "moyen": 2,
+    "correct": 2,
+    "ecrit": 2,
+    "technique": 2,
+    "b1": 2,
+    "courant": 3,
+    "courante": 3,
+    "fluent": 3,
+    "professionnel": 3,
+    "professionnelle": 3,
+    "operationnel": 3,
+    "operationnelle": 3,
+    "avance": 3,
+    "bon": 3,
+    "affaire": 3,
+    "commercial": 3,
+    "parle": 3,
+    "b2": 3,
+    "bilingue": 4,
+    "maternelle": 4,
+    "natif": 4,
+    "native": 4,
+    "c1": 4,
+    "c2": 4,
+    # as English profiles write them
+    "basic": 1,
+    "beginner": 1,
+    "intermediate": 2,
+    "conversational": 2,
+    "advanced": 3,
+    "proficient": 3,
+    "business": 3,
+}
+# The level words that go before a language's name ("notions d'anglais", "bon niveau d'anglais").
+LEVEL_BEFORE: Mapping[str, int] = {"notion": 1, "base": 1, "bon": 3, "bilingue": 4}
+# Words that may stand among level words without ending them ("anglais niveau avancé", "anglais oral courant").
+FILLERS = frozenset({"niveau", "oral", "orale", "d", "l", "en"})
+AFTER = 4  # words looked at after the language's name
+BEFORE = 3  # and before it
+
+
+def stated_levels(words: Sequence[str], languages: Mapping[str, str]) -> dict[str, int]:
+    """Language concept -> the highest level `words` state for it; a language named with no level is absent.
+
+    `words`: a text's words as concept terms are kept (`skills.term_key`); `languages`: a one-word term of a
+    language -> its concept ("anglais" -> "english")."""
+    levels: dict[str, int] = {}
+    for position, word in enumerate(words):
+        concept = languages.get(word)
+        if concept is None:
+            continue
+        found = [
+            *_levels(words[position + 1 : position + 1 + AFTER], LEVEL_AFTER),
+            *_levels(reversed(words[max(0, position - BEFORE) : position]), LEVEL_BEFORE),
+        ]
+        if found:
+            levels[concept] = max(levels.get(concept, 0), *found)
+    return levels
+
+
+def _levels(words: Iterable[str], known: Mapping[str, int]) -> list[int]:
+    """The levels of the level words that follow one another (fillers aside) from the first of `words`."""
+    found = []
+    for word in words:
+        if word in known:
+            found.append(known[word])
+        elif word not in FILLERS:
+            break
+    return found
