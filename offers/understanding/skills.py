@@ -129,7 +129,11 @@ class SkillReader:
             if len(term) == 1
         }
         # Phrases whose words name no concept, though a concept's term is among them ("sage-femme" is no Sage).
-        self.not_terms = [key for key in (term_key(phrase) for phrase in not_terms) if key]
+        # Indexed by their first word, as the terms are.
+        self._not_terms: dict[str, list[tuple[str, ...]]] = {}
+        for key in dict.fromkeys(term_key(phrase) for phrase in not_terms):
+            if key:
+                self._not_terms.setdefault(key[0], []).append(key)
         self._terms: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
         for concept in concepts:
             for term in concept.terms:
@@ -155,19 +159,15 @@ class SkillReader:
         ("Souder", "Meuler"; not "Dossier", "Conseiller" as a title)."""
         return word in self.actions or (word.endswith(INFINITIVE_ENDINGS) and word not in self.nouns)
 
-    def concepts_in(self, text: str) -> set[str]:
-        """The concepts a text names, and those they imply (a CACES 3 is a forklift driver's)."""
-        named = set(self._concept_words(text))
-        return named | {implied for concept in named for implied in self.concepts[concept].implies}
-
-    def _named_licences_in(self, text: str) -> set[str]:
-        """`concepts_in`, but a licence only where the text names it."""
+    def concepts_in(self, text: str, *, implied_licences: bool = True) -> set[str]:
+        """The concepts a text names, and those they imply (a CACES 3 is a forklift driver's); not
+        `implied_licences`: a licence only where the text names it (the permit C implies no B there)."""
         named = set(self._concept_words(text))
         return named | {
             implied
             for concept in named
             for implied in self.concepts[concept].implies
-            if self.concepts[implied].kind != "licence"
+            if implied_licences or self.concepts[implied].kind != "licence"
         }
 
     def _concept_words(self, text: str, *, narrow: bool = True) -> dict[str, set[str]]:
@@ -177,8 +177,8 @@ class SkillReader:
             words = term_key(part)
             masked = {
                 start + offset
-                for phrase in self.not_terms
-                for start in range(len(words) - len(phrase) + 1)
+                for start, word in enumerate(words)
+                for phrase in self._not_terms.get(word, ())
                 if words[start : start + len(phrase)] == phrase
                 for offset in range(len(phrase))
             }
@@ -215,7 +215,6 @@ class SkillReader:
         """What a candidate (their listed skills and text) or an offer's text shows, with the concepts those named
         imply (a CACES 3 holder drives forklifts, a permit C holder has the B). Not `implied`: no licence that is
         not named (`find`: an offer asking for the permit C does not list the B)."""
-        concepts_in = self.concepts_in if implied else self._named_licences_in
         profile = SkillProfile()
         for skill in skills:
             if skill.strip():
@@ -224,13 +223,13 @@ class SkillReader:
                 profile.parts.extend(self.label(part) for part in listed_parts(skill))
                 # What a candidate lists shows its concepts as their text would, narrow terms included
                 # ("Utiliser une autolaveuse" shows cleaning; only as a label to find is it read by its words).
-                profile.concepts |= label.concepts | concepts_in(skill)
+                profile.concepts |= label.concepts | self.concepts_in(skill, implied_licences=implied)
                 profile.statements.append(
                     [self._word(w) for w in tokens(skill) if w not in STOP_WORDS and self._word(w) not in self.generic]
                 )
                 _raise_levels(profile.levels, self._levels(skill))
         if text.strip():
-            profile.concepts |= concepts_in(text)
+            profile.concepts |= self.concepts_in(text, implied_licences=implied)
             for sentence in SENTENCE.split(text):
                 _raise_levels(profile.levels, self._levels(sentence))
             for part in segments(text):
@@ -287,12 +286,13 @@ class SkillReader:
             # The skill's concepts are theirs, its other words unsaid ("Toilette" of "Réaliser des soins d'hygiène
             # corporelle, de confort et de prévention").
             return True
-        if not label.action and not self._head(label):
+        head = self._head(label)
+        if not label.action and not head:
             return False
         distinctive = bool(label.action) and all(
             self.paraphrase.weight(key) > HEAD_WEIGHT for key in self.paraphrase.keys(label.action)
         )
-        target = self._object(label) - {self._head(label)}
+        target = self._object(label) - {head}
         for own in (*profile.listed, *profile.parts):
             if distinctive and any(_is_action(label, word) for word in own.words):
                 return True
