@@ -416,7 +416,7 @@ def _offer_from_postings(
             (o["contract_type"] for o in others if o.get("contract_type") != ContractType.AUTRE), ContractType.AUTRE
         )
     values["occupation_code"], values["occupation_confidence"] = offer_occupation_read(
-        reader, values["title"] or "", values["rome_code"] or ""
+        reader, values["title"] or "", values["rome_code"] or "", values["description"] or ""
     )
     values["remote"] = any(row["normalised"].get("remote") for row in rows)
     values["salary_text"] = (values["salary_text"] or "")[:500]

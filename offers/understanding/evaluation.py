@@ -120,7 +120,7 @@ def extraction_scores(
         code = str(offer.get("romeCode") or "").strip().upper()
         if code:
             rome_total += 1
-            guesses = occupations.from_title(offer["intitule"])
+            guesses = occupations.from_offer(offer["intitule"], offer.get("description") or "")
             guessed = occupations.family(guesses[0].code) if guesses else ""
             rome_answered += bool(guesses)
             rome_right += bool(guessed) and guessed == occupations.family(code)

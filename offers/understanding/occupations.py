@@ -20,6 +20,7 @@ from django.db.models import Count, Max
 from offers.models import Occupation, OccupationTitle, SearchSynonym, SearchSynonymKind
 from offers.understanding.english_titles import english_title_words
 from offers.understanding.occupation_reading import MAX_TITLE_WORDS, OccupationGuess, OccupationReader, TitleMention
+from offers.understanding.occupation_vocabulary import OccupationVocabulary
 from offers.understanding.process_copy import ProcessCopy
 from offers.understanding.title_words import title_key
 
@@ -71,14 +72,17 @@ def _taught_titles() -> dict[tuple[str, ...], str]:
 
 
 def occupation_reader_build() -> OccupationReader:
-    occupations = list(Occupation.objects.values_list("code", "label", "parent_code"))
-    labels = {code: label for code, label, _ in occupations}
-    parents = {code: parent for code, _, parent in occupations if parent and parent != code}
-    titles: list[tuple[str, str]] = [(label, code) for code, label, _ in occupations]
+    occupations = list(Occupation.objects.values_list("code", "label", "parent_code", "definition"))
+    labels = {code: label for code, label, _, _ in occupations}
+    parents = {code: parent for code, _, parent, _ in occupations if parent and parent != code}
+    titles: list[tuple[str, str]] = [(label, code) for code, label, _, _ in occupations]
     for label, short, code in OccupationTitle.objects.values_list("label", "short_label", "occupation_id"):
         titles.append((label, code))
         if short and short != label:
             titles.append((short, code))
+    # Each family's words: its occupations' labels and definitions, its job titles.
+    family_texts = [(parents.get(code, code), text) for text, code in titles]
+    family_texts += [(parents.get(code, code), definition) for code, _, _, definition in occupations if definition]
     aliases = [(title, code) for title, code in _aliases() if code in labels or not labels]
     through = Occupation.close_occupations.through
     close = close_occupations(through.objects.values_list("from_occupation_id", "to_occupation_id"))
@@ -91,6 +95,7 @@ def occupation_reader_build() -> OccupationReader:
         close=close,
         acronyms=_acronyms(),
         english=english_title_words(title_key),
+        vocabulary=OccupationVocabulary(family_texts),
     )
 
 

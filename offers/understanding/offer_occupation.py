@@ -1,5 +1,6 @@
 """An offer's occupation as the project reads it: the ROME code its source gave (France Travail), unless
-its title plainly names another family, else the one its title names (Adzuna gives none).
+its title plainly names another family, else the one its title names (Adzuna gives none), its description
+choosing among the families a loose title leaves open ("Responsable de secteur": home care, property, cleaning...).
 
 Stored on every offer (`Offer.occupation_code`, `occupation_confidence`) at each upsert, so that the
 recommendations find an Adzuna "Peintre (H/F)" among a painter's occupation whatever its text says;
@@ -13,7 +14,7 @@ from functools import lru_cache
 
 from django.db import connection
 
-from offers.understanding.occupations import OccupationReader
+from offers.understanding.occupations import OccupationGuess, OccupationReader
 
 # A title must name a family this surely to be believed over the source's code (a partner board files
 # "Conducteur routier" under J1412), or to give an offer without a code its occupation.
@@ -22,9 +23,17 @@ WITHOUT_A_CODE = 0.4
 
 
 @lru_cache(maxsize=100_000)
-def offer_occupation_read(reader: OccupationReader, title: str, rome_code: str) -> tuple[str, float]:
-    """(ROME code, confidence 0..1) of an offer's job; ("", confidence) when its title says too little."""
-    guesses = reader.from_title(title) or reader.from_domain_word(title)
+def _title_read(reader: OccupationReader, title: str) -> tuple[OccupationGuess, ...]:
+    return tuple(reader.from_title(title) or reader.from_domain_word(title))
+
+
+def offer_occupation_read(
+    reader: OccupationReader, title: str, rome_code: str, description: str = ""
+) -> tuple[str, float]:
+    """(ROME code, confidence 0..1) of an offer's job; ("", confidence) when its title and description say too
+    little. The title's reading is kept per title; the description weighs only where it leaves several families
+    open (`OccupationReader.by_description`)."""
+    guesses = reader.by_description(title, list(_title_read(reader, title)), description)
     named = guesses[0] if guesses else None
     if rome_code:
         if named and named.confidence >= OVER_THE_CODE and reader.family(named.code) != reader.family(rome_code):
@@ -53,13 +62,13 @@ def offers_occupations_refresh(*, progress: Callable[[int, int], None] = lambda 
         rows = list(
             Offer.objects.filter(pk__gt=last_id)
             .order_by("pk")
-            .values_list("pk", "title", "rome_code", "occupation_code", "occupation_confidence")[:BATCH]
+            .values_list("pk", "title", "rome_code", "description", "occupation_code", "occupation_confidence")[:BATCH]
         )
         if not rows:
             return changed
         updates = []
-        for pk, title, rome_code, stored, confidence in rows:
-            code, sure = offer_occupation_read(reader, title, rome_code)
+        for pk, title, rome_code, description, stored, confidence in rows:
+            code, sure = offer_occupation_read(reader, title, rome_code, description)
             if (code, round(sure, 3)) != (stored, round(confidence, 3)):
                 updates.append((pk, code, sure))
         if updates:

@@ -134,8 +134,10 @@ def test_the_reading_by_meaning_holds_its_floors(capsys):
     # The offer-title set (200 titles written blind, ROME only, no competences): first measured at the commit that
     # added it, ROME accuracy / answered 0.840 / 0.970 (tuning) and 0.880 / 0.980 (independent), words only the same.
     # Since (the session's title changes: acronyms, holding words, English titles, inclusive marks), on the `make run`
-    # data 0.870 and 0.890; here, without the titles offers teach, 0.86 and 0.88.
-    for half, rome in (("tuning", 0.85), ("independent", 0.87)):
+    # data 0.870 and 0.890; here, without the titles offers teach, 0.86 and 0.88. Read with the offer's description
+    # where the title leaves several occupations open (occupation_vocabulary.py): `make run` 0.910 and 0.920, here
+    # 0.90 and 0.91.
+    for half, rome in (("tuning", 0.89), ("independent", 0.90)):
         scores = extraction_scores(
             france_travail_offers(TITLES / half),
             skills=skill_reader(),
