@@ -341,10 +341,12 @@ class SkillReader:
 
     def _family_held(self, label: SkillLabel, profile: SkillProfile) -> bool:
         """The label names tools the candidate does not have, each a product of a family of tools they have ("MySQL"
-        for a candidate who lists "SQL", "GitLab" for one who lists "Git" or "GitHub"): they may know it."""
+        for a candidate who lists "SQL", "GitLab" for one who lists "Git" or "GitHub"), or concepts their own may
+        come with (`held_with`: a CACES R489 1B for an old category 1): they may have it."""
         unheld = label.concepts - profile.concepts
         return bool(unheld) and all(
-            self.concepts[concept].kind == "tool" and not profile.concepts.isdisjoint(self.concepts[concept].implies)
+            (self.concepts[concept].kind == "tool" and not profile.concepts.isdisjoint(self.concepts[concept].implies))
+            or not profile.concepts.isdisjoint(self.concepts[concept].held_with)
             for concept in unheld
         )
 

@@ -1,0 +1,73 @@
+"""A CACES is read by its recommendation and category, however it is written (offers/understanding/skill_data.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from offers.understanding.skill_data import licence_lists_spelled
+from offers.understanding.skills import skill_reader
+
+R489_1A = (
+    "Transpalettes et préparateurs sans élévation du poste de conduite (h < ou = à 1,20 m) (CACES R 489-1A) - "
+    "Depuis le 01/01/2020"
+)
+R489_1B = "Gerbeurs à conducteur porté (hauteur de levée > 1.20 m) (CACES R 489-1B - Depuis le 01/01/2020"
+R389_1 = "Transpalettes à conducteur porté et préparateurs de commandes au sol (CACES R 389-1)"
+R389_3 = "Chariots élévateurs en porte-à-faux de capacité inférieure ou égale à 6000 kg (CACES R 389-3)"
+R389_4 = "Chariots élévateurs en porte-à-faux de capacité supérieure à 6000 kg (CACES R 389-4)"
+R482_A = "Engins compacts (CACES R 482-A) - Depuis le 01/01/2020"
+R386 = "Plates-formes élévatrices mobiles de personnes ou PEMP (CACES R 386)"
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("CACES 1, 3 et 5", "CACES R489 1, CACES R489 3, CACES R489 5"),
+        ("Cariste, CACES® R489 cat. 1, 3 et 5 à jour", "Cariste, CACES R489 1, CACES R489 3, CACES R489 5 à jour"),
+        ("CACES 1 3 5", "CACES R489 1, CACES R489 3, CACES R489 5"),
+        ("CACES R489 catégories 1A/1B", "CACES R489 1a, CACES R489 1b"),
+        ("R489 catégorie 5", "CACES R489 5"),
+        # The old recommendations are read as the ones that replaced them in 2020.
+        ("(CACES R 389-4)", "(CACES R489 4)"),
+        ("Grues (CACES R 377)", "Grues (CACES R487)"),
+        # A category by letter only after its recommendation.
+        ("Engins (CACES R 482-B1) - Depuis", "Engins (CACES R482 b1) - Depuis"),
+        ("CACES cariste", "CACES cariste"),
+        ("Le CACES n'est pas exigé", "Le CACES n'est pas exigé"),
+        ("Permis B et C", "Permis B, Permis C"),
+    ],
+)
+def test_a_caces_is_read_in_one_canonical_form(written, read):
+    assert licence_lists_spelled(written) == read
+
+
+def _verdict(label: str, listed: list[str]) -> str:
+    reader = skill_reader()
+    profile = reader.profile(skills=listed)
+    if reader.covered(label, profile):
+        return "claimed"
+    return "neither" if reader.partly(label, profile) else "missing"
+
+
+@pytest.mark.parametrize(
+    ("label", "listed", "verdict"),
+    [
+        # An old category 1 is the R489's 1A: pallet trucks.
+        (R489_1A, ["CACES 1"], "claimed"),
+        (R389_1, ["CACES R489 1A"], "claimed"),
+        ("Utiliser un transpalette", ["CACES 1"], "claimed"),
+        # The 1B (gerbeurs) may come with an old category 1, it is not the 1A.
+        (R489_1B, ["CACES 1"], "neither"),
+        (R489_1B, ["CACES R489 1A et 3"], "neither"),
+        (R489_1A, ["CACES 1B"], "missing"),
+        # A category is had or not: a 3 and a 5 hold no 4, nor any other recommendation's CACES.
+        (R389_3, ["CACES R489 cat 3 et 5"], "claimed"),
+        (R389_4, ["CACES R489 cat 3 et 5"], "missing"),
+        (R482_A, ["CACES 1, 3, 5"], "missing"),
+        (R386, ["CACES 3"], "missing"),
+        (R386, ["CACES R486 nacelle"], "claimed"),
+        (R482_A, ["CACES R372 cat 1"], "claimed"),
+    ],
+)
+def test_a_caces_label_is_claimed_only_for_its_category(label, listed, verdict):
+    assert _verdict(label, listed) == verdict
