@@ -6,11 +6,14 @@ The skill reader (`skills.py`) compares a language label that states a level wit
 nor called missing). A level is read from the words right after the language's name ("anglais courant", "English
 (fluent)", "anglais lu, écrit, parlé"), or from the few that go before it ("notions d'anglais", "bon niveau
 d'anglais", "bilingue anglais"), never across another word ("anglais courant, espagnol notions": fluent English,
-basic Spanish; "Anglais, Excel avancé": English with no level). The highest level so placed counts.
+basic Spanish; "Anglais, Excel avancé": English with no level). The highest level so placed counts. Two languages
+joined before one plural level word share it ("anglais et allemand courants": both fluent); after a comma they do
+not ("Anglais, espagnol notions": English with no level).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 
 # Level words, singular and folded, as `skills.term_key` gives them (CEFR levels too).
@@ -66,6 +69,28 @@ LEVEL_BEFORE: Mapping[str, int] = {"notion": 1, "base": 1, "bon": 3, "bilingue":
 FILLERS = frozenset({"niveau", "oral", "orale", "d", "l", "en"})
 AFTER = 4  # words looked at after the language's name
 BEFORE = 3  # and before it
+
+
+# Two words joined by a conjunction, then a plural word: "anglais et allemand courants" (a folded text).
+_JOINED = re.compile(r"\b([a-z]+)\s+(?:et|&|and)\s+([a-z]+)\s+([a-z]+)s\b")
+
+
+def shared_levels_spelled(folded: str, languages: Mapping[str, str]) -> str:
+    """A folded text with two languages joined before one plural level word spelled with it each: "anglais et
+    allemand courants" -> "anglais courant, allemand courant". `languages` as for `stated_levels`."""
+
+    def spelled(match: re.Match[str]) -> str:
+        one, other, level = match.groups()
+        if _language(one, languages) and _language(other, languages) and level in LEVEL_AFTER:
+            return f"{one} {level}, {other} {level}"
+        return match.group(0)
+
+    return _JOINED.sub(spelled, folded)
+
+
+def _language(word: str, languages: Mapping[str, str]) -> bool:
+    # `languages` keys are singular ("anglai" for "anglais"), as concept terms are kept.
+    return word in languages or (word.endswith("s") and word[:-1] in languages)
 
 
 def stated_levels(words: Sequence[str], languages: Mapping[str, str]) -> dict[str, int]:

@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from offers.search.vocabulary import fold
-from offers.understanding.language_levels import stated_levels
+from offers.understanding.language_levels import shared_levels_spelled, stated_levels
 from offers.understanding.paraphrase import HEAD_WEIGHT, PREFIX, SENTENCE, ParaphraseReader, label_words
 from offers.understanding.skill_data import (
     SkillConcept,
@@ -337,7 +337,7 @@ class SkillReader:
     @lru_cache(maxsize=50_000)  # noqa: B019 (one reader per process, rebuilt rarely)
     def _levels(self, text: str) -> dict[str, int]:
         """The language levels a text states (`language_levels.stated_levels`)."""
-        return stated_levels(term_key(text), self.language_words)
+        return stated_levels(term_key(shared_levels_spelled(fold(text), self.language_words)), self.language_words)
 
     def _family_held(self, label: SkillLabel, profile: SkillProfile) -> bool:
         """The label names tools the candidate does not have, each a product of a family of tools they have ("MySQL"

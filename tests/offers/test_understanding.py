@@ -85,6 +85,11 @@ from offers.understanding.skills import skill_reader
         ("Anglais professionnel", [], "Langues : anglais courant, espagnol notions", True),
         ("Espagnol courant", [], "Langues : anglais courant, espagnol notions", False),
         ("Anglais niveau avancé B2", ["Anglais bilingue"], "", True),
+        # Two languages joined before one plural level share it; after a comma they do not.
+        ("Anglais courant", ["Anglais et allemand courants"], "", True),
+        ("Allemand courant", [], "Je parle anglais et allemand courants.", True),
+        ("Espagnol courant", ["Anglais et allemand courants"], "", False),
+        ("Anglais courant", ["Anglais, espagnol notions"], "", False),
         ("Permis C", ["Permis B"], "", False),
         # Words of the label inside one statement of the candidate, inflections aside.
         ("Pétrir la pâte", [], "je pétris la pâte tous les jours", True),
