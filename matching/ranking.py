@@ -43,7 +43,7 @@ from matching.occupation_fit import family_codes, occupation_fit, offered_occupa
 from matching.profile_query import profile_constraints, profile_context
 from matching.reading import CandidateOccupation, candidate_reading, occupation_is_clear, read_offer_occupation
 from matching.selectors import NoActiveEmbeddingModel, active_embedding_model
-from matching.skill_meaning import said_otherwise
+from matching.skill_meaning import listed_may_have
 from matching.weights import ranking_weights
 from offers.models import Offer
 from offers.understanding.occupations import occupation_reader
@@ -259,13 +259,10 @@ def recommendations_for(
     scored.sort(key=lambda item: (-item.score, -item.similarity, item.offer_id))
     shown = scored[:k]
     offers = Offer.objects.in_bulk([item.offer_id for item in shown])
-    # Offer skills a skill the candidate listed says in other words ("Entretiens de recrutement"): not called missing.
-    said = said_otherwise(
-        model,
-        context.skills,
-        (skill for offer in offers.values() for skill in offer.skills or ()),
-        threshold=weights["listed_skill_said_otherwise"],
-        foreign_threshold=weights["listed_foreign_skill_said_otherwise"],
+    # Offer skills a skill the candidate listed says in other words ("Entretiens de recrutement"), or of ROME's group of
+    # one near it ("Plomberie sanitaire": laying pipes): not called missing.
+    said = listed_may_have(
+        model, context.skills, (skill for offer in offers.values() for skill in offer.skills or ()), weights=weights
     )
     # What the occupation fit stands on, stated only as far as it is a fact (see `explain`).
     basis = "named" if named else ("read" if clear else "unsure")

@@ -246,6 +246,11 @@ def _refresh(
     occupations = occupation_embeddings_refresh(model)
     if occupations:
         logger.info("matching: refresh %s: %d occupations' texts encoded", run.pk, occupations)
+    from offers.understanding.skill_groups import skill_groups_warm
+
+    # ROME's skill labels, encoded once onto disk (about 25 s the first time): the explanations read a listed skill's
+    # group of skills from them, and a request never encodes them.
+    skill_groups_warm()
     run.switched_model = embedding_model_switch_if_complete(model=model)
     run.status = RunStatus.SUCCEEDED
     run.finished_at = timezone.now()

@@ -10,6 +10,10 @@ moves, so no skill is ever claimed on meaning alone.
 
 Vectors are kept by the process, keyed by the model and the text (ROME labels repeat across offers); the texts
 not yet met are encoded in one batch per page. A model whose weights cannot be loaded compares nothing.
+
+`listed_may_have` adds ROME's groups of skills (`offers.understanding.skill_groups`): an offer skill of the group of
+a ROME label near a listed skill ("Réaliser la pose de réseaux de canalisations" for "Plomberie sanitaire") is one
+they may have, neither claimed nor called missing either.
 """
 
 from __future__ import annotations
@@ -17,7 +21,8 @@ from __future__ import annotations
 import logging
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -62,6 +67,35 @@ def said_otherwise(
     needed = np.array([foreign if _foreign(skill) else threshold for skill in listed], dtype=np.float32)
     near = {skill for skill in skills if bool(np.any(own @ vectors[skill] >= needed))}
     return near.__contains__
+
+
+def in_listed_groups(listed: Sequence[str]) -> Callable[[str], bool]:
+    """Whether an offer skill is of the ROME group of a label near one of `listed` (`offers.understanding.skill_groups`;
+    never while the referential's vectors are not on disk)."""
+    from offers.understanding.skill_groups import configured_skill_groups
+
+    groups = configured_skill_groups() if any(skill.strip() for skill in listed) else None
+    if groups is None:
+        return never
+    near = groups.near(listed)
+    return lambda skill: groups.group(skill) in near
+
+
+def listed_may_have(
+    model: EmbeddingModel, listed: Sequence[str], offer_skills: Iterable[str], *, weights: Mapping[str, Any]
+) -> Callable[[str], bool]:
+    """Whether the candidate who listed `listed` may have an offer skill their words do not say plainly: a listed
+    skill says it in other words (`said_otherwise`, at the model's `listed_skill_said_otherwise` and
+    `listed_foreign_skill_said_otherwise`), or it is of the group of a ROME label near one (`in_listed_groups`)."""
+    said = said_otherwise(
+        model,
+        listed,
+        offer_skills,
+        threshold=weights["listed_skill_said_otherwise"],
+        foreign_threshold=weights["listed_foreign_skill_said_otherwise"],
+    )
+    grouped = in_listed_groups(listed)
+    return lambda skill: said(skill) or grouped(skill)
 
 
 def _foreign(skill: str) -> bool:

@@ -2,7 +2,7 @@
 
 For each occupation of a half, the candidate's skills are read as the recommendations read them
 (`skill_reader().profile(skills=..., text=...)`, `matching.ranking`) and each offer skill label gets the verdict
-the explanations give it (`matching.explanations.skills_compared`, with `matching.skill_meaning.said_otherwise`
+the explanations give it (`matching.explanations.skills_compared`, with `matching.skill_meaning.listed_may_have`
 at the ranking weights of the model): claimed ("Vous avez"), missing ("À acquérir"), or neither. The set says
 for each label whether the listed skills say it (`said`), say part of it (`part`) or not at all (`not`).
 
@@ -29,7 +29,7 @@ from pathlib import Path
 
 from matching.explanations import CandidateContext, skills_compared
 from matching.models import EmbeddingModel
-from matching.skill_meaning import said_otherwise
+from matching.skill_meaning import listed_may_have
 from matching.weights import ranking_weights
 from offers.models import Offer
 from offers.understanding.skills import skill_reader
@@ -92,13 +92,7 @@ def judged_labels(occupation: dict, *, model: EmbeddingModel) -> list[Judged]:
     weights = ranking_weights(model.name)
     context = CandidateContext(skills=listed)
     profile = skill_reader().profile(skills=listed, text=context.text)
-    said = said_otherwise(
-        model,
-        listed,
-        labels,
-        threshold=weights["listed_skill_said_otherwise"],
-        foreign_threshold=weights["listed_foreign_skill_said_otherwise"],
-    )
+    said = listed_may_have(model, listed, labels, weights=weights)
     matched, missing = skills_compared(Offer(skills=labels), context=context, profile=profile, said_otherwise=said)
     shown = dict.fromkeys(labels, "neither")
     shown.update(dict.fromkeys(missing, "missing"))

