@@ -1,6 +1,6 @@
 """The skill reader's data and the written forms it reads before comparing: the concepts of
-`data/skill_concepts.json` and the action words of `data/label_actions.json`, concept terms as word keys, licences
-written once before several categories, a listed item that joins several skills, homographs' keys.
+`data/skill_concepts.json` and the action words of `data/label_actions.json`, concept terms as word keys, a listed item
+that joins several skills, homographs' keys (licences in their canonical forms: `licence_forms.py`).
 
 `skills.py` compares labels and texts with what these give.
 """
@@ -19,30 +19,6 @@ from offers.understanding.text import STOP_WORDS, singular, tokens
 DATA = Path(__file__).resolve().parent / "data" / "skill_concepts.json"
 ACTIONS = Path(__file__).resolve().parent / "data" / "label_actions.json"
 
-# A licence written once before several of its categories ("Permis B et C"): each category is read as if written with
-# it ("Permis B, Permis C"), since a comma ends a statement. Read on the text as written: a licence's letters only in
-# capitals ("Permis B, ce poste..." lists no "CE").
-_SEPARATOR = r"\s*(?:,|/|-|\+|&|\bet\b|\bou\b)?\s*"
-_LICENCE_LISTS = ((r"(?i:permis)(?:\s+(?i:cat(?:[ée]gorie)?s?)\.?)?", r"(?:B96|BE|B|C1E|C1|CE|C|D1E|D1|DE|D)"),)
-_LICENCE_LIST_PATTERNS = tuple(
-    re.compile(rf"\b(?P<family>{family})\s+(?P<items>{item}(?:{_SEPARATOR}{item})+)(?![\w'’])")
-    for family, item in _LICENCE_LISTS
-)
-# A CACES as texts write it ("CACES 1, 3 et 5", "CACES® R489 cat. 1A/1B", "CACES R 389-3", "R489 catégorie 5",
-# "CACES R 482-B1"), read as one canonical "CACES R489 1a" per category: the recommendation that replaced the old
-# one in 2020 (R389 -> R489: a category 1 of the R389 is the R489's 1A, its heir), R489 when none is written (the
-# forklifts', by far the most asked); a category's letter is kept ("1B", gerbeurs, is no "1A", pallet trucks).
-_CACES_SUCCESSORS = {"389": "489", "372": "482", "383": "483", "386": "486", "390": "490", "377": "487", "318": "484"}
-_CACES_ITEM = r"(?:\d{1,2}[a-cA-C]?|[A-G]\d?)(?![\w'’])"
-_CACES = re.compile(
-    r"\b(?:(?i:caces?)(?:\s*®)?(?:\s*(?i:r)\s*-?\s*(?P<rec>\d{3}))?|(?i:r)\s*-?\s*(?P<bare>4[89]\d|3[789]\d))"
-    rf"(?P<items>\s*[-–:]?\s*(?:(?i:cat(?:[ée]gorie)?s?)\.?\s*)?{_CACES_ITEM}(?:{_SEPARATOR}{_CACES_ITEM})*)?"
-)
-_CACES_CATEGORY = re.compile(r"\d{1,2}[a-cA-C]?|\b[A-G]\d?\b")
-_CATEGORY = re.compile(r"[0-9A-Za-z]+")
-# ROME's wording of a driving licence ("Permis de conduire catégorie C", "Permis de conduire E"): read as the short
-# one ("Permis C") that the concepts and the lists above know.
-_DRIVING_LICENCE = re.compile(r"\b(?i:permis\s+de\s+conduire)(?:\s+(?i:cat(?:[ée]gorie)?s?)\.?)?\s+(?=[A-Z]{1,2}\d?\b)")
 # What joins several skills in one listed item: "et", "&", "+", a comma or a slash between words.
 _JOINED = re.compile(r"\s+(?:et|&|\+)\s+|\s*[,;/]\s*", re.IGNORECASE)
 
@@ -81,37 +57,6 @@ def listed_parts(skill: str) -> list[str]:
     or none when it names one ("Hygiène", "Pétrir la pâte")."""
     parts = [part.strip() for part in _JOINED.split(skill) if part.strip()]
     return parts if len(parts) > 1 else []
-
-
-def licence_lists_spelled(text: str) -> str:
-    """A text with every licence written once before several categories written in full for each ("Permis B et
-    C" -> "Permis B, Permis C"), every CACES in its canonical form ("CACES® R389 cat. 1, 3 et 5" -> "CACES R489 1,
-    CACES R489 3, CACES R489 5"), ROME's "Permis de conduire catégorie C" read as "Permis C"."""
-    text = _DRIVING_LICENCE.sub("Permis ", text)
-    text = _CACES.sub(_caces_spelled, text)
-    for pattern in _LICENCE_LIST_PATTERNS:
-        text = pattern.sub(_spelled, text)
-    return text
-
-
-def _spelled(match: re.Match[str]) -> str:
-    family = " ".join(match["family"].replace(".", " ").replace("®", " ").split())
-    categories = [item for item in _CATEGORY.findall(match["items"]) if item.lower() not in ("et", "ou")]
-    return ", ".join(f"{family} {category}" for category in categories)
-
-
-def _caces_spelled(match: re.Match[str]) -> str:
-    recommendation = match["rec"] or match["bare"] or ""
-    recommendation = _CACES_SUCCESSORS.get(recommendation, recommendation)
-    spelled = [
-        f"CACES R{recommendation or '489'} {category.lower()}"
-        for category in _CACES_CATEGORY.findall(match["items"] or "")
-        # A category by letter only after its recommendation ("R482 B1"); by number, R489's when none is written.
-        if category[0].isdigit() or recommendation
-    ]
-    if spelled:
-        return ", ".join(spelled)
-    return f"CACES R{recommendation}" if recommendation else "CACES"
 
 
 # What a homograph's key starts with: no root does, so no word read by its root, nor an action's other forms

@@ -27,11 +27,11 @@ from typing import TYPE_CHECKING
 
 from offers.search.vocabulary import fold
 from offers.understanding.language_levels import shared_levels_spelled, stated_levels
+from offers.understanding.licence_forms import licence_lists_spelled
 from offers.understanding.paraphrase import HEAD_WEIGHT, PREFIX, SENTENCE, ParaphraseReader, label_words
 from offers.understanding.skill_data import (
     SkillConcept,
     homograph_keys,
-    licence_lists_spelled,
     listed_parts,
     load_actions,
     load_concepts,

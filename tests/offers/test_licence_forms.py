@@ -1,10 +1,11 @@
-"""A CACES is read by its recommendation and category, however it is written (offers/understanding/skill_data.py)."""
+"""A CACES by its recommendation and category, an electrical habilitation by its symbol, however they are written
+(offers/understanding/licence_forms.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from offers.understanding.skill_data import licence_lists_spelled
+from offers.understanding.licence_forms import licence_lists_spelled
 from offers.understanding.skills import skill_reader
 
 R489_1A = (
@@ -35,9 +36,22 @@ R386 = "Plates-formes élévatrices mobiles de personnes ou PEMP (CACES R 386)"
         ("CACES cariste", "CACES cariste"),
         ("Le CACES n'est pas exigé", "Le CACES n'est pas exigé"),
         ("Permis B et C", "Permis B, Permis C"),
+        # Electrical habilitations, by symbol; "H0B0" is two.
+        ("Habilitation électrique B1V, BR", "Habilitation électrique b1v, Habilitation électrique br"),
+        (
+            "habilitations électriques : H0B0 / B2V",
+            "Habilitation électrique h0, Habilitation électrique b0, Habilitation électrique b2v",
+        ),  # fmt: skip
+        ("Habilitation électrique NF C18-510 B1V-BR", "Habilitation électrique b1v, Habilitation électrique br"),
+        ("habilité B1V", "Habilitation électrique b1v"),
+        ("B2V", "Habilitation électrique b2v"),
+        # Alone, "BR" and "BC" are a receipt and an order form; "B1" a language level.
+        ("Gestion des BR et BC", "Gestion des BR et BC"),
+        ("Anglais niveau B1", "Anglais niveau B1"),
+        ("Habilitation électrique à jour", "Habilitation électrique à jour"),
     ],
 )
-def test_a_caces_is_read_in_one_canonical_form(written, read):
+def test_a_licence_is_read_in_one_canonical_form(written, read):
     assert licence_lists_spelled(written) == read
 
 
@@ -70,4 +84,27 @@ def _verdict(label: str, listed: list[str]) -> str:
     ],
 )
 def test_a_caces_label_is_claimed_only_for_its_category(label, listed, verdict):
+    assert _verdict(label, listed) == verdict
+
+
+B2V = "Habilitation électrique B2V chargé de travaux électriques au voisinage, basse tension"
+H1 = "Habilitation électrique H1 exécutant électricien, haute tension"
+BS = "Habilitation électrique BS chargé d'intervention élémentaire, basse tension"
+LIVE = "Habilitations électriques de travaux sous tension"
+
+
+@pytest.mark.parametrize(
+    ("label", "listed", "verdict"),
+    [
+        # A symbol holds those below it in its domain, never the other domain's nor live working.
+        (BS, ["Habilitation électrique B1V BR"], "claimed"),
+        ("Habilitation électrique", ["Habilitation électrique B1V BR"], "claimed"),
+        (B2V, ["Habilitation électrique B1V BR"], "missing"),
+        (H1, ["Habilitation électrique B1V BR"], "missing"),
+        (LIVE, ["Habilitation électrique B1V BR"], "missing"),
+        ("Habilitation électrique B1V exécutant", ["habilitation electrique b2v"], "claimed"),
+        (B2V, ["B2V"], "claimed"),
+    ],
+)
+def test_an_electrical_habilitation_is_claimed_only_for_its_symbol(label, listed, verdict):
     assert _verdict(label, listed) == verdict
