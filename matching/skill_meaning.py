@@ -28,6 +28,7 @@ import numpy as np
 
 from matching.encoder import EmbeddingModelUnavailable
 from matching.models import EmbeddingModel
+from matching.use_runtime import USE_MODEL
 
 logger = logging.getLogger(__name__)
 
@@ -69,15 +70,24 @@ def said_otherwise(
     return near.__contains__
 
 
-def in_listed_groups(listed: Sequence[str]) -> Callable[[str], bool]:
+def in_listed_groups(listed: Sequence[str], model: EmbeddingModel | None = None) -> Callable[[str], bool]:
     """Whether an offer skill is of the ROME group of a label near one of `listed` (`offers.understanding.skill_groups`;
-    never while the referential's vectors are not on disk)."""
+    never while the referential's vectors are not on disk). The listed skills are encoded by USE multilingual v3: the
+    ranking's own copy when it is the `model` (no second copy of its weights in the process)."""
     from offers.understanding.skill_groups import configured_skill_groups
 
     groups = configured_skill_groups() if any(skill.strip() for skill in listed) else None
     if groups is None:
         return never
-    near = groups.near(listed)
+    encode = None
+    if model is not None and model.name == USE_MODEL:
+        from matching.services import EmbeddingModelMismatch, encoder_for
+
+        try:
+            encode = encoder_for(model).encode
+        except (EmbeddingModelUnavailable, EmbeddingModelMismatch):
+            encode = None  # the process's own copy, then
+    near = groups.near(listed, encode=encode)
     return lambda skill: groups.group(skill) in near
 
 
@@ -94,7 +104,7 @@ def listed_may_have(
         threshold=weights["listed_skill_said_otherwise"],
         foreign_threshold=weights["listed_foreign_skill_said_otherwise"],
     )
-    grouped = in_listed_groups(listed)
+    grouped = in_listed_groups(listed, model)
     return lambda skill: said(skill) or grouped(skill)
 
 

@@ -47,7 +47,9 @@ CACHED_SKILLS = 20_000
 class SkillGroups:
     """Label -> its ROME group; listed skill -> the groups of its nearest ROME labels (kept for the process)."""
 
-    def __init__(self, groups: dict[str, str], labels: Sequence[str], vectors: np.ndarray, encode: Encode) -> None:
+    def __init__(
+        self, groups: dict[str, str], labels: Sequence[str], vectors: np.ndarray, encode: Encode | None = None
+    ) -> None:
         self._groups = groups
         self._labels = list(labels)
         self._vectors = np.asarray(vectors, dtype=np.float32)
@@ -59,13 +61,15 @@ class SkillGroups:
         """The ROME group of a skill label ("" for a label ROME does not group: a knowledge, a label of its own)."""
         return self._groups.get(label, "")
 
-    def near(self, listed: Sequence[str]) -> frozenset[str]:
-        """The groups of the `NEAREST` ROME labels of each listed skill."""
+    def near(self, listed: Sequence[str], *, encode: Encode | None = None) -> frozenset[str]:
+        """The groups of the `NEAREST` ROME labels of each listed skill. `encode`: USE multilingual v3 as the caller
+        holds it (the ranking's model), else the process's own copy (`meaning.use_encode`)."""
         listed = [skill for skill in dict.fromkeys(listed) if skill.strip()]
         with self._lock:
             missing = [skill for skill in listed if skill not in self._near]
         if missing:
-            vectors = np.asarray(self._encode(missing), dtype=np.float32)
+            encoder = encode or self._encode or use_encode()
+            vectors = np.asarray(encoder(missing), dtype=np.float32)[:, : self._vectors.shape[1]]
             vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
             nearest_count = min(NEAREST, len(self._labels))
             similarities = vectors @ self._vectors.T
@@ -120,7 +124,7 @@ def configured_skill_groups() -> SkillGroups | None:
         vectors = cached_referential_vectors(labels)
         if vectors is None:
             return None
-        groups = SkillGroups(rome_skill_groups(folder), labels, vectors, use_encode())
+        groups = SkillGroups(rome_skill_groups(folder), labels, vectors)
     except (OSError, ImportError) as error:
         logger.warning("understanding: no skill groups (%s)", error)
         return None
