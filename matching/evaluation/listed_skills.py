@@ -118,6 +118,11 @@ def _share(judged: Sequence[Judged], verdicts: tuple[str, ...], shown: str) -> f
 
 
 def listed_skill_scores(half: str, *, model: EmbeddingModel) -> ListedScores:
+    from offers.understanding.skill_groups import skill_groups_warm
+
+    # ROME's skill groups read by the explanations: their vectors on disk first (encoded once), so that the figures
+    # never depend on whether a request or a refresh happened to encode them before.
+    skill_groups_warm()
     occupations = load_half(half)
     judged = tuple(item for occupation in occupations for item in judged_labels(occupation, model=model))
     return ListedScores(

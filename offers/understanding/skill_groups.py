@@ -24,6 +24,7 @@ from __future__ import annotations
 import csv
 import logging
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
@@ -100,7 +101,10 @@ def rome_skill_groups(folder: Path) -> dict[str, str]:
 
 
 _built: dict[Path, SkillGroups] = {}
+_unready_until: dict[Path, float] = {}  # folder -> when to look for its vectors on disk again
 _built_lock = threading.Lock()
+# While the vectors are not on disk, a request looks for them again after this long (not at every page).
+UNREADY_SECONDS = 60.0
 
 
 def _folder() -> Path | None:
@@ -119,14 +123,20 @@ def configured_skill_groups() -> SkillGroups | None:
     with _built_lock:
         if folder in _built:
             return _built[folder]
+        if time.monotonic() < _unready_until.get(folder, 0.0):
+            return None
     try:
         labels = rome_skill_labels(folder)
         vectors = cached_referential_vectors(labels)
         if vectors is None:
+            with _built_lock:
+                _unready_until[folder] = time.monotonic() + UNREADY_SECONDS
             return None
         groups = SkillGroups(rome_skill_groups(folder), labels, vectors)
     except (OSError, ImportError) as error:
         logger.warning("understanding: no skill groups (%s)", error)
+        with _built_lock:
+            _unready_until[folder] = time.monotonic() + UNREADY_SECONDS
         return None
     with _built_lock:
         return _built.setdefault(folder, groups)
@@ -138,6 +148,8 @@ def skill_groups_warm() -> bool:
     folder = _folder()
     if folder is None:
         return False
+    with _built_lock:
+        _unready_until.pop(folder, None)
     try:
         meaning_reader(folder)
     except (OSError, ImportError) as error:

@@ -45,10 +45,15 @@ def test_rome_files_its_skills_under_groups():
 
 def test_no_group_is_read_before_the_referential_s_vectors_are_on_disk(settings, tmp_path, monkeypatch):
     monkeypatch.setattr(skill_groups, "_built", {})
+    monkeypatch.setattr(skill_groups, "_unready_until", {})
     settings.UNDERSTANDING_CACHE_DIR = str(tmp_path)
     settings.UNDERSTANDING_ROME_DIR = str(ROME)
     assert configured_skill_groups() is None  # nothing encoded on a request
     assert in_listed_groups(["Plomberie sanitaire"])(PIPES) is False
+    # Nor is the referential read again at every page while its vectors are missing.
+    reads = []
+    monkeypatch.setattr(skill_groups, "rome_skill_labels", lambda folder: reads.append(folder) or [])
+    assert configured_skill_groups() is None and reads == []
     settings.UNDERSTANDING_ROME_DIR = ""
     assert configured_skill_groups() is None and skill_groups_warm() is False
 
