@@ -362,10 +362,14 @@ class OccupationReader:
         head = self._titles_around(words[:1], head=True)
         return bool(head) and len(head) <= 2 and not {self.family(code) for code in codes} & set(head)
 
+    def offer_title_reading(self, title: str) -> list[OccupationGuess]:
+        """An offer's title read whole or in part, else by its rarest word (`from_domain_word`)."""
+        return self.from_title(title) or self.from_domain_word(title)
+
     def from_offer(self, title: str, description: str = "") -> list[OccupationGuess]:
-        """An offer's occupation(s): its title's reading, else its rarest word's (`from_domain_word`), with the
-        family its description chooses first where the title leaves several open (`by_description`)."""
-        return self.by_description(title, self.from_title(title) or self.from_domain_word(title), description)
+        """An offer's occupation(s): its title's reading (`offer_title_reading`), with the family its description
+        chooses first where the title leaves several open (`by_description`)."""
+        return self.by_description(title, self.offer_title_reading(title), description)
 
     def by_description(self, title: str, guesses: list[OccupationGuess], description: str) -> list[OccupationGuess]:
         """`guesses` (a title's reading) with the family an offer's description names clearly most first, when

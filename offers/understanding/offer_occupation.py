@@ -24,7 +24,7 @@ WITHOUT_A_CODE = 0.4
 
 @lru_cache(maxsize=100_000)
 def _title_read(reader: OccupationReader, title: str) -> tuple[OccupationGuess, ...]:
-    return tuple(reader.from_title(title) or reader.from_domain_word(title))
+    return tuple(reader.offer_title_reading(title))
 
 
 def offer_occupation_read(
@@ -33,7 +33,10 @@ def offer_occupation_read(
     """(ROME code, confidence 0..1) of an offer's job; ("", confidence) when its title and description say too
     little. The title's reading is kept per title; the description weighs only where it leaves several families
     open (`OccupationReader.by_description`)."""
-    guesses = reader.by_description(title, list(_title_read(reader, title)), description)
+    guesses = list(_title_read(reader, title))
+    if not rome_code:
+        # With a source's code, only a title read surely overrules it: the description chooses nothing then.
+        guesses = reader.by_description(title, guesses, description)
     named = guesses[0] if guesses else None
     if rome_code:
         if named and named.confidence >= OVER_THE_CODE and reader.family(named.code) != reader.family(rome_code):
