@@ -33,13 +33,18 @@ _CATEGORY = re.compile(r"[0-9A-Za-z]+")
 # symbol ("H0B0" is two: H0 and B0). A symbol is its domain (B low voltage, H high), its level (0 non-electrical work,
 # 1 executing, 2 in charge of the work, C isolating, R general and S elementary intervention, E specific operations,
 # P photovoltaic) and what extends it (V near live parts, T live working, N live cleaning). Alone, only the symbols
-# nothing else writes so ("B1V", "H2V", "B2T"; not "BR", a receipt, nor "BC", an order form).
+# nothing else writes so ("B1V", "H2V", "B2T"; not "BR", a receipt, nor "BC", an order form), and a list one of them
+# opens ("clearance B2V BR").
 _HABILITATION_SYMBOL = r"(?:H0B0|B0H0|B2XL|[BH](?:[012][VTN]?|[CREPS]))(?![\w'’])"
 _HABILITATION = re.compile(
     r"\b(?i:habilitations?\s+[ée]lectriques?|habilit[ée]e?s?)(?:\s+(?i:nf\s*c\s*18[-\s]?510))?(?:\s*[:–-])?\s+"
     rf"(?P<items>(?i:{_HABILITATION_SYMBOL}(?:{_SEPARATOR}{_HABILITATION_SYMBOL})*))"
 )
-_BARE_HABILITATION = re.compile(r"(?<!lectrique )\b(?P<items>(?i:H0B0|B0H0)|[BH][012][VTN])(?![\w'’])")
+# A list that such a symbol opens is one of habilitations ("B2V BR", "B1V/BR/BC").
+_BARE_HABILITATION = re.compile(
+    r"(?<!lectrique )\b(?P<items>(?:(?i:H0B0|B0H0)|[BH][012][VTN])(?![\w'’])"
+    rf"(?:{_SEPARATOR}(?i:{_HABILITATION_SYMBOL}))*)"
+)
 _HABILITATION_ITEM = re.compile(r"(?i:H0B0|B0H0|B2XL|[BH](?:[012][VTN]?|[CREPS]))")
 # ROME's wording of a driving licence ("Permis de conduire catégorie C", "Permis de conduire E"): read as the short
 # one ("Permis C") that the concepts and the lists above know.

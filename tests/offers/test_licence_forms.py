@@ -45,6 +45,10 @@ R386 = "Plates-formes élévatrices mobiles de personnes ou PEMP (CACES R 386)"
         ("Habilitation électrique NF C18-510 B1V-BR", "Habilitation électrique b1v, Habilitation électrique br"),
         ("habilité B1V", "Habilitation électrique b1v"),
         ("B2V", "Habilitation électrique b2v"),
+        (
+            "French electrical clearance B2V BR.",
+            "French electrical clearance Habilitation électrique b2v, Habilitation électrique br.",
+        ),  # fmt: skip
         # Alone, "BR" and "BC" are a receipt and an order form; "B1" a language level.
         ("Gestion des BR et BC", "Gestion des BR et BC"),
         ("Anglais niveau B1", "Anglais niveau B1"),
