@@ -6,7 +6,7 @@ import pytest
 
 from offers.models import Occupation, OccupationTitle
 from offers.understanding.occupation_vocabulary import OccupationVocabulary
-from offers.understanding.occupations import OccupationReader
+from offers.understanding.occupations import OccupationGuess, OccupationReader
 from offers.understanding.offer_occupation import offer_occupation_read, offers_occupations_refresh
 from tests.factories import OfferFactory
 
@@ -110,3 +110,21 @@ def test_stored_occupations_are_read_with_the_offers_descriptions():
     offers_occupations_refresh()
     offer.refresh_from_db()
     assert (offer.occupation_code, offer.occupation_confidence) == ("K1408", 0.5)
+
+
+def test_an_unsure_title_held_whole_by_one_other_family_s_titles_is_that_family_s(monkeypatch):
+    reader = OccupationReader(
+        titles=[("Ouvrier agricole polyvalent en élevage porcin", "A1411"), ("Ouvrier agricole polyvalent", "A1419")],
+        labels={"A1411": "Eleveur de porcins", "A1419": "Ouvrier agricole polyvalent"},
+        parents={},
+        close={},
+    )
+    title = "Salarié agricole en élevage porcin (H/F)"
+    # As ROME's 13,000 titles read it: by its first words, unsurely, a general farm worker.
+    part = [OccupationGuess("A1419", "Ouvrier agricole polyvalent", 0.875, "title")]
+    monkeypatch.setattr(reader, "from_title", lambda text: list(part))
+    assert reader.possible_families(title) == {"A1411"}
+    assert [guess.code for guess in reader.offer_title_reading(title)] == ["A1411", "A1419"]
+    # A title read whole is kept as read.
+    part[0] = OccupationGuess("A1419", "Ouvrier agricole polyvalent", 1.0, "title")
+    assert reader.offer_title_reading(title)[0].code == "A1419"
