@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
+from offers.understanding.text import singular
+
 # Level words, singular and folded, as `skills.term_key` gives them (CEFR levels too).
 LEVEL_AFTER: Mapping[str, int] = {
     "notion": 1,
@@ -90,13 +92,13 @@ def shared_levels_spelled(folded: str, languages: Mapping[str, str]) -> str:
 
 def _language(word: str, languages: Mapping[str, str]) -> bool:
     # `languages` keys are singular ("anglai" for "anglais"), as concept terms are kept.
-    return word in languages or (word.endswith("s") and word[:-1] in languages)
+    return singular(word) in languages
 
 
 def stated_levels(words: Sequence[str], languages: Mapping[str, str]) -> dict[str, int]:
     """Language concept -> the highest level `words` state for it; a language named with no level is absent.
 
-    `words`: a text's words as concept terms are kept (`skills.term_key`); `languages`: a one-word term of a
+    `words`: a text's words as concept terms are kept (`skill_data.term_key`); `languages`: a one-word term of a
     language -> its concept ("anglais" -> "english")."""
     levels: dict[str, int] = {}
     for position, word in enumerate(words):

@@ -11,10 +11,10 @@ import re
 # it ("Permis B, Permis C"), since a comma ends a statement. Read on the text as written: a licence's letters only in
 # capitals ("Permis B, ce poste..." lists no "CE").
 _SEPARATOR = r"\s*(?:,|/|-|\+|&|\bet\b|\bou\b)?\s*"
-_LICENCE_LISTS = ((r"(?i:permis)(?:\s+(?i:cat(?:[ée]gorie)?s?)\.?)?", r"(?:B96|BE|B|C1E|C1|CE|C|D1E|D1|DE|D)"),)
-_LICENCE_LIST_PATTERNS = tuple(
-    re.compile(rf"\b(?P<family>{family})\s+(?P<items>{item}(?:{_SEPARATOR}{item})+)(?![\w'’])")
-    for family, item in _LICENCE_LISTS
+_PERMIT_FAMILY = r"(?i:permis)(?:\s+(?i:cat(?:[ée]gorie)?s?)\.?)?"
+_PERMIT_ITEM = r"(?:B96|BE|B|C1E|C1|CE|C|D1E|D1|DE|D)"
+_PERMIT_LIST = re.compile(
+    rf"\b(?P<family>{_PERMIT_FAMILY})\s+(?P<items>{_PERMIT_ITEM}(?:{_SEPARATOR}{_PERMIT_ITEM})+)(?![\w'’])"
 )
 # A CACES as texts write it ("CACES 1, 3 et 5", "CACES® R489 cat. 1A/1B", "CACES R 389-3", "R489 catégorie 5",
 # "CACES R 482-B1"), read as one canonical "CACES R489 1a" per category: the recommendation that replaced the old
@@ -45,7 +45,7 @@ _BARE_HABILITATION = re.compile(
     r"(?<!lectrique )\b(?P<items>(?:(?i:H0B0|B0H0)|[BH][012][VTN])(?![\w'’])"
     rf"(?:{_SEPARATOR}(?i:{_HABILITATION_SYMBOL}))*)"
 )
-_HABILITATION_ITEM = re.compile(r"(?i:H0B0|B0H0|B2XL|[BH](?:[012][VTN]?|[CREPS]))")
+_HABILITATION_ITEM = re.compile(rf"(?i:{_HABILITATION_SYMBOL})")
 # ROME's wording of a driving licence ("Permis de conduire catégorie C", "Permis de conduire E"): read as the short
 # one ("Permis C") that the concepts and the lists above know.
 _DRIVING_LICENCE = re.compile(r"\b(?i:permis\s+de\s+conduire)(?:\s+(?i:cat(?:[ée]gorie)?s?)\.?)?\s+(?=[A-Z]{1,2}\d?\b)")
@@ -61,9 +61,7 @@ def licence_lists_spelled(text: str) -> str:
     text = _CACES.sub(_caces_spelled, text)
     text = _HABILITATION.sub(_habilitations_spelled, text)
     text = _BARE_HABILITATION.sub(_habilitations_spelled, text)
-    for pattern in _LICENCE_LIST_PATTERNS:
-        text = pattern.sub(_spelled, text)
-    return text
+    return _PERMIT_LIST.sub(_spelled, text)
 
 
 def _spelled(match: re.Match[str]) -> str:

@@ -158,12 +158,17 @@ def _encoded(encode: Encode, texts: list[str]) -> np.ndarray:
     return vectors / np.where(norms > 0, norms, 1.0)
 
 
-def rome_skill_labels(folder: Path) -> list[str]:
-    """ROME's skill labels (`libelle_competence` of `*referentiel_competence*.csv`), each once, in file order."""
+def rome_skill_file(folder: Path) -> Path:
+    """ROME's skill file in `folder` (`*referentiel_competence*.csv`)."""
     path = next(folder.glob("*referentiel_competence*.csv"), None)
     if path is None:
         raise FileNotFoundError(f"{folder}: no ROME skill file (*referentiel_competence*.csv)")
-    with path.open(encoding="utf-8", newline="") as handle:
+    return path
+
+
+def rome_skill_labels(folder: Path) -> list[str]:
+    """ROME's skill labels (`libelle_competence` of `*referentiel_competence*.csv`), each once, in file order."""
+    with rome_skill_file(folder).open(encoding="utf-8", newline="") as handle:
         return list(
             dict.fromkeys(row["libelle_competence"] for row in csv.DictReader(handle) if row.get("libelle_competence"))
         )

@@ -43,13 +43,9 @@ class SkillConcept:
 _KEY_STOP_WORDS = frozenset(word for word in STOP_WORDS if len(word) > 1) - {"ce"}
 
 
-def _key(text: str) -> tuple[str, ...]:
-    return tuple(singular(word) for word in tokens(text) if word not in _KEY_STOP_WORDS)
-
-
 def term_key(text: str) -> tuple[str, ...]:
     """A text's words as concept terms are kept (singular, most stop words out): `SkillConcept.terms` compare to it."""
-    return _key(text)
+    return tuple(singular(word) for word in tokens(text) if word not in _KEY_STOP_WORDS)
 
 
 def listed_parts(skill: str) -> list[str]:
@@ -82,8 +78,8 @@ def load_concepts(path: Path = DATA) -> tuple[list[SkillConcept], list[list[str]
             id=item["id"],
             label=item["label"],
             kind=item["kind"],
-            terms=tuple(key for key in dict.fromkeys(_key(term) for term in item["terms"]) if key),
-            narrow=tuple(key for key in dict.fromkeys(_key(term) for term in item.get("narrow", ())) if key),
+            terms=tuple(key for key in dict.fromkeys(term_key(term) for term in item["terms"]) if key),
+            narrow=tuple(key for key in dict.fromkeys(term_key(term) for term in item.get("narrow", ())) if key),
             implies=tuple(item.get("implies", ())),
             held_with=tuple(item.get("held_with", ())),
         )

@@ -34,7 +34,8 @@ import numpy as np
 from offers.understanding.meaning import (
     Encode,
     cached_referential_vectors,
-    meaning_reader,
+    referential_vectors,
+    rome_skill_file,
     rome_skill_labels,
     use_encode,
 )
@@ -89,11 +90,8 @@ class SkillGroups:
 
 def rome_skill_groups(folder: Path) -> dict[str, str]:
     """Skill label -> its group's code (`code_ogr_macro_comp` of `*referentiel_competence*.csv`), the first row's."""
-    path = next(folder.glob("*referentiel_competence*.csv"), None)
-    if path is None:
-        raise FileNotFoundError(f"{folder}: no ROME skill file (*referentiel_competence*.csv)")
     groups: dict[str, str] = {}
-    with path.open(encoding="utf-8", newline="") as handle:
+    with rome_skill_file(folder).open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             if row.get("libelle_competence") and row.get("code_ogr_macro_comp"):
                 groups.setdefault(row["libelle_competence"], row["code_ogr_macro_comp"])
@@ -150,9 +148,15 @@ def skill_groups_warm() -> bool:
         return False
     with _built_lock:
         _unready_until.pop(folder, None)
+    if configured_skill_groups() is not None:
+        return True  # on disk already, and now kept by this process
     try:
-        meaning_reader(folder)
+        # Encoded and saved where the CV reader keeps them; no reader by meaning is built for it (this process
+        # compares no clause).
+        referential_vectors(rome_skill_labels(folder), use_encode())
     except (OSError, ImportError) as error:
         logger.warning("understanding: no skill groups (%s)", error)
         return False
+    with _built_lock:
+        _unready_until.pop(folder, None)
     return configured_skill_groups() is not None
