@@ -6,7 +6,9 @@ it. When
 the cosine of a listed skill and an offer's skill, encoded by the model the offers are ranked with, reaches
 `listed_skill_said_otherwise` (`ranking_weights.json`, per model), the offer's skill is neither claimed ("Vous
 avez") nor called missing: the candidate may have it, their words do not say it plainly. Only the "missing" side
-moves, so no skill is ever claimed on meaning alone.
+moves, so no skill is ever claimed on meaning alone. A listed skill that shares a meaningful word with the offer's
+skill ("Filmage de palettes" / "Utilisation d'une machine à filmer") needs only
+`listed_skill_sharing_word_said_otherwise`, lower: the shared word anchors the comparison.
 
 Vectors are kept by the process, keyed by the model and the text (ROME labels repeat across offers); the texts
 not yet met are encoded in one batch per page. A model whose weights cannot be loaded compares nothing.
@@ -48,14 +50,19 @@ def said_otherwise(
     *,
     threshold: float,
     foreign_threshold: float | None = None,
+    sharing_threshold: float | None = None,
 ) -> Callable[[str], bool]:
     """Whether one of `listed` says an offer skill (one of `offer_skills`) in other words. A listed skill written
     with words no French dictionary has ("Budgeting and forecasting") is compared with `foreign_threshold`: a
-    model's cosines across two languages run lower than within one ("Élaborer un budget" 0.54)."""
+    model's cosines across two languages run lower than within one ("Élaborer un budget" 0.54). A listed skill that
+    shares a meaningful word with the offer skill (`shared_words`: "Filmage de palettes" / "Utilisation d'une
+    machine à filmer", "Service au comptoir" / "Techniques de service au bar") is compared with
+    `sharing_threshold`, lower: the shared word anchors the comparison, the model need only not deny it."""
     listed = [skill for skill in dict.fromkeys(listed) if skill.strip()]
     skills = [skill for skill in dict.fromkeys(offer_skills) if skill.strip()]
     foreign = threshold if foreign_threshold is None else foreign_threshold
-    if not listed or not skills or min(threshold, foreign) > 1.0:
+    sharing = threshold if sharing_threshold is None else sharing_threshold
+    if not listed or not skills or min(threshold, foreign, sharing) > 1.0:
         return never
     from matching.services import EmbeddingModelMismatch
 
@@ -66,8 +73,25 @@ def said_otherwise(
         return never
     own = np.stack([vectors[skill] for skill in listed])
     needed = np.array([foreign if _foreign(skill) else threshold for skill in listed], dtype=np.float32)
-    near = {skill for skill in skills if bool(np.any(own @ vectors[skill] >= needed))}
+    words = [shared_words(skill) for skill in listed]
+    near = set()
+    for skill in skills:
+        mine = shared_words(skill)
+        wanted = np.array(
+            [min(base, sharing) if mine & theirs else base for base, theirs in zip(needed, words, strict=True)]
+        )
+        if bool(np.any(own @ vectors[skill] >= wanted)):
+            near.add(skill)
     return near.__contains__
+
+
+def shared_words(skill: str) -> frozenset[str]:
+    """A skill's meaningful words as the skill reader compares them in other words (`paraphrase.ParaphraseReader.keys`:
+    roots cut to six letters, synonyms applied; no stop word, none that says nothing of a skill, such as "réaliser"
+    or "techniques")."""
+    from offers.understanding.skills import skill_reader
+
+    return frozenset(skill_reader().paraphrase.keys(skill))
 
 
 def in_listed_groups(listed: Sequence[str], model: EmbeddingModel | None = None) -> Callable[[str], bool]:
@@ -95,14 +119,16 @@ def listed_may_have(
     model: EmbeddingModel, listed: Sequence[str], offer_skills: Iterable[str], *, weights: Mapping[str, Any]
 ) -> Callable[[str], bool]:
     """Whether the candidate who listed `listed` may have an offer skill their words do not say plainly: a listed
-    skill says it in other words (`said_otherwise`, at the model's `listed_skill_said_otherwise` and
-    `listed_foreign_skill_said_otherwise`), or it is of the group of a ROME label near one (`in_listed_groups`)."""
+    skill says it in other words (`said_otherwise`, at the model's `listed_skill_said_otherwise`,
+    `listed_foreign_skill_said_otherwise` and `listed_skill_sharing_word_said_otherwise`), or it is of the group of
+    a ROME label near one (`in_listed_groups`)."""
     said = said_otherwise(
         model,
         listed,
         offer_skills,
         threshold=weights["listed_skill_said_otherwise"],
         foreign_threshold=weights["listed_foreign_skill_said_otherwise"],
+        sharing_threshold=weights["listed_skill_sharing_word_said_otherwise"],
     )
     grouped = in_listed_groups(listed, model)
     return lambda skill: said(skill) or grouped(skill)

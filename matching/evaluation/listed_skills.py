@@ -35,10 +35,11 @@ from offers.models import Offer
 from offers.understanding.skills import skill_reader
 
 LISTED_DIR = Path(__file__).resolve().parent / "listed"
-# `blind2`: a second measured-only half, 16 other trades, written blind later (listed/README.md).
-HALVES = ("tuning", "independent", "blind2")
+# `blind2`: a second measured-only half, 16 other trades, written blind later; `tuning2`: a second half read for
+# errors, 16 more trades, written blind in the eleventh session (listed/README.md).
+HALVES = ("tuning", "independent", "blind2", "tuning2")
 VERDICTS = ("said", "part", "not")
-READ_FOR_ERRORS = ("tuning",)
+READ_FOR_ERRORS = ("tuning", "tuning2")
 
 
 @dataclass(frozen=True)

