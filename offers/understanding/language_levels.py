@@ -6,7 +6,9 @@ The skill reader (`skills.py`) compares a language label that states a level wit
 nor called missing). A level is read from the words right after the language's name ("anglais courant", "English
 (fluent)", "anglais lu, écrit, parlé"), or from the few that go before it ("notions d'anglais", "bon niveau
 d'anglais", "bilingue anglais"), never across another word ("anglais courant, espagnol notions": fluent English,
-basic Spanish; "Anglais, Excel avancé": English with no level). The highest level so placed counts. Two languages
+basic Spanish; "Anglais, Excel avancé": English with no level). The highest level so placed counts, except that
+a word saying what the language is used for ("professionnel", "commercial", "technique") states a level only where
+none goes before the name ("notions d'anglais professionnel" is basic English). Two languages
 joined before one plural level word share it ("anglais et allemand courants": both fluent); after a comma they do
 not ("Anglais, espagnol notions": English with no level).
 """
@@ -67,6 +69,9 @@ LEVEL_AFTER: Mapping[str, int] = {
 }
 # The level words that go before a language's name ("notions d'anglais", "bon niveau d'anglais").
 LEVEL_BEFORE: Mapping[str, int] = {"notion": 1, "base": 1, "bon": 3, "bilingue": 4}
+# Level words after a language's name that say what it is used for ("anglais professionnel", "anglais commercial"):
+# they state a level only where no level word goes before the name ("notions d'anglais professionnel": basic).
+DOMAIN_WORDS = frozenset({"professionnel", "professionnelle", "commercial", "affaire", "technique", "business"})
 # Words that may stand among level words without ending them ("anglais niveau avancé", "anglais oral courant").
 FILLERS = frozenset({"niveau", "oral", "orale", "d", "l", "en"})
 AFTER = 4  # words looked at after the language's name
@@ -105,19 +110,21 @@ def stated_levels(words: Sequence[str], languages: Mapping[str, str]) -> dict[st
         concept = languages.get(word)
         if concept is None:
             continue
-        found = [
-            *_levels(words[position + 1 : position + 1 + AFTER], LEVEL_AFTER),
-            *_levels(reversed(words[max(0, position - BEFORE) : position]), LEVEL_BEFORE),
-        ]
+        before = _levels(reversed(words[max(0, position - BEFORE) : position]), LEVEL_BEFORE)
+        after = words[position + 1 : position + 1 + AFTER]
+        found = [*_levels(after, LEVEL_AFTER, domain=not before), *before]
         if found:
             levels[concept] = max(levels.get(concept, 0), *found)
     return levels
 
 
-def _levels(words: Iterable[str], known: Mapping[str, int]) -> list[int]:
-    """The levels of the level words that follow one another (fillers aside) from the first of `words`."""
+def _levels(words: Iterable[str], known: Mapping[str, int], *, domain: bool = True) -> list[int]:
+    """The levels of the level words that follow one another (fillers aside) from the first of `words`; not
+    `domain`: a word of `DOMAIN_WORDS` is passed over, stating none."""
     found = []
     for word in words:
+        if word in DOMAIN_WORDS and not domain:
+            continue
         if word in known:
             found.append(known[word])
         elif word not in FILLERS:

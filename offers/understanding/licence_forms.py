@@ -26,6 +26,13 @@ _CACES = re.compile(
     r"\b(?:(?i:caces?)(?:\s*®)?(?:\s*(?i:r)\s*-?\s*(?P<rec>\d{3}))?|(?i:r)\s*-?\s*(?P<bare>4[89]\d|3[789]\d))"
     rf"(?P<items>\s*[-–:]?\s*(?:(?i:cat(?:[ée]gorie)?s?)\.?\s*)?{_CACES_ITEM}(?:{_SEPARATOR}{_CACES_ITEM})*)?"
 )
+# ROME's long form: "Certificat d'aptitude à la conduite en sécurité R489 chariots de manutention automoteurs à
+# conducteur porté catégorie 5 chariots élévateurs à mât rétractable", its category after the machines' family: read
+# as "CACES R489 5 chariots de manutention ..." before the CACES above are read.
+_CACES_LONG = re.compile(
+    r"\b(?i:certificat\s+d['’]aptitude\s+[àa]\s+la\s+conduite\s+en\s+s[ée]curit[ée])\s+(?i:r)\s*(?P<rec>\d{3})\b"
+    r"(?P<middle>[^.;]{0,100}?)\s(?i:cat(?:[ée]gorie)?)\.?\s+(?P<category>\d[a-cA-C]?|[A-G]\d?)(?![\w'’])"
+)
 _CACES_CATEGORY = re.compile(r"\d{1,2}[a-cA-C]?|\b[A-G]\d?\b")
 _CATEGORY = re.compile(r"[0-9A-Za-z]+")
 # An electrical habilitation (NF C18-510) as texts write it ("Habilitation électrique B1V, BR", "habilitations
@@ -58,6 +65,7 @@ def licence_lists_spelled(text: str) -> str:
     "Habilitation électrique b1v, Habilitation électrique br"), ROME's "Permis de conduire catégorie C" read as
     "Permis C"."""
     text = _DRIVING_LICENCE.sub("Permis ", text)
+    text = _CACES_LONG.sub(lambda match: f"CACES R{match['rec']} {match['category']}{match['middle']}", text)
     text = _CACES.sub(_caces_spelled, text)
     text = _HABILITATION.sub(_habilitations_spelled, text)
     text = _BARE_HABILITATION.sub(_habilitations_spelled, text)

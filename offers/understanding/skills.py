@@ -51,6 +51,8 @@ LIGHT_OBJECT_WORDS = ("travail", "travaux", "produit", "produits", "petit", "pet
 SAME_WORD_PREFIX = 7
 INFINITIVE_ENDINGS = ("er", "ir", "oir", "dre", "tre", "ire")
 SPECIFIC_KINDS = frozenset({"tool", "licence", "language"})
+# Words that make a tool's label a certificate on it (`SkillReader._certificate_unsaid`).
+CERTIFICATE_WORDS = ("certificat", "certification", "certifié", "diplôme", "attestation")
 # A label's words may spread over this many words of the candidate's statement, beyond their own number.
 WINDOW_SLACK = 3
 # A word of a label's object this rare among ROME's skill labels (`ParaphraseReader.weight`: "pain" 9.4,
@@ -150,6 +152,7 @@ class SkillReader:
             term[0] for terms in self._terms.values() for term, _, _ in terms if len(term) == 1
         )
         self._acronyms: dict[str, tuple[str, ...]] = {}
+        self.certificate_words = frozenset(self._word(fold(word)) for word in CERTIFICATE_WORDS)
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -257,9 +260,12 @@ class SkillReader:
         specific = {cid for cid in label.concepts if self.concepts[cid].kind in SPECIFIC_KINDS}
         if specific:
             # A tool, licence or language is had or not: no other words stand in for it; a language at the level
-            # the label states, at least ("Notions d'anglais" is no "Anglais courant").
-            return label.concepts <= profile.concepts and all(
-                profile.levels.get(concept, 0) >= needed for concept, needed in self._levels(skill).items()
+            # the label states, at least ("Notions d'anglais" is no "Anglais courant"); a certificate on a tool
+            # only where they say one (`_certificate_unsaid`).
+            return (
+                label.concepts <= profile.concepts
+                and not self._certificate_unsaid(label, profile)
+                and all(profile.levels.get(concept, 0) >= needed for concept, needed in self._levels(skill).items())
             )
         if label.concepts and label.concepts <= profile.concepts and label.rest <= profile.stems:
             # "Tenir une caisse" for a candidate who wrote "encaissement"; "Nettoyer les chambres"
@@ -290,7 +296,12 @@ class SkillReader:
         if self._spelled_by_acronym(skill, profile):
             return True
         if self.names_specific(skill):
-            return self._family_held(self.label(skill), profile) or self._level_unsaid(skill, profile)
+            label = self.label(skill)
+            return (
+                self._family_held(label, profile)
+                or self._level_unsaid(skill, profile)
+                or (label.concepts <= profile.concepts and self._certificate_unsaid(label, profile))
+            )
         label = self.label(skill)
         if label.concepts and label.concepts <= profile.concepts:
             # The skill's concepts are theirs, its other words unsaid ("Toilette" of "Réaliser des soins d'hygiène
@@ -342,6 +353,16 @@ class SkillReader:
             and not (word == first and word in self.heads and not any(_same_word(word, t) for t in target))
         }
         return bool(content) and all(any(_same_word(word, t) for t in target) for word in content)
+
+    def _certificate_unsaid(self, label: SkillLabel, profile: SkillProfile) -> bool:
+        """The label is a certificate on tools ("Certificat complémentaire de spécialisation administrer les serveurs
+        Linux", "Certification AWS") and the candidate, who may use the tools, says no certificate: they are never
+        told they hold it, nor to acquire it. A licence is a certificate itself: read by its own concepts."""
+        return (
+            bool(label.rest & self.certificate_words)
+            and not profile.stems & self.certificate_words
+            and all(self.concepts[concept].kind == "tool" for concept in label.concepts)
+        )
 
     def _level_unsaid(self, skill: str, profile: SkillProfile) -> bool:
         """The label states a language's level and the candidate has the language without saying how well

@@ -18,6 +18,11 @@ R389_3 = "Chariots élévateurs en porte-à-faux de capacité inférieure ou ég
 R389_4 = "Chariots élévateurs en porte-à-faux de capacité supérieure à 6000 kg (CACES R 389-4)"
 R482_A = "Engins compacts (CACES R 482-A) - Depuis le 01/01/2020"
 R386 = "Plates-formes élévatrices mobiles de personnes ou PEMP (CACES R 386)"
+R486_B = "PEMP du groupe B (CACES R 486-B) - Depuis le 01/01/2020"
+R489_5_LONG = (
+    "Certificat d'aptitude à la conduite en sécurité R489 chariots de manutention automoteurs à conducteur porté "
+    "catégorie 5 chariots élévateurs à mât rétractable"
+)
 
 
 @pytest.mark.parametrize(
@@ -33,6 +38,10 @@ R386 = "Plates-formes élévatrices mobiles de personnes ou PEMP (CACES R 386)"
         ("Grues (CACES R 377)", "Grues (CACES R487)"),
         # A category by letter only after its recommendation.
         ("Engins (CACES R 482-B1) - Depuis", "Engins (CACES R482 b1) - Depuis"),
+        (
+            "Certificat d'aptitude à la conduite en sécurité R482 engins de chantier catégorie F chariots tout-terrain",
+            "CACES R482 f engins de chantier chariots tout-terrain",
+        ),
         ("CACES cariste", "CACES cariste"),
         ("Le CACES n'est pas exigé", "Le CACES n'est pas exigé"),
         ("Permis B et C", "Permis B, Permis C"),
@@ -85,6 +94,18 @@ def _verdict(label: str, listed: list[str]) -> str:
         (R386, ["CACES 3"], "missing"),
         (R386, ["CACES R486 nacelle"], "claimed"),
         (R482_A, ["CACES R372 cat 1"], "claimed"),
+        # ROME's long form, its category after the machines' family.
+        (R489_5_LONG, ["CACES R489 cat 3"], "missing"),
+        (R489_5_LONG, ["CACES 5"], "claimed"),
+        # Every recommendation's categories are had or not; the recommendation alone, or another category, may come
+        # with it.
+        (R486_B, ["CACES R486 cat A"], "neither"),
+        (R486_B, ["CACES nacelle"], "neither"),
+        (R486_B, ["CACES R486 B"], "claimed"),
+        (R486_B, ["CACES R489 cat 3"], "missing"),
+        # Scaffolding recommendations are their own, never any CACES.
+        ("CACES R457 échafaudages roulants", ["Echafaudage R408", "CACES R486 cat A"], "missing"),
+        ("Montage, utilisation et démontage des échafaudages roulants (R457)", ["CACES R457"], "claimed"),
     ],
 )
 def test_a_caces_label_is_claimed_only_for_its_category(label, listed, verdict):
@@ -111,4 +132,23 @@ LIVE = "Habilitations électriques de travaux sous tension"
     ],
 )
 def test_an_electrical_habilitation_is_claimed_only_for_its_symbol(label, listed, verdict):
+    assert _verdict(label, listed) == verdict
+
+
+LINUX_CERTIFICATE = "Certificat complémentaire de spécialisation administrer les serveurs Linux"
+
+
+@pytest.mark.parametrize(
+    ("label", "listed", "verdict"),
+    [
+        # Using a tool is no certificate on it: neither claimed nor called missing.
+        (LINUX_CERTIFICATE, ["Linux Debian"], "neither"),
+        (LINUX_CERTIFICATE, ["Linux", "Certification LPIC"], "claimed"),
+        (LINUX_CERTIFICATE, ["Windows Server"], "missing"),
+        ("Administration Linux", ["Linux Debian"], "claimed"),
+        # A licence is a certificate itself: read by its category.
+        (R489_5_LONG, ["CACES R489 cat 5"], "claimed"),
+    ],
+)
+def test_a_certificate_on_a_tool_is_claimed_only_where_one_is_said(label, listed, verdict):
     assert _verdict(label, listed) == verdict

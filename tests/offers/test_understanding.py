@@ -85,6 +85,9 @@ from offers.understanding.skills import skill_reader
         ("Anglais professionnel", [], "Langues : anglais courant, espagnol notions", True),
         ("Espagnol courant", [], "Langues : anglais courant, espagnol notions", False),
         ("Anglais niveau avancé B2", ["Anglais bilingue"], "", True),
+        # What the language is used for is no level where one goes before its name: basic professional English.
+        ("Notions d'anglais professionnel", ["Anglais A2"], "", True),
+        ("Anglais professionnel", ["Anglais A2"], "", False),
         # Two languages joined before one plural level share it; after a comma they do not.
         ("Anglais courant", ["Anglais et allemand courants"], "", True),
         ("Allemand courant", [], "Je parle anglais et allemand courants.", True),
