@@ -260,9 +260,13 @@ def recommendations_for(
     shown = scored[:k]
     offers = Offer.objects.in_bulk([item.offer_id for item in shown])
     # Offer skills a skill the candidate listed says in other words ("Entretiens de recrutement"), or of ROME's group of
-    # one near it ("Plomberie sanitaire": laying pipes): not called missing.
+    # one near it ("Plomberie sanitaire": laying pipes), or a clause of their text: not called missing.
     said = listed_may_have(
-        model, context.skills, (skill for offer in offers.values() for skill in offer.skills or ()), weights=weights
+        model,
+        context.skills,
+        (skill for offer in offers.values() for skill in offer.skills or ()),
+        weights=weights,
+        text=context.text,
     )
     # What the occupation fit stands on, stated only as far as it is a fact (see `explain`).
     basis = "named" if named else ("read" if clear else "unsure")

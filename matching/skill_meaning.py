@@ -35,6 +35,9 @@ from matching.use_runtime import USE_MODEL
 logger = logging.getLogger(__name__)
 
 CACHED_TEXTS = 20_000
+# A candidate's text is compared by its first clauses (a long CV: encoded once per process, then kept).
+TEXT_CLAUSES = 80
+MIN_CLAUSE_LETTERS = 4
 _vectors: OrderedDict[tuple[str, str, str], np.ndarray] = OrderedDict()
 _lock = threading.Lock()
 
@@ -116,15 +119,23 @@ def in_listed_groups(listed: Sequence[str], model: EmbeddingModel | None = None)
 
 
 def listed_may_have(
-    model: EmbeddingModel, listed: Sequence[str], offer_skills: Iterable[str], *, weights: Mapping[str, Any]
+    model: EmbeddingModel,
+    listed: Sequence[str],
+    offer_skills: Iterable[str],
+    *,
+    weights: Mapping[str, Any],
+    text: str = "",
 ) -> Callable[[str], bool]:
     """Whether the candidate who listed `listed` may have an offer skill their words do not say plainly: a listed
     skill says it in other words (`said_otherwise`, at the model's `listed_skill_said_otherwise`,
     `listed_foreign_skill_said_otherwise` and `listed_skill_sharing_word_said_otherwise`), or it is of the group of
-    a ROME label near one (`in_listed_groups`)."""
+    a ROME label near one (`in_listed_groups`). The clauses of their `text` (presentation, CV: `text_clauses`) are
+    compared as listed skills are: "je fais les transmissions à l'équipe soignante" says "Transmettre les
+    observations à l'équipe soignante" in other words (0.60)."""
+    offer_skills = list(offer_skills)
     said = said_otherwise(
         model,
-        listed,
+        [*listed, *text_clauses(text)],
         offer_skills,
         threshold=weights["listed_skill_said_otherwise"],
         foreign_threshold=weights["listed_foreign_skill_said_otherwise"],
@@ -132,6 +143,15 @@ def listed_may_have(
     )
     grouped = in_listed_groups(listed, model)
     return lambda skill: said(skill) or grouped(skill)
+
+
+def text_clauses(text: str) -> list[str]:
+    """The clauses of a candidate's text (`offers.understanding.meaning.clauses_of`: sentences cut at commas, "et",
+    dashes...; every line, the first too), the first `TEXT_CLAUSES` of four letters or more."""
+    from offers.understanding.meaning import clauses_of
+
+    clauses = [clause for clause in clauses_of(text, heading=False) if len(clause) >= MIN_CLAUSE_LETTERS]
+    return clauses[:TEXT_CLAUSES]
 
 
 def _foreign(skill: str) -> bool:

@@ -270,6 +270,17 @@ def _candidate_profile(profile: dict[str, Any], index: int):
     return saved
 
 
+def recommendations_of_profiles(dataset: DemoDataset, encoder: Encoder) -> Iterator[tuple[dict[str, Any], list[Any]]]:
+    """Each profile of the set with the recommendations the site shows it (saved as the site saves a profile, inside
+    a transaction rolled back at the end)."""
+    from matching.ranking import recommendations_for_profile
+
+    with _rolled_back():
+        _activate_with_vectors(encoder, demo_corpus(dataset))
+        for index, profile in enumerate(dataset.profiles):
+            yield profile, recommendations_for_profile(profile=_candidate_profile(profile, index), k=K)
+
+
 def evaluate_recommendations(dataset: DemoDataset, encoder: Encoder) -> list[RankingResult]:
     """The project's recommendations and plain filtered cosine, scored on every demo profile."""
     from matching.knn import HardConstraints, nearest_offers

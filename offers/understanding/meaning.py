@@ -141,10 +141,11 @@ class MeaningReader:
         return found
 
 
-def clauses_of(text: str) -> list[str]:
-    """The sentences of a text after its first line (the heading: a title, a name), and their clauses, each once."""
+def clauses_of(text: str, *, heading: bool = True) -> list[str]:
+    """The sentences of a text after its first line (the heading: a title, a name; not `heading`: from the first
+    line), and their clauses, each once."""
     lines = text.strip().split("\n", 1)
-    body = lines[1] if len(lines) > 1 else ""
+    body = text if not heading else lines[1] if len(lines) > 1 else ""
     parts = [*SENTENCE.split(body), *_CLAUSE.split(body)]
     return list(dict.fromkeys(cut for part in parts if (cut := part.strip(" -–"))))
 

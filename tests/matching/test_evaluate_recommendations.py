@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from matching.encoder import configured_encoder
 from matching.evaluation.build_demo_truth import demo_truth
 from matching.evaluation.recommendations import (
     DATA_DIR,
@@ -19,6 +20,8 @@ from matching.evaluation.recommendations import (
     load_demo_dataset,
     reachable,
 )
+from matching.evaluation.skill_verdicts import JUDGED_SETS, all_scores
+from matching.evaluation.skill_verdicts import floors as verdict_floors
 from matching.models import EvaluationResult
 from offers.models import Offer
 from offers.reference_data import commune_load, rome_load
@@ -159,3 +162,18 @@ def test_recommendations_hold_their_floors_on_the_demo_set(production_model, cap
         # Where both are at the top (recall@10 1.000 each), the ranking cannot beat cosine: it must not fall below.
         for name in floors.get("ranking_at_least_cosine", ()):
             assert getattr(ranking, name) >= getattr(cosine, name), (profile_set, name)
+
+    # The skill verdicts of the same recommendations against the judges' reading of each candidate's words.
+    ceilings = verdict_floors(production_model.name)
+    assert set(ceilings) == set(JUDGED_SETS)
+    call_command("evaluate_skill_verdicts", "--set", "heldout2")
+    out = capsys.readouterr().out
+    assert f"model {production_model.name}" in out and any(line.startswith("heldout2 ") for line in out.splitlines())
+    for row in all_scores(JUDGED_SETS, configured_encoder()):
+        bounds = ceilings[row.profile_set]
+        assert row.missing > 50 and row.claimed > 10, row
+        assert row.missing_said <= bounds["missing_said_max"], row
+        assert row.missing_said_or_part <= bounds["missing_said_or_part_max"], row
+        assert row.listed_missing <= bounds["listed_missing_max"], row
+        assert row.claims_unsaid <= bounds["claims_unsaid_max"], row
+        assert row.unjudged <= bounds["unjudged_max"], row

@@ -120,3 +120,21 @@ def test_a_shared_word_at_the_production_thresholds(production_model):
         assert not said("Accueil client", "Vendre des produits cosmétiques")  # no word shared
     else:
         assert weights["listed_skill_sharing_word_said_otherwise"] < weights["listed_skill_said_otherwise"]
+
+
+def test_a_clause_of_the_candidates_text_is_compared_as_a_listed_skill(production_model):
+    from matching.skill_meaning import listed_may_have, text_clauses
+
+    text = (
+        "J'aide les personnes âgées pour la toilette, l'habillage et les repas en maison de retraite, "
+        "et je fais les transmissions à l'équipe soignante."
+    )
+    # Every line counts, the first too (a presentation is often one line); each clause once.
+    assert "je fais les transmissions à l'équipe soignante" in text_clauses(text)
+    weights = ranking_weights(production_model.name)
+    handover, invoices = "Transmettre les observations à l'équipe soignante", "Établir une facture"
+    with_text = listed_may_have(production_model, (), [handover, invoices], weights=weights, text=text)
+    without = listed_may_have(production_model, (), [handover, invoices], weights=weights)
+    assert not without(handover) and not with_text(invoices)
+    # USE: 0.60 with the clause that says it; all-MiniLM-L6-v2 through the words they share ("équipe soignante").
+    assert with_text(handover)
