@@ -97,7 +97,7 @@ class _Scored:
 @lru_cache(maxsize=1024)
 def _candidate_skills(skills: tuple[str, ...], text: str) -> SkillProfile:
     """The candidate's skills as the reader sees them (read once per profile content; never mutated)."""
-    return skill_reader().profile(skills=skills, text=text)
+    return skill_reader().profile(skills=skills, text=text, seeker=True)
 
 
 def _pool(

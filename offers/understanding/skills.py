@@ -20,6 +20,7 @@ overlap and the CV proposals, so what is claimed is what was read.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -51,6 +52,8 @@ LIGHT_OBJECT_WORDS = ("travail", "travaux", "produit", "produits", "petit", "pet
 SAME_WORD_PREFIX = 7
 INFINITIVE_ENDINGS = ("er", "ir", "oir", "dre", "tre", "ire")
 SPECIFIC_KINDS = frozenset({"tool", "licence", "language"})
+# Where a sentence of a candidate's text ends for the wishes it states (a colon or a comma goes on with the wish).
+_SENTENCE_END = re.compile(r"[.;!?\n\r]+")
 # Words that make a tool's label a certificate on it (`SkillReader._certificate_unsaid`).
 CERTIFICATE_WORDS = ("certificat", "certification", "certifié", "diplôme", "attestation")
 # A label's words may spread over this many words of the candidate's statement, beyond their own number.
@@ -220,10 +223,13 @@ class SkillReader:
             action=self._word(first[0]) if first and self._is_action(first[0]) else "",
         )
 
-    def profile(self, *, skills: Iterable[str] = (), text: str = "", implied: bool = True) -> SkillProfile:
+    def profile(
+        self, *, skills: Iterable[str] = (), text: str = "", implied: bool = True, seeker: bool = False
+    ) -> SkillProfile:
         """What a candidate (their listed skills and text) or an offer's text shows, with the concepts those named
         imply (a CACES 3 holder drives forklifts, a permit C holder has the B). Not `implied`: no licence that is
-        not named (`find`: an offer asking for the permit C does not list the B)."""
+        not named (`find`: an offer asking for the permit C does not list the B). `seeker`: the text is a job
+        seeker's, and what it says they wish to do is no statement of what they do (`_wished`)."""
         profile = SkillProfile()
         for skill in skills:
             if skill.strip():
@@ -238,17 +244,43 @@ class SkillReader:
                 )
                 _raise_levels(profile.levels, self._levels(skill))
         if text.strip():
-            profile.concepts |= self.concepts_in(text, implied_licences=implied)
+            statements = self._text_statements(text, seeker=seeker)
+            if any(wished for _, wished in statements):
+                # The concepts of what they do, not of what they wish ("je cherche ... préparation de commandes").
+                text_done = "\n".join(part for part, wished in statements if not wished)
+                profile.concepts |= self.concepts_in(text_done, implied_licences=implied)
+            else:
+                profile.concepts |= self.concepts_in(text, implied_licences=implied)
             for sentence in SENTENCE.split(text):
                 _raise_levels(profile.levels, self._levels(sentence))
-            for part in segments(text):
+            for part, wished in statements:
                 words = [
                     self._word(w) for w in tokens(part) if w not in STOP_WORDS and self._word(w) not in self.generic
                 ]
-                if words:
+                if words and not wished:
                     profile.statements.append(words)
         profile.stems = {word for statement in profile.statements for word in statement}
         return profile
+
+    def _text_statements(self, text: str, *, seeker: bool) -> list[tuple[str, bool]]:
+        """The statements of a text, each with whether it is a wish (`seeker` only): in a sentence, from the
+        statement that says the candidate seeks or wishes ("je veux m'occuper des personnes âgées", "je cherche du
+        boulot en entrepôt", `seeker_words`) to the next one that speaks in the first person again ("j'ai 5 ans
+        d'expérience"): "je veux m'occuper des personnes âgées : aide au lever, repas, courses" says nothing of the
+        shopping they did."""
+        if not seeker:
+            return [(part, False) for part in segments(text)]
+        statements = []
+        for sentence in _SENTENCE_END.split(text):
+            wished = False
+            for part in segments(sentence, folded=False):
+                words = tokens(part)
+                seeks = any(self._word(word) in self.seeker_words for word in words)
+                if words[:1] in (["je"], ["j"]) and not seeks:
+                    wished = False
+                wished = wished or seeks
+                statements.append((part, wished))
+        return statements
 
     # --- judging --------------------------------------------------------------------------------
 

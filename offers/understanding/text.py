@@ -135,6 +135,7 @@ def content_stems(text: str, *, generic: frozenset[str] = frozenset()) -> list[s
     return [stem(word) for word in tokens(text) if word not in STOP_WORDS and stem(word) not in generic]
 
 
-def segments(text: str) -> list[str]:
-    """The statements of a text: a skill of the candidate is read inside one statement, never across two."""
-    return [part for part in _SEGMENT.split(fold(text)) if part.strip()]
+def segments(text: str, *, folded: bool = True) -> list[str]:
+    """The statements of a text: a skill of the candidate is read inside one statement, never across two (not
+    `folded`: as written)."""
+    return [part for part in _SEGMENT.split(fold(text) if folded else text) if part.strip()]

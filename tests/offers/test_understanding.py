@@ -593,3 +593,30 @@ def test_an_acronym_after_a_trades_head_qualifies_it():
     assert [item.code for item in reader.from_title("CFO")] == ["M1205"]
     # "Agent" heads the titles of many trades: the acronym says which one.
     assert [item.code for item in reader.from_title("Agent ASH")] == ["J1301"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("label", "text", "claimed"),
+    [
+        # What a job seeker wishes to do is no skill they have, to the end of the sentence...
+        (
+            "Réaliser les courses",
+            "Caissière 15 ans. Je veux m'occuper des personnes âgées : aide au lever, courses.",
+            False,
+        ),
+        ("Préparer des commandes", "je cherche du boulot en entrepôt, préparation de commandes ou manutention", False),
+        # ...or to the next statement in the first person.
+        (
+            "Préparer des commandes",
+            "je cherche un poste en entrepôt, j'ai fait 5 ans de préparation de commandes",
+            True,
+        ),
+        ("Réaliser les courses", "Je fais les courses et le ménage chez des personnes âgées. Je cherche un CDI.", True),
+    ],
+)
+def test_a_job_seekers_wish_is_no_skill_they_have(label, text, claimed):
+    reader = skill_reader()
+    assert reader.covered(label, reader.profile(text=text, seeker=True)) is claimed
+    # An offer's text is no job seeker's: "vous souhaitez..." states what the offer asks.
+    assert reader.covered(label, reader.profile(text=text))
