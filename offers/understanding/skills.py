@@ -39,6 +39,7 @@ from offers.understanding.skill_data import (
     load_concepts,
     term_key,
 )
+from offers.understanding.spelling import speller
 from offers.understanding.text import STOP_WORDS, root, segments, singular, tokens
 
 if TYPE_CHECKING:
@@ -229,10 +230,14 @@ class SkillReader:
         """What a candidate (their listed skills and text) or an offer's text shows, with the concepts those named
         imply (a CACES 3 holder drives forklifts, a permit C holder has the B). Not `implied`: no licence that is
         not named (`find`: an offer asking for the permit C does not list the B). `seeker`: the text is a job
-        seeker's, and what it says they wish to do is no statement of what they do (`_wished`)."""
+        seeker's, and what it says they wish to do is no statement of what they do (`_text_statements`). Listed
+        skills, and a job seeker's text, are read with their misspelt words read as meant (`spelling.py`: "acceuil
+        clien" is a customer welcome)."""
         profile = SkillProfile()
-        for skill in skills:
-            if skill.strip():
+        spelled = speller()
+        for written in skills:
+            if written.strip():
+                skill = spelled.text(written)
                 label = self.label(skill)
                 profile.listed.append(label)
                 profile.parts.extend(self.label(part) for part in listed_parts(skill))
@@ -244,6 +249,8 @@ class SkillReader:
                 )
                 _raise_levels(profile.levels, self._levels(skill))
         if text.strip():
+            if seeker:
+                text = spelled.text(text)
             statements = self._text_statements(text, seeker=seeker)
             if any(wished for _, wished in statements):
                 # The concepts of what they do, not of what they wish ("je cherche ... préparation de commandes").
