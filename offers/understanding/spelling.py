@@ -6,10 +6,9 @@ customer welcome, "caise" no cash register. A word that neither the French lexic
 nor ROME's referential (`data/label_words.json`, its `vocabulary`), nor a concept's terms know is read as the word
 of ROME's labels that sounds the same (`phonetic.phonetic_key`), or else as one one letter away with the same
 first letter (added, dropped, changed or two swapped; five letters or more), the most frequent among ROME's labels
-when several are. A general French spell
-checker corrects towards common words ("caise" -> "cause", "qualiter" -> "quartier"); the labels' words are the
-ones a skill is written with. A word written in capitals (an acronym, a brand) or with a digit is never read
-otherwise, nor one no label word is near ("Zabbix", "Hubspot", English words).
+when several are. A general French spell checker corrects towards common words ("caise" -> "cause", "qualiter" ->
+"quartier"); the labels' words are the ones a skill is written with. A word written in capitals (an acronym, a
+brand) or with a digit is never read otherwise, nor one no label word is near ("Zabbix", "Hubspot", English words).
 """
 
 from __future__ import annotations
@@ -22,7 +21,6 @@ from functools import lru_cache
 from offers.search.vocabulary import fold
 from offers.understanding.phonetic import phonetic_key
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\S", re.UNICODE)
 _LETTERS = re.compile(r"[^\W\d_]+", re.UNICODE)
 MIN_LENGTH = 4  # shorter words are left as written ("bac", "cap")
 MIN_ONE_LETTER_AWAY = 5  # a word one letter away from another is read as it from this length on
