@@ -15,7 +15,7 @@ SSIAP, CACES, FIMO are read by their levels and categories, which initials know 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from functools import lru_cache
 
 from offers.search.vocabulary import fold
 from offers.understanding.text import STOP_WORDS, tokens
@@ -25,15 +25,15 @@ _ACRONYM = re.compile(r"(?<![\w.])((?:[A-Z]\.?){3,6})(?![\w])")
 MIN_LETTERS = 3
 
 
-def acronyms_of(written: str, *, known: Iterable[str] = ()) -> list[str]:
+@lru_cache(maxsize=20_000)
+def acronyms_of(written: str, *, known: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """The acronyms written in capitals in `written`, folded ("aepe"), less the `known` ones (folded)."""
-    excluded = set(known)
     found = []
     for match in _ACRONYM.finditer(written):
         letters = match.group(1).replace(".", "").lower()
-        if len(letters) >= MIN_LETTERS and letters not in excluded:
+        if len(letters) >= MIN_LETTERS and letters not in known:
             found.append(letters)
-    return list(dict.fromkeys(found))
+    return tuple(dict.fromkeys(found))
 
 
 def spells(acronym: str, label: str) -> bool:

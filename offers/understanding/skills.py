@@ -155,7 +155,6 @@ class SkillReader:
         self._term_words = frozenset(
             term[0] for terms in self._terms.values() for term, _, _ in terms if len(term) == 1
         )
-        self._acronyms: dict[str, tuple[str, ...]] = {}
         self.certificate_words = frozenset(self._word(fold(word)) for word in CERTIFICATE_WORDS)
 
     # --- reading ------------------------------------------------------------------------------
@@ -370,13 +369,11 @@ class SkillReader:
         )
 
     def _spelled_by_acronym(self, skill: str, profile: SkillProfile) -> bool:
-        for own in profile.listed:
-            found = self._acronyms.get(own.text)
-            if found is None:
-                found = self._acronyms[own.text] = tuple(acronyms_of(own.text, known=self._term_words))
-            if any(spells(acronym, skill) for acronym in found):
-                return True
-        return False
+        return any(
+            spells(acronym, skill)
+            for own in profile.listed
+            for acronym in acronyms_of(own.text, known=self._term_words)
+        )
 
     def _within_object(self, own: SkillLabel, label: SkillLabel, target: frozenset[str]) -> bool:
         """The listed skill's words are all words of the label's object, but its head (its first word, when it

@@ -13,11 +13,11 @@ SSIAP_2 = "Service de sécurité incendie et d'assistance aux personnes de nivea
 
 
 def test_acronyms_are_words_in_capitals_of_three_to_six_letters():
-    assert acronyms_of("CAP AEPE") == ["cap", "aepe"]
-    assert acronyms_of("R.S.E / temps de conduite") == ["rse"]
-    assert acronyms_of("Habilitations BR / BC, Brancardage") == []  # two letters spell too many runs by chance
-    assert acronyms_of("Aepe, aide aux devoirs") == []  # not written in capitals
-    assert acronyms_of("SSIAP 1, PSC 1", known={"ssiap"}) == ["psc"]
+    assert acronyms_of("CAP AEPE") == ("cap", "aepe")
+    assert acronyms_of("R.S.E / temps de conduite") == ("rse",)
+    assert acronyms_of("Habilitations BR / BC, Brancardage") == ()  # two letters spell too many runs by chance
+    assert acronyms_of("Aepe, aide aux devoirs") == ()  # not written in capitals
+    assert acronyms_of("SSIAP 1, PSC 1", known=frozenset({"ssiap"})) == ("psc",)
 
 
 def test_initials_of_a_run_of_meaningful_words_in_order():

@@ -167,7 +167,6 @@ def test_a_skill_is_read_the_same_way_in_a_list_and_in_a_text(skill, listed, tex
         ("Nettoyer les chambres", ["nettoyage"], True),
         # The driving times are the tachograph's, which a driver card holds.
         ("Gérer les pauses et les temps de conduite conformément à la réglementation", ["Carte conducteur"], True),
-        ("Encaisser un paiement", ["encaissemant"], True),
         ("Cueillir des fruits", ["cueillette"], True),
         # The whole object, with more: "soudure TIG" is no weld inspection, nor a sure lack of it.
         ("Contrôler une soudure", ["soudure TIG"], True),
