@@ -3,7 +3,8 @@ words (matching/evaluation/verdicts/).
 
 `evaluate_listed_skills` measures the verdicts on ROME labels and listed skills written for it; this measures them
 where the issue's candidates meet them: the recommendations of the readable profile sets (`demo`, `heldout`,
-`heldout2` to `heldout6`), with their listed skills, presentations and CVs. Every offer skill those recommendations
+`heldout2` to `heldout6`), with their listed skills, presentations and CVs; and, measured only (totals, never read
+for errors, nothing chosen on them), those of `heldout7` to `heldout9`. Every offer skill those recommendations
 showed as claimed ("Vous avez") or missing ("À acquérir") at main 4c50322 or after the eleventh session's changes
 was judged by a helper that saw only the candidate's words and the label (`verdicts/README.md`): against the listed
 skills (`listed`) and against the text (`text`), each said / part / not.
@@ -29,7 +30,10 @@ from matching.encoder import Encoder
 from matching.evaluation.recommendations import load_demo_dataset, recommendations_of_profiles
 
 VERDICTS_DIR = Path(__file__).resolve().parent / "verdicts"
-JUDGED_SETS = ("demo", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
+READABLE_SETS = ("demo", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
+# Measured only: their totals are printed, their pairs never read for errors nor used to choose a change.
+TOTALS_ONLY_SETS = ("heldout7", "heldout8", "heldout9")
+JUDGED_SETS = (*READABLE_SETS, *TOTALS_ONLY_SETS)
 SAYS = ("said", "part")
 
 

@@ -55,6 +55,8 @@ INFINITIVE_ENDINGS = ("er", "ir", "oir", "dre", "tre", "ire")
 SPECIFIC_KINDS = frozenset({"tool", "licence", "language"})
 # Where a sentence of a candidate's text ends for the wishes it states (a colon or a comma goes on with the wish).
 _SENTENCE_END = re.compile(r"[.;!?\n\r]+")
+# The actions that are a tool's plain use: a candidate who names a product does them with its family's tools.
+PLAIN_USE = ("utiliser", "écrire", "rédiger")
 # Words that make a tool's label a certificate on it (`SkillReader._certificate_unsaid`).
 CERTIFICATE_WORDS = ("certificat", "certification", "certifié", "diplôme", "attestation")
 # A label's words may spread over this many words of the candidate's statement, beyond their own number.
@@ -87,6 +89,8 @@ class SkillProfile:
     # say part of an offer skill (`SkillReader.partly`), never that the candidate has it.
     parts: list[SkillLabel] = field(default_factory=list)
     concepts: set[str] = field(default_factory=set)
+    # The concepts their words name, not those implied (a "WMS Reflex" user names Reflex; the WMS family is implied).
+    named: set[str] = field(default_factory=set)
     statements: list[list[str]] = field(default_factory=list)  # content stems of each statement, in order
     stems: set[str] = field(default_factory=set)
     # Language concept -> the highest level their words state ("anglais courant": 3, `language_levels.py`).
@@ -156,6 +160,7 @@ class SkillReader:
             term[0] for terms in self._terms.values() for term, _, _ in terms if len(term) == 1
         )
         self.certificate_words = frozenset(self._word(fold(word)) for word in CERTIFICATE_WORDS)
+        self.plain_use = frozenset(self._word(fold(word)) for word in PLAIN_USE)
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -243,6 +248,7 @@ class SkillReader:
                 # What a candidate lists shows its concepts as their text would, narrow terms included
                 # ("Utiliser une autolaveuse" shows cleaning; only as a label to find is it read by its words).
                 profile.concepts |= label.concepts | self.concepts_in(skill, implied_licences=implied)
+                profile.named |= label.concepts | set(self._concept_words(skill))
                 profile.statements.append(
                     [self._word(w) for w in tokens(skill) if w not in STOP_WORDS and self._word(w) not in self.generic]
                 )
@@ -251,12 +257,14 @@ class SkillReader:
             if seeker:
                 text = spelled.text(text)
             statements = self._text_statements(text, seeker=seeker)
-            if any(wished for _, wished in statements):
-                # The concepts of what they do, not of what they wish ("je cherche ... préparation de commandes").
-                text_done = "\n".join(part for part, wished in statements if not wished)
-                profile.concepts |= self.concepts_in(text_done, implied_licences=implied)
-            else:
-                profile.concepts |= self.concepts_in(text, implied_licences=implied)
+            # The concepts of what they do, not of what they wish ("je cherche ... préparation de commandes").
+            done = (
+                "\n".join(part for part, wished in statements if not wished)
+                if any(wished for _, wished in statements)
+                else text
+            )
+            profile.concepts |= self.concepts_in(done, implied_licences=implied)
+            profile.named |= set(self._concept_words(done))
             for sentence in SENTENCE.split(text):
                 _raise_levels(profile.levels, self._levels(sentence))
             for part, wished in statements:
@@ -303,6 +311,7 @@ class SkillReader:
             return (
                 label.concepts <= profile.concepts
                 and not self._certificate_unsaid(label, profile)
+                and not self._tool_action_unsaid(label, profile)
                 and all(profile.levels.get(concept, 0) >= needed for concept, needed in self._levels(skill).items())
             )
         if label.concepts and label.concepts <= profile.concepts and label.rest <= profile.stems:
@@ -338,7 +347,10 @@ class SkillReader:
             return (
                 self._family_held(label, profile)
                 or self._level_unsaid(skill, profile)
-                or (label.concepts <= profile.concepts and self._certificate_unsaid(label, profile))
+                or (
+                    label.concepts <= profile.concepts
+                    and (self._certificate_unsaid(label, profile) or self._tool_action_unsaid(label, profile))
+                )
             )
         label = self.label(skill)
         if label.concepts and label.concepts <= profile.concepts:
@@ -398,6 +410,22 @@ class SkillReader:
             bool(label.rest & self.certificate_words)
             and not profile.stems & self.certificate_words
             and all(self.concepts[concept].kind == "tool" for concept in label.concepts)
+        )
+
+    def _tool_action_unsaid(self, label: SkillLabel, profile: SkillProfile) -> bool:
+        """The label asks to do something with a family of tools beyond its plain use ("Configurer des pare-feu et
+        des systèmes de détection d'intrusions", "Mettre en place des solutions de virtualisation") and the candidate
+        holds the family only through a product they name ("Fortinet", "VMware"), without saying that action: using
+        VMware is not setting up virtualisation. They may have it (neither). A product's plain use is theirs
+        (`PLAIN_USE`: "Écrire des requêtes SQL" for "PostgreSQL"), and a tool they name themselves is theirs to use
+        as the label says ("Docker" of "Déployer des conteneurs Docker")."""
+        return (
+            bool(profile.listed)  # a candidate's listed products; an offer's text is read as it names them
+            and bool(label.action)
+            and label.action not in self.plain_use
+            and label.action not in profile.stems
+            and all(self.concepts[concept].kind == "tool" for concept in label.concepts)
+            and not label.concepts <= profile.named
         )
 
     def _level_unsaid(self, skill: str, profile: SkillProfile) -> bool:
