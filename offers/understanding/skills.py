@@ -179,7 +179,10 @@ class SkillReader:
     def concepts_in(self, text: str, *, implied_licences: bool = True) -> set[str]:
         """The concepts a text names, and those they imply (a CACES 3 is a forklift driver's); not
         `implied_licences`: a licence only where the text names it (the permit C implies no B there)."""
-        named = set(self._concept_words(text))
+        return self._with_implied(set(self._concept_words(text)), implied_licences=implied_licences)
+
+    def _with_implied(self, named: set[str], *, implied_licences: bool) -> set[str]:
+        """`named` and the concepts they imply (not `implied_licences`: no licence that is not named)."""
         return named | {
             implied
             for concept in named
@@ -247,8 +250,9 @@ class SkillReader:
                 profile.parts.extend(self.label(part) for part in listed_parts(skill))
                 # What a candidate lists shows its concepts as their text would, narrow terms included
                 # ("Utiliser une autolaveuse" shows cleaning; only as a label to find is it read by its words).
-                profile.concepts |= label.concepts | self.concepts_in(skill, implied_licences=implied)
-                profile.named |= label.concepts | set(self._concept_words(skill))
+                named = set(self._concept_words(skill))
+                profile.concepts |= label.concepts | self._with_implied(named, implied_licences=implied)
+                profile.named |= label.concepts | named
                 profile.statements.append(
                     [self._word(w) for w in tokens(skill) if w not in STOP_WORDS and self._word(w) not in self.generic]
                 )
@@ -263,8 +267,9 @@ class SkillReader:
                 if any(wished for _, wished in statements)
                 else text
             )
-            profile.concepts |= self.concepts_in(done, implied_licences=implied)
-            profile.named |= set(self._concept_words(done))
+            named = set(self._concept_words(done))
+            profile.concepts |= self._with_implied(named, implied_licences=implied)
+            profile.named |= named
             for sentence in SENTENCE.split(text):
                 _raise_levels(profile.levels, self._levels(sentence))
             for part, wished in statements:
