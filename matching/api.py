@@ -89,6 +89,8 @@ class ExplanationSerializer(serializers.Serializer):
     similarity = serializers.FloatField()
     matched_skills = serializers.ListField(child=serializers.CharField())
     missing_skills = serializers.ListField(child=serializers.CharField())
+    # Skills of an offer of the candidate's own trade that their profile does not say: to state, not lacks.
+    unstated_skills = serializers.ListField(child=serializers.CharField())
     distance_km = serializers.FloatField(allow_null=True)
     salary_fit = serializers.ChoiceField(choices=["above_floor", "below_floor", "not_stated", "no_floor"])
     salary_fit_label = serializers.CharField()

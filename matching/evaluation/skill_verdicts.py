@@ -15,6 +15,9 @@ Figures per set (shares of the pairs shown):
 - `listed_missing`: among the missing skills of candidates who list skills, those the listed skills say at least
   in part (issue 15's "no 'missing' skill that the candidate listed"); a ceiling;
 - `claims_unsaid`: claimed skills that neither the listed skills nor the text say; a ceiling;
+- `unstated` and `unstated_unsaid`: the skills of offers of the candidate's own trade shown "À préciser dans votre
+  profil" (`matching.explanations.own_trade_unstated`), and the share of them that neither the listed skills nor
+  the text say (lacks the page no longer states as such); a ceiling;
 - `unjudged`: pairs shown that no judge read (a change that shows other skills): the figures above leave them out,
   so they must be judged before the figures are read.
 """
@@ -52,12 +55,18 @@ class VerdictScores:
     missing_said_or_part: float
     listed_missing: float
     claims_unsaid: float
+    unstated: int
+    unstated_unsaid: float
     unjudged: int
 
 
 def load_judgments(path: Path = VERDICTS_DIR / "judged.json") -> dict[tuple[str, str, str], Judgment]:
     rows = json.loads(path.read_text(encoding="utf-8"))["judgments"]
     return {(row["set"], row["id"], row["skill"]): Judgment(listed=row["listed"], text=row["text"]) for row in rows}
+
+
+def _unsaid(judgment: Judgment) -> bool:
+    return judgment.listed == "not" and judgment.text == "not"
 
 
 def _share(count: int, total: int) -> float:
@@ -72,13 +81,15 @@ def verdict_scores(
     dataset = load_demo_dataset(profiles=f"{profile_set}_profiles.json")
     missing: list[tuple[Judgment, bool]] = []  # (judgment, the candidate lists skills)
     claimed: list[Judgment] = []
+    unstated: list[Judgment] = []
     unjudged = 0
     for profile, recommendations in recommendations_of_profiles(dataset, encoder):
         # Each skill once per profile and verdict, however many offers show it.
         said_missing = {skill for item in recommendations for skill in item.explanation.missing_skills}
         said_claimed = {skill for item in recommendations for skill in item.explanation.matched_skills}
+        to_state = {skill for item in recommendations for skill in item.explanation.unstated_skills}
         lists = any(skill.strip() for skill in profile.get("skills", []))
-        for skill in sorted(said_missing | said_claimed):
+        for skill in sorted(said_missing | said_claimed | to_state):
             judgment = judgments.get((profile_set, profile.get("id", ""), skill))
             if judgment is None:
                 unjudged += 1
@@ -87,6 +98,8 @@ def verdict_scores(
                 missing.append((judgment, lists))
             if skill in said_claimed:
                 claimed.append(judgment)
+            if skill in to_state:
+                unstated.append(judgment)
     listing = [judgment for judgment, lists in missing if lists]
     return VerdictScores(
         profile_set=profile_set,
@@ -95,7 +108,9 @@ def verdict_scores(
         missing_said=_share(sum("said" in (j.listed, j.text) for j, _ in missing), len(missing)),
         missing_said_or_part=_share(sum(j.listed in SAYS or j.text in SAYS for j, _ in missing), len(missing)),
         listed_missing=_share(sum(j.listed in SAYS for j in listing), len(listing)),
-        claims_unsaid=_share(sum(j.listed == "not" and j.text == "not" for j in claimed), len(claimed)),
+        claims_unsaid=_share(sum(_unsaid(j) for j in claimed), len(claimed)),
+        unstated=len(unstated),
+        unstated_unsaid=_share(sum(_unsaid(j) for j in unstated), len(unstated)),
         unjudged=unjudged,
     )
 

@@ -21,7 +21,7 @@ def offers(active_model):
         title="Boulanger H/F",
         rome_code="D1102",
         contract_type="cdi",
-        skills=["Pétrir la pâte", "Cuire des pâtons", "Permis C"],
+        skills=["Pétrir la pâte", "Cuire des pâtons", "Permis C", "Tenir une caisse"],
     )
     interim = OfferFactory(title="Boulanger tourier intérim", rome_code="D1102", contract_type="interim")
     far = OfferFactory(
@@ -82,7 +82,10 @@ def test_the_page_lists_explained_offers_that_honour_the_profile_constraints(cli
     html = response.content.decode()
     assert "Pourquoi cette offre ?" in html
     assert "Vous avez : Pétrir la pâte" in html
-    assert "À acquérir : Permis C" in html
+    # A licence is had or not; a general skill of the trade she named that her words do not say is hers to state.
+    assert "À acquérir : Permis C<" in html
+    assert "À préciser dans votre profil si vous les maîtrisez : Tenir une caisse<" in html
+    assert "Ajouter mes compétences à mon profil" in html
     # Baking is of ROME's group of skills of the kneading she lists (offers/understanding/skill_groups.py): she may
     # bake, her words do not say it; neither claimed nor called missing.
     assert "Cuire des pâtons" not in html.split("Vous avez :")[1].split("</")[0]

@@ -1,5 +1,6 @@
 """Property: over generated profiles and offers, an explanation never claims a skill the candidate does not
-have, never calls missing a skill they have, shows no similarity figure and no fact against the offer as a
+have, never calls missing (nor to state) a skill they have, states a lack as one only off their own trade or for a
+tool, licence or language, shows no similarity figure and no fact against the offer as a
 reason for it."""
 
 from __future__ import annotations
@@ -83,18 +84,28 @@ def test_explanations_claim_only_what_the_profile_holds(
     family_of = {text: family for family, text in asked}
     for skill in why.matched_skills:
         assert family_of[skill] in has, f"claimed {skill!r} absent from the profile"
-    for skill in why.missing_skills:
-        assert family_of[skill] not in has, f"called {skill!r} missing though the profile has it"
-    # Every skill of the offer is had, lacking, or half said by a skill they listed (then neither).
+    for skill in why.missing_skills + why.unstated_skills:
+        assert family_of[skill] not in has, f"called {skill!r} missing or unstated though the profile has it"
+    # A lack is stated as such except on an offer of the trade they named or that their words describe, where a
+    # general skill their words do not say is one to state ("À préciser"); a tool, a licence or a language stays a
+    # lack there too.
+    own_trade = fit == "same" and basis != "unsure"
+    assert all(not reader.names_specific(skill) for skill in why.unstated_skills), why.unstated_skills
+    assert own_trade or not why.unstated_skills
+    if own_trade:
+        assert all(reader.names_specific(skill) for skill in why.missing_skills), why.missing_skills
+    # Every skill of the offer is had, lacking, to state, or half said by a skill they listed (then none of those).
     profile = reader.profile(skills=context.skills, text=context.text)
-    unsaid = [skill for skill in offer.skills if skill not in why.matched_skills + why.missing_skills]
+    shown = why.matched_skills + why.missing_skills + why.unstated_skills
+    assert len(shown) == len(set(shown))
+    unsaid = [skill for skill in offer.skills if skill not in shown]
     assert all(reader.partly(skill, profile) for skill in unsaid), unsaid
     for reason in why.reasons + [why.summary]:
         assert not PERCENT_OR_DECIMAL.search(reason), reason  # no similarity figure
         assert "imilarit" not in reason
     against = {"Un autre métier que le vôtre", "Salaire sous votre minimum"}
     assert not against & set(why.reasons)
-    warnings = ("À acquérir", "Expérience exigée", "Expérience souhaitée")
+    warnings = ("À acquérir", "À préciser", "Expérience exigée", "Expérience souhaitée")
     assert not any(reason.startswith(warnings) for reason in why.reasons)
     # "Your job" only for a job they named; a job read from their text is named as read; an unsure
     # reading states no occupation at all.

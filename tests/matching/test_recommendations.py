@@ -85,7 +85,8 @@ def test_each_recommendation_explains_skills_distance_salary_and_occupation(offe
     baker = results[offers["baker"].pk].explanation
     assert baker.similarity == pytest.approx(1.0, abs=1e-4)
     assert baker.matched_skills == ["Pétrir la pâte", "Cuire des viennoiseries"]
-    assert baker.missing_skills == ["Façonner les pâtons"]
+    # Their own trade's general skill that their words do not say is one to state, not a lack.
+    assert (baker.missing_skills, baker.unstated_skills) == ([], ["Façonner les pâtons"])
     assert baker.distance_km == pytest.approx(0.0, abs=0.01)
     assert (baker.salary_fit, baker.occupation_fit) == ("above_floor", "same")
     assert baker.reasons == [
@@ -94,7 +95,7 @@ def test_each_recommendation_explains_skills_distance_salary_and_occupation(offe
         "À 0 km de chez vous",
         "Salaire au niveau de votre minimum ou au-dessus",
     ]
-    assert baker.warnings == ["À acquérir : Façonner les pâtons"]
+    assert baker.warnings == ["À préciser dans votre profil si vous les maîtrisez : Façonner les pâtons"]
     assert "%" not in baker.summary and "imilarit" not in baker.summary
 
     pastry = explain(
@@ -374,6 +375,42 @@ def test_a_candidate_who_names_their_job_is_not_shown_an_offer_whose_occupation_
     assert mystery not in shown([CandidateOccupation("D1102", "Boulanger", 1.0, "title")])
     # Read from a text, the same occupation lets it through when it is that near in meaning.
     assert mystery in shown([CandidateOccupation("D1102", "Boulanger", 0.45, "text")])
+
+
+@pytest.mark.parametrize(
+    ("fit", "basis", "missing", "unstated"),
+    [
+        # Their own trade, named or read from their words: its general skills unsaid are theirs to state; a licence
+        # is had or not.
+        ("same", "named", ["Permis C"], ["Remplir une lettre de voiture", "Arrimer une cargaison"]),
+        ("same", "read", ["Permis C"], ["Remplir une lettre de voiture", "Arrimer une cargaison"]),
+        # Another trade, or a reading too unsure to state: a lack is a lack.
+        ("same", "unsure", ["Remplir une lettre de voiture", "Permis C", "Arrimer une cargaison"], []),
+        ("close", "named", ["Remplir une lettre de voiture", "Permis C", "Arrimer une cargaison"], []),
+        ("other", "read", ["Remplir une lettre de voiture", "Permis C", "Arrimer une cargaison"], []),
+    ],
+)
+def test_a_lack_is_stated_off_their_own_trade_and_for_what_is_had_or_not(fit, basis, missing, unstated):
+    context = CandidateContext(title="Chauffeur", skills=("Permis B", "Livraison de colis"))
+    offer = Offer(title="Chauffeur PL", skills=["Remplir une lettre de voiture", "Permis C", "Arrimer une cargaison"])
+
+    why = explain(
+        offer,
+        similarity=0.5,
+        context=context,
+        profile=profile(context),
+        occupation_fit=fit,
+        occupation_basis=basis,
+        occupation_label="Conduite de poids lourd",
+    )
+
+    assert (why.missing_skills, why.unstated_skills) == (missing, unstated)
+    assert why.as_dict()["unstated_skills"] == unstated
+    to_state = [w for w in why.warnings if w.startswith("À préciser")]
+    assert to_state == (
+        [f"À préciser dans votre profil si vous les maîtrisez : {', '.join(unstated)}"] if unstated else []
+    )
+    assert not any(r.startswith(("À acquérir", "À préciser")) for r in why.reasons)
 
 
 def test_an_offer_skill_half_said_by_a_listed_one_is_neither_claimed_nor_called_missing():

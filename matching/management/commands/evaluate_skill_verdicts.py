@@ -8,7 +8,17 @@ from matching.encoder import EmbeddingModelUnavailable, configured_encoder
 from matching.evaluation.recommendations import DemoNotLoaded
 from matching.evaluation.skill_verdicts import JUDGED_SETS, all_scores
 
-HEADERS = ("missing", "claimed", "missing said", "said or part", "listed missing", "claims unsaid", "unjudged")
+HEADERS = (
+    "missing",
+    "claimed",
+    "missing said",
+    "said or part",
+    "listed missing",
+    "claims unsaid",
+    "to state",
+    "to state unsaid",
+    "unjudged",
+)
 
 
 class Command(BaseCommand):
@@ -16,7 +26,8 @@ class Command(BaseCommand):
         "Score the explanations' skill verdicts on the recommendations of the judged profile sets "
         "(matching/evaluation/verdicts/): per set, the share of skills shown 'À acquérir' that the candidate's "
         "listed skills or text say (in full, at least in part), of those their listed skills say at least in part, "
-        "and of skills claimed that neither says; and how many skills shown no judge read."
+        "of skills claimed that neither says, and of the skills of their own trade shown 'À préciser' that neither "
+        "says; and how many skills shown no judge read."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -41,6 +52,8 @@ class Command(BaseCommand):
                     f"{value:.3f}"
                     for value in (row.missing_said, row.missing_said_or_part, row.listed_missing, row.claims_unsaid)
                 ),
+                str(row.unstated),
+                f"{row.unstated_unsaid:.3f}",
                 str(row.unjudged),
             ]
             self.stdout.write(f"{row.profile_set:<10} " + " ".join(f"{cell:>14}" for cell in cells))
