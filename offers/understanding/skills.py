@@ -41,6 +41,7 @@ from offers.understanding.skill_data import (
 )
 from offers.understanding.spelling import speller
 from offers.understanding.text import STOP_WORDS, root, segments, singular, tokens
+from offers.understanding.unheld import unheld_concepts
 
 if TYPE_CHECKING:
     from offers.understanding.meaning import MeaningReader
@@ -95,6 +96,9 @@ class SkillProfile:
     stems: set[str] = field(default_factory=set)
     # Language concept -> the highest level their words state ("anglais courant": 3, `language_levels.py`).
     levels: dict[str, int] = field(default_factory=dict)
+    # Licences, tools and languages their words name only as pending ("Permis C en cours", `unheld.py`): neither
+    # had nor lacking.
+    pending: set[str] = field(default_factory=set)
 
 
 class SkillReader:
@@ -250,9 +254,10 @@ class SkillReader:
                 profile.parts.extend(self.label(part) for part in listed_parts(skill))
                 # What a candidate lists shows its concepts as their text would, narrow terms included
                 # ("Utiliser une autolaveuse" shows cleaning; only as a label to find is it read by its words).
-                named = set(self._concept_words(skill))
-                profile.concepts |= label.concepts | self._with_implied(named, implied_licences=implied)
-                profile.named |= label.concepts | named
+                unheld = self._unheld(skill, profile)
+                named = set(self._concept_words(skill)) - unheld
+                profile.concepts |= (label.concepts - unheld) | self._with_implied(named, implied_licences=implied)
+                profile.named |= (label.concepts - unheld) | named
                 profile.statements.append(
                     [self._word(w) for w in tokens(skill) if w not in STOP_WORDS and self._word(w) not in self.generic]
                 )
@@ -267,7 +272,7 @@ class SkillReader:
                 if any(wished for _, wished in statements)
                 else text
             )
-            named = set(self._concept_words(done))
+            named = set(self._concept_words(done)) - self._unheld(done, profile)
             profile.concepts |= self._with_implied(named, implied_licences=implied)
             profile.named |= named
             for sentence in SENTENCE.split(text):
@@ -279,7 +284,16 @@ class SkillReader:
                 if words and not wished:
                     profile.statements.append(words)
         profile.stems = {word for statement in profile.statements for word in statement}
+        profile.pending -= profile.concepts  # held where another statement names it
         return profile
+
+    def _unheld(self, text: str, profile: SkillProfile) -> set[str]:
+        """The licences, tools and languages `text` names only as pending or lacking (`unheld.py`); the pending
+        ones are kept in `profile.pending`."""
+        pending, denied = unheld_concepts(text, self._concept_words)
+        specific = {concept for concept in pending | denied if self.concepts[concept].kind in SPECIFIC_KINDS}
+        profile.pending |= pending & specific
+        return specific
 
     def _text_statements(self, text: str, *, seeker: bool) -> list[tuple[str, bool]]:
         """The statements of a text, each with whether it is a wish (`seeker` only): in a sentence, from the
@@ -350,7 +364,8 @@ class SkillReader:
         if self.names_specific(skill):
             label = self.label(skill)
             return (
-                self._family_held(label, profile)
+                bool(label.concepts & profile.pending and label.concepts <= profile.concepts | profile.pending)
+                or self._family_held(label, profile)
                 or self._level_unsaid(skill, profile)
                 or (
                     label.concepts <= profile.concepts

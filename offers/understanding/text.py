@@ -78,10 +78,17 @@ STOP_WORDS = frozenset(
 )
 
 
+# Folded words whose final "s" is no plural and whose singular would be another word: the care assistant's DEAS is
+# not the ambulance driver's DEA.
+NOT_PLURALS = frozenset({"deas"})
+
+
 def singular(word: str) -> str:
     """A folded word without its plural "s" ("chambres" -> "chambre"; not "ss": "process"): words, not stems, where
     stems merge too much ("paiement" and "paie" share "pai")."""
-    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss") and word not in NOT_PLURALS:
+        return word[:-1]
+    return word
 
 
 def tokens(text: str) -> list[str]:
