@@ -79,6 +79,8 @@ class SkillLabel:
     words: frozenset[str]  # content stems, generic words removed
     rest: frozenset[str]  # content stems that none of its concepts' terms says
     action: str = ""  # the root of its first word when that is one of ROME's actions ("prepar" of "Préparer ...")
+    # Roots of the words that make its tool a variant of it ("vb" of "VB.NET", "bw" of "SAP BW", `_variants`).
+    variants: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -233,7 +235,28 @@ class SkillReader:
             words=words,
             rest=frozenset(rest),
             action=self._word(first[0]) if first and self._is_action(first[0]) else "",
+            variants=self._variants(text, named),
         )
+
+    def _variants(self, text: str, named: dict[str, set[str]]) -> frozenset[str]:
+        """The words a label glues to its tool's term to name a variant of the tool: "VB.NET" and "ASP.NET" are no
+        C#, "PL/SQL" is no plain SQL, "SAP BW" and "Excel VBA" ask a module: a word written against the term
+        ("/", "-", "."), or in capitals right after it, that no concept of the label's terms says."""
+        tool_words = {word for concept, said in named.items() if self.concepts[concept].kind == "tool" for word in said}
+        if not tool_words:
+            return frozenset()
+        term_words = {word for said in named.values() for word in said}
+        found = set()
+        for tool, variant in _glued_pairs(text):
+            tool, variant = singular(fold(tool)), fold(variant)
+            if (
+                tool in tool_words
+                and len(variant) > 1
+                and variant not in STOP_WORDS
+                and singular(variant) not in term_words
+            ):
+                found.add(self._word(variant))
+        return frozenset(found)
 
     def profile(
         self, *, skills: Iterable[str] = (), text: str = "", implied: bool = True, seeker: bool = False
@@ -329,6 +352,7 @@ class SkillReader:
             # only where they say one (`_certificate_unsaid`).
             return (
                 label.concepts <= profile.concepts
+                and not self._variant_unsaid(label, profile)
                 and not self._certificate_unsaid(label, profile)
                 and not self._tool_action_unsaid(label, profile)
                 and all(profile.levels.get(concept, 0) >= needed for concept, needed in self._levels(skill).items())
@@ -369,7 +393,11 @@ class SkillReader:
                 or self._level_unsaid(skill, profile)
                 or (
                     label.concepts <= profile.concepts
-                    and (self._certificate_unsaid(label, profile) or self._tool_action_unsaid(label, profile))
+                    and (
+                        self._variant_unsaid(label, profile)
+                        or self._certificate_unsaid(label, profile)
+                        or self._tool_action_unsaid(label, profile)
+                    )
                 )
             )
         label = self.label(skill)
@@ -421,6 +449,11 @@ class SkillReader:
             and not (word == first and word in self.heads and not any(_same_word(word, t) for t in target))
         }
         return bool(content) and all(any(_same_word(word, t) for t in target) for word in content)
+
+    def _variant_unsaid(self, label: SkillLabel, profile: SkillProfile) -> bool:
+        """The label names a variant of a tool (`SkillLabel.variants`: "VB.NET", "PL/SQL", "SAP BW") whose word the
+        candidate's words do not say: they hold the tool ("C#", "SQL", "SAP"), maybe not the variant (neither)."""
+        return bool(label.variants) and not label.variants <= profile.stems
 
     def _certificate_unsaid(self, label: SkillLabel, profile: SkillProfile) -> bool:
         """The label is a certificate on tools ("Certificat complémentaire de spécialisation administrer les serveurs
@@ -584,6 +617,21 @@ class SkillReader:
         found = self.concepts_in(text)
         ordered = sorted(found, key=lambda cid: (self.concepts[cid].kind not in SPECIFIC_KINDS, cid))
         return [self.concepts[cid].label for cid in ordered]
+
+
+# Two words written against each other ("VB.NET", "PL/SQL", "T-SQL"), or a word and the capitals right after it
+# ("SAP BW", "Excel VBA").
+_GLUED = re.compile(r"(?<![\w.#+/-])([\w#+]+)[/.-]([\w#+]+)(?![\w#+])")
+_CAPITALS_AFTER = re.compile(r"\b(\w+) (?=([A-Z]{2,5})\b)")  # a lookahead: "gestion SAP BW" reads "SAP BW" too
+
+
+def _glued_pairs(text: str) -> list[tuple[str, str]]:
+    """(tool, variant) candidates of a label: both ways for two words written against each other, only the word and
+    the capitals after it otherwise ("gestion SAP" names no variant of SAP)."""
+    pairs = []
+    for match in _GLUED.finditer(text):
+        pairs += [(match.group(1), match.group(2)), (match.group(2), match.group(1))]
+    return pairs + [(match.group(1), match.group(2)) for match in _CAPITALS_AFTER.finditer(text)]
 
 
 def _said_in_full(label: SkillLabel, written: str, profile: SkillProfile) -> bool:
