@@ -22,6 +22,13 @@ if TYPE_CHECKING:
     from offers.understanding.paraphrase import ParaphraseReader
     from offers.understanding.skill_data import SkillConcept
 
+# The first words of labels that name a qualification (a diploma, a professional title or certificate), folded.
+QUALIFICATIONS = frozenset(
+    ("cap", "bep", "bp", "bts", "bac", "bacpro", "cqp", "titre", "licence", "master", "dut", "but", "deust", "mention")
+)
+# Two subject words of qualifications that begin with this many letters alike name one subject ("cuisine",
+# "cuisinier"; "commerce", "commercial").
+QUALIFICATION_SUBJECT_PREFIX = 5
 # Two roots of this many letters or more that begin alike are one word written twice ("portefeuil" typed for
 # "portefeuille"); shorter ones must be equal ("commun" is not "communaute").
 SAME_WORD_PREFIX = 7
@@ -77,11 +84,36 @@ class SkillJudge:
         if label.words <= profile.stems and any(_close_together(label.words, s) for s in profile.statements):
             return True
         needed = max(1, math.ceil(len(label.words) / 2))
+        # A qualification is named in full: "CQP conducteur de ligne de conditionnement" is no CQP of the chemical
+        # industries' lines, though its words are most of that label's (`_same_qualification`: said in part).
+        qualification = bool(self._qualification(label))
         return any(
-            (own.words and not own.concepts and own.words <= label.words and len(own.words) >= needed)
+            (
+                own.words
+                and not own.concepts
+                and own.words <= label.words
+                and len(own.words) >= needed
+                and not qualification
+            )
             or self._names_object(label, own)
             for own in profile.listed
         )
+
+    def _qualification(self, label: SkillLabel) -> str:
+        """The kind of qualification a label names by its first word ("cap", "cqp", "titr" of "Titre
+        professionnel ..."), or ""."""
+        first = next((word for word in label.folded.split() if word not in STOP_WORDS), "")
+        return first if first in QUALIFICATIONS else ""
+
+    def _same_qualification(self, label: SkillLabel, own: SkillLabel) -> bool:
+        """A listed qualification of the label's kind that names part of its subject: "CAP cuisine" of "CAP
+        Cuisinier", "Titre pro préparateur de commandes" of "Titre professionnel Préparateur de commandes en
+        entrepôt", "Bac pro commerce" of "Bac professionnel Métiers du commerce et de la vente"."""
+        kind = self._qualification(label)
+        if not kind or self._qualification(own) != kind:
+            return False
+        head = self._word(kind)
+        return any(_same_start(word, theirs) for word in own.words - {head} for theirs in label.words - {head})
 
     def partly(self, skill: str, profile: SkillProfile) -> bool:
         """Whether a skill the candidate listed says part of `skill`, without covering it: its action as a noun,
@@ -95,6 +127,8 @@ class SkillJudge:
         So is a skill whose words a listed acronym spells ("CAP AEPE" of "CAP accompagnant éducatif petite
         enfance", `acronyms.py`)."""
         if self._spelled_by_acronym(skill, profile):
+            return True
+        if any(self._same_qualification(self.label(skill), own) for own in profile.listed):
             return True
         if self.names_specific(skill):
             label = self.label(skill)
@@ -293,3 +327,10 @@ def _close_together(words: frozenset[str], statement: list[str]) -> bool:
         if inside == words:
             return True
     return False
+
+
+def _same_start(one: str, other: str) -> bool:
+    """Two words of a qualification's subject that begin with `QUALIFICATION_SUBJECT_PREFIX` letters alike (a
+    shorter word, "pro" of "professionnel", is not counted)."""
+    size = QUALIFICATION_SUBJECT_PREFIX
+    return len(one) >= size and len(other) >= size and one[:size] == other[:size]
