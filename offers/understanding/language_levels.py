@@ -72,8 +72,9 @@ LEVEL_BEFORE: Mapping[str, int] = {"notion": 1, "base": 1, "bon": 3, "bilingue":
 # Level words after a language's name that say what it is used for ("anglais professionnel", "anglais commercial"):
 # they state a level only where no level word goes before the name ("notions d'anglais professionnel": basic).
 DOMAIN_WORDS = frozenset({"professionnel", "professionnelle", "commercial", "affaire", "technique", "business"})
-# Words that may stand among level words without ending them ("anglais niveau avancé", "anglais oral courant").
-FILLERS = frozenset({"niveau", "oral", "orale", "d", "l", "en"})
+# Words that may stand among level words without ending them ("anglais niveau avancé", "anglais oral courant",
+# "espagnol langue maternelle").
+FILLERS = frozenset({"niveau", "oral", "orale", "d", "l", "en", "langue"})
 AFTER = 4  # words looked at after the language's name
 BEFORE = 3  # and before it
 

@@ -1,6 +1,6 @@
 """A qualification is claimed only where the candidate names it in full: a listed diploma or title of the same kind
 that names part of its subject says it in part (neither claimed nor called missing); a specialised nursing diploma
-is not the general one."""
+is not the general one; a first-aid certificate holds the ones it includes, not more."""
 
 from __future__ import annotations
 
@@ -46,3 +46,25 @@ def _verdict(listed: str, label: str) -> str:
 )
 def test_a_qualification_is_claimed_only_where_named_in_full(listed, label, verdict):
     assert _verdict(listed, label) == verdict
+
+
+@pytest.mark.parametrize(
+    ("listed", "label", "verdict"),
+    [
+        # The workplace first-aider's SST holds the civic PSC1 and first aid; the PSC1 holds no SST.
+        ("SST", "Prévention et secours civiques de niveau 1 (PSC1)", "had"),
+        ("PSC1", "Sauveteur Secouriste du Travail (SST)", "lacking"),
+        ("PSC 1", "Habilitation Prévention et Secours Civiques de niveau 1 (PSC1)", "had"),
+        ("PSC1", "Appliquer les techniques de premiers secours en cas d'accident", "had"),
+        ("SST", "Prodiguer les gestes de premiers secours en cas d'urgence", "had"),
+        # Team first aid (PSE) asks more than the PSC1.
+        ("PSC1", "Premiers secours en équipe niveau 1", "lacking"),
+        ("PSE 1", "Prévention et secours civiques de niveau 1 (PSC1)", "had"),
+    ],
+)
+def test_first_aid_certificates_hold_what_they_include(listed, label, verdict):
+    assert _verdict(listed, label) == verdict
+
+
+def test_a_native_language_is_spoken_fluently():
+    assert _verdict("Espagnol langue maternelle", "Espagnol courant") == "had"
