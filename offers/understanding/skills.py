@@ -36,11 +36,11 @@ from offers.understanding.skill_data import (
     load_concepts,
     term_key,
 )
-from offers.understanding.skill_judging import SkillJudge
+from offers.understanding.skill_judging import QUALIFICATIONS, SkillJudge
 from offers.understanding.skill_labels import SPECIFIC_KINDS, SkillLabel, SkillProfile
 from offers.understanding.spelling import speller
 from offers.understanding.text import STOP_WORDS, root, segments, singular, tokens
-from offers.understanding.unheld import unheld_concepts
+from offers.understanding.unheld import set_aside, unheld_concepts
 
 if TYPE_CHECKING:
     from offers.understanding.meaning import MeaningReader
@@ -226,8 +226,8 @@ class SkillReader(SkillJudge):
         profile = SkillProfile()
         spelled = speller()
         for written in skills:
-            if written.strip():
-                skill = spelled.text(written)
+            skill, pending = self._set_aside(spelled.text(written), profile) if written.strip() else ("", [])
+            if skill.strip():
                 label = self.label(skill)
                 profile.listed.append(label)
                 profile.parts.extend(self.label(part) for part in listed_parts(skill))
@@ -244,6 +244,7 @@ class SkillReader(SkillJudge):
         if text.strip():
             if seeker:
                 text = spelled.text(text)
+            text, _ = self._set_aside(text, profile)
             statements = self._text_statements(text, seeker=seeker)
             # The concepts of what they do, not of what they wish ("je cherche ... préparation de commandes").
             done = (
@@ -265,6 +266,24 @@ class SkillReader(SkillJudge):
         profile.stems = {word for statement in profile.statements for word in statement}
         profile.pending -= profile.concepts  # held where another statement names it
         return profile
+
+    def _set_aside(self, text: str, profile: SkillProfile) -> tuple[str, list[str]]:
+        """`text` without the clauses that say a licence or qualification they name is not held or only pending
+        (`unheld.set_aside`); the pending ones say part of a label (`profile.parts`) and their licences, tools and
+        languages are pending."""
+        kept, pending = set_aside(text, self._names_qualification)
+        for clause in pending:
+            profile.parts.append(self.label(clause))
+            profile.pending |= {
+                concept for concept in self._concept_words(clause) if self.concepts[concept].kind in SPECIFIC_KINDS
+            }
+        return kept, pending
+
+    def _names_qualification(self, words: str) -> bool:
+        """Whether folded words name a licence, a tool, a language or a qualification ("cap", "bts", "titre")."""
+        return any(word in QUALIFICATIONS for word in words.split()) or any(
+            self.concepts[concept].kind in SPECIFIC_KINDS for concept in self._concept_words(words)
+        )
 
     def _unheld(self, text: str, profile: SkillProfile) -> set[str]:
         """The licences, tools and languages `text` names only as pending or lacking (`unheld.py`); the pending

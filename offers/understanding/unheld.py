@@ -1,6 +1,8 @@
 """What a candidate's words name without holding it: a licence, a tool or a language they are still working for
 ("Permis C en cours", "je prépare le CACES 3", "DEAS en formation") or say they lack ("pas de permis C", "je ne
-parle pas anglais", "aucune connaissance d'Excel").
+parle pas anglais", "aucune connaissance d'Excel"); a clause that says a licence or qualification is not held
+("CAP cuisine non obtenu", "CACES 3 périmé") or pending ("CAP cuisine en cours") is set aside whole (`set_aside`):
+its words claim nothing.
 
 The skill reader (`skills.SkillReader.profile`) reads concepts from every word that names them; without this, "Permis
 C (en cours)" told its writer "Vous avez : Permis C". A concept named only where it is pending is neither had nor
@@ -29,6 +31,12 @@ from offers.understanding.text import singular, tokens
 _CLAUSE_END = re.compile(r"[.;!?\n\r•|,]+|\s-\s")
 _PENDING_ANYWHERE = re.compile(
     r"\b(?:en cours(?! de (?:validite|renouvellement))|en attente|prevue?s?|bientot|a obtenir|a venir|d obtention)\b"
+)
+# Words that say a clause's licence or qualification is not held, wherever they stand ("CAP cuisine non obtenu",
+# "Permis B suspendu", "CACES 3 périmé").
+_DENIED_ANYWHERE = re.compile(
+    r"\b(?:non (?:obtenue?s?|validee?s?|acquise?s?)|echouee?s?|suspendue?s?|expiree?s?|perimee?s?|retiree?s?|"
+    r"annulee?s?|plus valables?|plus valides?)\b"
 )
 # Words that say a clause's licence is held, whatever else is pending ("CACES 3, recyclage prévu en 2027").
 _HELD_ANYWHERE = re.compile(r"\b(?:recyclage|renouvellement|valide|validite|a jour|obtenue?s?|titulaire)\b")
@@ -91,3 +99,26 @@ def _governed(words: str, marker: re.Pattern[str], concepts_of: ConceptsOf) -> s
         first = singular(after[0])
         found |= {concept for concept, said in concepts_of(" ".join(after[:_SPAN])).items() if first in said}
     return found
+
+
+def set_aside(text: str, names_qualification: Callable[[str], bool]) -> tuple[str, list[str]]:
+    """(`text` without its clauses that say a licence or qualification they name is not held or only pending, the
+    pending ones): "Formation : CAP cuisine (non obtenu)" claims no CAP, by its words either; "CAP cuisine en
+    cours" says it in part. `names_qualification` tells whether a clause's folded words name a licence, a tool, a
+    language or a qualification. The rest of the text keeps its separators (a wish still runs across commas)."""
+    if not (_DENIED_ANYWHERE.search(" ".join(tokens(text))) or _PENDING_ANYWHERE.search(" ".join(tokens(text)))):
+        return text, []
+    kept: list[str] = []
+    pending: list[str] = []
+    for piece in re.split(f"({_CLAUSE_END.pattern})", text):
+        words = " ".join(tokens(piece))
+        if not words or _CLAUSE_END.fullmatch(piece) or not names_qualification(words):
+            kept.append(piece)
+        elif _DENIED_ANYWHERE.search(words):
+            kept.append(" ")
+        elif _PENDING_ANYWHERE.search(words) and not _HELD_ANYWHERE.search(words):
+            pending.append(piece)
+            kept.append(" ")
+        else:
+            kept.append(piece)
+    return "".join(kept), pending

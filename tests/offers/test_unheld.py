@@ -108,3 +108,30 @@ def test_the_explanation_neither_claims_nor_calls_missing_a_pending_licence():
 
     assert why.matched_skills == [PERMIT_B]
     assert why.missing_skills == ["Permis CE"]
+
+
+@pytest.mark.parametrize(
+    ("skills", "text", "label", "verdict"),
+    [
+        # A licence or qualification said not to be held, wherever the words stand: its words claim nothing.
+        ((), "Expérience : vendeuse. Formation : CAP cuisine (non obtenu).", "CAP Cuisine", "lacking"),
+        ((), "CAP cuisine non validé.", "CAP Cuisine", "lacking"),
+        ((), "Permis B suspendu.", PERMIT_B, "lacking"),
+        ((), "CACES 3 périmé depuis 2019.", CACES_3, "lacking"),
+        (("Permis B", "Permis C (expiré)"), "", PERMIT_C, "lacking"),
+        (("Permis B", "Permis C (expiré)"), "", PERMIT_B, "had"),
+        # A qualification in progress says it in part, not in full; the rest of the text is read as before.
+        (("CAP cuisine en cours",), "", "CAP Cuisine", "pending"),
+        ((), "Vendeuse 5 ans, CAP cuisine en cours, encaissement et mise en rayon.", "CAP Cuisine", "pending"),
+        ((), "Vendeuse 5 ans, CAP cuisine en cours, encaissement et mise en rayon.", "Encaisser un paiement", "had"),
+        # A wish still runs across commas when a pending clause is set aside after it.
+        (
+            (),
+            "Je veux m'occuper des personnes âgées : aide au lever, repas, courses. Permis B en cours.",
+            "Réaliser les courses",
+            "lacking",
+        ),
+    ],
+)
+def test_a_clause_saying_a_qualification_is_not_held_claims_nothing(skills, text, label, verdict):
+    assert _verdict(label, skills=skills, text=text) == verdict
