@@ -106,7 +106,8 @@ def set_aside(text: str, names_qualification: Callable[[str], bool]) -> tuple[st
     pending ones): "Formation : CAP cuisine (non obtenu)" claims no CAP, by its words either; "CAP cuisine en
     cours" says it in part. `names_qualification` tells whether a clause's folded words name a licence, a tool, a
     language or a qualification. The rest of the text keeps its separators (a wish still runs across commas)."""
-    if not (_DENIED_ANYWHERE.search(" ".join(tokens(text))) or _PENDING_ANYWHERE.search(" ".join(tokens(text)))):
+    folded = " ".join(tokens(text))
+    if not (_DENIED_ANYWHERE.search(folded) or _PENDING_ANYWHERE.search(folded)):
         return text, []
     kept: list[str] = []
     pending: list[str] = []
