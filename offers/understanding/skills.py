@@ -226,7 +226,7 @@ class SkillReader(SkillJudge):
         profile = SkillProfile()
         spelled = speller()
         for written in skills:
-            skill, pending = self._set_aside(spelled.text(written), profile) if written.strip() else ("", [])
+            skill, _ = self._set_aside(spelled.text(written), profile) if written.strip() else ("", [])
             if skill.strip():
                 label = self.label(skill)
                 profile.listed.append(label)
