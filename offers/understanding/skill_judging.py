@@ -100,20 +100,27 @@ class SkillJudge:
         )
 
     def _qualification(self, label: SkillLabel) -> str:
-        """The kind of qualification a label names by its first word ("cap", "cqp", "titr" of "Titre
+        """The kind of qualification a label names by its first word, folded ("cap", "cqp", "titre" of "Titre
         professionnel ..."), or ""."""
         first = next((word for word in label.folded.split() if word not in STOP_WORDS), "")
         return first if first in QUALIFICATIONS else ""
 
-    def _same_qualification(self, label: SkillLabel, own: SkillLabel) -> bool:
+    def _same_qualification(self, label: SkillLabel, profile: SkillProfile) -> bool:
         """A listed qualification of the label's kind that names part of its subject: "CAP cuisine" of "CAP
         Cuisinier", "Titre pro préparateur de commandes" of "Titre professionnel Préparateur de commandes en
         entrepôt", "Bac pro commerce" of "Bac professionnel Métiers du commerce et de la vente"."""
         kind = self._qualification(label)
-        if not kind or self._qualification(own) != kind:
+        if not kind:
             return False
         head = self._word(kind)
-        return any(_same_start(word, theirs) for word in own.words - {head} for theirs in label.words - {head})
+        subject = label.words - {head}
+        return any(
+            _same_start(word, theirs)
+            for own in profile.listed
+            if self._qualification(own) == kind
+            for word in own.words - {head}
+            for theirs in subject
+        )
 
     def partly(self, skill: str, profile: SkillProfile) -> bool:
         """Whether a skill the candidate listed says part of `skill`, without covering it: its action as a noun,
@@ -125,13 +132,14 @@ class SkillJudge:
         no action ("Qualification soudage par brasage") is read the same way, its head standing for the action.
         Such a skill is neither claimed nor called missing: the candidate may have it, their words do not say.
         So is a skill whose words a listed acronym spells ("CAP AEPE" of "CAP accompagnant éducatif petite
-        enfance", `acronyms.py`)."""
+        enfance", `acronyms.py`), and a qualification of which they list one of its kind on part of its subject
+        (`_same_qualification`)."""
         if self._spelled_by_acronym(skill, profile):
             return True
-        if any(self._same_qualification(self.label(skill), own) for own in profile.listed):
+        label = self.label(skill)
+        if self._same_qualification(label, profile):
             return True
         if self.names_specific(skill):
-            label = self.label(skill)
             return (
                 bool(label.concepts & profile.pending and label.concepts <= profile.concepts | profile.pending)
                 or self._family_held(label, profile)
@@ -145,7 +153,6 @@ class SkillJudge:
                     )
                 )
             )
-        label = self.label(skill)
         if label.concepts and label.concepts <= profile.concepts:
             # The skill's concepts are theirs, its other words unsaid ("Toilette" of "Réaliser des soins d'hygiène
             # corporelle, de confort et de prévention").
