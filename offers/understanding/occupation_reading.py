@@ -339,6 +339,10 @@ class OccupationReader:
             if wider and max(wider.values()) >= 0.5:  # one family clearly, or none
                 weights = {code: 0.8 * confidence * weight for code, weight in wider.items()}
                 return self._guesses(weights, "title", total=1.0)
+            taught = self.taught.get(attempt[:size])
+            if taught:
+                # An offers' title ("Chargé d'étude de prix") followed by a domain ("BTP"): read as that title is.
+                return self._guesses({taught: 0.8 * 0.9 * confidence}, "title", total=1.0)
         guided = self._head_guided(attempt)
         if guided:
             return self._guesses({code: 0.75 * confidence * w for code, w in guided.items()}, "title", total=1.0)

@@ -115,3 +115,65 @@ def test_readings_of_one_title_in_sibling_occupations_are_one_clear_reading():
     assert not occupation_is_clear(
         [split[0], CandidateOccupation("D1503", "Rayon non alimentaire", 0.29, "neighbours")]
     )
+
+
+# Texts that name no job title, only what the candidate does (none of them is an evaluation profile's).
+DESCRIBED = [
+    (
+        "Dans un hôtel 3 étoiles, je nettoie et je remets en état les chambres, je change le linge de lit et je "
+        "réassortis les produits d'accueil.",
+        "G1501",
+    ),
+    (
+        "Je taille les haies, je tonds les pelouses, je plante les massifs et j'entretiens les espaces verts de la "
+        "commune.",
+        "A1203",
+    ),
+    (
+        "Je tiens la comptabilité d'une quarantaine de clients : saisie des écritures, rapprochements bancaires, "
+        "déclarations de TVA, préparation des bilans.",
+        "M1203",
+    ),
+]
+
+
+@pytest.fixture
+def rome_referential():
+    from pathlib import Path
+
+    from offers.reference_data import rome_load
+
+    rome = Path(__file__).resolve().parents[3] / "shared" / "data" / "rome"
+    assert rome.is_dir(), "the tests read the ROME referential of ../shared/data"
+    rome_load(folder=rome)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("text", "code"), DESCRIBED)
+def test_a_text_naming_no_title_is_read_by_the_tasks_it_describes(rome_referential, text, code):
+    from offers.understanding.occupations import occupation_reader
+
+    read = candidate_occupations(title="", text=text, reader=occupation_reader())
+
+    assert [(item.code, item.source) for item in read] == [(code, "text")]
+    assert occupation_is_clear(read)
+
+
+@pytest.mark.django_db
+def test_a_title_the_text_names_surely_is_not_overruled_by_the_tasks_it_describes(rome_referential):
+    from offers.understanding.occupations import occupation_reader
+
+    reader = occupation_reader()
+    text = f"Je recherche un poste de serveuse. {DESCRIBED[0][0]}"
+    read = candidate_occupations(title="", text=text, reader=reader)
+
+    # What the text's title says: the hotel room attendant its tasks describe is not read.
+    assert [(item.code, item.source) for item in read] == [("G1803", "text")]
+
+
+@pytest.mark.django_db
+def test_a_vague_text_is_read_as_no_occupation(rome_referential):
+    from offers.understanding.occupations import occupation_reader
+
+    text = "Dynamique et polyvalent, j'ai travaillé dans plusieurs entreprises. Permis B. Disponible rapidement."
+    assert candidate_occupations(title="", text=text, reader=occupation_reader()) == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from offers.understanding.occupations import OccupationReader, close_occupations
+from offers.understanding.occupations import OccupationReader, close_occupations, title_key
 from offers.understanding.phonetic import phonetic_key
 from offers.understanding.skills import skill_reader
 
@@ -383,6 +383,24 @@ def test_a_title_line_is_read_by_the_title_it_starts_with(title, code):
         close={},
     )
     assert reader.from_title(title)[0].code == code
+
+
+def test_a_title_the_offers_teach_followed_by_its_domain_is_read_as_that_title():
+    reader = OccupationReader(
+        titles=[
+            ("Technicien / Technicienne études de prix BTP", "F1106"),
+            ("Chargé / Chargée d'études marketing", "M1403"),
+        ],
+        taught={title_key("Chargé d'étude de prix (H/F)"): "F1106"},
+        labels={},
+        parents={},
+        close={},
+    )
+    # ROME has no "chargé d'études de prix"; an offer taught it. The domain after it ("BTP") is none of its words.
+    for title in ("Chargé d'étude de prix BTP", "charger d'etude de prix btp"):
+        guesses = reader.from_title(title)
+        assert [guess.code for guess in guesses] == ["F1106"], title
+        assert 0.5 < guesses[0].confidence < 0.8  # a part of a title: read, not named
 
 
 def test_an_offer_title_whose_head_says_little_is_read_by_its_rarest_known_word():
