@@ -13,7 +13,8 @@
    close nor linked to it (or unknown), is not shown; nor, for a clear occupation, one of a close or linked
    occupation whose trade is not alike theirs by ROME's definitions (`occupation_affinity`: D12 holds
    hairdressers and clothes sellers). When their occupation is not clear, an offer much less near in meaning
-   than the nearest shown is not shown either.
+   than the nearest shown is not shown either, nor padding around an occupation none within reach has
+   (`reading_check`).
    Fewer offers rather than unrelated ones; the page says
    what would show more (`widenings`).
 """
@@ -42,6 +43,7 @@ from matching.models import EmbeddingModel
 from matching.occupation_fit import family_codes, occupation_fit, offered_occupations, unlike_trades
 from matching.profile_query import profile_constraints, profile_context
 from matching.reading import CandidateOccupation, candidate_reading, occupation_is_clear, read_offer_occupation
+from matching.reading_check import NOT_ASKED, nearest_anywhere_fit, reading_checked
 from matching.selectors import NoActiveEmbeddingModel, active_embedding_model
 from matching.skill_meaning import listed_may_have
 from matching.weights import ranking_weights
@@ -54,11 +56,6 @@ WIDER_RADII_KM = (50, 80, 150)
 # A reading this sure comes from a title or a chosen code (matching.reading): offers of another
 # occupation are then never shown (evaluate_matching: no relevant offer lost on any set, fewer unrelated).
 SURE_READING = 0.8
-
-
-# Fits never shown to a candidate who named their job: an occupation neither theirs, nor of its ROME subdomain,
-# nor one ROME links to it ("other"), and one the offer does not say ("unknown").
-NOT_ASKED = frozenset({"other", "unknown"})
 
 
 @dataclass(frozen=True)
@@ -200,23 +197,23 @@ def recommendations_for(
         occupation_of[offer_id] = read_offer_occupation(reader, title, rome_code, stored)
         offered_of[offer_id] = offered_occupations(reader, occupation_of[offer_id], rome_code)
         fits[offer_id] = occupation_fit(reader, occupations, offered_of[offer_id])
-    # What the offers within reach say of the reading. A title the candidate typed is clear once an offer of
-    # the occupation it was read as is within reach, however unsure the reading ("Animatrice": ROME has
-    # animators in several families); a title read clearly stays clear with no offer of it within reach ("Chef
-    # de rayon": the close occupations are shown as such, not whatever lies near in meaning). An occupation read
-    # from their text that no offer within reach has is not trusted, neither to rank nor to leave offers out (a
-    # CV read as its holder's first job): the offers then stand on the rest.
-    own = [hits[offer_id] for offer_id, (fit, _) in fits.items() if fit == "same"]
-    confirmed = bool(own)
-    if confirmed and not typed and not named and max(own) < max(hits.values()) - weights["confirming_similarity_gap"]:
-        # Read from their text, and every offer of it lies far below the nearest in meaning: a word read out of
-        # its sense ("le plan d'action commercial" of a marketing profile), not their occupation.
-        confirmed = False
-    if typed and confirmed:
-        clear = True
-    elif clear and not named and not confirmed and not typed:
-        clear = False
-        fits = dict.fromkeys(fits, ("unknown", 0.0))
+    checked = reading_checked(
+        clear=clear,
+        typed=typed,
+        named=named,
+        fits=fits,
+        hits=hits,
+        weights=weights,
+        nearest_anywhere_fit=lambda: nearest_anywhere_fit(
+            vector,
+            model,
+            replace(hard, latitude=None, longitude=None, radius_km=None, departements=()),
+            user_id,
+            exclude_offer_ids,
+            occupations,
+        ),
+    )
+    clear, fits = checked.clear, checked.fits
     scored: list[_Scored] = []
     for offer_id, similarity in hits.items():
         offer_skills, latitude, longitude, seniority, required, salary_min, salary_max = values[offer_id][3:]
@@ -250,6 +247,14 @@ def recommendations_for(
         # that far below the nearest shown).
         nearest = max(item.similarity for item in scored)
         scored = [item for item in scored if item.similarity >= nearest - weights["unclear_similarity_span"]]
+        # Their words and their vector agree on an occupation with no offer within reach: the rest is padding
+        # unless as near in meaning as a clear occupation asks (`reading_check`).
+        scored = [
+            item
+            for item in scored
+            if item.offer_id not in checked.elsewhere
+            or item.similarity >= weights[f"{checked.elsewhere[item.offer_id]}_occupation_floor"]
+        ]
     if clear:
         # ROME puts their occupation near these, but the two trades are not alike (a hairdresser and a clothes
         # seller share the subdomain D12): not what a candidate with a clear occupation asked for. Judged last,

@@ -293,6 +293,35 @@ def test_an_occupation_read_from_the_text_that_no_offer_within_reach_has_hides_n
     assert offers["developer"] not in confirmed
 
 
+def test_what_lies_within_reach_around_an_occupation_offered_only_elsewhere_is_padding(offers):
+    model = active_embedding_model()
+    weights = ranking_weights(model.name)
+    developer, pastry = (
+        np.asarray(model.offer_embeddings.get(offer=offers[name]).vector) for name in ("developer", "pastry")
+    )
+    # A developer who also bakes cakes: the developer's offer (Montpellier) is the nearest in meaning, the pastry
+    # cook's (Marseille) near enough to pass the floor, not as near as an offer of another occupation must be.
+    vector = (developer + 0.6 * pastry) / np.linalg.norm(developer + 0.6 * pastry)
+    assert float(vector @ developer) > float(vector @ pastry)
+    assert weights["floor"] + 0.05 < float(vector @ pastry) < weights["other_occupation_floor"]
+    read = [CandidateOccupation("M1805", "Développement informatique", 0.6, "text")]
+
+    def shown(reading, radius_km):
+        marseille = HardConstraints(latitude=43.30, longitude=5.37, radius_km=radius_km)
+        results = recommendations_for(
+            vector=vector, model=model, constraints=marseille, occupations=reading, min_similarity=0
+        )
+        return [r.offer for r in results]
+
+    # Their words say developer, and so does the offer nearest in meaning, 125 km away: the pastry cook's offer in
+    # Marseille is padding. Nothing rather than it.
+    assert shown(read, 30) == []
+    # Read as a receptionist, an occupation no offer has: nothing says what the pastry offer is to them.
+    assert shown([CandidateOccupation("M1601", "Accueil", 0.6, "text")], 30) == [offers["pastry"]]
+    # The developer's offer within reach: the reading stands, and the developer's offer is shown.
+    assert offers["developer"] in shown(read, 150)
+
+
 def test_offers_far_less_near_than_the_nearest_are_not_shown_to_a_candidate_whose_occupation_is_unclear(offers):
     model = active_embedding_model()
     unclear = [CandidateOccupation("M1601", "Accueil", 0.45, "text")]  # no offer within reach has it
