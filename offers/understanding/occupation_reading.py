@@ -33,6 +33,7 @@ from offers.understanding.title_words import (
     in_order,
     masculine_form,
     same_start,
+    seeks,
     title_forms,
     title_key,
 )
@@ -86,6 +87,7 @@ class TitleMention:
     code: str  # one ROME code the title is filed under
     weight: float  # cue (wanted 2, left behind 0.25) x the decay of later mentions
     shares: dict[str, float]  # ROME family -> share of the weight
+    sought: bool = False  # a cue says the candidate seeks it ("je recherche un poste de ...")
 
 
 class OccupationReader:
@@ -505,12 +507,13 @@ class OccupationReader:
                     key = tuple(word for word, _ in words[position : position + size])
                     codes = self.keys.get(key) or ({self.taught[key]} if key in self.taught else None)
                     if codes and (size > 1 or len(key[0]) >= 5 or key in self.short_titles):
-                        weight = (1.0 + 0.1 * (size - 1)) * (0.7 ** len(found)) * cue(raw[: words[position][1]])
+                        before = raw[: words[position][1]]
+                        weight = (1.0 + 0.1 * (size - 1)) * (0.7 ** len(found)) * cue(before)
                         shares = {self.family(code): 0.0 for code in codes}
                         for code in codes:
                             shares[self.family(code)] += 1 / len(codes)
                         span = raw[words[position][1] : words[position + size - 1][1] + 1]
-                        found.append(TitleMention(tuple(span), sorted(codes)[0], weight, shares))
+                        found.append(TitleMention(tuple(span), sorted(codes)[0], weight, shares, seeks(before)))
                         position += size
                         break
                 else:
@@ -532,7 +535,7 @@ class OccupationReader:
                         # "infirmière" alone: a head word of few families' titles.
                         weight = 0.7 * (0.7 ** len(found)) * cue(raw[:index])
                         code = max(wider, key=lambda family: (wider[family], family))
-                        found.append(TitleMention((raw[index],), code, weight, dict(wider)))
+                        found.append(TitleMention((raw[index],), code, weight, dict(wider), seeks(raw[:index])))
                     position += 1
         return found
 

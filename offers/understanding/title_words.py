@@ -144,6 +144,23 @@ TARGET_CUES = frozenset(
         "become",
     ]
 )
+# The target cues that say a job is sought, not held (a diploma's "CAP", "titre" say the candidate is of the trade).
+SEEKING_CUES = frozenset(
+    [
+        "cherche",
+        "recherche",
+        "devenir",
+        "souhaite",
+        "veux",
+        "voudrais",
+        "aimerais",
+        "vise",
+        "reconversion",
+        "looking",
+        "want",
+        "become",
+    ]
+)
 PAST_CUES = frozenset(["ancien", "ancienne", "ex", "ete", "apres", "passe", "former", "previously"])
 # A title after these names someone else ("avec l'expert-comptable", "à l'équipe infirmière").
 OTHERS_CUES = frozenset(["avec", "equipe", "aupres", "lien"])
@@ -192,6 +209,17 @@ def cue(before: list[str]) -> float:
         if word in TARGET_CUES:
             return 2.0
     return 1.0
+
+
+def seeks(before: list[str]) -> bool:
+    """A cue word before a title (at most 10 words back, none of a job left or of someone else's nearer) says the
+    candidate seeks that job ("je recherche un poste de serveur"), not that they hold its diploma ("CAP")."""
+    for word in reversed(before[-10:]):
+        if word in PAST_CUES or word in OTHERS_CUES:
+            return False
+        if word in SEEKING_CUES:
+            return True
+    return False
 
 
 # A written word's letters, and a French postcode (the word after one is a town: "71000 MACON").

@@ -177,3 +177,38 @@ def test_a_vague_text_is_read_as_no_occupation(rome_referential):
 
     text = "Dynamique et polyvalent, j'ai travaillé dans plusieurs entreprises. Permis B. Disponible rapidement."
     assert candidate_occupations(title="", text=text, reader=occupation_reader()) == []
+
+
+def _cv_reader() -> OccupationReader:
+    return OccupationReader(
+        titles=[
+            ("Plongeur / Plongeuse", "G1605"),
+            ("Agent / Agente d'entretien", "K2204"),
+            ("Serveur / Serveuse", "G1803"),
+        ],
+        labels={},
+        parents={},
+        close={},
+    )
+
+
+CV = (
+    "Moussa DIALLO\n13240 Septèmes-les-Vallons\nEXPÉRIENCE PROFESSIONNELLE\n"
+    "2024 - 2025 Plongeur, brasserie du Vieux-Port, Marseille\n"
+    "2022 - 2024 Agent d'entretien (CDD), résidence étudiante\n"
+)
+
+
+def test_a_cv_is_read_first_as_the_job_of_its_latest_dated_experience():
+    read = candidate_occupations(title="", text=CV, reader=_cv_reader())
+
+    # Both jobs are named; the latest one, on the first dated line, clearly.
+    assert [item.code for item in read] == ["G1605", "K2204"]
+    assert occupation_is_clear(read)
+
+
+def test_the_job_a_text_says_is_sought_is_not_outweighed_by_the_latest_one():
+    reader = _cv_reader()
+    text = f"Je recherche un poste de serveur.\n\n{CV}"
+
+    assert candidate_occupations(title="", text=text, reader=reader)[0].code == "G1803"

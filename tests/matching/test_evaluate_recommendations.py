@@ -171,9 +171,9 @@ def test_recommendations_hold_their_floors_on_the_demo_set(production_model, cap
     assert f"model {production_model.name}" in out and any(line.startswith("heldout2 ") for line in out.splitlines())
     for row in all_scores(JUDGED_SETS, configured_encoder()):
         bounds = ceilings[row.profile_set]
-        # Enough verdicts to weigh: skills shown lacking or to state, and claimed (fewer lacks once unrelated offers
-        # are left out: all-MiniLM-L6-v2 shows 18 on heldout7).
-        assert row.missing >= 15 and row.missing + row.unstated >= 55 and row.claimed > 10, row
+        # Enough verdicts to weigh: skills shown lacking or to state, and claimed (fewer once unrelated offers are
+        # left out: all-MiniLM-L6-v2 shows 16 lacks and 38 skills to state on heldout8).
+        assert row.missing >= 15 and row.missing + row.unstated >= 50 and row.claimed > 10, row
         assert row.missing_said <= bounds["missing_said_max"], row
         assert row.missing_said_or_part <= bounds["missing_said_or_part_max"], row
         assert row.listed_missing <= bounds["listed_missing_max"], row

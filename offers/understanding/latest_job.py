@@ -1,0 +1,40 @@
+"""The job of a CV's latest experience: the title on its first dated line ("2019 - 2025  Plongeur, brasserie du
+Vieux-Port", "Depuis 2022 : Agente de conditionnement", or the line after "Juin 2024 - Septembre 2025").
+
+A CV names several jobs, the one its holder does now first; the matching (`matching.reading`) counts that one more
+than the others when the CV's text says no job is sought and names no title surely. Only a title read surely
+(`OccupationReader.from_title`, 0.8) counts: an employer's name, a town, a degree on that line read nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from offers.understanding.occupation_reading import OccupationReader
+
+SURE_TITLE = 0.8
+# A line that starts with a date or a span of dates (a month's name or number, a year; "depuis", "aujourd'hui"), what
+# follows it being the experience it dates. Years only (19xx, 20xx), whole: a postcode ("13240") is no date.
+_YEAR = r"(?:\d{1,2}/)?(?:19|20)\d{2}\b"
+_DATED_LINE = re.compile(
+    rf"^\s*(?:(?:depuis|de|du)\s+)?(?:[^\W\d_]+\.?\s+)?{_YEAR}\s*"
+    rf"(?:(?:[-–—]+|à)\s*(?:[^\W\d_]+\.?\s+)?(?:{_YEAR}|aujourd['’]hui|présent|ce jour)\s*)?"
+    r"[:\-–—]?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+# Where a title stops on its line: the employer, the place, the details after it.
+_TITLE_END = re.compile(r"\s*(?:,|\s[-–—|]\s|:|\(|•)")
+
+
+def latest_job_family(text: str, reader: OccupationReader) -> str:
+    """The ROME family of the title on the text's first dated line, if read surely; else ""."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    for number, line in enumerate(lines):
+        dated = _DATED_LINE.match(line)
+        if not dated:
+            continue
+        rest = dated.group("rest").strip() or (lines[number + 1] if number + 1 < len(lines) else "")
+        title = _TITLE_END.split(rest, maxsplit=1)[0].strip()
+        guesses = reader.from_title(title) if title else []
+        return reader.family(guesses[0].code) if guesses and guesses[0].confidence >= SURE_TITLE else ""
+    return ""

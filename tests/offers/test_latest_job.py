@@ -1,0 +1,57 @@
+"""The job of a CV's latest dated experience (`offers.understanding.latest_job`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from offers.understanding.latest_job import latest_job_family
+from offers.understanding.occupations import OccupationReader
+
+
+@pytest.fixture
+def reader() -> OccupationReader:
+    return OccupationReader(
+        titles=[
+            ("Plongeur / Plongeuse", "G1605"),
+            ("Agent / Agente d'entretien", "K2204"),
+            ("Femme de chambre", "G1501"),
+            ("Maçon / Maçonne", "F1703"),
+        ],
+        labels={},
+        parents={},
+        close={},
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        # The first dated line, not the postcode before it ("13240" is no year) nor the older job after it.
+        (
+            "Moussa DIALLO\n13240 Septèmes-les-Vallons\nEXPÉRIENCE\n2024 - 2025 Plongeur, brasserie du Vieux-Port\n"
+            "2022 - 2024 Agent d'entretien (CDD), résidence étudiante",
+            "G1605",
+        ),
+        ("Depuis 2022 : Agent d'entretien - Propreté Plus", "K2204"),
+        ("Sept. 2022 – aujourd'hui : Agent d'entretien, lycée Jean Moulin", "K2204"),
+        # The dates alone on their line: the title on the next one.
+        ("EXPÉRIENCE\nJuin 2024 - Septembre 2025\nFemme de chambre, Hôtel des Arts\n", "G1501"),
+        # "71000 Mâcon" is a town, not a mason's date.
+        ("Léa B.\n71000 Mâcon\n2022 - 2025 Femme de chambre, Hôtel du Parc", "G1501"),
+    ],
+)
+def test_the_latest_job_is_the_title_of_the_first_dated_line(reader, text, family):
+    assert latest_job_family(text, reader) == family
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The first dated line names an employer, not a title: nothing, not the job of an older line.
+        "2019-2024 Maison Martin, Lyon : pétrissage et cuisson\n2015-2019 Plongeur, brasserie",
+        "Plongeur depuis cinq ans, je cherche un poste à Lyon.",  # no dated line
+        "",
+    ],
+)
+def test_no_latest_job_without_a_title_on_the_first_dated_line(reader, text):
+    assert latest_job_family(text, reader) == ""
