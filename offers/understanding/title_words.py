@@ -120,31 +120,7 @@ EMPLOYMENT_WORDS = frozenset(
 )
 HOLDING_WORDS = TRAINEE_WORDS | EMPLOYMENT_WORDS
 
-# Words before a title that say the candidate wants it, or leaves it.
-TARGET_CUES = frozenset(
-    [
-        "cherche",
-        "recherche",
-        "devenir",
-        "souhaite",
-        "veux",
-        "voudrais",
-        "aimerais",
-        "vise",
-        "poste",
-        "diplome",
-        "diplomee",
-        "obtenu",
-        "cap",
-        "bts",
-        "titre",
-        "reconversion",
-        "looking",
-        "want",
-        "become",
-    ]
-)
-# The target cues that say a job is sought, not held (a diploma's "CAP", "titre" say the candidate is of the trade).
+# Words before a title that say the candidate seeks that job (not that they hold it).
 SEEKING_CUES = frozenset(
     [
         "cherche",
@@ -161,6 +137,8 @@ SEEKING_CUES = frozenset(
         "become",
     ]
 )
+# Words before a title that say the candidate wants it or is of its trade (a post, a diploma: "CAP", "titre").
+TARGET_CUES = SEEKING_CUES | frozenset(["poste", "diplome", "diplomee", "obtenu", "cap", "bts", "titre"])
 PAST_CUES = frozenset(["ancien", "ancienne", "ex", "ete", "apres", "passe", "former", "previously"])
 # A title after these names someone else ("avec l'expert-comptable", "à l'équipe infirmière").
 OTHERS_CUES = frozenset(["avec", "equipe", "aupres", "lien"])
