@@ -125,10 +125,11 @@ def candidate_occupations(
     possible = reader.possible_families(title) if title.strip() else set()
     text_scores: dict[str, float] = defaultdict(float)
     # A title read unsurely still comes first (its families, weighed with the vote); else what the text names.
-    for guess in said or reader.from_text(text):
+    mentions = [] if said else reader.mentions(text)
+    for guess in said or reader.from_mentions(mentions):
         if not possible or reader.family(guess.code) in possible:
             text_scores[reader.family(guess.code)] += guess.confidence
-    if not said and not any(mention.sought for mention in reader.mentions(text)):
+    if not said and not any(mention.sought for mention in mentions):
         # A CV names several jobs, the latest first: unless their text says which one they seek, that one counts
         # as a title named once more.
         latest = latest_job_family(text, reader)

@@ -541,8 +541,12 @@ class OccupationReader:
 
     def from_text(self, text: str) -> list[OccupationGuess]:
         """Titles named in a free text, weighed by what surrounds them (wanted or left behind)."""
+        return self.from_mentions(self.mentions(text))
+
+    def from_mentions(self, mentions: Iterable[TitleMention]) -> list[OccupationGuess]:
+        """`from_text` of the titles a text names (`mentions`), for a caller that reads them otherwise too."""
         scores: dict[str, float] = defaultdict(float)
-        for mention in self.mentions(text):
+        for mention in mentions:
             for family, share in mention.shares.items():
                 scores[family] += mention.weight * share
         if not scores:
