@@ -15,20 +15,17 @@
    hairdressers and clothes sellers). When their occupation is not clear, an offer much less near in meaning
    than the nearest shown is not shown either, nor padding around an occupation none within reach has
    (`reading_check`).
-   Fewer offers rather than unrelated ones; the page says
-   what would show more (`widenings`).
+   Fewer offers rather than unrelated ones; the page says what would show more (`matching/widenings.py`).
 """
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
 import numpy as np
-from django.utils.translation import gettext as _
 
 from matching.explanations import (
     CandidateContext,
@@ -52,7 +49,6 @@ from offers.understanding.occupations import occupation_reader
 from offers.understanding.skills import SkillProfile, skill_reader
 
 POOL = 40  # offers scored; 60 and 40 score the same on evaluate_matching, 30 a little less
-WIDER_RADII_KM = (50, 80, 150)
 # A reading this sure comes from a title or a chosen code (matching.reading): offers of another
 # occupation are then never shown (evaluate_matching: no relevant offer lost on any set, fewer unrelated).
 SURE_READING = 0.8
@@ -362,41 +358,3 @@ def profile_reading_warm(*, profile_id: int) -> None:
     candidate_reading(
         title=context.title, text=context.text, rome_code=context.rome_code, vector=embedding.vector, model=model
     )
-
-
-@dataclass(frozen=True)
-class Widening:
-    """A relaxation of the candidate's constraints and how many more offers it would show."""
-
-    label: str
-    more: int
-
-
-def widenings_for_profile(*, profile: Any, shown: int, k: int = 10) -> list[Widening]:
-    """What would show more offers when fewer than k are shown: a wider radius, any contract."""
-    if shown >= k or not profile.profile_text.strip():
-        return []
-    constraints = profile_constraints(profile)
-    found: list[Widening] = []
-    if constraints.radius_km:
-        # The nearest wider radius that shows more; else anywhere (0 km: no radius), so that a candidate whose
-        # trade has no offer in the region still learns that it has some elsewhere.
-        for radius in (*(r for r in WIDER_RADII_KM if r > constraints.radius_km), 0):
-            wider = copy.copy(profile)
-            wider.radius_km = radius
-            more = len(recommendations_for_profile(profile=wider, k=k)) - shown
-            if more > 0:
-                label = (
-                    _("Élargissez le rayon à %(km)d km") % {"km": radius}
-                    if radius
-                    else _("Cherchez dans toute la France")
-                )
-                found.append(Widening(label, more))
-                break
-    if constraints.contract_types:
-        wider = copy.copy(profile)
-        wider.contract_types = []
-        more = len(recommendations_for_profile(profile=wider, k=k)) - shown
-        if more > 0:
-            found.append(Widening(_("Acceptez tous les types de contrat"), more))
-    return found

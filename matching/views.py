@@ -13,9 +13,10 @@ from django.views.decorators.http import require_POST, require_safe
 from candidates.selectors import profile_for_user, saved_offer_ids
 from matching.drift import CENTROID_SHIFT_THRESHOLD, OCCUPATION_JS_THRESHOLD, drift_report
 from matching.encoder import EmbeddingModelUnavailable
-from matching.ranking import recommendations_for_profile, widenings_for_profile
+from matching.ranking import recommendations_for_profile
 from matching.selectors import NoActiveEmbeddingModel, similar_offers
 from matching.services import EmbeddingModelMismatch, hidden_offer_add
+from matching.widenings import widenings_for_profile
 from offers.models import Offer
 
 PAGE_SIZE = 20
