@@ -103,8 +103,10 @@ def extraction_scores(
     for offer in offers:
         text = f"{offer['intitule']}\n{offer.get('description') or ''}"
         listed = _competences(offer)
+        # The occupation is read as a stored offer's is; the reading by meaning reads its trade's skills.
+        guesses = occupations.from_offer(offer["intitule"], offer.get("description") or "")
         if listed:
-            found = set(skills.find(text, vocabulary, meaning=meaning))
+            found = set(skills.find(text, vocabulary, meaning=meaning, trade=guesses[0].code if guesses else ""))
             scored += 1
             true_positives += len(found & listed)
             predicted += len(found)
@@ -120,7 +122,6 @@ def extraction_scores(
         code = str(offer.get("romeCode") or "").strip().upper()
         if code:
             rome_total += 1
-            guesses = occupations.from_offer(offer["intitule"], offer.get("description") or "")
             guessed = occupations.family(guesses[0].code) if guesses else ""
             rome_answered += bool(guesses)
             rome_right += bool(guessed) and guessed == occupations.family(code)

@@ -313,11 +313,14 @@ class SkillReader(SkillJudge):
                 statements.append((part, wished))
         return statements
 
-    def find(self, text: str, vocabulary: Iterable[str], *, meaning: MeaningReader | None = None) -> list[str]:
+    def find(
+        self, text: str, vocabulary: Iterable[str], *, meaning: MeaningReader | None = None, trade: str = ""
+    ) -> list[str]:
         """The labels of `vocabulary` that `text` shows, in the vocabulary's order: every word of a label in one
         statement (`covered`), or most of them in other words (`paraphrase`), or, given a `meaning` reader, a
         clause that means the label (`meaning.py`; the last two not for tools, licences and languages, which are
-        named or not)."""
+        named or not; the reading by meaning reads the skills of `trade`, the occupation the text is an offer of, from
+        a looser clause)."""
         vocabulary = tuple(vocabulary)
         profile = self.profile(text=text, implied=False)
         found = {skill for skill in vocabulary if self.covered(skill, profile)}
@@ -332,7 +335,7 @@ class SkillReader(SkillJudge):
         found.update(skill for skill in self.paraphrase.find(text, loose) if not adds_to_said(skill))
         if meaning is not None:
             unread = [skill for skill in loose if skill not in found]
-            read = meaning.find(text, unread, self.paraphrase, competitors=vocabulary)
+            read = meaning.find(text, unread, self.paraphrase, competitors=vocabulary, trade=trade)
             found.update(skill for skill in read if not adds_to_said(skill))
         written = f" {' '.join(tokens(text))} "
         in_order = [skill for skill in vocabulary if skill in found and self._level_said(skill, written, profile)]

@@ -88,11 +88,13 @@ def test_the_reading_by_meaning_holds_its_floors(capsys):
     search_synonyms_load()
     meaning = meaning_reader(ROME)
     floors = (
-        # set, precision, recall (words only: 0.619 / 0.523, 0.870 / 0.750, 0.929 / 0.260, 0.792 / 0.194)
-        (DEMO, 0.59, 0.53),
-        (HELD_OUT, 0.86, 0.76),
-        (SECOND / "tuning", 0.90, 0.29),
-        (SECOND / "independent", 0.82, 0.24),
+        # set, precision, recall (words only: 0.619 / 0.523, 0.870 / 0.750, 0.929 / 0.260, 0.792 / 0.194). With the
+        # offer's trade (meaning.py, fourteenth session): 0.594 / 0.545, 0.859 / 0.777, 0.886 / 0.390, 0.875 / 0.357
+        # (0.596 / 0.537, 0.863 / 0.771, 0.909 / 0.300, 0.833 / 0.255 without it).
+        (DEMO, 0.59, 0.54),
+        (HELD_OUT, 0.85, 0.77),
+        (SECOND / "tuning", 0.88, 0.38),
+        (SECOND / "independent", 0.86, 0.35),
     )
     for folder, precision, recall in floors:
         scores = extraction_scores(
@@ -107,15 +109,17 @@ def test_the_reading_by_meaning_holds_its_floors(capsys):
         stated=stated,
         meaning=meaning,
     )
-    assert tuning.stated_recall >= 0.32, tuning
+    assert tuning.stated_recall >= 0.39, tuning
 
     # The third hand-written set (written blind, 40 occupations new to the first two): first measured at the commit
     # that added it, words and meaning P / R / R stated / ROME 0.812 / 0.224 / 0.258 / 0.80 (tuning) and
     # 0.923 / 0.211 / 0.250 / 0.90 (independent); words only 0.760 / 0.164 and 0.913 / 0.184. Tuning since: 0.929
-    # precision (the homograph "traite") and ROME 0.85 (acronyms spelled out, "Responsable ADV").
+    # precision (the homograph "traite") and ROME 0.85 (acronyms spelled out, "Responsable ADV"). With the offer's
+    # trade: 0.936 / 0.379 / 0.419 (tuning) and 0.936 / 0.386 / 0.448 (independent), from 0.931 / 0.233 / 0.269 and
+    # 0.938 / 0.263 / 0.302.
     for half, precision, recall, said, rome, labels, stated_count in (
-        ("tuning", 0.92, 0.22, 0.25, 0.84, 116, 93),
-        ("independent", 0.91, 0.20, 0.24, 0.89, 114, 96),
+        ("tuning", 0.93, 0.37, 0.41, 0.84, 116, 93),
+        ("independent", 0.93, 0.38, 0.44, 0.89, 114, 96),
     ):
         stated = stated_labels(THIRD / half / "stated.json")
         scores = extraction_scores(

@@ -12,6 +12,8 @@ from offers.understanding import meaning as meaning_module
 from offers.understanding.meaning import (
     ACTION_COSINE,
     MIN_COSINE,
+    TRADE_COSINE,
+    TRADE_PRIOR,
     clauses_of,
     configured_meaning_reader,
     meaning_reader,
@@ -79,6 +81,23 @@ def test_a_distinctive_action_not_said_needs_a_closer_meaning(meaning):
     cosine, nearest = _cosine_and_nearest(meaning, clause, label)
     assert MIN_COSINE <= cosine < ACTION_COSINE and cosine >= nearest - 1e-6
     assert skill_reader().find(f"Agent d'entretien\n{clause}.", [label], meaning=meaning) == []
+
+
+def test_a_skill_of_the_offers_trade_is_read_from_a_looser_clause(meaning):
+    text = "Agent de collecte\nVous collectez les ordures ménagères et les emballages du tri sélectif."
+    label = "Collecter des déchets ménagers ou industriels"
+    vocabulary = [label, "Pétrir la pâte", "Tenir une caisse"]
+    cosine, nearest = _cosine_and_nearest(meaning, "collectez les ordures ménagères", label)
+    # Another label of the referential lies nearer to the clause: without the trade, it is not read.
+    assert TRADE_COSINE <= cosine < nearest
+    assert skill_reader().find(text, vocabulary, meaning=meaning) == []
+    # A skill of the refuse collectors' trade (K2303, its ROME definition near the label), in an offer of it: read.
+    assert meaning.trade_prior("K2303", [label])[0] >= TRADE_PRIOR
+    assert skill_reader().find(text, vocabulary, meaning=meaning, trade="K2303") == [label]
+    # Not in an offer of a trade it is no skill of (a baker's), nor for a trade ROME does not define.
+    assert meaning.trade_prior("D1102", [label])[0] < TRADE_PRIOR
+    assert skill_reader().find(text, vocabulary, meaning=meaning, trade="D1102") == []
+    assert meaning.trade_prior("Z9999", [label]) is None
 
 
 def test_tools_licences_and_languages_are_named_or_not(meaning):
