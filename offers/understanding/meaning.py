@@ -162,11 +162,9 @@ class MeaningReader:
         candidates = list(pairs)
         vectors = dict(zip(candidates, self.vectors(candidates), strict=True))
         prior = self.trade_prior(trade, candidates) if trade else None
-        of_trade = (
-            {label for label, value in zip(candidates, prior, strict=True) if value >= TRADE_PRIOR}
-            if (prior is not None)
-            else set()
-        )
+        of_trade: set[str] = set()
+        if prior is not None:
+            of_trade = {label for label, value in zip(candidates, prior, strict=True) if value >= TRADE_PRIOR}
         found = []
         for label, anchored in pairs.items():
             vector = vectors[label]
