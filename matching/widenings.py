@@ -82,14 +82,7 @@ def widenings_for_profile(*, profile: Any, shown: int, k: int = 10) -> list[Wide
     if not found and len(limits) >= 2:
         more = more_with(radius_km=0, contract_types=[], remote_preference=ANY_REMOTE)
         if more > 0:
-            found.append(Widening(_("Levez vos limites %(limits)s") % {"limits": _listed(limits)}, more))
+            # Two or three limits, as French lists them: "de distance, de contrat et de télétravail".
+            listed = _("%(first)s et %(last)s") % {"first": ", ".join(limits[:-1]), "last": limits[-1]}
+            found.append(Widening(_("Levez vos limites %(limits)s") % {"limits": listed}, more))
     return found
-
-
-def _listed(parts: list[str]) -> str:
-    """The parts as French lists them: "a, b et c"."""
-    return (
-        parts[0]
-        if len(parts) == 1
-        else _("%(first)s et %(last)s") % {"first": ", ".join(parts[:-1]), "last": parts[-1]}
-    )

@@ -3,16 +3,15 @@ Vieux-Port", "Depuis 2022 : Agente de conditionnement", or the line after "Juin 
 
 A CV names several jobs, the one its holder does now first; the matching (`matching.reading`) counts that one more
 than the others when the CV's text says no job is sought and names no title surely. Only a title read surely
-(`OccupationReader.from_title`, 0.8) counts: an employer's name, a town, a degree on that line read nothing.
+(`OccupationReader.from_title`, `SURE_TITLE`) counts: an employer's name, a town, a degree on that line read nothing.
 """
 
 from __future__ import annotations
 
 import re
 
-from offers.understanding.occupation_reading import OccupationReader
+from offers.understanding.occupation_reading import SURE_TITLE, OccupationReader
 
-SURE_TITLE = 0.8
 # A line that starts with a date or a span of dates (a month's name or number, a year; "depuis", "aujourd'hui"), what
 # follows it being the experience it dates. Years only (19xx, 20xx), whole: a postcode ("13240") is no date.
 _YEAR = r"(?:\d{1,2}/)?(?:19|20)\d{2}\b"

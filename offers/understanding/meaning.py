@@ -104,13 +104,16 @@ class MeaningReader:
         with self._lock:
             return self._vectors[: self._referential_size]
 
+    def _trade_vector(self, trade: str) -> np.ndarray | None:
+        """The vector of the ROME definition of `trade` (an occupation code), None for a trade without one."""
+        definition = self._definitions.get(trade) if trade else None
+        return self.vectors([definition])[0] if definition else None
+
     def trade_prior(self, trade: str, labels: Sequence[str]) -> np.ndarray | None:
-        """Each label's cosine with the ROME definition of `trade` (an occupation code), None for a trade without
-        one: how much the label is a skill of that trade."""
-        definition = self._definitions.get(trade)
-        if not labels or not definition:
-            return None
-        return self.vectors(list(labels)) @ self.vectors([definition])[0]
+        """Each label's cosine with the ROME definition of `trade`, None for a trade without one: how much the label
+        is a skill of that trade."""
+        vector = self._trade_vector(trade)
+        return None if vector is None or not labels else self.vectors(list(labels)) @ vector
 
     def find(
         self,
@@ -161,10 +164,12 @@ class MeaningReader:
         )
         candidates = list(pairs)
         vectors = dict(zip(candidates, self.vectors(candidates), strict=True))
-        prior = self.trade_prior(trade, candidates) if trade else None
-        of_trade: set[str] = set()
-        if prior is not None:
-            of_trade = {label for label, value in zip(candidates, prior, strict=True) if value >= TRADE_PRIOR}
+        trade_vector = self._trade_vector(trade)
+        of_trade = (
+            set()
+            if trade_vector is None
+            else {label for label, vector in vectors.items() if float(vector @ trade_vector) >= TRADE_PRIOR}
+        )
         found = []
         for label, anchored in pairs.items():
             vector = vectors[label]

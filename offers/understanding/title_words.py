@@ -179,25 +179,26 @@ BEFORE_A_LONE_TITLE = (
 )
 
 
-def cue(before: list[str]) -> float:
-    """The nearest cue word before a title (at most 10 words back) says how much the title counts."""
+def _nearest_cue(before: list[str], wanted: frozenset[str]) -> bool | None:
+    """The nearest cue word before a title (at most 10 words back): True for one of `wanted`, False for a job left
+    or someone else's, None for neither."""
     for word in reversed(before[-10:]):
         if word in PAST_CUES or word in OTHERS_CUES:
-            return 0.25
-        if word in TARGET_CUES:
-            return 2.0
-    return 1.0
+            return False
+        if word in wanted:
+            return True
+    return None
+
+
+def cue(before: list[str]) -> float:
+    """The nearest cue word before a title (at most 10 words back) says how much the title counts."""
+    return {True: 2.0, False: 0.25, None: 1.0}[_nearest_cue(before, TARGET_CUES)]
 
 
 def seeks(before: list[str]) -> bool:
     """A cue word before a title (at most 10 words back, none of a job left or of someone else's nearer) says the
     candidate seeks that job ("je recherche un poste de serveur"), not that they hold its diploma ("CAP")."""
-    for word in reversed(before[-10:]):
-        if word in PAST_CUES or word in OTHERS_CUES:
-            return False
-        if word in SEEKING_CUES:
-            return True
-    return False
+    return _nearest_cue(before, SEEKING_CUES) is True
 
 
 # A written word's letters, and a French postcode (the word after one is a town: "71000 MACON").
