@@ -20,14 +20,13 @@ What the profile already has (same title or ROME code, same commune, a skill it 
 
 from __future__ import annotations
 
-import re
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from offers.geography.gazetteer import CommunePlace, Gazetteer
-from offers.geography.names import place_key
+from candidates.cv_title import cv_title
+from candidates.cv_town import cv_town
+from offers.geography.gazetteer import Gazetteer
 from offers.understanding.meaning import MeaningReader
 from offers.understanding.occupation_tasks import TaskReader
 from offers.understanding.occupations import OccupationReader
@@ -35,15 +34,6 @@ from offers.understanding.skills import SPECIFIC_KINDS, SkillReader, term_key
 from offers.understanding.text import root, tokens
 
 MAX_SKILL_PROPOSALS = 25
-# A title only left behind ("ancien boulanger", weight 0.25) is not proposed as the job wanted.
-MIN_TITLE_WEIGHT = 0.5
-# The first lines of a CV (name, address, headline), where a town may stand alone.
-HEADER_LINES = 8
-_WRITTEN_WORD = re.compile(r"[\w#+]+")
-_POSTCODE = re.compile(r"\b(\d{5})\b")
-_WITH_DEPARTEMENT = re.compile(r"^(?P<name>[^\W\d_][^()]*?)\s*\((?P<departement>\d[0-9ab]|\d{3})\)$", re.IGNORECASE)
-_LINE_LABEL = re.compile(r"^\s*(?:adresse|ville|domicile|lieu|localisation|résidence|residence)\s*:\s*", re.IGNORECASE)
-_LINE = re.compile(r"[\n\r|•·]+")
 
 
 @dataclass(frozen=True)
@@ -137,13 +127,13 @@ def cv_proposals_read(
 ) -> CvProposals:
     """What the CV's text proposes (nothing of the profile is consulted here); `meaning` adds the skills its
     clauses say in other words (`offers.understanding.meaning`)."""
-    title, code = _title(text, occupations)
+    title, code = cv_title(text, occupations)
     from_tasks = False
     if not title and tasks is not None and not _names_a_past_job_only(text, occupations):
         reading = tasks.read(text)
         if reading:
             title, code, from_tasks = reading.label, reading.code, True
-    commune = _commune(text, places)
+    commune = cv_town(text, places)
     return CvProposals(
         title=title,
         rome_code=code,
@@ -157,72 +147,9 @@ def cv_proposals_read(
 # --- title ------------------------------------------------------------------------------------------
 
 
-def _title(text: str, occupations: OccupationReader) -> tuple[str, str]:
-    mentions = occupations.mentions(text)
-    scores: dict[str, float] = defaultdict(float)
-    for mention in mentions:
-        for family, share in mention.shares.items():
-            scores[family] += mention.weight * share
-    if not scores:
-        return "", ""
-    family = max(scores, key=lambda code: (scores[code], code))
-    if scores[family] < MIN_TITLE_WEIGHT:
-        return "", ""
-    best = max((m for m in mentions if family in m.shares), key=lambda m: m.weight * m.shares[family])
-    written = as_written(text, best.words)
-    return (written, best.code) if written else ("", "")
-
-
 def _names_a_past_job_only(text: str, occupations: OccupationReader) -> bool:
     """The CV names titles, each left behind ("ancien boulanger"): its tasks are those of the job it leaves."""
     return bool(occupations.mentions(text))
-
-
-def as_written(text: str, words: Sequence[str]) -> str:
-    """The first place `text` says the folded `words` in a row, as the text writes them ("Boulangère")."""
-    spans: list[tuple[str, int, int]] = []
-    for match in _WRITTEN_WORD.finditer(text):
-        spans.extend((token, match.start(), match.end()) for token in tokens(match.group()))
-    size = len(words)
-    for start in range(len(spans) - size + 1):
-        if all(spans[start + i][0] == words[i] for i in range(size)):
-            written = " ".join(text[spans[start][1] : spans[start + size - 1][2]].split())
-            if written.isupper() and len(written) > 4:
-                written = written.capitalize()  # "BOULANGÈRE" as a headline
-            return written[:1].upper() + written[1:]
-    return ""
-
-
-# --- town -------------------------------------------------------------------------------------------
-
-
-def _commune(text: str, places: Gazetteer) -> CommunePlace | None:
-    for match in _POSTCODE.finditer(text):
-        communes = places.with_postcode(match.group(1))
-        if not communes:
-            continue
-        after = place_key(text[match.end() : match.end() + 60].split("\n", 1)[0])
-        for commune in sorted(communes, key=lambda c: -len(place_key(c.name))):
-            name = place_key(commune.name)
-            if name and (after == name or after.startswith(name + " ")):
-                return places.city_of(commune)
-    lines = [line.strip() for line in _LINE.split(text) if line.strip()]
-    for number, line in enumerate(lines):
-        labelled = _LINE_LABEL.match(line)
-        line = line[labelled.end() :].strip(" ,;.-") if labelled else line.strip(" ,;.-")
-        with_departement = _WITH_DEPARTEMENT.match(line)
-        if with_departement:
-            named = places.named(with_departement["name"], departement=with_departement["departement"].upper())
-        elif labelled or number < HEADER_LINES:
-            # A name alone ("Lyon") only in the CV's header or after "Ville :": elsewhere a line such as
-            # "Orange" is more likely an employer than a town.
-            named = places.named(line) if len(line) <= 60 else []
-        else:
-            continue
-        named = [commune for commune in named if not commune.city_insee]
-        if len(named) == 1:
-            return named[0]
-    return None
 
 
 # --- skills -----------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ than the others when the CV's text says no job is sought and names no title sure
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from offers.understanding.occupation_reading import SURE_TITLE, OccupationReader
 
@@ -25,15 +26,27 @@ _DATED_LINE = re.compile(
 _TITLE_END = re.compile(r"\s*(?:,|\s[-–—|]\s|:|\(|•)")
 
 
-def latest_job_family(text: str, reader: OccupationReader) -> str:
-    """The ROME family of the title on the text's first dated line, if read surely; else ""."""
+@dataclass(frozen=True)
+class LatestJob:
+    title: str  # as the line writes it ("Vendeuse")
+    details: str  # the rest of its line ("enseigne de prêt-à-porter femme, Mâcon")
+
+
+def latest_job(text: str) -> LatestJob | None:
+    """The title on the text's first dated line and what follows it on that line; None without a dated line."""
     lines = [line for line in text.splitlines() if line.strip()]
     for number, line in enumerate(lines):
         dated = _DATED_LINE.match(line)
         if not dated:
             continue
         rest = dated.group("rest").strip() or (lines[number + 1] if number + 1 < len(lines) else "")
-        title = _TITLE_END.split(rest, maxsplit=1)[0].strip()
-        guesses = reader.from_title(title) if title else []
-        return reader.family(guesses[0].code) if guesses and guesses[0].confidence >= SURE_TITLE else ""
-    return ""
+        title, *details = _TITLE_END.split(rest, maxsplit=1)
+        return LatestJob(title.strip(), " ".join(details).strip())
+    return None
+
+
+def latest_job_family(text: str, reader: OccupationReader) -> str:
+    """The ROME family of the title on the text's first dated line, if read surely; else ""."""
+    job = latest_job(text)
+    guesses = reader.from_title(job.title) if job and job.title else []
+    return reader.family(guesses[0].code) if guesses and guesses[0].confidence >= SURE_TITLE else ""
