@@ -22,14 +22,13 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from offers.understanding.latest_job import latest_job
+from offers.understanding.cv_layout import head_lines
+from offers.understanding.latest_job import LatestJob, dated_jobs, latest_job
 from offers.understanding.occupation_reading import SURE_TITLE, OccupationGuess, OccupationReader, TitleMention
-from offers.understanding.text import fold, tokens
+from offers.understanding.text import tokens
 
 # A title only left behind ("ancien boulanger", weight 0.25) is not proposed as the job wanted.
 MIN_TITLE_WEIGHT = 0.5
-# A CV's head (name, contact lines, headline) is at most this many lines before its first section or dated line.
-HEAD_LINES = 8
 
 _WRITTEN_WORD = re.compile(r"[\w#+]+")
 # A line that states the job sought, what it seeks after the cue.
@@ -38,12 +37,6 @@ _OBJECTIVE = re.compile(
     r"|je\s+recherche|recherche|en\s+recherche\s+d['’]\w+|en\s+reconversion(?:\s+professionnelle)?)"
     r"\s*[:\-–—]?\s*(?P<rest>.+)$",
     re.IGNORECASE,
-)
-# A section heading: the CV's head ends there.
-_HEADING = re.compile(
-    r"^(?:experiences?|parcours|formations?|competences|langues?|diplomes?|centres? d.?interets?|interets|loisirs"
-    r"|informatique|outils|qualites|permis|references|education|etudes|cursus|certifications?|skills|work experience"
-    r"|professional experience|languages)\b",
 )
 # What may stand before a headline on its line ("Profil : ...", "Poste : ...").
 _HEADLINE_LABEL = re.compile(r"^\s*(?:profil|poste|metier|fonction|titre|profile|position)\s*:\s*", re.IGNORECASE)
@@ -74,14 +67,15 @@ def cv_title(text: str, occupations: OccupationReader) -> tuple[str, str]:
         return _capitalised(job.title), ""
     # Its title is not one known as written ("Directrice adjointe, supermarché"): a title its lines name, if any;
     # not an older job's nor the one a diploma is named after ("BTS Management des unités commerciales").
-    block = "\n".join(_latest_experience(lines))
+    block = _latest_experience(text, job)
     return _weighed(block, occupations.mentions(block), occupations)
 
 
-def _latest_experience(lines: Sequence[str]) -> list[str]:
-    """The lines of the latest dated experience: from the first dated line to the next one."""
-    dated = [number for number, line in enumerate(lines) if latest_job(line) is not None]
-    return list(lines[dated[0] : dated[1] if len(dated) > 1 else len(lines)]) if dated else []
+def _latest_experience(text: str, job: LatestJob) -> str:
+    """The lines of the latest dated experience: from its dated line to the next dated one."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    after = [other.line for other in dated_jobs(text) if other.line > job.line]
+    return "\n".join(lines[job.line : after[0] if after else len(lines)])
 
 
 def _named_title(words: str, occupations: OccupationReader) -> list[OccupationGuess]:
@@ -108,21 +102,11 @@ def _objective_mentions(lines: Sequence[str], occupations: OccupationReader) -> 
     return found
 
 
-def _head(lines: Sequence[str]) -> list[str]:
-    """The CV's head: its lines before its first section heading or dated line (at most `HEAD_LINES`)."""
-    head = []
-    for line in lines[:HEAD_LINES]:
-        if _HEADING.match(fold(line)) or latest_job(line) is not None:
-            break
-        head.append(line)
-    return head
-
-
 def _headlines(lines: Sequence[str]) -> list[str]:
     """The parts of the CV's head that may be its headline, in order; not the holder's name (its first part) nor
     contact details (an e-mail, a phone number, a street)."""
     found = []
-    for number, line in enumerate(_head(lines)):
+    for number, line in enumerate(head_lines(lines)):
         line = _HEADLINE_LABEL.sub("", line)
         parts = [part.strip() for part in _HEADLINE_PARTS.split(line) if part and part.strip()]
         for index, part in enumerate(parts):

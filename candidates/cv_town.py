@@ -17,51 +17,45 @@ from __future__ import annotations
 
 import re
 
-from offers.geography.gazetteer import CommunePlace, Gazetteer, departement_of_postcode
+from offers.geography.gazetteer import (
+    CommunePlace,
+    Gazetteer,
+    departement_code,
+    departement_named,
+    departement_of_postcode,
+)
 from offers.geography.names import place_key
-from offers.understanding.latest_job import latest_job
+from offers.understanding.cv_layout import head_lines
 
-# The first lines of a CV (name, address, headline), where a town may stand alone.
-HEAD_LINES = 8
 _POSTCODE = re.compile(r"\b(\d{5})\b")
 # What ends the words a town may be before its postcode ("Maisons-Alfort (94700)", "Tournefeuille 31170").
 _BEFORE_POSTCODE = re.compile(r"\d|[|•·:;]|\s[-–—/]\s")
-_WITH_DEPARTEMENT = re.compile(r"^(?P<name>[^\W\d_][^()]*?)\s*\((?P<departement>\d[0-9ab]|\d{3})\)$", re.IGNORECASE)
+# A town with its département, by number or name: "Panazol (87)", "Beaune (Côte-d'Or)".
+_WITH_DEPARTEMENT = re.compile(r"^(?P<name>[^\W\d_][^()]*?)\s*\((?P<departement>[^()]+)\)$")
 _LINE_LABEL = re.compile(
-    r"^\s*(?:adresse|ville|domicile|lieu|localisation|résidence|residence|(?:résid|resid|habit)(?:ant|ante|e)\s+à"
-    r"|bas[ée]e?\s+à|domicili[ée]e?\s+à)\s*:?\s*",
+    r"^\s*(?:adresse|ville|domicile|lieu|localisation|résidence|residence|(?:résid|resid|habit)(?:ant|ante|e)(?:\s+à)?"
+    r"|bas[ée]e?\s+à|domicili[ée]e?(?:\s+à)?)(?!\w)\s*:?\s*",
     re.IGNORECASE,
 )
+# A contact line (an e-mail, a French phone number) is read as the CV's head is, wherever it stands.
+_CONTACT = re.compile(r"@|(?:\+33\s*|\b0)[1-9](?:[\s.-]*\d{2}){4}\b")
 # The parts of a line: "Meaux - 06 33 41 78 20 | mamadou@mail.fr", "Lille (59)   07 62 18 33 05".
 _PARTS = re.compile(r"\s+[-–—/]\s+|\s*[|•·,;]\s*|\s{3,}|\s*[–—]\s*")
-_HEADING = re.compile(
-    r"^\s*(?:exp[ée]riences?|parcours|formations?|comp[ée]tences|langues?|dipl[ôo]mes?|centres? d|loisirs|profil"
-    r"|education|skills|work experience)\b",
-    re.IGNORECASE,
-)
 
 
 def cv_town(text: str, places: Gazetteer) -> CommunePlace | None:
     """The commune the CV says its holder lives in (a city for an arrondissement), or None."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    head = _head_size(lines)
+    head = len(head_lines(lines))
     for number, line in enumerate(lines):
         found = _with_postcode(line, places)
         if found is None:
             labelled = _LINE_LABEL.match(line)
-            if labelled or number < head:
+            if labelled or number < head or _CONTACT.search(line):
                 found = _named(line[labelled.end() :] if labelled else line, places)
         if found is not None:
             return places.city_of(found)
     return None
-
-
-def _head_size(lines: list[str]) -> int:
-    """How many lines the CV's head holds: those before its first section heading or dated line."""
-    for number, line in enumerate(lines[:HEAD_LINES]):
-        if _HEADING.match(line) or latest_job(line) is not None:
-            return number
-    return HEAD_LINES
 
 
 def _with_postcode(line: str, places: Gazetteer) -> CommunePlace | None:
@@ -76,6 +70,11 @@ def _with_postcode(line: str, places: Gazetteer) -> CommunePlace | None:
             for name in {place_key(commune.name), place_key(places.city_of(commune).name)}:
                 if name and (after_key == name or after_key.startswith(name + " ") or before_key.endswith(" " + name)):
                     return commune
+        for words in (place_key(_PARTS.split(after)[0]), before_key.strip()):
+            # A commune renamed since ("Saint-Ouen (93400)": Saint-Ouen-sur-Seine), the one of the postcode so named.
+            longer = [c for c in places.with_postcode(match.group(1)) if place_key(c.name).startswith(words + " ")]
+            if words and len(longer) == 1:
+                return longer[0]
         departement = departement_of_postcode(match.group(1))
         for words in (_PARTS.split(after)[0], before):
             named = [c for c in places.named(words, departement=departement) if not c.city_insee] if departement else []
@@ -92,7 +91,9 @@ def _named(line: str, places: Gazetteer) -> CommunePlace | None:
             continue
         with_departement = _WITH_DEPARTEMENT.match(part)
         if with_departement:
-            named = places.named(with_departement["name"], departement=with_departement["departement"].upper())
+            written = with_departement["departement"].strip()
+            departement = departement_code(written) or departement_named(written)
+            named = places.named(with_departement["name"], departement=departement) if departement else []
         else:
             arrondissement = places.arrondissement(part)
             if arrondissement is not None:

@@ -43,9 +43,19 @@ class SkillConcept:
 _KEY_STOP_WORDS = frozenset(word for word in STOP_WORDS if len(word) > 1) - {"ce"}
 
 
+# ".NET" written with its dot, alone or after "ASP" / "VB" / "ADO": Microsoft's platform. Not "net" ("salaire net"),
+# nor the end of an address ("prenom.nom@laposte.net", "www.exemple.net").
+_DOT_NET = re.compile(r"(?:(?<![\w.@/])|(?<=asp)|(?<=vb)|(?<=ado))\.net\b", re.IGNORECASE)
+
+
+def dot_net_spelled(text: str) -> str:
+    """The text with ".NET" written as one word ("dotnet"), which a split at its dot would lose."""
+    return _DOT_NET.sub(" dotnet ", text)
+
+
 def term_key(text: str) -> tuple[str, ...]:
     """A text's words as concept terms are kept (singular, most stop words out): `SkillConcept.terms` compare to it."""
-    return tuple(singular(word) for word in tokens(text) if word not in _KEY_STOP_WORDS)
+    return tuple(singular(word) for word in tokens(dot_net_spelled(text)) if word not in _KEY_STOP_WORDS)
 
 
 def listed_parts(skill: str) -> list[str]:

@@ -30,6 +30,7 @@ from offers.understanding.licence_forms import licence_lists_spelled
 from offers.understanding.paraphrase import SENTENCE, ParaphraseReader, label_words
 from offers.understanding.skill_data import (
     SkillConcept,
+    dot_net_spelled,
     homograph_keys,
     listed_parts,
     load_actions,
@@ -155,7 +156,7 @@ class SkillReader(SkillJudge):
     def _concept_words(self, text: str, *, narrow: bool = True) -> dict[str, set[str]]:
         """Concept -> the words of the text that named it (`narrow`: its narrow terms count too)."""
         found: dict[str, set[str]] = {}
-        for part in segments(licence_lists_spelled(text)):
+        for part in segments(licence_lists_spelled(dot_net_spelled(text))):
             words = term_key(part)
             masked = {
                 start + offset
@@ -204,7 +205,8 @@ class SkillReader(SkillJudge):
         term_words = {word for said in named.values() for word in said}
         found = set()
         for tool, variant in _glued_pairs(text):
-            tool, variant = singular(fold(tool)), fold(variant)
+            tool, variant = term_key(f".{tool}" if fold(tool) == "net" else tool), fold(variant)
+            tool = tool[0] if len(tool) == 1 else ""  # ".NET" glued to "VB" is the term "dotnet"
             if (
                 tool in tool_words
                 and len(variant) > 1

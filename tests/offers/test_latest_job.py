@@ -38,9 +38,16 @@ def reader() -> OccupationReader:
         ("EXPÉRIENCE\nJuin 2024 - Septembre 2025\nFemme de chambre, Hôtel des Arts\n", "G1501"),
         # "71000 Mâcon" is a town, not a mason's date.
         ("Léa B.\n71000 Mâcon\n2022 - 2025 Femme de chambre, Hôtel du Parc", "G1501"),
+        # Written oldest first: the one still held, else the one that ended last.
+        ("2015 - 2019 : Plongeur, brasserie\n2019 - aujourd'hui : Agent d'entretien, lycée", "K2204"),
+        ("2012 - 2016 Maçon, entreprise Roux\n2016 - 2021 Plongeur, brasserie du Port", "G1605"),
+        # A training section's dates are no job, wherever it stands ("E X P É R I E N C E" spaced out).
+        ("FORMATION\n2024 Titre professionnel Maçon\nE X P É R I E N C E\n2019 - 2023 Plongeur, brasserie", "G1605"),
+        # A line that opens with a section's word but says more is no heading.
+        ("Expérience : 2019-2024 Femme de chambre, Hôtel du Parc", "G1501"),
     ],
 )
-def test_the_latest_job_is_the_title_of_the_first_dated_line(reader, text, family):
+def test_the_latest_job_is_the_title_of_the_latest_dated_line(reader, text, family):
     assert latest_job_family(text, reader) == family
 
 
@@ -53,5 +60,5 @@ def test_the_latest_job_is_the_title_of_the_first_dated_line(reader, text, famil
         "",
     ],
 )
-def test_no_latest_job_without_a_title_on_the_first_dated_line(reader, text):
+def test_no_latest_job_without_a_title_on_the_latest_dated_line(reader, text):
     assert latest_job_family(text, reader) == ""

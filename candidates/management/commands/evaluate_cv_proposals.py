@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+
+from candidates.evaluation.cv_proposals import (
+    HALVES,
+    READ_FOR_ERRORS,
+    TITLE_VERDICTS,
+    TOWN_VERDICTS,
+    cv_proposal_scores,
+)
+from offers.geography.loading import gazetteer
+from offers.understanding.occupation_tasks import task_reader
+from offers.understanding.occupations import occupation_reader
+from offers.understanding.skills import skill_reader
+
+
+class Command(BaseCommand):
+    help = (
+        "Score the title and the town a CV proposes against a recruiter's reading of the same CV "
+        "(candidates/evaluation/cvs/): per half, the share of CVs proposed the right job's code, another job's code, "
+        "the town they live in, another town. With --failures, list the disagreements of the tuning half; the "
+        "independent half is never listed."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--failures", action="store_true", help="list the failures of the tuning half")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        readers = {"occupations": occupation_reader(), "places": gazetteer(), "skills": skill_reader()}
+        readers["tasks"] = task_reader()
+        self.stdout.write(
+            f"{'half':<12} {'CVs':>4} "
+            + " ".join(f"{'title ' + verdict:>13}" for verdict in TITLE_VERDICTS)
+            + " "
+            + " ".join(f"{'town ' + verdict:>12}" for verdict in TOWN_VERDICTS)
+            + f" {'title right':>11} {'title wrong':>11} {'town right':>10} {'town wrong':>10}"
+        )
+        listed = []
+        for half in HALVES:
+            scores, judged = cv_proposal_scores(half, **readers)
+            self.stdout.write(
+                f"{half:<12} {scores.cvs:>4} "
+                + " ".join(f"{scores.titles[verdict]:>13}" for verdict in TITLE_VERDICTS)
+                + " "
+                + " ".join(f"{scores.towns[verdict]:>12}" for verdict in TOWN_VERDICTS)
+                + f" {scores.title_right:>11.3f} {scores.title_wrong:>11.3f}"
+                f" {scores.town_right:>10.3f} {scores.town_wrong:>10.3f}"
+            )
+            if half in READ_FOR_ERRORS:
+                listed.extend(judged)
+        if not options["failures"]:
+            return
+        for item in listed:
+            if item.title_verdict != "right":
+                self.stdout.write(
+                    f"  {item.id} title {item.title_verdict}: {item.title!r} {item.rome_code or '-'}"
+                    f" (wanted {', '.join(item.wanted)})"
+                )
+            if item.town_verdict in ("wrong", "missed"):
+                self.stdout.write(
+                    f"  {item.id} town {item.town_verdict}: {item.place!r} (said {item.expected_place!r})"
+                )
