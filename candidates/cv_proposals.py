@@ -3,14 +3,12 @@
 Nothing here writes: the proposals are kept on the upload (`CvUpload.proposals`) and reach the profile
 only when the candidate confirms them (`services.cv_proposals_accept`). Each proposal is true to the CV:
 
-- the title is a known job title (ROME appellation, alias) written in the CV, shown as written
-  ("Boulangère"), with the ROME code it is filed under; the occupation the whole CV names most
-  (`OccupationReader.mentions`: a title after "je recherche" counts more, one after "ancien" less). A CV
-  that names no title but describes its tasks ("pétrissage, façonnage et cuisson des pains") proposes the
-  ROME occupation those tasks describe, by its ROME label, when one stands clearly above the others
-  (`occupation_tasks.TaskReader`); otherwise no title, rather than a doubtful one;
-- the town is a commune written with its postcode ("34000 Montpellier"), as "Montpellier (34)", or
-  alone on a line ("Ville : Lyon"), read against the gazetteer (`offers.geography`);
+- the title is the job the CV seeks, its headline or its latest job, as written, with the ROME code of a title read
+  surely (`cv_title`); a CV that names no title but describes its tasks ("pétrissage, façonnage et cuisson des
+  pains") proposes the ROME occupation those tasks describe, by its ROME label, when one stands clearly above the
+  others (`occupation_tasks.TaskReader`); otherwise no title, rather than a doubtful one;
+- the town is the commune the CV says its holder lives in (`cv_town`): with its postcode, its département, on a
+  contact line or after a label ("Ville : Lyon"), read against the gazetteer (`offers.geography`);
 - the skills are the offers' skills the skill reader finds in the CV (by words, and by meaning when the ROME
   files are configured: `offers.understanding.meaning`), and the tools, licences and
   languages it names (whole words: "Java" is not read in "JavaScript"), in the order the CV says them.

@@ -51,3 +51,19 @@ def test_variants_are_read_from_the_label_only_where_a_tool_is_named():
     assert reader.label("VB.NET").variants == {reader._word("vb")}
     assert reader.label("Utiliser des logiciels de prise de rendez-vous").variants == frozenset()  # a stop word
     assert reader.label("Camion porte-char").variants == frozenset()  # no tool
+
+
+@pytest.mark.parametrize(
+    ("text", "names_dot_net"),
+    [
+        ("Développeur .NET confirmé", True),
+        ("ASP.NET Core, Entity Framework", True),
+        ("C# / .Net 8", True),
+        # "net" without its dot, or the end of an address, is no .NET: an offer's salary, a CV's e-mail.
+        ("Salaire net mensuel : 1 800 €", False),
+        ("camille.martin@laposte.net - 06 12 34 56 78", False),
+        ("Site : www.boulangerie-martin.net", False),
+    ],
+)
+def test_dot_net_is_read_only_where_written_with_its_dot(text, names_dot_net):
+    assert ("csharp" in skill_reader().concepts_in(text)) is names_dot_net
