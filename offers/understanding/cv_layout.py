@@ -14,7 +14,8 @@ from offers.understanding.text import fold
 # A CV's head is at most this many lines before its first section heading or dated line.
 HEAD_LINES = 8
 # A line that starts with a date or a span of dates (a month's name or number, a year; "depuis", "aujourd'hui"; a
-# word before it: "Expérience : 2019-2024"), what follows it being the experience it dates. Years only (19xx, 20xx), whole: a postcode ("13240") is no date.
+# word before it: "Expérience : 2019-2024"), what follows it being the experience it dates. Years only (19xx, 20xx),
+# whole: a postcode ("13240") is no date.
 _YEAR = r"(?:\d{1,2}/)?(?:19|20)\d{2}\b"
 _NOW = r"aujourd['’]hui|présent|present|ce jour|maintenant|now|today"
 DATED_LINE = re.compile(
