@@ -39,7 +39,7 @@ _OBJECTIVE = re.compile(
     re.IGNORECASE,
 )
 # What may stand before a headline on its line ("Profil : ...", "Poste : ...").
-_HEADLINE_LABEL = re.compile(r"^\s*(?:profil|poste|metier|fonction|titre|profile|position)\s*:\s*", re.IGNORECASE)
+_HEADLINE_LABEL = re.compile(r"^\s*(?:profil|poste|m[ée]tier|fonction|titre|profile|position)\s*:\s*", re.IGNORECASE)
 # Where a headline's title stops: the next part of its line, a number of years, what it adds ("avec 8 ans").
 _HEADLINE_PARTS = re.compile(r"\s+[-–—|·/]\s+|\s*[|·•,:;]\s*|\s{3,}|\s+(?:avec|depuis|with)\s+|\s+\d")
 
