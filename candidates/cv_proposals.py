@@ -18,6 +18,7 @@ What the profile already has (same title or ROME code, same commune, a skill it 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -25,13 +26,20 @@ from typing import Any
 from candidates.cv_title import cv_title
 from candidates.cv_town import cv_town
 from offers.geography.gazetteer import Gazetteer
+from offers.understanding.cv_layout import section_texts
 from offers.understanding.meaning import MeaningReader
 from offers.understanding.occupation_tasks import TaskReader
 from offers.understanding.occupations import OccupationReader
 from offers.understanding.skills import SPECIFIC_KINDS, SkillReader, term_key
-from offers.understanding.text import root, tokens
+from offers.understanding.text import fold, root, tokens
 
 MAX_SKILL_PROPOSALS = 25
+# A diploma's name in a CV's training section: the tasks its words name are no tasks done ("BTS Management des unités
+# commerciales"), its licences and tools are named.
+_DIPLOMA = re.compile(
+    r"\b(?:bts|cap|bep|bac|baccalaureat|licence|master|dut|but|bp|bpjeps|titre professionnel|diplome|deug|doctorat"
+    r"|mba|mention complementaire)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -154,12 +162,21 @@ def _names_a_past_job_only(text: str, occupations: OccupationReader) -> bool:
 
 
 def _skills(text: str, vocabulary: Iterable[str], reader: SkillReader, meaning: MeaningReader | None) -> list[str]:
-    """The skills the CV shows, in the order it first says them (tools named by their concept's label)."""
-    found = reader.find(text, vocabulary, meaning=meaning)
+    """The skills the CV shows, in the order it first says them (tools named by their concept's label): not those its
+    hobbies name ("Course à pied" is no shopping), nor a task its training's name holds ("BTS Management des unités
+    commerciales" says no team managed) but the licences, tools and languages it names; a licence only as named (a
+    B1V habilitation proposes no B0, which the recommendations still read as held)."""
+    vocabulary = tuple(vocabulary)
+    sections = section_texts(text)
+    diplomas = [line for line in sections["training"].splitlines() if _DIPLOMA.search(fold(line))]
+    said = "\n".join([sections["other"], *(line for line in sections["training"].splitlines() if line not in diplomas)])
+    found = reader.find(said, vocabulary, meaning=meaning)
+    found += [skill for skill in reader.find("\n".join(diplomas), vocabulary) if reader.names_specific(skill)]
     named = {concept for skill in found for concept in reader.label(skill).concepts}
+    said = f"{said}\n" + "\n".join(diplomas)
     tools = {
         reader.concepts[concept].label: concept
-        for concept in sorted(reader.concepts_in(text))
+        for concept in sorted(reader.concepts_in(said, implied_licences=False))
         if reader.concepts[concept].kind in SPECIFIC_KINDS and concept not in named
     }
     first_word: dict[str, int] = {}

@@ -7,7 +7,10 @@ job sought, the headline, the latest job, the tasks; the town) and judged:
   family: the recommendations would then hide the offers of the right one), `uncoded` (a title as written, with no
   code: the recommendations read it as any typed title), `none`;
 - town: `right` (the commune the CV says they live in, a city for an arrondissement), `wrong` (another commune, or
-  one where the CV gives none), `missed` (none proposed where the CV gives one), `none` (none given, none proposed).
+  one where the CV gives none), `missed` (none proposed where the CV gives one), `none` (none given, none proposed);
+- skills (read against a fixed vocabulary, `cvs/vocabulary.json`: the 348 skills of the demo offers): each proposed
+  skill by a recruiter's verdict written blind (`cvs/skills_judged.json`): `said`, `part` (said in part, or surely
+  held) or `not` (nothing in the CV says it); a proposal no judge read is counted `unjudged`.
 
 `manage.py evaluate_cv_proposals` prints the shares per half; `tests/candidates/test_evaluate_cv_proposals.py` holds
 the floors of `cvs/floors.json`. Only `tuning` is read for errors (`--failures`); `independent` is measured only.
@@ -18,11 +21,13 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from candidates.cv_proposals import cv_proposals_read
 from offers.geography.gazetteer import Gazetteer
+from offers.understanding.meaning import MeaningReader
 from offers.understanding.occupation_tasks import TaskReader
 from offers.understanding.occupations import OccupationReader
 from offers.understanding.skills import SkillReader
@@ -32,6 +37,7 @@ HALVES = ("tuning", "independent")
 READ_FOR_ERRORS = ("tuning",)
 TITLE_VERDICTS = ("right", "wrong", "uncoded", "none")
 TOWN_VERDICTS = ("right", "wrong", "missed", "none")
+SKILL_VERDICTS = ("said", "part", "not", "unjudged")
 
 
 @dataclass(frozen=True)
@@ -44,6 +50,7 @@ class JudgedCv:
     place: str
     expected_place: str
     town_verdict: str
+    skills: tuple[tuple[str, str], ...]  # (proposed skill, verdict)
 
 
 @dataclass(frozen=True)
@@ -52,6 +59,7 @@ class CvProposalScores:
     cvs: int
     titles: Counter[str]
     towns: Counter[str]
+    skills: Counter[str]
 
     @property
     def title_right(self) -> float:
@@ -74,6 +82,12 @@ class CvProposalScores:
         """Share of the CVs with a town proposed that is not theirs."""
         return self.towns["wrong"] / self.cvs if self.cvs else 0.0
 
+    @property
+    def skills_not_said(self) -> float:
+        """Share of the judged proposed skills that nothing in the CV says."""
+        judged = sum(self.skills[verdict] for verdict in ("said", "part", "not"))
+        return self.skills["not"] / judged if judged else 0.0
+
 
 def load_half(half: str) -> list[dict[str, Any]]:
     return json.loads((CVS_DIR / f"{half}.json").read_text(encoding="utf-8"))["cvs"]
@@ -88,6 +102,17 @@ def floors() -> dict[str, dict[str, float]]:
     }
 
 
+@lru_cache(maxsize=1)
+def vocabulary() -> tuple[str, ...]:
+    return tuple(json.loads((CVS_DIR / "vocabulary.json").read_text(encoding="utf-8"))["labels"])
+
+
+@lru_cache(maxsize=1)
+def skill_verdicts() -> dict[str, dict[str, str]]:
+    """CV id -> proposed skill -> the recruiter's verdict."""
+    return json.loads((CVS_DIR / "skills_judged.json").read_text(encoding="utf-8"))["judged"]
+
+
 def judged_cv(
     cv: dict[str, Any],
     *,
@@ -95,9 +120,16 @@ def judged_cv(
     places: Gazetteer,
     skills: SkillReader,
     tasks: TaskReader | None,
+    meaning: MeaningReader | None,
 ) -> JudgedCv:
     proposals = cv_proposals_read(
-        cv["text"], vocabulary=[], skills=skills, occupations=occupations, places=places, tasks=tasks
+        cv["text"],
+        vocabulary=vocabulary(),
+        skills=skills,
+        occupations=occupations,
+        places=places,
+        tasks=tasks,
+        meaning=meaning,
     )
     wanted = tuple(cv["wanted_rome"])
     if proposals.rome_code:
@@ -119,6 +151,7 @@ def judged_cv(
         place=proposals.place_name,
         expected_place=cv.get("place") or "",
         town_verdict=town_verdict,
+        skills=tuple((skill, skill_verdicts().get(cv["id"], {}).get(skill, "unjudged")) for skill in proposals.skills),
     )
 
 
@@ -129,14 +162,17 @@ def cv_proposal_scores(
     places: Gazetteer,
     skills: SkillReader,
     tasks: TaskReader | None,
+    meaning: MeaningReader | None,
 ) -> tuple[CvProposalScores, list[JudgedCv]]:
     judged = [
-        judged_cv(cv, occupations=occupations, places=places, skills=skills, tasks=tasks) for cv in load_half(half)
+        judged_cv(cv, occupations=occupations, places=places, skills=skills, tasks=tasks, meaning=meaning)
+        for cv in load_half(half)
     ]
     scores = CvProposalScores(
         half=half,
         cvs=len(judged),
         titles=Counter(item.title_verdict for item in judged),
         towns=Counter(item.town_verdict for item in judged),
+        skills=Counter(verdict for item in judged for _, verdict in item.skills),
     )
     return scores, judged

@@ -25,26 +25,44 @@ DATED_LINE = re.compile(
     re.IGNORECASE,
 )
 ONGOING = re.compile(rf"^\s*depuis\b|{_NOW}", re.IGNORECASE)
-# Section headings (folded): its training sections' dates are no jobs.
-_TRAINING_HEADING = re.compile(r"^(?:formations?|diplomes?|etudes|education|cursus|certifications?)\b")
-_HEADING = re.compile(
-    r"^(?:experiences?|parcours|formations?|competences|langues?|diplomes?|centres? d.?interets?|interets|loisirs"
-    r"|informatique|outils|qualites|permis|references|education|etudes|cursus|certifications?|skills|profil"
-    r"|work experience|professional experience|languages)\b"
+# Section headings (folded), whole: a heading's words, then only words that qualify it ("EXPÉRIENCES PROFESSIONNELLES",
+# "Compétences clés", "CENTRES D'INTÉRÊT"); "Permis B" is no heading. Its training sections' dates are no jobs, the
+# skills its hobbies name no trade's.
+_HEADINGS = {
+    "training": r"formations?|diplomes?|etudes|education|cursus|certifications?",
+    "hobbies": r"centres? d.?interets?|interets|loisirs|hobbies|passions|interests",
+    "other": r"experiences?|parcours|competences|langues?|informatique|outils|qualites|permis|references|skills"
+    r"|profil|profile|work experience|professional experience|languages|divers|a propos|about me|resume",
+}
+_QUALIFIERS = (
+    r"professionnel|professionnelle|professionnels|professionnelles|cles|techniques|informatiques|linguistiques"
+    r"|complementaires|personnelles|principales|diverses|et|d|de|interet|interets|loisirs|diplomes|formations"
+    r"|certifications|langues|outils|experience|experiences|skills|de conduite"
 )
+_HEADING = {kind: re.compile(rf"^(?:{words})(?:\s+(?:{_QUALIFIERS}))*$") for kind, words in _HEADINGS.items()}
 
 
 def section_heading(line: str) -> str:
-    """'training' or 'other' for a CV's section heading ("FORMATION", "Expériences professionnelles", spaced out as
-    "E X P É R I E N C E S"), else ""."""
-    words = fold(line).strip(" :")
+    """'training', 'hobbies' or 'other' for a CV's section heading ("FORMATION", "LOISIRS", "Expériences
+    professionnelles", spaced out as "E X P É R I E N C E S"), else ""."""
+    words = " ".join(fold(line).replace("'", " ").replace("’", " ").strip(" :").split())
     if len(words) > 2 and all(len(part) == 1 for part in words.split()):
         words = words.replace(" ", "")
-    if any(char.isdigit() for char in words) or len(words.split()) > 5:
-        return ""  # a line that says more than a heading ("Expérience : 2019-2024 boulangère")
-    if _TRAINING_HEADING.match(words):
-        return "training"
-    return "other" if _HEADING.match(words) else ""
+    return next((kind for kind, heading in _HEADING.items() if heading.match(words)), "")
+
+
+def section_texts(text: str) -> dict[str, str]:
+    """The CV's text by the kind of section its lines stand in: 'training', 'hobbies' and 'other' (the head, the
+    experiences, the skills...), headings left out."""
+    found: dict[str, list[str]] = {"training": [], "hobbies": [], "other": []}
+    kind = "other"
+    for line in text.splitlines():
+        heading = section_heading(line) if line.strip() else ""
+        if heading:
+            kind = heading
+            continue
+        found[kind].append(line)
+    return {kind: "\n".join(lines) for kind, lines in found.items()}
 
 
 def head_lines(lines: Sequence[str]) -> list[str]:

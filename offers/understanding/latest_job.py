@@ -33,14 +33,14 @@ def dated_jobs(text: str) -> list[LatestJob]:
     """The dated lines of a CV's experiences, in the text's order (not those of its training sections)."""
     lines = [line for line in text.splitlines() if line.strip()]
     jobs = []
-    training = False
+    skipped = False  # a training or hobbies section: its dates are no jobs
     for number, line in enumerate(lines):
         heading = section_heading(line)
         if heading:
-            training = heading == "training"
+            skipped = heading != "other"
             continue
         dated = DATED_LINE.match(line)
-        if training or not dated:
+        if skipped or not dated:
             continue
         rest = dated.group("rest").strip() or (lines[number + 1] if number + 1 < len(lines) else "")
         title, *details = _TITLE_END.split(rest, maxsplit=1)

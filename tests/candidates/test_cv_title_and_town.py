@@ -196,3 +196,50 @@ def test_a_town_in_the_head_is_no_title(occupations):
     text = _cv("Hugo LAMBERT", "Paris 11e", "hugo@proton.me", "PROFIL", "2020-2025 Vendeur cycles, Paris")
     title, _ = cv_title(text, occupations)
     assert title == "Vendeur cycles"
+
+
+# --- skills -----------------------------------------------------------------------------------------------------
+
+
+def _skills(text: str, vocabulary: list[str]) -> tuple[str, ...]:
+    from candidates.cv_proposals import cv_proposals_read
+    from offers.geography.gazetteer import Gazetteer
+    from offers.understanding.skills import skill_reader
+
+    return cv_proposals_read(
+        text, vocabulary=vocabulary, skills=skill_reader(), occupations=occupation_reader(), places=Gazetteer()
+    ).skills
+
+
+def test_the_skills_proposed_are_those_the_cv_says_of_its_work(occupations):
+    vocabulary = [
+        "Réaliser les courses",
+        "Manager une équipe commerciale",
+        "Réaliser un merchandising",
+        "Utiliser un transpalette",
+        "Préparer des commandes",
+    ]
+    text = _cv(
+        "Yann L.",
+        "EXPÉRIENCES",
+        "2019 - 2024 Préparateur de commandes, entrepôt : préparation des commandes, transpalette",
+        "2018 Site vitrine pour une association (HTML/CSS, WordPress)",
+        "FORMATION",
+        "2017 BTS Management des unités commerciales",
+        "2019 CACES R489 catégorie 1",
+        "Habilitation électrique B1V",
+        "CENTRES D'INTÉRÊT",
+        "Course à pied, sortie des containers du club le samedi",
+    )
+    proposed = _skills(text, vocabulary)
+    assert {"Préparer des commandes", "Utiliser un transpalette", "Habilitation électrique B1V"} <= set(proposed)
+    # Not a hobby's words, a diploma's name, a web site's "vitrine", bins called containers, nor a licence unnamed
+    # (the B1V holder's B0: the recommendations read it as held, the CV does not say it).
+    for unsaid in (
+        "Réaliser les courses",
+        "Manager une équipe commerciale",
+        "Réaliser un merchandising",
+        "Docker",
+        "Habilitation électrique B0",
+    ):
+        assert unsaid not in proposed

@@ -1,4 +1,4 @@
-"""The title and the town a CV proposes, against a recruiter's reading of 80 CVs written blind
+"""The title, the town and the skills a CV proposes, against a recruiter's reading of 80 CVs written blind
 (`candidates/evaluation/cvs/`): the set's shape and the floors it holds, on the real ROME referential and communes
 file of ../shared/data (read, never copied)."""
 
@@ -11,8 +11,16 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from candidates.evaluation.cv_proposals import HALVES, cv_proposal_scores, floors, load_half
+from candidates.evaluation.cv_proposals import (
+    HALVES,
+    cv_proposal_scores,
+    floors,
+    load_half,
+    skill_verdicts,
+    vocabulary,
+)
 from offers.reference_data import rome_load
+from offers.understanding.meaning import meaning_reader
 from offers.understanding.occupation_tasks import task_reader
 from offers.understanding.occupations import occupation_reader
 from offers.understanding.skills import skill_reader
@@ -37,12 +45,17 @@ def test_every_cv_names_real_rome_codes_and_communes(commune_rows):  # noqa: F81
             assert set(cv["wanted_rome"]) <= codes, cv["id"]
             if cv["commune_insee"]:
                 assert communes[cv["commune_insee"]] == cv["place"], cv["id"]
+    judged = skill_verdicts()
+    assert set(judged) <= ids
+    assert {verdict for skills in judged.values() for verdict in skills.values()} <= {"said", "part", "not"}
+    assert len(vocabulary()) == 348
 
 
 @pytest.mark.django_db
 def test_the_proposals_hold_their_floors(france):  # noqa: F811
     rome_load(folder=ROME)
     readers = {"occupations": occupation_reader(), "places": france, "skills": skill_reader(), "tasks": task_reader()}
+    readers["meaning"] = meaning_reader(ROME)
     for half in HALVES:
         scores, _ = cv_proposal_scores(half, **readers)
         bounds = floors()[half]
@@ -51,6 +64,8 @@ def test_the_proposals_hold_their_floors(france):  # noqa: F811
         assert scores.title_wrong <= bounds["title_wrong_max"], (half, scores.titles)
         assert scores.town_right >= bounds["town_right_min"], (half, scores.towns)
         assert scores.town_wrong <= bounds["town_wrong_max"], (half, scores.towns)
+        assert scores.skills_not_said <= bounds["skills_not_said_max"], (half, scores.skills)
+        assert scores.skills["unjudged"] <= bounds["skills_unjudged_max"], (half, scores.skills)
 
 
 @pytest.mark.django_db

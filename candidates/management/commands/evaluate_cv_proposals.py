@@ -7,11 +7,13 @@ from django.core.management.base import BaseCommand, CommandParser
 from candidates.evaluation.cv_proposals import (
     HALVES,
     READ_FOR_ERRORS,
+    SKILL_VERDICTS,
     TITLE_VERDICTS,
     TOWN_VERDICTS,
     cv_proposal_scores,
 )
 from offers.geography.loading import gazetteer
+from offers.understanding.meaning import configured_meaning_reader
 from offers.understanding.occupation_tasks import task_reader
 from offers.understanding.occupations import occupation_reader
 from offers.understanding.skills import skill_reader
@@ -19,10 +21,10 @@ from offers.understanding.skills import skill_reader
 
 class Command(BaseCommand):
     help = (
-        "Score the title and the town a CV proposes against a recruiter's reading of the same CV "
+        "Score the title, the town and the skills a CV proposes against a recruiter's reading of the same CV "
         "(candidates/evaluation/cvs/): per half, the share of CVs proposed the right job's code, another job's code, "
-        "the town they live in, another town. With --failures, list the disagreements of the tuning half; the "
-        "independent half is never listed."
+        "the town they live in, another town, and the share of proposed skills the CV does not say. With --failures, "
+        "list the disagreements of the tuning half; the independent half is never listed."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -30,13 +32,15 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         readers = {"occupations": occupation_reader(), "places": gazetteer(), "skills": skill_reader()}
-        readers["tasks"] = task_reader()
+        readers.update(tasks=task_reader(), meaning=configured_meaning_reader())
         self.stdout.write(
             f"{'half':<12} {'CVs':>4} "
             + " ".join(f"{'title ' + verdict:>13}" for verdict in TITLE_VERDICTS)
             + " "
             + " ".join(f"{'town ' + verdict:>12}" for verdict in TOWN_VERDICTS)
-            + f" {'title right':>11} {'title wrong':>11} {'town right':>10} {'town wrong':>10}"
+            + " "
+            + " ".join(f"{'skills ' + verdict:>15}" for verdict in SKILL_VERDICTS)
+            + f" {'title right':>11} {'title wrong':>11} {'town right':>10} {'town wrong':>10} {'skills not said':>15}"
         )
         listed = []
         for half in HALVES:
@@ -46,8 +50,10 @@ class Command(BaseCommand):
                 + " ".join(f"{scores.titles[verdict]:>13}" for verdict in TITLE_VERDICTS)
                 + " "
                 + " ".join(f"{scores.towns[verdict]:>12}" for verdict in TOWN_VERDICTS)
+                + " "
+                + " ".join(f"{scores.skills[verdict]:>15}" for verdict in SKILL_VERDICTS)
                 + f" {scores.title_right:>11.3f} {scores.title_wrong:>11.3f}"
-                f" {scores.town_right:>10.3f} {scores.town_wrong:>10.3f}"
+                f" {scores.town_right:>10.3f} {scores.town_wrong:>10.3f} {scores.skills_not_said:>15.3f}"
             )
             if half in READ_FOR_ERRORS:
                 listed.extend(judged)
@@ -63,3 +69,6 @@ class Command(BaseCommand):
                 self.stdout.write(
                     f"  {item.id} town {item.town_verdict}: {item.place!r} (said {item.expected_place!r})"
                 )
+            for skill, verdict in item.skills:
+                if verdict in ("not", "unjudged"):
+                    self.stdout.write(f"  {item.id} skill {verdict}: {skill!r}")
