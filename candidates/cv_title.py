@@ -60,13 +60,12 @@ def cv_title(text: str, occupations: OccupationReader) -> tuple[str, str]:
     if job is None:
         return _weighed(text, mentions, occupations)
     guesses = occupations.from_title(job.title) if job.title else []
-    if guesses and guesses[0].confidence >= SURE_TITLE and not _left_behind(job.title, occupations):
-        return _capitalised(job.title), guesses[0].code
-    if _named_title(job.title, occupations):
-        # The job held now, read unsurely ("Vendeuse": no code then), rather than an older one.
-        return _capitalised(job.title), ""
-    # Its title is not one known as written ("Directrice adjointe, supermarché"): a title its lines name, if any;
-    # not an older job's nor the one a diploma is named after ("BTS Management des unités commerciales").
+    sure = bool(guesses) and guesses[0].confidence >= SURE_TITLE
+    if _titleish(job.title, occupations, sure=sure) and not _left_behind(job.title, occupations):
+        # The job held now, even read unsurely ("Vendeuse": no code then), rather than an older one.
+        return _capitalised(job.title), guesses[0].code if sure else ""
+    # Its line names an employer ("2019-2024 EHPAD Les Tilleuls"): a title its lines name, if any; not an older job's
+    # nor the one a diploma is named after ("BTS Management des unités commerciales").
     block = _latest_experience(text, job)
     return _weighed(block, occupations.mentions(block), occupations)
 
@@ -84,6 +83,18 @@ def _named_title(words: str, occupations: OccupationReader) -> list[OccupationGu
     if not words or not any(mention.weight >= MIN_TITLE_WEIGHT for mention in occupations.mentions(words)):
         return []
     return occupations.from_title(words)
+
+
+def _titleish(words: str, occupations: OccupationReader, *, sure: bool) -> bool:
+    """The words are a job's title, known or not ("Conseillère de clientèle particuliers": known titles hold its words),
+    not an employer's name read as a near title ("Maison Martin", "Auto-école du Stade", "Crédit Agricole"); a title
+    read `sure`ly needs only to name a known title's word ("Enseignant de la conduite automobile")."""
+    if not words:
+        return False
+    named = [mention for mention in occupations.mentions(words) if mention.weight >= MIN_TITLE_WEIGHT]
+    if any(len(mention.words) > 1 for mention in named) or (sure and named):
+        return True
+    return bool(occupations.possible_families(words))
 
 
 def _left_behind(words: str, occupations: OccupationReader) -> bool:

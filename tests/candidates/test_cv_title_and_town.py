@@ -192,6 +192,28 @@ def test_a_latest_job_no_title_names_proposes_no_older_job(occupations):
     assert cv_title(text, occupations) == ("", "")
 
 
+def test_a_latest_job_titled_in_words_no_known_title_has_is_proposed_as_written(occupations):
+    # Known titles hold its words ("Adjoint administratif / Adjointe administrative ..."): a title, without a code.
+    text = _cv(
+        "Céline D.",
+        "EXPÉRIENCE",
+        "Depuis 2019 : Adjointe administrative – Mairie de Lambersart, état civil",
+        "2012 - 2019 : Agent d'accueil – CCAS",
+    )
+    assert cv_title(text, occupations) == ("Adjointe administrative", "")
+
+
+def test_an_employer_on_the_latest_dated_line_is_no_title(occupations):
+    text = _cv(
+        "Sébastien M.",
+        "EXPÉRIENCE",
+        "2019 - 2025 : Auto-école du Stade, Saint-Denis",
+        "Leçons de conduite, préparation au code",
+        "2014 - 2018 : Chauffeur VTC",
+    )
+    assert cv_title(text, occupations) == ("", "")
+
+
 def test_a_town_in_the_head_is_no_title(occupations):
     text = _cv("Hugo LAMBERT", "Paris 11e", "hugo@proton.me", "PROFIL", "2020-2025 Vendeur cycles, Paris")
     title, _ = cv_title(text, occupations)
