@@ -23,12 +23,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from offers.understanding.cv_layout import head_lines
-from offers.understanding.latest_job import LatestJob, dated_jobs, latest_job
+from offers.understanding.latest_job import MIN_TITLE_WEIGHT, LatestJob, dated_jobs, job_code, latest_job
 from offers.understanding.occupation_reading import SURE_TITLE, OccupationGuess, OccupationReader, TitleMention
 from offers.understanding.text import tokens
-
-# A title only left behind ("ancien boulanger", weight 0.25) is not proposed as the job wanted.
-MIN_TITLE_WEIGHT = 0.5
 
 _WRITTEN_WORD = re.compile(r"[\w#+]+")
 # A line that states the job sought, what it seeks after the cue.
@@ -59,11 +56,10 @@ def cv_title(text: str, occupations: OccupationReader) -> tuple[str, str]:
     job = latest_job(text)
     if job is None:
         return _weighed(text, mentions, occupations)
-    guesses = occupations.from_title(job.title) if job.title else []
-    sure = bool(guesses) and guesses[0].confidence >= SURE_TITLE
-    if _titleish(job.title, occupations, sure=sure) and not _left_behind(job.title, occupations):
+    code = job_code(job, occupations)
+    if code is not None:
         # The job held now, even read unsurely ("Vendeuse": no code then), rather than an older one.
-        return _capitalised(job.title), guesses[0].code if sure else ""
+        return _capitalised(job.title), code
     # Its line names an employer ("2019-2024 EHPAD Les Tilleuls"): a title its lines name, if any; not an older job's
     # nor the one a diploma is named after ("BTS Management des unités commerciales").
     block = _latest_experience(text, job)
@@ -83,24 +79,6 @@ def _named_title(words: str, occupations: OccupationReader) -> list[OccupationGu
     if not words or not any(mention.weight >= MIN_TITLE_WEIGHT for mention in occupations.mentions(words)):
         return []
     return occupations.from_title(words)
-
-
-def _titleish(words: str, occupations: OccupationReader, *, sure: bool) -> bool:
-    """The words are a job's title, known or not ("Conseillère de clientèle particuliers": known titles hold its words),
-    not an employer's name read as a near title ("Maison Martin", "Auto-école du Stade", "Crédit Agricole"); a title
-    read `sure`ly needs only to name a known title's word ("Enseignant de la conduite automobile")."""
-    if not words:
-        return False
-    named = [mention for mention in occupations.mentions(words) if mention.weight >= MIN_TITLE_WEIGHT]
-    if any(len(mention.words) > 1 for mention in named) or (sure and named):
-        return True
-    return bool(occupations.possible_families(words))
-
-
-def _left_behind(words: str, occupations: OccupationReader) -> bool:
-    """The words name a title only as one left behind ("Ancien boulanger")."""
-    mentions = occupations.mentions(words)
-    return bool(mentions) and all(mention.weight < MIN_TITLE_WEIGHT for mention in mentions)
 
 
 def _objective_mentions(lines: Sequence[str], occupations: OccupationReader) -> list[TitleMention]:

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from offers.understanding.cv_layout import DATED_LINE, ONGOING, section_heading
 from offers.understanding.occupation_reading import SURE_TITLE, OccupationReader
 
+# A title only left behind ("ancien boulanger", weight 0.25) is no job held.
+MIN_TITLE_WEIGHT = 0.5
 _FOUR_DIGITS = re.compile(r"(?:19|20)\d{2}")
 # Where a title stops on its line: the employer, the place, the details after it.
 _TITLE_END = re.compile(r"\s*(?:,|\s[-–—|]\s|:|\(|•)")
@@ -57,8 +59,37 @@ def latest_job(text: str) -> LatestJob | None:
     return max(jobs, key=lambda job: (job.ended, -job.line)) if jobs else None
 
 
+def job_code(job: LatestJob, reader: OccupationReader) -> str | None:
+    """The ROME code of a dated job's title when read surely, "" when its title is a job's read unsurely ("Vendeuse"),
+    None when it is no job's title: an employer's name ("Maison Martin", "Auto-école du Stade") or a job left behind
+    ("Ancien boulanger")."""
+    guesses = reader.from_title(job.title) if job.title else []
+    sure = bool(guesses) and guesses[0].confidence >= SURE_TITLE
+    if not _titleish(job.title, reader, sure=sure) or _left_behind(job.title, reader):
+        return None
+    return guesses[0].code if sure else ""
+
+
 def latest_job_family(text: str, reader: OccupationReader) -> str:
     """The ROME family of the title on the text's latest dated line, if read surely; else ""."""
     job = latest_job(text)
-    guesses = reader.from_title(job.title) if job and job.title else []
-    return reader.family(guesses[0].code) if guesses and guesses[0].confidence >= SURE_TITLE else ""
+    code = job_code(job, reader) if job else None
+    return reader.family(code) if code else ""
+
+
+def _titleish(words: str, reader: OccupationReader, *, sure: bool) -> bool:
+    """The words are a job's title, known or not ("Conseillère de clientèle particuliers": known titles hold its words),
+    not an employer's name read as a near title ("Maison Martin", "Auto-école du Stade", "Crédit Agricole"); a title
+    read `sure`ly needs only to name a known title's word ("Enseignant de la conduite automobile")."""
+    if not words:
+        return False
+    named = [mention for mention in reader.mentions(words) if mention.weight >= MIN_TITLE_WEIGHT]
+    if any(len(mention.words) > 1 for mention in named) or (sure and named):
+        return True
+    return bool(reader.possible_families(words))
+
+
+def _left_behind(words: str, reader: OccupationReader) -> bool:
+    """The words name a title only as one left behind ("Ancien boulanger")."""
+    mentions = reader.mentions(words)
+    return bool(mentions) and all(mention.weight < MIN_TITLE_WEIGHT for mention in mentions)
