@@ -168,15 +168,16 @@ def _skills(text: str, vocabulary: Iterable[str], reader: SkillReader, meaning: 
     B1V habilitation proposes no B0, which the recommendations still read as held)."""
     vocabulary = tuple(vocabulary)
     sections = section_texts(text)
-    diplomas = [line for line in sections["training"].splitlines() if _DIPLOMA.search(fold(line))]
-    said = "\n".join([sections["other"], *(line for line in sections["training"].splitlines() if line not in diplomas)])
-    found = reader.find(said, vocabulary, meaning=meaning)
+    diplomas, other_training = [], []
+    for line in sections["training"].splitlines():
+        (diplomas if _DIPLOMA.search(fold(line)) else other_training).append(line)
+    done = "\n".join([sections["other"], *other_training])  # what they did and hold, read in full
+    found = reader.find(done, vocabulary, meaning=meaning)
     found += [skill for skill in reader.find("\n".join(diplomas), vocabulary) if reader.names_specific(skill)]
     named = {concept for skill in found for concept in reader.label(skill).concepts}
-    said = f"{said}\n" + "\n".join(diplomas)
     tools = {
         reader.concepts[concept].label: concept
-        for concept in sorted(reader.concepts_in(said, implied_licences=False))
+        for concept in sorted(reader.concepts_in("\n".join([done, *diplomas]), implied_licences=False))
         if reader.concepts[concept].kind in SPECIFIC_KINDS and concept not in named
     }
     first_word: dict[str, int] = {}

@@ -23,7 +23,14 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from offers.understanding.cv_layout import head_lines
-from offers.understanding.latest_job import MIN_TITLE_WEIGHT, LatestJob, dated_jobs, job_code, latest_job
+from offers.understanding.latest_job import (
+    MIN_TITLE_WEIGHT,
+    LatestJob,
+    dated_jobs,
+    held_titles,
+    job_code,
+    latest_job,
+)
 from offers.understanding.occupation_reading import SURE_TITLE, OccupationGuess, OccupationReader, TitleMention
 from offers.understanding.text import tokens
 
@@ -76,7 +83,7 @@ def _latest_experience(text: str, job: LatestJob) -> str:
 def _named_title(words: str, occupations: OccupationReader) -> list[OccupationGuess]:
     """The reading of `words` as a title, when they name a known title as written (not "Paris" or an employer's
     "Maison Martin" read as a near title's misspelling) and not one left behind ("Ancien boulanger")."""
-    if not words or not any(mention.weight >= MIN_TITLE_WEIGHT for mention in occupations.mentions(words)):
+    if not words or not held_titles(occupations.mentions(words)):
         return []
     return occupations.from_title(words)
 

@@ -63,20 +63,22 @@ def _with_postcode(line: str, places: Gazetteer) -> CommunePlace | None:
     the one of that name in the postcode's département (the communes list holds one postcode per commune: "80000
     Amiens" is filed under 80080)."""
     for match in _POSTCODE.finditer(line):
+        communes = places.with_postcode(match.group(1))
         after = line[match.end() :].strip(" ,()")
+        after_part = _PARTS.split(after)[0]
         before = _BEFORE_POSTCODE.split(line[: match.start()])[-1].strip(" ,(")
         after_key, before_key = place_key(after[:60]), " " + place_key(before)
-        for commune in sorted(places.with_postcode(match.group(1)), key=lambda c: -len(place_key(c.name))):
+        for commune in sorted(communes, key=lambda c: -len(place_key(c.name))):
             for name in {place_key(commune.name), place_key(places.city_of(commune).name)}:
                 if name and (after_key == name or after_key.startswith(name + " ") or before_key.endswith(" " + name)):
                     return commune
-        for words in (place_key(_PARTS.split(after)[0]), before_key.strip()):
+        for words in (place_key(after_part), before_key.strip()):
             # A commune renamed since ("Saint-Ouen (93400)": Saint-Ouen-sur-Seine), the one of the postcode so named.
-            longer = [c for c in places.with_postcode(match.group(1)) if place_key(c.name).startswith(words + " ")]
+            longer = [commune for commune in communes if place_key(commune.name).startswith(words + " ")]
             if words and len(longer) == 1:
                 return longer[0]
         departement = departement_of_postcode(match.group(1))
-        for words in (_PARTS.split(after)[0], before):
+        for words in (after_part, before):
             named = [c for c in places.named(words, departement=departement) if not c.city_insee] if departement else []
             if len(named) == 1:
                 return named[0]

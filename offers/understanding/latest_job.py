@@ -11,10 +11,11 @@ others when the CV's text says no job is sought and names no title surely. Only 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from offers.understanding.cv_layout import DATED_LINE, ONGOING, section_heading
-from offers.understanding.occupation_reading import SURE_TITLE, OccupationReader
+from offers.understanding.occupation_reading import SURE_TITLE, OccupationReader, TitleMention
 
 # A title only left behind ("ancien boulanger", weight 0.25) is no job held.
 MIN_TITLE_WEIGHT = 0.5
@@ -61,13 +62,27 @@ def latest_job(text: str) -> LatestJob | None:
 
 def job_code(job: LatestJob, reader: OccupationReader) -> str | None:
     """The ROME code of a dated job's title when read surely, "" when its title is a job's read unsurely ("Vendeuse"),
-    None when it is no job's title: an employer's name ("Maison Martin", "Auto-école du Stade") or a job left behind
-    ("Ancien boulanger")."""
-    guesses = reader.from_title(job.title) if job.title else []
+    None when it is no job's title: an employer's name read as a near title ("Maison Martin", "Auto-école du Stade",
+    "Crédit Agricole") or a job left behind ("Ancien boulanger")."""
+    if not job.title:
+        return None
+    mentions = reader.mentions(job.title)
+    held = held_titles(mentions)
+    if mentions and not held:
+        return None  # left behind
+    guesses = reader.from_title(job.title)
     sure = bool(guesses) and guesses[0].confidence >= SURE_TITLE
-    if not _titleish(job.title, reader, sure=sure) or _left_behind(job.title, reader):
+    # A job's title, known or not ("Conseillère de clientèle particuliers": known titles hold its words); one read
+    # surely needs only to name a known title's word ("Enseignant de la conduite automobile").
+    titled = any(len(mention.words) > 1 for mention in held) or (sure and bool(held))
+    if not titled and not reader.possible_families(job.title):
         return None
     return guesses[0].code if sure else ""
+
+
+def held_titles(mentions: Iterable[TitleMention]) -> list[TitleMention]:
+    """The title mentions not left behind ("ancien boulanger" weighs 0.25)."""
+    return [mention for mention in mentions if mention.weight >= MIN_TITLE_WEIGHT]
 
 
 def latest_job_family(text: str, reader: OccupationReader) -> str:
@@ -75,21 +90,3 @@ def latest_job_family(text: str, reader: OccupationReader) -> str:
     job = latest_job(text)
     code = job_code(job, reader) if job else None
     return reader.family(code) if code else ""
-
-
-def _titleish(words: str, reader: OccupationReader, *, sure: bool) -> bool:
-    """The words are a job's title, known or not ("Conseillère de clientèle particuliers": known titles hold its words),
-    not an employer's name read as a near title ("Maison Martin", "Auto-école du Stade", "Crédit Agricole"); a title
-    read `sure`ly needs only to name a known title's word ("Enseignant de la conduite automobile")."""
-    if not words:
-        return False
-    named = [mention for mention in reader.mentions(words) if mention.weight >= MIN_TITLE_WEIGHT]
-    if any(len(mention.words) > 1 for mention in named) or (sure and named):
-        return True
-    return bool(reader.possible_families(words))
-
-
-def _left_behind(words: str, reader: OccupationReader) -> bool:
-    """The words name a title only as one left behind ("Ancien boulanger")."""
-    mentions = reader.mentions(words)
-    return bool(mentions) and all(mention.weight < MIN_TITLE_WEIGHT for mention in mentions)

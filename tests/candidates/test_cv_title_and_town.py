@@ -167,51 +167,58 @@ def test_the_title_is_the_job_sought_the_headline_or_the_latest_job(occupations,
     assert _family(occupations, code) == _family(occupations, expected_code)
 
 
-def test_a_latest_job_read_unsurely_is_proposed_without_a_code(occupations):
-    # "Vendeuse": clothes, shoes, food? A code would hide the offers of the others; the title goes alone.
-    text = _cv(
-        "Léa BERTRAND",
-        "71000 Mâcon",
-        "Expérience professionnelle",
-        "Sept. 2022 – aujourd'hui : Vendeuse, enseigne de prêt-à-porter femme, Mâcon",
-        "Été 2021 : Serveuse (saisonnière), camping",
-    )
-    assert cv_title(text, occupations) == ("Vendeuse", "")
-
-
-def test_a_latest_job_no_title_names_proposes_no_older_job(occupations):
-    text = _cv(
-        "Claire V.",
-        "92100 Boulogne-Billancourt",
-        "EXPÉRIENCE",
-        "2019 - 2025  Responsable adjointe clientèle, agence",
-        "2016 - 2019  Chargée d'accueil, même agence",
-        "FORMATION",
-        "BTS Management des unités commerciales",
-    )
-    assert cv_title(text, occupations) == ("", "")
-
-
-def test_a_latest_job_titled_in_words_no_known_title_has_is_proposed_as_written(occupations):
-    # Known titles hold its words ("Adjoint administratif / Adjointe administrative ..."): a title, without a code.
-    text = _cv(
-        "Céline D.",
-        "EXPÉRIENCE",
-        "Depuis 2019 : Adjointe administrative – Mairie de Lambersart, état civil",
-        "2012 - 2019 : Agent d'accueil – CCAS",
-    )
-    assert cv_title(text, occupations) == ("Adjointe administrative", "")
-
-
-def test_an_employer_on_the_latest_dated_line_is_no_title(occupations):
-    text = _cv(
-        "Sébastien M.",
-        "EXPÉRIENCE",
-        "2019 - 2025 : Auto-école du Stade, Saint-Denis",
-        "Leçons de conduite, préparation au code",
-        "2014 - 2018 : Chauffeur VTC",
-    )
-    assert cv_title(text, occupations) == ("", "")
+@pytest.mark.parametrize(
+    ("text", "proposed"),
+    [
+        # "Vendeuse": clothes, shoes, food? A code would hide the offers of the others; the title goes alone.
+        (
+            _cv(
+                "Léa BERTRAND",
+                "71000 Mâcon",
+                "Expérience professionnelle",
+                "Sept. 2022 – aujourd'hui : Vendeuse, enseigne de prêt-à-porter femme, Mâcon",
+                "Été 2021 : Serveuse (saisonnière), camping",
+            ),
+            ("Vendeuse", ""),
+        ),
+        # Known titles hold its words ("Adjoint administratif / Adjointe administrative ..."): a title, without a code.
+        (
+            _cv(
+                "Céline D.",
+                "EXPÉRIENCE",
+                "Depuis 2019 : Adjointe administrative – Mairie de Lambersart, état civil",
+                "2012 - 2019 : Agent d'accueil – CCAS",
+            ),
+            ("Adjointe administrative", ""),
+        ),
+        # No title names the latest job: no older job's title, nor a diploma's.
+        (
+            _cv(
+                "Claire V.",
+                "92100 Boulogne-Billancourt",
+                "EXPÉRIENCE",
+                "2019 - 2025  Responsable adjointe clientèle, agence",
+                "2016 - 2019  Chargée d'accueil, même agence",
+                "FORMATION",
+                "BTS Management des unités commerciales",
+            ),
+            ("", ""),
+        ),
+        # An employer on the latest dated line is no title.
+        (
+            _cv(
+                "Sébastien M.",
+                "EXPÉRIENCE",
+                "2019 - 2025 : Auto-école du Stade, Saint-Denis",
+                "Leçons de conduite, préparation au code",
+                "2014 - 2018 : Chauffeur VTC",
+            ),
+            ("", ""),
+        ),
+    ],
+)
+def test_a_latest_job_read_unsurely_goes_without_a_code_and_no_title_without_a_job(occupations, text, proposed):
+    assert cv_title(text, occupations) == proposed
 
 
 def test_a_town_in_the_head_is_no_title(occupations):

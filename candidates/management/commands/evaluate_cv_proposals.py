@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
@@ -10,6 +11,7 @@ from candidates.evaluation.cv_proposals import (
     SKILL_VERDICTS,
     TITLE_VERDICTS,
     TOWN_VERDICTS,
+    CvProposalScores,
     cv_proposal_scores,
 )
 from offers.geography.loading import gazetteer
@@ -17,6 +19,19 @@ from offers.understanding.meaning import configured_meaning_reader
 from offers.understanding.occupation_tasks import task_reader
 from offers.understanding.occupations import occupation_reader
 from offers.understanding.skills import skill_reader
+
+# (header, the cell of a half's scores): counts of each verdict, then the shares.
+COLUMNS: list[tuple[str, Callable[[CvProposalScores], str]]] = [
+    ("CVs", lambda scores: str(scores.cvs)),
+    *((f"title {verdict}", lambda scores, v=verdict: str(scores.titles[v])) for verdict in TITLE_VERDICTS),
+    *((f"town {verdict}", lambda scores, v=verdict: str(scores.towns[v])) for verdict in TOWN_VERDICTS),
+    *((f"skills {verdict}", lambda scores, v=verdict: str(scores.skills[v])) for verdict in SKILL_VERDICTS),
+    ("title right", lambda scores: f"{scores.title_right:.3f}"),
+    ("title wrong", lambda scores: f"{scores.title_wrong:.3f}"),
+    ("town right", lambda scores: f"{scores.town_right:.3f}"),
+    ("town wrong", lambda scores: f"{scores.town_wrong:.3f}"),
+    ("skills not said", lambda scores: f"{scores.skills_not_said:.3f}"),
+]
 
 
 class Command(BaseCommand):
@@ -33,28 +48,11 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         readers = {"occupations": occupation_reader(), "places": gazetteer(), "skills": skill_reader()}
         readers.update(tasks=task_reader(), meaning=configured_meaning_reader())
-        self.stdout.write(
-            f"{'half':<12} {'CVs':>4} "
-            + " ".join(f"{'title ' + verdict:>13}" for verdict in TITLE_VERDICTS)
-            + " "
-            + " ".join(f"{'town ' + verdict:>12}" for verdict in TOWN_VERDICTS)
-            + " "
-            + " ".join(f"{'skills ' + verdict:>15}" for verdict in SKILL_VERDICTS)
-            + f" {'title right':>11} {'title wrong':>11} {'town right':>10} {'town wrong':>10} {'skills not said':>15}"
-        )
+        self.stdout.write(f"{'half':<12} " + " ".join(f"{name:>{len(name)}}" for name, _ in COLUMNS))
         listed = []
         for half in HALVES:
             scores, judged = cv_proposal_scores(half, **readers)
-            self.stdout.write(
-                f"{half:<12} {scores.cvs:>4} "
-                + " ".join(f"{scores.titles[verdict]:>13}" for verdict in TITLE_VERDICTS)
-                + " "
-                + " ".join(f"{scores.towns[verdict]:>12}" for verdict in TOWN_VERDICTS)
-                + " "
-                + " ".join(f"{scores.skills[verdict]:>15}" for verdict in SKILL_VERDICTS)
-                + f" {scores.title_right:>11.3f} {scores.title_wrong:>11.3f}"
-                f" {scores.town_right:>10.3f} {scores.town_wrong:>10.3f} {scores.skills_not_said:>15.3f}"
-            )
+            self.stdout.write(f"{half:<12} " + " ".join(f"{cell(scores):>{len(name)}}" for name, cell in COLUMNS))
             if half in READ_FOR_ERRORS:
                 listed.extend(judged)
         if not options["failures"]:
