@@ -39,7 +39,14 @@ from matching.knn import AlsoNearest, HardConstraints, nearest_offers, similarit
 from matching.models import EmbeddingModel
 from matching.occupation_fit import family_codes, occupation_fit, offered_occupations, unlike_trades
 from matching.profile_query import profile_constraints, profile_context
-from matching.reading import CandidateOccupation, candidate_reading, occupation_is_clear, read_offer_occupation
+from matching.reading import (
+    SOUGHT,
+    CandidateOccupation,
+    candidate_reading,
+    left_occupations,
+    occupation_is_clear,
+    read_offer_occupation,
+)
 from matching.reading_check import NOT_ASKED, nearest_anywhere_fit, reading_checked
 from matching.selectors import NoActiveEmbeddingModel, active_embedding_model
 from matching.skill_meaning import listed_may_have
@@ -164,7 +171,9 @@ def recommendations_for(
             reader=reader,
         )
     clear = occupation_is_clear(occupations)
-    typed = bool(occupations) and occupations[0].source == "title"  # read from the title they typed
+    # Read from the title they typed, or from the work their text says they seek: said by them, not guessed.
+    typed = bool(occupations) and occupations[0].source in ("title", SOUGHT)
+    left = left_occupations(context.text, occupations, reader) if not context.title.strip() else frozenset()
     named = bool(occupations) and occupations[0].confidence >= SURE_READING
     hits, values = _pool(
         vector=vector,
@@ -227,6 +236,9 @@ def recommendations_for(
         if salary_fit_of(salary_min, salary_max, context) == "below_floor":
             score += weights["salary_below_floor"]
         if score < weights["floor"]:
+            continue
+        if fit != "same" and any(reader.family(code) in left for code in offered_of[offer_id]):
+            # The job their text says they leave ("Ancienne serveuse, je veux travailler ..."): not what they seek.
             continue
         if fit in NOT_ASKED and named:
             # They named their job (a title, a chosen code): another occupation, or one the offer does not

@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import astuple, dataclass
+from dataclasses import astuple, dataclass, replace
 
 import numpy as np
 from django.core.cache import cache
@@ -37,8 +37,10 @@ from offers.understanding.latest_job import latest_job_family
 from offers.understanding.occupation_tasks import task_reader
 from offers.understanding.occupations import OccupationReader, occupation_reader, title_key
 from offers.understanding.offer_occupation import offer_occupation_read
+from offers.understanding.sought_work import sought_work, work_words
 
 NEIGHBOURS = 15
+SOUGHT = "sought"  # the source of a reading of what a text says it seeks in words (`_sought_reading`)
 # How much the nearest offers' vote weighs against what the text names (the text's titles are
 # more specific; the vote reads any wording, English included).
 TEXT_WEIGHT = 0.6
@@ -59,7 +61,7 @@ DESCRIBED_WEIGHT = 0.5
 LATEST_JOB_WEIGHT = 1.0
 READING_CACHE_SECONDS = 24 * 3600
 # Part of the cache key: a change of how readings are made (not of the data they read) is a new key.
-READING_RULES = "2026-12-06 thirteenth session: the tasks a text describes, a CV's latest dated job"
+READING_RULES = "2026-12-06 sixteenth session: the work a text without a title says it seeks in words"
 # A title that offers file under other families than the referential's (`_filed_by_offers`): how many
 # offer titles must say so, and how sure their families are against the referential's reading.
 OFFER_TITLES_MIN = 2
@@ -84,7 +86,7 @@ class CandidateOccupation:
     code: str
     label: str
     confidence: float
-    source: str  # "code" | "title" | "offers" | "text" | "neighbours"
+    source: str  # "code" | "title" | "offers" | "text" | "neighbours" | "sought" (what a text says it seeks)
 
 
 def read_offer_occupation(reader: OccupationReader, title: str, rome_code: str, stored: str = "") -> str:
@@ -110,8 +112,12 @@ def candidate_occupations(
     vector: Sequence[float] | np.ndarray | None = None,
     model: EmbeddingModel | None = None,
     reader: OccupationReader | None = None,
+    sought: bool = True,
 ) -> list[CandidateOccupation]:
-    """The candidate's occupations, most likely first, each with a confidence (0..1)."""
+    """The candidate's occupations, most likely first, each with a confidence (0..1).
+
+    `sought`: read what a text without a title says it seeks in words, when it says so (`_sought_reading`).
+    """
     reader = reader or occupation_reader()
     if rome_code:
         return [CandidateOccupation(rome_code, reader.label(rome_code), 1.0, "code")]
@@ -169,7 +175,73 @@ def candidate_occupations(
         if described is not None and (not possible or reader.family(described.code) in possible):
             text_scores[reader.family(described.code)] += DESCRIBED_WEIGHT
             read = _blended(reader, text_scores, shares, told)
+    if sought and not title.strip() and model is not None:
+        # The families of the titles the text names other than as sought, and of those it says it left.
+        others = {family for mention in mentions if not mention.sought for family in mention.shares}
+        past = {family for mention in mentions if mention.left for family in mention.shares}
+        # "Ancienne serveuse, je souhaite devenir aide-soignante": read as the job their text says they seek.
+        wanted = {family for mention in mentions if mention.sought for family in mention.shares}
+        if read and reader.family(read[0].code) in wanted:
+            return _as_sought(read, wanted, others, reader)
+        # "Ancienne serveuse, je veux travailler dans l'aide à la personne": the titles it names are the past.
+        return _sought_reading(text, model, reader, read, others, past) or read
     return read
+
+
+def _as_sought(
+    read: list[CandidateOccupation], wanted: set[str], named: set[str], reader: OccupationReader
+) -> list[CandidateOccupation]:
+    """`read` as what the text seeks: the families `wanted` marked so, those it names otherwise (`named`: the past,
+    "Coiffeuse pendant 12 ans") left out."""
+    return [
+        replace(item, source=SOUGHT) if reader.family(item.code) in wanted else item
+        for item in read
+        if reader.family(item.code) in wanted or reader.family(item.code) not in named
+    ]
+
+
+def _sought_reading(
+    text: str,
+    model: EmbeddingModel,
+    reader: OccupationReader,
+    read: list[CandidateOccupation],
+    named: set[str],
+    past: set[str],
+) -> list[CandidateOccupation]:
+    """The occupations of the work a text says it seeks in words (`sought_work`), read as a text of its own with its
+    own vector and offers' vote, but for the jobs the text says it left (`past`): the whole text's reading (`read`)
+    where its occupation is among them (a waitress seeking "un poste en restauration"), else theirs; none when the
+    text says no such work, or when the whole text reads one clearly and the clause none."""
+    clause = sought_work(text)
+    if not clause or not task_reader().describes_work(work_words(clause)):
+        return []
+    from matching.offer_text import OFFER_TEXT_MAX_TOKENS
+    from matching.services import encoder_for
+
+    vector = encoder_for(model).encode([clause], max_tokens=OFFER_TEXT_MAX_TOKENS)[0]
+    clause_read = candidate_occupations(title="", text=clause, vector=vector, model=model, reader=reader, sought=False)
+    # The offers' vote may bring back a job the text says it left.
+    wanted = [item for item in clause_read if reader.family(item.code) not in past]
+    if not wanted:
+        return []
+    families = {reader.family(item.code) for item in wanted}
+    if read and reader.family(read[0].code) in families:
+        return _as_sought(read, families, named, reader)
+    if occupation_is_clear(read) and not occupation_is_clear(wanted):
+        # The job the text names clearly may be the one sought, in words the clause reads loosely.
+        return []
+    return [replace(item, source=SOUGHT) for item in wanted]
+
+
+def left_occupations(text: str, occupations: Sequence[CandidateOccupation], reader: OccupationReader) -> frozenset[str]:
+    """The occupation families a text names but leaves, when it says it seeks others (`_sought_reading`): "Ancienne
+    serveuse, je veux travailler dans l'aide à la personne" leaves waitressing. Empty for any other reading."""
+    if not occupations or occupations[0].source != SOUGHT:
+        return frozenset()
+    named = {family for mention in reader.mentions(text) if not mention.sought for family in mention.shares}
+    latest = latest_job_family(text, reader)
+    sought = {reader.family(item.code) for item in occupations if item.source == SOUGHT}
+    return frozenset(named | ({latest} if latest else set())) - sought
 
 
 def _blended(

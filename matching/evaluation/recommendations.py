@@ -48,7 +48,8 @@ GAIN_RELEVANT = 2
 GAIN_RELATED = 1
 # The profile sets: `demo` (the weights were tuned on half of it), `heldout` (other occupations,
 # nothing tuned on it), `heldout2` to `heldout9` (each written apart and committed before any run, never
-# tuned on).
+# tuned on), `heldout10` and `heldout11` (title-less profiles, career changers above all, written apart:
+# `heldout10` read for errors, `heldout11` measured only).
 PROFILE_SETS = {
     name: f"{name}_profiles.json"
     for name in (
@@ -62,6 +63,8 @@ PROFILE_SETS = {
         "heldout7",
         "heldout8",
         "heldout9",
+        "heldout10",
+        "heldout11",
     )
 }
 

@@ -31,6 +31,7 @@ from offers.understanding.title_words import (
     accents_agree,
     cue,
     in_order,
+    leaves,
     masculine_form,
     same_start,
     seeks,
@@ -88,6 +89,7 @@ class TitleMention:
     weight: float  # cue (wanted 2, left behind 0.25) x the decay of later mentions
     shares: dict[str, float]  # ROME family -> share of the weight
     sought: bool = False  # a cue says the candidate seeks it ("je recherche un poste de ...")
+    left: bool = False  # a cue says it is left behind ("Ancienne serveuse") or someone else's
 
 
 class OccupationReader:
@@ -508,12 +510,17 @@ class OccupationReader:
                     codes = self.keys.get(key) or ({self.taught[key]} if key in self.taught else None)
                     if codes and (size > 1 or len(key[0]) >= 5 or key in self.short_titles):
                         before = raw[: words[position][1]]
-                        weight = (1.0 + 0.1 * (size - 1)) * (0.7 ** len(found)) * cue(before)
+                        after = raw[words[position + size - 1][1] + 1 :][:2]
+                        weight = (1.0 + 0.1 * (size - 1)) * (0.7 ** len(found)) * cue(before, after)
                         shares = {self.family(code): 0.0 for code in codes}
                         for code in codes:
                             shares[self.family(code)] += 1 / len(codes)
                         span = raw[words[position][1] : words[position + size - 1][1] + 1]
-                        found.append(TitleMention(tuple(span), sorted(codes)[0], weight, shares, seeks(before)))
+                        found.append(
+                            TitleMention(
+                                tuple(span), sorted(codes)[0], weight, shares, seeks(before), leaves(before, after)
+                            )
+                        )
                         position += size
                         break
                 else:
@@ -533,9 +540,19 @@ class OccupationReader:
                     )
                     if wider and len(wider) <= 2:
                         # "infirmière" alone: a head word of few families' titles.
-                        weight = 0.7 * (0.7 ** len(found)) * cue(raw[:index])
+                        after = raw[index + 1 : index + 3]
+                        weight = 0.7 * (0.7 ** len(found)) * cue(raw[:index], after)
                         code = max(wider, key=lambda family: (wider[family], family))
-                        found.append(TitleMention((raw[index],), code, weight, dict(wider), seeks(raw[:index])))
+                        found.append(
+                            TitleMention(
+                                (raw[index],),
+                                code,
+                                weight,
+                                dict(wider),
+                                seeks(raw[:index]),
+                                leaves(raw[:index], after),
+                            )
+                        )
                     position += 1
         return found
 

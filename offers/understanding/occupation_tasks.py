@@ -86,6 +86,10 @@ class TaskReader:
                 scores[code] += weight * times * (K1 + 1) / (times + norm)
         return scores
 
+    def describes_work(self, text: str) -> bool:
+        """Whether a word of the text is one an occupation's definition uses ("entrepôt", "enfants"; not "Lyon")."""
+        return any(key in self.holding for key in self.keys(text))
+
     def read(self, text: str) -> TaskReading | None:
         """The occupation the text describes, when one family stands clearly above the others."""
         best: dict[str, tuple[float, str]] = {}

@@ -7,6 +7,7 @@ before a title that say how it counts (`cue`: wanted, left behind, someone else'
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from offers.search.vocabulary import _split_gender_forms
 from offers.understanding.text import singular, tokens
@@ -190,9 +191,27 @@ def _nearest_cue(before: list[str], wanted: frozenset[str]) -> bool | None:
     return None
 
 
-def cue(before: list[str]) -> float:
-    """The nearest cue word before a title (at most 10 words back) says how much the title counts."""
-    return {True: 2.0, False: 0.25, None: 1.0}[_nearest_cue(before, TARGET_CUES)]
+# Words after a title that say it was held for a time now over ("Coiffeuse pendant 12 ans, ...").
+_HELD_FOR = frozenset(["pendant", "durant"])
+
+
+def _cue(before: list[str], after: Sequence[str]) -> bool | None:
+    """True for a title wanted, False for one left behind or someone else's, None for neither: the nearest cue word
+    before it (at most 10 words back); without one, a time it was held for ("pendant 12 ans") leaves it behind."""
+    found = _nearest_cue(before, TARGET_CUES)
+    if found is None and len(after) >= 2 and after[0] in _HELD_FOR and after[1].isdigit():
+        found = False
+    return found
+
+
+def cue(before: list[str], after: Sequence[str] = ()) -> float:
+    """How much a title counts by what surrounds it (`_cue`)."""
+    return {True: 2.0, False: 0.25, None: 1.0}[_cue(before, after)]
+
+
+def leaves(before: list[str], after: Sequence[str] = ()) -> bool:
+    """A title the text says is left behind ("Ancienne serveuse", "Coiffeuse pendant 12 ans") or someone else's."""
+    return _cue(before, after) is False
 
 
 def seeks(before: list[str]) -> bool:

@@ -212,3 +212,97 @@ def test_the_job_a_text_says_is_sought_is_not_outweighed_by_the_latest_one():
     text = f"Je recherche un poste de serveur.\n\n{CV}"
 
     assert candidate_occupations(title="", text=text, reader=reader)[0].code == "G1803"
+
+
+@pytest.fixture
+def care_and_restaurant_offers(active_model, rome_referential):
+    """Offers of a career changer's old trade (waitressing) and of the one she seeks (home care), one town."""
+    carers = [
+        OfferFactory(
+            title=title,
+            rome_code="K1302",
+            rome_label="Assistant / Assistante de vie aux familles",
+            description=description,
+            skills=["Aider une personne à la toilette", "Préparer les repas"],
+        )
+        for title, description in (
+            ("Auxiliaire de vie H/F", "Aide aux personnes âgées à leur domicile : lever, toilette, repas, courses."),
+            (
+                "Aide à domicile H/F",
+                "Accompagnement de personnes âgées dépendantes chez elles, aide aux gestes du quotidien.",
+            ),
+        )
+    ]
+    waiters = [
+        OfferFactory(
+            title=title,
+            rome_code="G1803",
+            rome_label="Serveur / Serveuse en restauration",
+            description="Service en salle et en terrasse, prise de commande, encaissement, dans une brasserie.",
+            skills=["Prendre une commande", "Servir à table"],
+        )
+        for title in ("Serveur H/F", "Serveuse en brasserie H/F")
+    ]
+    # The other trades of a town's offers, which the nearest offers' vote is shared with.
+    for title, code, description in (
+        ("Cuisinier H/F", "G1602", "Préparation des entrées et des plats, cuisson, dressage."),
+        ("Commis de cuisine H/F", "G1602", "Mise en place, épluchage, plonge."),
+        ("Boulanger H/F", "D1102", "Pétrissage, façonnage et cuisson du pain."),
+        ("Vendeur en boulangerie H/F", "D1106", "Vente du pain et des viennoiseries, encaissement."),
+        ("Préparateur de commandes H/F", "N1103", "Préparation des commandes en entrepôt au scanner."),
+        ("Cariste H/F", "N1101", "Chargement et déchargement des camions au chariot élévateur."),
+        ("Agent de nettoyage H/F", "K2204", "Nettoyage de bureaux le matin, autolaveuse."),
+        ("Chauffeur livreur H/F", "N4105", "Livraison de colis aux particuliers, permis B."),
+        ("Hôte de caisse H/F", "D1505", "Encaissement des clients en hypermarché."),
+        ("Comptable H/F", "M1203", "Saisie comptable, rapprochements bancaires, TVA."),
+    ):
+        OfferFactory(title=title, rome_code=code, rome_label="", description=description, skills=[])
+    offer_embeddings_refresh()
+    return {"carers": carers, "waiters": waiters}
+
+
+# A career changer names the job she leaves as a title and the one she seeks in words (no evaluation profile's text).
+LEAVING = (
+    "Ancienne serveuse en brasserie pendant 7 ans, service en salle et en terrasse. Je veux travailler dans l'aide à "
+    "la personne, m'occuper des personnes âgées à leur domicile : toilette, repas, courses."
+)
+
+
+def test_the_work_a_text_seeks_in_words_is_read_and_the_job_it_names_is_left(care_and_restaurant_offers, active_model):
+    from matching.reading import SOUGHT, left_occupations
+    from matching.services import encoder_for
+    from offers.understanding.occupations import occupation_reader
+
+    reader = occupation_reader()
+    vector = encoder_for(active_model).encode([LEAVING])[0]
+    read = candidate_occupations(title="", text=LEAVING, vector=vector, model=active_model, reader=reader)
+
+    assert read[0].code == "K1302" and read[0].source == SOUGHT
+    assert "G1803" not in {item.code for item in read}
+    assert left_occupations(LEAVING, read, reader) == {"G1803"}
+    # A waitress who stays in her trade: her job is what she seeks, nothing is left.
+    staying = "Serveuse depuis 8 ans en brasserie, je cherche un nouveau poste en restauration, en salle."
+    vector = encoder_for(active_model).encode([staying])[0]
+    read = candidate_occupations(title="", text=staying, vector=vector, model=active_model, reader=reader)
+    assert read[0].code == "G1803"
+    assert left_occupations(staying, read, reader) == frozenset()
+
+
+def test_the_job_a_career_changer_leaves_is_not_recommended(care_and_restaurant_offers):
+    from matching.ranking import recommendations_for_text
+
+    shown = {item.offer.pk for item in recommendations_for_text(text=LEAVING, min_similarity=0)}
+
+    assert {offer.pk for offer in care_and_restaurant_offers["carers"]} <= shown
+    assert not shown & {offer.pk for offer in care_and_restaurant_offers["waiters"]}
+
+
+def test_a_title_held_for_a_time_now_over_is_left_behind():
+    reader = _cv_reader()
+
+    (held,) = reader.mentions("Serveur pendant 7 ans en brasserie.")
+    (current,) = reader.mentions("Serveur depuis 7 ans en brasserie.")
+    (former,) = reader.mentions("Ancien serveur en brasserie.")
+
+    assert held.left and former.left and not current.left
+    assert held.weight == former.weight == 0.25 * current.weight

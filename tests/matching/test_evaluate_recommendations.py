@@ -102,6 +102,26 @@ def test_the_later_heldout_profiles_were_written_apart_the_way_people_write(prof
     assert 1 <= sum(1 for profile in profiles if not profile["radius_km"]) <= 5
 
 
+@pytest.mark.parametrize("profile_set", ["heldout10", "heldout11"])
+def test_the_title_less_sets_hold_career_changers_who_say_in_words_what_they_seek(profile_set):
+    others = {
+        profile["id"]
+        for name in PROFILE_SETS
+        if name != profile_set
+        for profile in load_demo_dataset(profiles=PROFILE_SETS[name]).profiles
+    }
+    profiles = load_demo_dataset(profiles=PROFILE_SETS[profile_set]).profiles
+    ids = [profile["id"] for profile in profiles]
+    assert len(profiles) == 24 and len(set(ids)) == 24 and not set(ids) & others
+    assert all(pid.startswith("h" + profile_set.removeprefix("heldout") + "-") for pid in ids)
+    assert all(not profile["wanted_title"] for profile in profiles)
+    kinds = Counter(profile["kind"] for profile in profiles)
+    assert set(kinds) <= KINDS and kinds["career_change"] >= 12
+    assert all(profile["relevant"] and not set(profile["relevant"]) & set(profile["related"]) for profile in profiles)
+    # Each wants another occupation: a set of one trade's changers would measure that trade.
+    assert len({profile["relevant"][0] for profile in profiles}) == 24
+
+
 def _ranking_all_row(out: str) -> dict[str, float | None]:
     """The `ranking  all` row of the printed table, by column header ("-" is None)."""
     lines = out.splitlines()

@@ -49,7 +49,8 @@ class Command(BaseCommand):
             choices=sorted(PROFILE_SETS),
             default="demo",
             help="the profiles: demo (weights tuned on half of them), heldout (other occupations, nothing tuned "
-            "on them), heldout2 to heldout9 (each written apart before any run, never tuned on)",
+            "on them), heldout2 to heldout9 (each written apart before any run, never tuned on), heldout10 and "
+            "heldout11 (title-less profiles, career changers above all; heldout10 read for errors)",
         )
         parser.add_argument(
             "--heldout",

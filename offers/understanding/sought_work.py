@@ -1,0 +1,85 @@
+"""The work a text says it seeks in words rather than by a job title: "je veux travailler en entrepôt".
+
+A career changer often names the job they leave as a title ("Ancienne serveuse", "Vendeur depuis 10 ans") and
+the one they want as a field, a workplace or a task ("je veux travailler dans l'aide à la personne", "me
+reconvertir dans la logistique", "I'd like to move into warehouse work"). The titles a text names then point to
+the past; what it seeks is the clause after a cue of wanting, up to the end of its sentence, cut where it turns
+to the past again ("... dans la logistique après 8 ans de vente") and after what it leaves ("quitter la
+restauration pour le bâtiment"). A wish denied ("je ne veux plus travailler en cuisine") is no clause sought;
+nor is one that names no work ("je cherche un CDI à temps plein près de chez moi").
+
+`matching.reading` reads such clauses as a text of their own; the titles named outside them are then the past.
+"""
+
+from __future__ import annotations
+
+import re
+
+from offers.understanding.text import STOP_WORDS, tokens
+
+# A cue of wanting, and what may come between the subject and it ("je ne veux plus": a wish denied).
+_WISH = re.compile(
+    r"\b(?:(?:je|j'|i|i'd|i'm)\s*(?P<neg>(?:ne|n'|do\s+not|don't|no\s+longer)\s*)?"
+    r"(?:veux|voudrais|souhaite|souhaiterais|aimerais|vise|want|would\s+like|'d\s+like|like|hope|plan"
+    # "je cherche les pannes" is a task: what is sought must be work, a field or a place of work.
+    r"|(?:re)?cherche(?=\s+(?:(?:un|une|du|de|d'|des|le|la|l')\s*)?"
+    r"(?:(?:nouveau|nouvel|nouvelle|autre|premier|premi[èe]re|petit|petite|vrai|vraie)\s+)?(?:poste|emploi|travail|job|boulot|m[ée]tier"
+    r"|mission|stage|alternance|contrat|cdi|cdd|place|dans|en|[àa]\s+(?:travailler|devenir|me|m'|int[ée]grer)))"
+    r"|am\s+looking|'m\s+looking)\b"
+    r"|me\s+(?:reconvertir|r[ée]orienter|lancer)\b|m'orienter\b|reconversion\b|looking\s+for\b|move\s+into\b"
+    r"|switch\s+to\b|objectif(?:\s+professionnel)?\s*:|poste\s+recherch[ée]\s*:)",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?;\n]")
+# Where a clause sought turns back to the past ("... dans la logistique après 8 ans de vente").
+_PAST = re.compile(r"\b(?:apr[èe]s|depuis|after|since)\b", re.IGNORECASE)
+# What a clause leaves before it says what it wants ("quitter la restauration pour le bâtiment").
+_LEAVING = re.compile(r"\b(?:quitter|changer\s+de|leave|leaving)\b.*?\b(?:pour|to|for)\b", re.IGNORECASE)
+# A denial right after the cue ("je veux plus", spoken French without its "ne").
+_DENIED_AFTER = re.compile(r"^\s*(?:plus|pas|jamais|not|never)\b", re.IGNORECASE)
+# Words of any wish for work that say no work ("je cherche un emploi en CDI à temps plein").
+_NO_WORK = frozenset(
+    word
+    for phrase in (
+        "travailler travail emploi poste job boulot métier metier changer change reconvertir reconversion "
+        "orienter domaine secteur milieu cdi cdd intérim interim contrat temps plein partiel stable rapidement "
+        "vite près proche chez moi maison région ville week end semaine nuit jour horaires salaire mieux "
+        "nouveau nouvelle autre chose évoluer evoluer work working job move into switch career field new "
+        "full part time permanent role position something else would like looking want find quickly near home "
+        "aussi encore vraiment enfin bientôt bientot maintenant dès des que possible trouver find get faire ai suis "
+        "rester continuer reprendre intégrer integrer rejoindre join entreprise société societe structure équipe "
+        "equipe company team dynamique sérieux serieux motivé motive stabilité stabilite idéalement idealement",
+    )
+    for word in tokens(phrase)
+)
+
+
+def sought_work(text: str) -> str:
+    """The clauses of `text` that say which work is sought ("travailler en entrepôt, j'ai le CACES 1"), joined; or
+    "" when it says none."""
+    clauses: list[str] = []
+    for wish in _WISH.finditer(text):
+        if wish.group("neg"):
+            continue
+        end = _SENTENCE_END.search(text, wish.end())
+        clause = text[wish.end() : end.start() if end else len(text)]
+        if _DENIED_AFTER.match(clause):
+            continue
+        leaving = _LEAVING.search(clause)
+        if leaving:
+            clause = clause[leaving.end() :]
+        past = _PAST.search(clause)
+        if past:
+            clause = clause[: past.start()]
+        clause = clause.strip(" ,:-–")
+        # A later wish inside a clause already taken ("je veux ..., je voudrais ...") is read once.
+        if work_words(clause) and not any(clause in taken for taken in clauses):
+            clauses.append(clause)
+    return ". ".join(clauses)
+
+
+def work_words(clause: str) -> str:
+    """The words of a clause sought that may say which work (not "emploi", "CDI", "temps plein")."""
+    return " ".join(
+        word for word in tokens(clause) if word not in STOP_WORDS and word not in _NO_WORK and not word.isdigit()
+    )

@@ -1,0 +1,62 @@
+"""The work a text says it seeks in words (offers.understanding.sought_work): the clause after a wish, cut where it
+turns to the past or after what it leaves; nothing for a wish denied, one that names no work, or a task."""
+
+from __future__ import annotations
+
+import pytest
+
+from offers.understanding.sought_work import sought_work, work_words
+
+# None of these is an evaluation profile's text.
+SOUGHT = [
+    (
+        "Après 5 ans en grande surface je veux changer et travailler en entrepôt, j'ai le CACES 1.",
+        "changer et travailler en entrepôt, j'ai le CACES 1",
+    ),
+    # Cut where it turns back to the past.
+    ("Je souhaite me reconvertir dans la logistique après 8 ans de vente.", "me reconvertir dans la logistique"),
+    ("Ancienne serveuse, je veux travailler dans l'aide à la personne.", "travailler dans l'aide à la personne"),
+    # What it leaves is not what it seeks.
+    (
+        "Je veux quitter la restauration pour travailler dans le bâtiment, j'ai fait un peu de peinture.",
+        "travailler dans le bâtiment, j'ai fait un peu de peinture",
+    ),
+    (
+        "Vendeur depuis 10 ans, je cherche un emploi dans le transport, j'ai le permis C.",
+        "un emploi dans le transport, j'ai le permis C",
+    ),
+    ("Serveuse depuis 8 ans, je cherche un nouveau poste en restauration", "un nouveau poste en restauration"),
+    ("I worked in retail for 5 years and I'd like to move into warehouse work.", "to move into warehouse work"),
+    ("Objectif : poste en logistique", "poste en logistique"),
+    ("je recherche à travailler en crèche", "à travailler en crèche"),
+    # Every wish, once.
+    (
+        "je veux un metier plus humain. je veux travailler dans l'aide a la personne",
+        "un metier plus humain. travailler dans l'aide a la personne",
+    ),
+]
+
+NOTHING_SOUGHT = [
+    "Je cherche un CDI à temps plein près de chez moi.",  # no work named
+    "je cherche du travail rapidement",
+    "je ne veux plus travailler en cuisine",  # a wish denied
+    "je veux plus faire de la vente",
+    "Je cherche les pannes avec la valise de diagnostic.",  # a task, not a wish
+    "Je cherche vers Marseille ou Aix.",
+    "Boulanger depuis 10 ans, pétrissage et cuisson.",
+]
+
+
+@pytest.mark.parametrize(("text", "clause"), SOUGHT)
+def test_the_clause_a_wish_opens_is_the_work_sought(text, clause):
+    assert sought_work(text) == clause
+
+
+@pytest.mark.parametrize("text", NOTHING_SOUGHT)
+def test_a_text_that_seeks_no_work_in_words_has_no_clause(text):
+    assert sought_work(text) == ""
+
+
+def test_the_words_that_may_say_which_work_leave_out_those_of_any_wish():
+    assert work_words("un nouveau poste en CDI à temps plein") == ""
+    assert work_words("travailler en entrepôt, j'ai le CACES 1") == "entrepot caces"
