@@ -172,7 +172,8 @@ def recommendations_for(
         )
     clear = occupation_is_clear(occupations)
     # Read from the title they typed, or from the work their text says they seek: said by them, not guessed.
-    typed = bool(occupations) and occupations[0].source in ("title", SOUGHT)
+    sought = bool(occupations) and occupations[0].source == SOUGHT
+    typed = sought or (bool(occupations) and occupations[0].source == "title")
     left = left_occupations(context.text, occupations, reader) if not context.title.strip() else frozenset()
     named = bool(occupations) and occupations[0].confidence >= SURE_READING
     hits, values = _pool(
@@ -239,6 +240,9 @@ def recommendations_for(
             continue
         if fit != "same" and any(reader.family(code) in left for code in offered_of[offer_id]):
             # The job their text says they leave ("Ancienne serveuse, je veux travailler ..."): not what they seek.
+            continue
+        if sought and fit in NOT_ASKED and similarity < weights["sought_other_occupation_floor"]:
+            # Their text says the work they seek: another occupation must be nearer in meaning still.
             continue
         if fit in NOT_ASKED and named:
             # They named their job (a title, a chosen code): another occupation, or one the offer does not
