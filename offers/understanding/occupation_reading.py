@@ -24,6 +24,7 @@ from offers.understanding.phonetic import phonetic_key
 from offers.understanding.text import segments, singular, tokens
 from offers.understanding.title_words import (
     BEFORE_A_LONE_TITLE,
+    CUE_WEIGHT,
     HOLDING_WORDS,
     LETTERS,
     POSTCODE,
@@ -31,7 +32,6 @@ from offers.understanding.title_words import (
     accents_agree,
     cue,
     in_order,
-    leaves,
     masculine_form,
     same_start,
     seeks,
@@ -510,16 +510,14 @@ class OccupationReader:
                     codes = self.keys.get(key) or ({self.taught[key]} if key in self.taught else None)
                     if codes and (size > 1 or len(key[0]) >= 5 or key in self.short_titles):
                         before = raw[: words[position][1]]
-                        after = raw[words[position + size - 1][1] + 1 :][:2]
-                        weight = (1.0 + 0.1 * (size - 1)) * (0.7 ** len(found)) * cue(before, after)
+                        said = cue(before, raw[words[position + size - 1][1] + 1 :][:2])
+                        weight = (1.0 + 0.1 * (size - 1)) * (0.7 ** len(found)) * CUE_WEIGHT[said]
                         shares = {self.family(code): 0.0 for code in codes}
                         for code in codes:
                             shares[self.family(code)] += 1 / len(codes)
                         span = raw[words[position][1] : words[position + size - 1][1] + 1]
                         found.append(
-                            TitleMention(
-                                tuple(span), sorted(codes)[0], weight, shares, seeks(before), leaves(before, after)
-                            )
+                            TitleMention(tuple(span), sorted(codes)[0], weight, shares, seeks(before), said is False)
                         )
                         position += size
                         break
@@ -540,8 +538,8 @@ class OccupationReader:
                     )
                     if wider and len(wider) <= 2:
                         # "infirmière" alone: a head word of few families' titles.
-                        after = raw[index + 1 : index + 3]
-                        weight = 0.7 * (0.7 ** len(found)) * cue(raw[:index], after)
+                        said = cue(raw[:index], raw[index + 1 : index + 3])
+                        weight = 0.7 * (0.7 ** len(found)) * CUE_WEIGHT[said]
                         code = max(wider, key=lambda family: (wider[family], family))
                         found.append(
                             TitleMention(
@@ -550,7 +548,7 @@ class OccupationReader:
                                 weight,
                                 dict(wider),
                                 seeks(raw[:index]),
-                                leaves(raw[:index], after),
+                                said is False,
                             )
                         )
                     position += 1

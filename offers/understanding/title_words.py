@@ -195,23 +195,18 @@ def _nearest_cue(before: list[str], wanted: frozenset[str]) -> bool | None:
 _HELD_FOR = frozenset(["pendant", "durant"])
 
 
-def _cue(before: list[str], after: Sequence[str]) -> bool | None:
-    """True for a title wanted, False for one left behind or someone else's, None for neither: the nearest cue word
-    before it (at most 10 words back); without one, a time it was held for ("pendant 12 ans") leaves it behind."""
+def cue(before: list[str], after: Sequence[str] = ()) -> bool | None:
+    """True for a title wanted, False for one left behind ("Ancienne serveuse") or someone else's, None for neither:
+    the nearest cue word before it (at most 10 words back); without one, a time it was held for ("pendant 12 ans")
+    leaves it behind."""
     found = _nearest_cue(before, TARGET_CUES)
     if found is None and len(after) >= 2 and after[0] in _HELD_FOR and after[1].isdigit():
         found = False
     return found
 
 
-def cue(before: list[str], after: Sequence[str] = ()) -> float:
-    """How much a title counts by what surrounds it (`_cue`)."""
-    return {True: 2.0, False: 0.25, None: 1.0}[_cue(before, after)]
-
-
-def leaves(before: list[str], after: Sequence[str] = ()) -> bool:
-    """A title the text says is left behind ("Ancienne serveuse", "Coiffeuse pendant 12 ans") or someone else's."""
-    return _cue(before, after) is False
+# How much a title counts by its cue (`cue`).
+CUE_WEIGHT = {True: 2.0, False: 0.25, None: 1.0}
 
 
 def seeks(before: list[str]) -> bool:
