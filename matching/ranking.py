@@ -174,7 +174,7 @@ def recommendations_for(
     # Read from the title they typed, or from the work their text says they seek: said by them, not guessed.
     sought = bool(occupations) and occupations[0].source == SOUGHT
     typed = sought or (bool(occupations) and occupations[0].source == "title")
-    left = left_occupations(context.text, occupations, reader)  # only a title-less text's reading is "sought"
+    left = left_occupations(context.text, occupations, reader, titled=bool(context.title.strip()))
     named = bool(occupations) and occupations[0].confidence >= SURE_READING
     hits, values = _pool(
         vector=vector,

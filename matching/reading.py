@@ -35,9 +35,9 @@ from matching.search import keyword_ranking
 from offers.models import Offer
 from offers.understanding.latest_job import latest_job_family
 from offers.understanding.occupation_tasks import task_reader
-from offers.understanding.occupations import OccupationReader, occupation_reader, title_key
+from offers.understanding.occupations import OccupationReader, TitleMention, occupation_reader, title_key
 from offers.understanding.offer_occupation import offer_occupation_read
-from offers.understanding.sought_work import sought_work, work_words
+from offers.understanding.sought_work import says_change, sought_work, work_words
 
 NEIGHBOURS = 15
 SOUGHT = "sought"  # the source of a reading of what a text says it seeks in words (`_sought_reading`)
@@ -61,7 +61,7 @@ DESCRIBED_WEIGHT = 0.5
 LATEST_JOB_WEIGHT = 1.0
 READING_CACHE_SECONDS = 24 * 3600
 # Part of the cache key: a change of how readings are made (not of the data they read) is a new key.
-READING_RULES = "2026-12-06 sixteenth session: the work a text without a title says it seeks in words"
+READING_RULES = "2026-12-06 seventeenth session: the jobs a text that says it changes trade names are left"
 # A title that offers file under other families than the referential's (`_filed_by_offers`): how many
 # offer titles must say so, and how sure their families are against the referential's reading.
 OFFER_TITLES_MIN = 2
@@ -183,8 +183,20 @@ def candidate_occupations(
         wanted = {family for mention in mentions if mention.sought for family in mention.shares}
         if read and reader.family(read[0].code) in wanted:
             return _as_sought(read, wanted, others, reader)
+        # Those of a text that says it changes trade ("Boucher depuis 12 ans, je veux changer complètement").
+        behind = _left_behind(text, mentions) - wanted
         # "Ancienne serveuse, je veux travailler dans l'aide à la personne": the titles it names are the past.
-        return _sought_reading(text, model, reader, read, others, past) or read
+        found = _sought_reading(text, model, reader, read, others, past | behind)
+        if found:
+            return found
+        if read and reader.family(read[0].code) in behind:
+            # "Boucher depuis 12 ans, je veux changer complètement ...": the job they leave is not their reading.
+            return _blended(
+                reader,
+                {family: score for family, score in text_scores.items() if family not in behind},
+                {family: share for family, share in shares.items() if family not in behind},
+                told,
+            )
     return read
 
 
@@ -233,15 +245,32 @@ def _sought_reading(
     return [replace(item, source=SOUGHT) for item in wanted]
 
 
-def left_occupations(text: str, occupations: Sequence[CandidateOccupation], reader: OccupationReader) -> frozenset[str]:
-    """The occupation families a text names but leaves, when it says it seeks others (`_sought_reading`): "Ancienne
-    serveuse, je veux travailler dans l'aide à la personne" leaves waitressing. Empty for any other reading."""
-    if not occupations or occupations[0].source != SOUGHT:
+def left_occupations(
+    text: str, occupations: Sequence[CandidateOccupation], reader: OccupationReader, *, titled: bool
+) -> frozenset[str]:
+    """The occupation families a text without a title names but leaves: all those it names but the ones it seeks,
+    when it says it seeks others (`_sought_reading`: "Ancienne serveuse, je veux travailler dans l'aide à la
+    personne" leaves waitressing); else, where it says it changes trade ("Boucher depuis 12 ans, je veux changer
+    complètement"), those it names, unless read as one of them. Empty where the candidate typed a title (an
+    accountant moving up to management control may be shown accounting as a close job)."""
+    if not occupations or titled:
         return frozenset()
-    named = {family for mention in reader.mentions(text) if not mention.sought for family in mention.shares}
+    mentions = reader.mentions(text)
+    if occupations[0].source != SOUGHT:
+        return frozenset(_left_behind(text, mentions) - {reader.family(item.code) for item in occupations})
+    named = {family for mention in mentions if not mention.sought for family in mention.shares}
     latest = latest_job_family(text, reader)
     sought = {reader.family(item.code) for item in occupations if item.source == SOUGHT}
     return frozenset(named | ({latest} if latest else set())) - sought
+
+
+def _left_behind(text: str, mentions: Sequence[TitleMention]) -> set[str]:
+    """The families of the titles a text names other than as sought, where it says the candidate changes trade ("Boucher
+    depuis 12 ans, je veux changer complètement", "je me suis formé"): the jobs they leave. None elsewhere: "Ancienne
+    aide-soignante, je reprends le travail" returns to the job it names."""
+    if not says_change(text):
+        return set()
+    return {family for mention in mentions if not mention.sought for family in mention.shares}
 
 
 def _blended(

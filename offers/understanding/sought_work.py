@@ -54,6 +54,20 @@ _NO_WORK = frozenset(
 )
 
 
+# A text that says it changes trade: the jobs it names otherwise than as sought are the ones it leaves.
+_CHANGE = re.compile(
+    r"\b(?:me\s+reconvertir|reconversion|changer\s+(?:compl[èe]tement|totalement|radicalement|de\s+m[ée]tier"
+    r"|de\s+voie|de\s+secteur|de\s+domaine|de\s+branche)|me\s+suis\s+(?:re)?form[ée]e?|reconverti(?:e|s|es)?"
+    r"|career\s+change|change\s+careers?|switch\s+careers?|retrain(?:ed|ing)?)\b",
+    re.IGNORECASE,
+)
+
+
+def says_change(text: str) -> bool:
+    """The text says the candidate changes trade ("je veux changer complètement", "reconversion")."""
+    return bool(_CHANGE.search(text))
+
+
 def sought_work(text: str) -> str:
     """The clauses of `text` that say which work is sought ("travailler en entrepôt, j'ai le CACES 1"), joined; or
     "" when it says none."""

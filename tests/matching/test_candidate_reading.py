@@ -279,13 +279,51 @@ def test_the_work_a_text_seeks_in_words_is_read_and_the_job_it_names_is_left(car
 
     assert read[0].code == "K1302" and read[0].source == SOUGHT
     assert "G1803" not in {item.code for item in read}
-    assert left_occupations(LEAVING, read, reader) == {"G1803"}
+    assert left_occupations(LEAVING, read, reader, titled=False) == {"G1803"}
     # A waitress who stays in her trade: her job is what she seeks, nothing is left.
     staying = "Serveuse depuis 8 ans en brasserie, je cherche un nouveau poste en restauration, en salle."
     vector = encoder_for(active_model).encode([staying])[0]
     read = candidate_occupations(title="", text=staying, vector=vector, model=active_model, reader=reader)
     assert read[0].code == "G1803"
-    assert left_occupations(staying, read, reader) == frozenset()
+    assert left_occupations(staying, read, reader, titled=False) == frozenset()
+
+
+# A waitress who says she changes trade without saying the work she seeks in words, and one who returns to her trade.
+CHANGING = "Serveuse depuis 8 ans en brasserie. Je veux changer complètement de métier, je suis prête à me former."
+RETURNING = "Ancienne serveuse en brasserie, j'ai arrêté 3 ans pour élever mes enfants et je reprends le travail."
+
+
+def test_the_job_a_text_that_changes_trade_names_is_not_its_reading(care_and_restaurant_offers, active_model):
+    from matching.reading import left_occupations
+    from matching.services import encoder_for
+    from offers.understanding.occupations import occupation_reader
+
+    reader = occupation_reader()
+    encoder = encoder_for(active_model)
+    read = candidate_occupations(
+        title="", text=CHANGING, vector=encoder.encode([CHANGING])[0], model=active_model, reader=reader
+    )
+    assert "G1803" not in {item.code for item in read}
+    assert left_occupations(CHANGING, read, reader, titled=False) == {"G1803"}
+    # Typed, a title is what they seek: nothing they name is left out.
+    assert left_occupations(CHANGING, read, reader, titled=True) == frozenset()
+
+    read = candidate_occupations(
+        title="", text=RETURNING, vector=encoder.encode([RETURNING])[0], model=active_model, reader=reader
+    )
+    assert read[0].code == "G1803"
+    assert left_occupations(RETURNING, read, reader, titled=False) == frozenset()
+
+
+def test_a_career_changer_is_not_shown_the_job_left_and_a_returner_is(care_and_restaurant_offers):
+    from matching.ranking import recommendations_for_text
+
+    waiters = {offer.pk for offer in care_and_restaurant_offers["waiters"]}
+    changing = {item.offer.pk for item in recommendations_for_text(text=CHANGING, min_similarity=0)}
+    returning = {item.offer.pk for item in recommendations_for_text(text=RETURNING, min_similarity=0)}
+
+    assert not changing & waiters
+    assert waiters <= returning
 
 
 def test_the_job_a_career_changer_leaves_is_not_recommended(care_and_restaurant_offers):

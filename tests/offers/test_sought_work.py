@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from offers.understanding.sought_work import sought_work, work_words
+from offers.understanding.sought_work import says_change, sought_work, work_words
 
 # None of these is an evaluation profile's text.
 SOUGHT = [
@@ -60,3 +60,31 @@ def test_a_text_that_seeks_no_work_in_words_has_no_clause(text):
 def test_the_words_that_may_say_which_work_leave_out_those_of_any_wish():
     assert work_words("un nouveau poste en CDI à temps plein") == ""
     assert work_words("travailler en entrepôt, j'ai le CACES 1") == "entrepot caces"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Boucher depuis 12 ans, je veux changer complètement et travailler à l'accueil d'un hôtel.",
+        "Je souhaite changer de métier.",
+        "En reconversion après 10 ans de vente.",
+        "Je me suis formée au secrétariat médical l'an dernier.",
+        "Comptable reconvertie dans le paysage.",
+        "Ten years in retail, now looking for a career change.",
+    ],
+)
+def test_a_text_that_says_it_changes_trade(text):
+    assert says_change(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ancienne aide-soignante, j'ai arrêté 3 ans pour mes enfants et je reprends le travail.",
+        "Je veux changer d'entreprise, toujours en boulangerie.",
+        "Serveuse depuis 8 ans, je cherche un nouveau poste en restauration.",
+        "Formée aux gestes d'urgence (SST).",
+    ],
+)
+def test_a_text_that_does_not_say_it_changes_trade(text):
+    assert not says_change(text)
