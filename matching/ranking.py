@@ -220,6 +220,7 @@ def recommendations_for(
         ),
     )
     clear, fits = checked.clear, checked.fits
+    first = reader.family(occupations[0].code) if occupations else ""
     scored: list[_Scored] = []
     for offer_id, similarity in hits.items():
         offer_skills, latitude, longitude, seniority, required, salary_min, salary_max = values[offer_id][3:]
@@ -236,7 +237,9 @@ def recommendations_for(
             score += weights["seniority_beyond_tolerance"] * (1.0 if required else weights["seniority_wished_share"])
         if salary_fit_of(salary_min, salary_max, context) == "below_floor":
             score += weights["salary_below_floor"]
-        if score < weights["floor"]:
+        if score < weights["floor"] and not (clear and first in {reader.family(code) for code in offered_of[offer_id]}):
+            # Under the floor, only an offer of the occupation read clearly first stands: a short text ("Ex-serveuse,
+            # dispo tout de suite") lies far in meaning from every offer, its own trade's included.
             continue
         if fit != "same" and any(reader.family(code) in left for code in offered_of[offer_id]):
             # The job their text says they leave ("Ancienne serveuse, je veux travailler ..."): not what they seek.

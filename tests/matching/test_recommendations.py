@@ -293,6 +293,27 @@ def test_an_occupation_read_from_the_text_that_no_offer_within_reach_has_hides_n
     assert offers["developer"] not in confirmed
 
 
+def test_an_offer_of_the_occupation_read_clearly_is_shown_however_loosely_the_text_says_it(offers, monkeypatch):
+    # "Ex-serveuse, dispo tout de suite": a short text whose words read the occupation clearly lies far in meaning
+    # from every offer (USE cosines of 0.05-0.12), under the score floor. A floor no offer's score reaches stands
+    # for it here.
+    monkeypatch.setattr("matching.ranking.ranking_weights", lambda name="": dict(ranking_weights(name), floor=5.0))
+
+    def shown(reading):
+        return set(shown_to_a_baker_read_as(reading, offers))
+
+    # Read clearly as a baker: the baker's offer is theirs whatever its score; the pastry cook's is not.
+    assert shown([CandidateOccupation("D1102", "Boulangerie", 0.45, "text")]) == {offers["baker"]}
+    # Read clearly as a baker first, pastry second: only the first occupation's offers stand without the floor.
+    both = [
+        CandidateOccupation("D1102", "Boulangerie", 0.45, "text"),
+        CandidateOccupation("D1104", "Pâtisserie", 0.12, "text"),
+    ]
+    assert shown(both) == {offers["baker"]}
+    # Read unclearly, nothing stands under the floor.
+    assert shown([CandidateOccupation("D1102", "Boulangerie", 0.2, "neighbours")]) == set()
+
+
 def test_what_lies_within_reach_around_an_occupation_offered_only_elsewhere_is_padding(offers):
     model = active_embedding_model()
     weights = ranking_weights(model.name)
