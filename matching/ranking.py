@@ -221,6 +221,10 @@ def recommendations_for(
     )
     clear, fits = checked.clear, checked.fits
     first = reader.family(occupations[0].code) if occupations else ""
+    # A terse profile ("cariste caces 3 dispo de suite", four skills and nothing else) lies far in meaning from every
+    # offer, its own trade's included: its floor is lower.
+    words = " ".join([context.title, *context.skills, context.text]).split()
+    floor_score = weights["terse_floor"] if len(words) < weights["terse_words"] else weights["floor"]
     scored: list[_Scored] = []
     for offer_id, similarity in hits.items():
         offer_skills, latitude, longitude, seniority, required, salary_min, salary_max = values[offer_id][3:]
@@ -237,7 +241,7 @@ def recommendations_for(
             score += weights["seniority_beyond_tolerance"] * (1.0 if required else weights["seniority_wished_share"])
         if salary_fit_of(salary_min, salary_max, context) == "below_floor":
             score += weights["salary_below_floor"]
-        if score < weights["floor"] and not (clear and first in {reader.family(code) for code in offered_of[offer_id]}):
+        if score < floor_score and not (clear and first in {reader.family(code) for code in offered_of[offer_id]}):
             # Under the floor, only an offer of the occupation read clearly first stands: a short text ("Ex-serveuse,
             # dispo tout de suite") lies far in meaning from every offer, its own trade's included.
             continue

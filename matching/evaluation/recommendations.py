@@ -65,6 +65,8 @@ PROFILE_SETS = {
         "heldout9",
         "heldout10",
         "heldout11",
+        "heldout12",
+        "heldout13",
     )
 }
 

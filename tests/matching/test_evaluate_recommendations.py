@@ -122,6 +122,28 @@ def test_the_title_less_sets_hold_career_changers_who_say_in_words_what_they_see
     assert len({profile["relevant"][0] for profile in profiles}) == 24
 
 
+@pytest.mark.parametrize("profile_set", ["heldout12", "heldout13"])
+def test_the_short_sets_hold_terse_profiles_as_people_type_them_on_a_phone(profile_set):
+    others = {
+        profile["id"]
+        for name in PROFILE_SETS
+        if name != profile_set
+        for profile in load_demo_dataset(profiles=PROFILE_SETS[name]).profiles
+    }
+    profiles = load_demo_dataset(profiles=PROFILE_SETS[profile_set]).profiles
+    ids = [profile["id"] for profile in profiles]
+    assert len(profiles) == 24 and len(set(ids)) == 24 and not set(ids) & others
+    assert all(pid.startswith("h" + profile_set.removeprefix("heldout") + "-") for pid in ids)
+    assert set(Counter(profile["kind"] for profile in profiles)) <= KINDS
+    assert all(profile["relevant"] and not set(profile["relevant"]) & set(profile["related"]) for profile in profiles)
+    assert len({profile["relevant"][0] for profile in profiles}) == 24
+    # Short: a title of a few words, a line or two of text, a few skills, no CV.
+    for profile in profiles:
+        assert len(profile["wanted_title"].split()) <= 3 and len(profile["skills"]) <= 6, profile["id"]
+        assert len(profile["presentation"]) <= 300 and not profile["cv_text"], profile["id"]
+    assert sum(1 for profile in profiles if not profile["wanted_title"]) >= 15
+
+
 def _ranking_all_row(out: str) -> dict[str, float | None]:
     """The `ranking  all` row of the printed table, by column header ("-" is None)."""
     lines = out.splitlines()

@@ -297,7 +297,9 @@ def test_an_offer_of_the_occupation_read_clearly_is_shown_however_loosely_the_te
     # "Ex-serveuse, dispo tout de suite": a short text whose words read the occupation clearly lies far in meaning
     # from every offer (USE cosines of 0.05-0.12), under the score floor. A floor no offer's score reaches stands
     # for it here.
-    monkeypatch.setattr("matching.ranking.ranking_weights", lambda name="": dict(ranking_weights(name), floor=5.0))
+    monkeypatch.setattr(
+        "matching.ranking.ranking_weights", lambda name="": dict(ranking_weights(name), floor=5.0, terse_floor=5.0)
+    )
 
     def shown(reading):
         return set(shown_to_a_baker_read_as(reading, offers))
@@ -312,6 +314,33 @@ def test_an_offer_of_the_occupation_read_clearly_is_shown_however_loosely_the_te
     assert shown(both) == {offers["baker"]}
     # Read unclearly, nothing stands under the floor.
     assert shown([CandidateOccupation("D1102", "Boulangerie", 0.2, "neighbours")]) == set()
+
+
+def test_a_terse_profile_has_a_lower_score_floor(offers, monkeypatch):
+    # A floor between the terse one and the usual one, with the baker's offer's own score between them.
+    model = active_embedding_model()
+    monkeypatch.setattr(
+        "matching.ranking.ranking_weights",
+        lambda name="": dict(ranking_weights(name), floor=5.0, terse_floor=-5.0, terse_words=6),
+    )
+    unclear = [CandidateOccupation("M1601", "Accueil", 0.2, "neighbours")]
+
+    def shown(context):
+        return [
+            r.offer
+            for r in recommendations_for(
+                vector=_between_baker_and_pastry(model),
+                model=model,
+                context=context,
+                occupations=unclear,
+                min_similarity=0,
+            )
+        ]
+
+    # Five words in all: terse, its floor is the lower one.
+    assert offers["baker"] in shown(CandidateContext(title="boulanger", skills=("Pétrissage",), text="dispo de suite"))
+    # Six words: the usual floor, which no offer reaches here.
+    assert shown(CandidateContext(title="boulanger", skills=("Pétrissage",), text="dispo de suite, CDI")) == []
 
 
 def test_what_lies_within_reach_around_an_occupation_offered_only_elsewhere_is_padding(offers):
