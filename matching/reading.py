@@ -37,7 +37,7 @@ from offers.understanding.latest_job import latest_job_family
 from offers.understanding.occupation_tasks import task_reader
 from offers.understanding.occupations import OccupationReader, TitleMention, occupation_reader, title_key
 from offers.understanding.offer_occupation import offer_occupation_read
-from offers.understanding.sought_work import says_change, sought_work, work_words
+from offers.understanding.sought_work import says_change, seeks_return, sought_work, work_words
 
 NEIGHBOURS = 15
 SOUGHT = "sought"  # the source of a reading of what a text says it seeks in words (`_sought_reading`)
@@ -61,7 +61,7 @@ DESCRIBED_WEIGHT = 0.5
 LATEST_JOB_WEIGHT = 1.0
 READING_CACHE_SECONDS = 24 * 3600
 # Part of the cache key: a change of how readings are made (not of the data they read) is a new key.
-READING_RULES = "2026-12-06 seventeenth session: the jobs a text that says it changes trade names are left"
+READING_RULES = "2026-12-06 eighteenth session: a wish to go back to a job keeps the job named as past"
 # A title that offers file under other families than the referential's (`_filed_by_offers`): how many
 # offer titles must say so, and how sure their families are against the referential's reading.
 OFFER_TITLES_MIN = 2
@@ -178,7 +178,12 @@ def candidate_occupations(
     if sought and not title.strip() and model is not None:
         # The families of the titles the text names other than as sought, and of those it says it left.
         others = {family for mention in mentions if not mention.sought for family in mention.shares}
-        past = {family for mention in mentions if mention.left for family in mention.shares}
+        # Those it says it left, unless it says it goes back to them ("je veux reprendre la conduite de bus").
+        past = (
+            set()
+            if seeks_return(text)
+            else {family for mention in mentions if mention.left for family in mention.shares}
+        )
         # "Ancienne serveuse, je souhaite devenir aide-soignante": read as the job their text says they seek.
         wanted = {family for mention in mentions if mention.sought for family in mention.shares}
         if read and reader.family(read[0].code) in wanted:
@@ -255,9 +260,12 @@ def left_occupations(
     accountant moving up to management control may be shown accounting as a close job)."""
     if not occupations or titled:
         return frozenset()
-    mentions = reader.mentions(text)
     if occupations[0].source != SOUGHT:
-        return frozenset(_left_behind(text, mentions) - {reader.family(item.code) for item in occupations})
+        if not says_change(text):  # nothing is left: spare reading the text's titles
+            return frozenset()
+        left = _left_behind(text, reader.mentions(text))
+        return frozenset(left - {reader.family(item.code) for item in occupations})
+    mentions = reader.mentions(text)
     named = {family for mention in mentions if not mention.sought for family in mention.shares}
     latest = latest_job_family(text, reader)
     sought = {reader.family(item.code) for item in occupations if item.source == SOUGHT}

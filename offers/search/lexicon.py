@@ -4,7 +4,8 @@ A word the lexicon knows ("pain", "paie", "vente", "soins", "nuit") is never cor
 even when no offer uses it: it means what it says, and a search for it may rightly find
 nothing. The lexicon is the French word list shipped by the `pyspellchecker` package
 (~140,000 words with their inflections: OpenSubtitles frequencies kept only when a
-French dictionary knows the word), folded like the offers' text.
+French dictionary knows the word), folded like the offers' text. Its English list tells the English words of a
+French text, which are no typos either.
 """
 
 from __future__ import annotations
@@ -32,7 +33,18 @@ def words_of(text: str) -> list[str]:
 @functools.cache
 def french_lexicon() -> frozenset[str]:
     """Every folded French word of the lexicon (a hyphenated word also gives its parts)."""
-    data = resources.files("spellchecker").joinpath("resources", "fr.json.gz").read_bytes()
+    return _lexicon("fr")
+
+
+@functools.cache
+def english_lexicon() -> frozenset[str]:
+    """Every folded English word of `pyspellchecker`'s list: an English word in a French text ("models") is no typo
+    of a French one."""
+    return _lexicon("en")
+
+
+def _lexicon(language: str) -> frozenset[str]:
+    data = resources.files("spellchecker").joinpath("resources", f"{language}.json.gz").read_bytes()
     words: set[str] = set()
     for entry in json.loads(gzip.decompress(data)):
         words.update(words_of(entry))

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
+from offers.search.lexicon import english_lexicon, french_lexicon
 from offers.search.vocabulary import fold
 from offers.understanding.english_titles import EnglishTitleWords
 from offers.understanding.occupation_vocabulary import OccupationVocabulary
@@ -45,6 +46,8 @@ _DECORATION = re.compile(r"\s+[-–—|]\s+|\s*\|\s*")
 # A title read by its rarest word ("Technicien de maintenance plomberie" by "plomberie"): that word must be this
 # long, and the family of most known titles holding it must hold this share of them.
 DOMAIN_WORD_MIN_LENGTH = 5
+# A free text's unknown word is read as the title word it sounds like from this length on ("caisiere"; not "agant").
+HEARD_MIN_LENGTH = 6
 DOMAIN_WORD_SHARE = 0.6
 # A title read as the one longer known title holding its words, two words longer at least, none of its words held
 # by 10 titles or fewer: an unsure reading (0.6 of it), confirmed or not by the offers within reach. Over ROME's
@@ -181,6 +184,7 @@ class OccupationReader:
         self._alias_sounds: dict[str, str] = {}
         for word in sorted(self.words, key=lambda word: (-len(self._containing.get(word, ())), len(word), word)):
             (self._sounds if word in referential else self._alias_sounds).setdefault(phonetic_key(word), word)
+        self._heard_words: dict[str, str] = {}
 
     # --- relations between codes -----------------------------------------------------------------
 
@@ -489,15 +493,28 @@ class OccupationReader:
                 contradicted.add(folded)
         return contradicted - agreed
 
+    def _heard(self, word: str) -> str:
+        """A word of a free text that no title nor French word is spelt as ("caisiere", "serveuze", "auxilliaire"):
+        the title word that sounds the same, if one does; else the word as written ("dexp", "Zabbix", English)."""
+        heard = self._heard_words.get(word)
+        if heard is None:
+            heard = word
+            unknown = len(word) >= HEARD_MIN_LENGTH and word.isalpha() and word not in self.known
+            if unknown and word not in french_lexicon() and word not in english_lexicon():
+                heard = self._sounds.get(phonetic_key(word), word)
+            self._heard_words[word] = heard
+        return heard
+
     def mentions(self, text: str) -> list[TitleMention]:
-        """The known titles a free text names, in order, each weighed by what surrounds it (wanted or left).
-        Not a town: the word after a postcode ("71000 MACON"), a word whose accents no title writes ("Mâcon")."""
+        """The known titles a free text names, in order, each weighed by what surrounds it (wanted or left), their
+        words misspelt as they sound read as meant ("caisiere 8 ans d'exp"). Not a town: the word after a postcode
+        ("71000 MACON"), a word whose accents no title writes ("Mâcon")."""
         found: list[TitleMention] = []
         places = self._places(text)
         for part in segments(text):
             raw = tokens(part)
             words = [
-                (singular(word), index)
+                (singular(self._heard(word)), index)
                 for index, word in enumerate(raw)
                 if word not in TITLE_STOP_WORDS
                 and word not in places

@@ -6,7 +6,8 @@ reconvertir dans la logistique", "I'd like to move into warehouse work"). The ti
 the past; what it seeks is the clause after a cue of wanting, up to the end of its sentence, cut where it turns
 to the past again ("... dans la logistique après 8 ans de vente") and after what it leaves ("quitter la
 restauration pour le bâtiment"). A wish denied ("je ne veux plus travailler en cuisine") is no clause sought;
-nor is one that names no work ("je cherche un CDI à temps plein près de chez moi").
+nor is one that names no work ("je cherche un CDI à temps plein près de chez moi"). A wish to go back to work once
+done ("J'ai été conducteur de bus pendant 11 ans ... je veux reprendre la conduite de bus") seeks the past again.
 
 `matching.reading` reads such clauses as a text of their own; the titles named outside them are then the past.
 """
@@ -63,14 +64,33 @@ _CHANGE = re.compile(
 )
 
 
+# A wish to go back to work once done ("je veux reprendre la conduite de bus", "revenir à la coiffure"): the jobs
+# the text names as its past are then the ones sought again.
+_RETURN = re.compile(
+    r"^\s*(?:(?:de|d'|[àa]|to)\s*)?(?:(?:reprendre|revenir|retourner|redevenir|retravailler)\b"
+    r"|retrouver\s+(?:mon|ma|mes|le|la|les)\b|(?:go|get|come)\s+back\b|return\b)|\b(?:de\s+nouveau|[àa]\s+nouveau|again)\b",
+    re.IGNORECASE,
+)
+
+
 def says_change(text: str) -> bool:
     """The text says the candidate changes trade ("je veux changer complètement", "reconversion")."""
     return bool(_CHANGE.search(text))
 
 
+def seeks_return(text: str) -> bool:
+    """A clause sought says the candidate goes back to work they did ("je veux reprendre la conduite de bus")."""
+    return any(_RETURN.search(clause) for clause in _wished(text))
+
+
 def sought_work(text: str) -> str:
     """The clauses of `text` that say which work is sought ("travailler en entrepôt, j'ai le CACES 1"), joined; or
     "" when it says none."""
+    return ". ".join(_wished(text))
+
+
+def _wished(text: str) -> list[str]:
+    """The clauses of `sought_work`, in order."""
     clauses: list[str] = []
     for wish in _WISH.finditer(text):
         if wish.group("neg"):
@@ -89,7 +109,7 @@ def sought_work(text: str) -> str:
         # A later wish inside a clause already taken ("je veux ..., je voudrais ...") is read once.
         if work_words(clause) and not any(clause in taken for taken in clauses):
             clauses.append(clause)
-    return ". ".join(clauses)
+    return clauses
 
 
 def work_words(clause: str) -> str:

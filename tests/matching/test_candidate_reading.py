@@ -326,6 +326,40 @@ def test_a_career_changer_is_not_shown_the_job_left_and_a_returner_is(care_and_r
     assert waiters <= returning
 
 
+@pytest.fixture
+def driving_offers(active_model, rome_referential):
+    """Offers of a coach driver's trade and of trades whose offers speak of driving too, one town."""
+    offers = {}
+    for key, title, code, description in (
+        ("coach", "Conducteur de car H/F", "N4103", "Conduite d'autocars sur lignes régulières, permis D et FIMO."),
+        ("coach", "Conducteur de car scolaire H/F", "N4103", "Transport d'élèves en car, permis D, FIMO voyageurs."),
+        ("other", "Moniteur auto-école H/F", "K2110", "Leçons de conduite du permis B, code de la route."),
+        ("other", "Enseignant de la conduite H/F", "K2110", "Formation à la conduite, titre pro ECSR."),
+        ("other", "Chauffeur livreur H/F", "N4105", "Livraison de colis en utilitaire, permis B."),
+        ("other", "Cariste H/F", "N1101", "Conduite de chariot élévateur en entrepôt, CACES 3."),
+        ("other", "Hôte de caisse H/F", "D1505", "Encaissement des clients en hypermarché."),
+    ):
+        offers.setdefault(key, []).append(
+            OfferFactory(title=title, rome_code=code, rome_label="", description=description, skills=[])
+        )
+    offer_embeddings_refresh()
+    return offers
+
+
+def test_a_returner_who_wishes_to_take_up_the_job_named_as_past_is_shown_it(driving_offers):
+    from matching.ranking import recommendations_for_text
+
+    # "J'ai été" and "pendant 9 ans" name the past; the wish says it is the work sought again (no evaluation
+    # profile's text).
+    text = (
+        "J'ai été conducteur de car pendant 9 ans. Après un arrêt maladie, je souhaite reprendre la conduite de "
+        "cars, permis D et FIMO à jour."
+    )
+    shown = {item.offer.pk for item in recommendations_for_text(text=text, min_similarity=0)}
+
+    assert {offer.pk for offer in driving_offers["coach"]} <= shown
+
+
 def test_the_job_a_career_changer_leaves_is_not_recommended(care_and_restaurant_offers):
     from matching.ranking import recommendations_for_text
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from offers.understanding.sought_work import says_change, sought_work, work_words
+from offers.understanding.sought_work import says_change, seeks_return, sought_work, work_words
 
 # None of these is an evaluation profile's text.
 SOUGHT = [
@@ -88,3 +88,30 @@ def test_a_text_that_says_it_changes_trade(text):
 )
 def test_a_text_that_does_not_say_it_changes_trade(text):
     assert not says_change(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "J'ai été serveuse pendant 8 ans. Je veux reprendre le service en salle.",
+        "Ancien maçon, après un arrêt de 2 ans je souhaite revenir sur les chantiers.",
+        "Coiffeuse pendant 10 ans, je voudrais retrouver mon métier.",
+        "I was a bus driver for years and I want to go back to driving.",
+        "Je cherche un poste de cariste à nouveau.",
+    ],
+)
+def test_a_wish_to_go_back_to_work_once_done(text):
+    assert seeks_return(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ancienne serveuse, je veux travailler dans l'aide à la personne.",
+        # Going back without a wish is no clause sought; a return named outside the wish is not one.
+        "Ancienne aide-soignante, je reprends le travail.",
+        "Je suis de nouveau disponible. Je souhaite devenir cariste.",
+    ],
+)
+def test_a_wish_for_other_work_is_no_return(text):
+    assert not seeks_return(text)

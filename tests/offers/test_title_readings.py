@@ -263,3 +263,19 @@ def test_a_title_is_keyed_without_gender_marks_or_the_employers_voice(title, key
     from offers.understanding.occupations import title_key
 
     assert title_key(title) == key
+
+
+@pytest.mark.django_db
+def test_a_title_misspelt_in_a_text_is_read_as_the_title_it_sounds_like(rome_reader):
+    def named(text: str) -> list[str]:
+        return [rome_reader.family(mention.code) for mention in rome_reader.mentions(text)]
+
+    # No evaluation profile's text: a title written as it sounds, in a presentation typed on a phone.
+    assert named("serveuze 5 ans en brasserie, dispo le soir") == [rome_reader.family("G1803")]
+    assert named("auxilliaire de vie depuis 3 ans") == [rome_reader.family("K1302")]
+    assert named("secretere medicale a mi temps") == [rome_reader.family("M1609")]
+    # A French word is what it says, an English one no French title's typo ("models"), and a short word is left as
+    # written ("agant").
+    assert named("je range les caisses et les rayons") == []
+    assert named("I build data models for analysts") == []
+    assert named("agant d'acceuil") == []
