@@ -46,9 +46,11 @@ _DECORATION = re.compile(r"\s+[-–—|]\s+|\s*\|\s*")
 # A title read by its rarest word ("Technicien de maintenance plomberie" by "plomberie"): that word must be this
 # long, and the family of most known titles holding it must hold this share of them.
 DOMAIN_WORD_MIN_LENGTH = 5
+DOMAIN_WORD_SHARE = 0.6
 # A free text's unknown word is read as the title word it sounds like from this length on ("caisiere"; not "agant").
 HEARD_MIN_LENGTH = 6
-DOMAIN_WORD_SHARE = 0.6
+# The words so read are kept, up to this many (a process reads every word candidates write: names, typos, junk).
+HEARD_KEPT = 50_000
 # A title read as the one longer known title holding its words, two words longer at least, none of its words held
 # by 10 titles or fewer: an unsure reading (0.6 of it), confirmed or not by the offers within reach. Over ROME's
 # 13,120 short titles and the demo offers' titles, 4 readings change; on the readings test set, none.
@@ -502,6 +504,8 @@ class OccupationReader:
             unknown = len(word) >= HEARD_MIN_LENGTH and word.isalpha() and word not in self.known
             if unknown and word not in french_lexicon() and word not in english_lexicon():
                 heard = self._sounds.get(phonetic_key(word), word)
+            if len(self._heard_words) >= HEARD_KEPT:
+                self._heard_words.clear()
             self._heard_words[word] = heard
         return heard
 

@@ -279,3 +279,15 @@ def test_a_title_misspelt_in_a_text_is_read_as_the_title_it_sounds_like(rome_rea
     assert named("je range les caisses et les rayons") == []
     assert named("I build data models for analysts") == []
     assert named("agant d'acceuil") == []
+
+
+@pytest.mark.django_db
+def test_the_words_read_by_sound_are_kept_within_a_bound(rome_reader, monkeypatch):
+    from offers.understanding import occupation_reading
+
+    monkeypatch.setattr(occupation_reading, "HEARD_KEPT", 5)
+    # Words no lexicon knows, as a hostile or careless text writes them: what is kept of them stays bounded.
+    rome_reader.mentions(" ".join(f"zorglub{letter}" for letter in "abcdefghijklmnopqrstuvwxyz"))
+
+    assert len(rome_reader._heard_words) <= 5
+    assert [mention.code for mention in rome_reader.mentions("serveuze depuis 5 ans")] != []
