@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import astuple, dataclass, replace
 
 import numpy as np
@@ -61,7 +61,7 @@ DESCRIBED_WEIGHT = 0.5
 LATEST_JOB_WEIGHT = 1.0
 READING_CACHE_SECONDS = 24 * 3600
 # Part of the cache key: a change of how readings are made (not of the data they read) is a new key.
-READING_RULES = "2026-12-06 eighteenth session: a wish to go back to a job keeps the job named as past"
+READING_RULES = "2026-12-06 eighteenth session: returns keep the past; a loose clause reads a text that changes trade"
 # A title that offers file under other families than the referential's (`_filed_by_offers`): how many
 # offer titles must say so, and how sure their families are against the referential's reading.
 OFFER_TITLES_MIN = 2
@@ -191,7 +191,7 @@ def candidate_occupations(
         # Those of a text that says it changes trade ("Boucher depuis 12 ans, je veux changer complètement").
         behind = _left_behind(text, mentions) - wanted
         # "Ancienne serveuse, je veux travailler dans l'aide à la personne": the titles it names are the past.
-        found = _sought_reading(text, model, reader, read, others, past | behind)
+        found = _sought_reading(text, model, reader, read, others, past | behind, changed=behind)
         if found:
             return found
         if read and reader.family(read[0].code) in behind:
@@ -224,11 +224,14 @@ def _sought_reading(
     read: list[CandidateOccupation],
     named: set[str],
     past: set[str],
+    *,
+    changed: Set[str] = frozenset(),
 ) -> list[CandidateOccupation]:
     """The occupations of the work a text says it seeks in words (`sought_work`), read as a text of its own with its
     own vector and offers' vote, but for the jobs the text says it left (`past`): the whole text's reading (`read`)
     where its occupation is among them (a waitress seeking "un poste en restauration"), else theirs; none when the
-    text says no such work, or when the whole text reads one clearly and the clause none."""
+    text says no such work, or when the whole text reads one clearly and the clause none, unless the text says it
+    changes from that one (`changed`)."""
     clause = sought_work(text)
     if not clause or not task_reader().describes_work(work_words(clause)):
         return []
@@ -244,8 +247,10 @@ def _sought_reading(
     families = {reader.family(item.code) for item in wanted}
     if read and reader.family(read[0].code) in families:
         return _as_sought(read, families, named, reader)
-    if occupation_is_clear(read) and not occupation_is_clear(wanted):
-        # The job the text names clearly may be the one sought, in words the clause reads loosely.
+    if occupation_is_clear(read) and reader.family(read[0].code) not in changed and not occupation_is_clear(wanted):
+        # The job the text names clearly may be the one sought, in words the clause reads loosely ("Ancienne
+        # coiffeuse, je veux travailler dans un salon"); not one it says it changes from (`changed`: "Boucher depuis
+        # 12 ans, je veux changer complètement et travailler ... à la réception").
         return []
     return [replace(item, source=SOUGHT) for item in wanted]
 

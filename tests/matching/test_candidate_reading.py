@@ -346,6 +346,35 @@ def driving_offers(active_model, rome_referential):
     return offers
 
 
+@pytest.mark.django_db
+def test_a_clause_read_loosely_is_the_reading_when_the_job_named_clearly_is_the_one_changed_from(
+    active_model, rome_referential, monkeypatch
+):
+    from matching import reading
+    from matching.reading import SOUGHT, _sought_reading
+    from offers.understanding.occupations import occupation_reader
+
+    reader = occupation_reader()
+    text = "Poissonnier depuis 15 ans. Je veux changer complètement et travailler dans l'accueil du public."
+    # The whole text reads the job it names clearly; its clause splits between two welcome jobs.
+    whole = [CandidateOccupation("D1107", "Poissonnier", 0.9, "text")]
+    loose = [
+        CandidateOccupation("G1703", "Réceptionniste", 0.22, "neighbours"),
+        CandidateOccupation("G1101", "Agent d'accueil touristique", 0.2, "neighbours"),
+    ]
+    monkeypatch.setattr(reading, "candidate_occupations", lambda **_: loose)
+    assert not occupation_is_clear(loose)
+    fishmonger = {reader.family("D1107")}
+
+    # Said to be changed from: the clause's reading, loose as it is, is what the text seeks.
+    read = _sought_reading(text, active_model, reader, whole, fishmonger, fishmonger, changed=fishmonger)
+    assert [(item.code, item.source) for item in read] == [("G1703", SOUGHT), ("G1101", SOUGHT)]
+    # Named as past only ("Ancien poissonnier"), or not at all: the job named clearly may be the one sought, in words
+    # the clause reads loosely.
+    assert _sought_reading(text, active_model, reader, whole, fishmonger, fishmonger) == []
+    assert _sought_reading(text, active_model, reader, whole, fishmonger, set()) == []
+
+
 def test_a_returner_who_wishes_to_take_up_the_job_named_as_past_is_shown_it(driving_offers):
     from matching.ranking import recommendations_for_text
 
