@@ -55,6 +55,7 @@ from offers.models import Offer
 from offers.understanding.occupations import occupation_reader
 from offers.understanding.skills import SkillProfile, skill_reader
 
+JUDGED_KEPT = 5_000  # offer skills judged per profile content and kept (`_skills_judged`)
 POOL = 40  # offers scored; 60 and 40 score the same on evaluate_matching, 30 a little less
 # A reading this sure comes from a title or a chosen code (matching.reading): offers of another
 # occupation are then never shown (evaluate_matching: no relevant offer lost on any set, fewer unrelated).
@@ -98,6 +99,23 @@ class _Scored:
 def _candidate_skills(skills: tuple[str, ...], text: str) -> SkillProfile:
     """The candidate's skills as the reader sees them (read once per profile content; never mutated)."""
     return skill_reader().profile(skills=skills, text=text, seeker=True)
+
+
+@lru_cache(maxsize=1024)
+def _skills_judged(skills: tuple[str, ...], text: str) -> dict[str, bool]:
+    """Offer skill -> whether the candidate of this profile content has it (`SkillReader.covered`), kept: the
+    pooled offers repeat ROME's labels, so each is judged once per profile rather than once per offer and request
+    (a fifth of a request's time at 100,000 offers, bench/README.md). Up to `JUDGED_KEPT` labels, then afresh."""
+    return {}
+
+
+def _has_skill(judged: dict[str, bool], profile: SkillProfile, skill: str) -> bool:
+    known = judged.get(skill)
+    if known is None:
+        if len(judged) >= JUDGED_KEPT:
+            judged.clear()
+        known = judged[skill] = skill_reader().covered(skill, profile)
+    return known
 
 
 def _pool(
@@ -187,7 +205,7 @@ def recommendations_for(
         family=family_codes(reader, occupations[0].code) if clear or typed else [],
     )
     profile = _candidate_skills(tuple(context.skills), context.text)
-    skills = skill_reader()
+    judged = _skills_judged(tuple(context.skills), context.text)
     relation_weight = {
         "same": weights["same_occupation"],
         "close": weights["close_occupation"],
@@ -231,7 +249,7 @@ def recommendations_for(
         fit, sure = fits[offer_id]
         score = similarity + sure * relation_weight[fit]
         if offer_skills:
-            matched = sum(1 for skill in offer_skills if skills.covered(skill, profile))
+            matched = sum(1 for skill in offer_skills if _has_skill(judged, profile, skill))
             score += weights["skill_overlap"] * matched / len(offer_skills)
         distance = distance_km(latitude, longitude, context)
         if distance is not None and hard.radius_km:

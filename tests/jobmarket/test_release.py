@@ -1,6 +1,6 @@
 """The documented release, run for real: on a clean copy of the checkout, the README's production
-commands (migrate, collectstatic with the manifest storage), then gunicorn with DEBUG=0 serving
-the main pages and their static files."""
+commands (migrate, collectstatic with the manifest storage), then gunicorn with DEBUG=0 (its settings file
+included) serving the main pages and their static files."""
 
 from __future__ import annotations
 
@@ -129,3 +129,6 @@ def test_the_documented_release_serves_the_main_pages_with_debug_off(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=30)
+    # Each worker loaded the readers and the model before its first request (gunicorn.conf.py, matching.warmup).
+    log = server.stdout.read().decode()
+    assert log.count("matching.warmup warm-up: occupation reader") == 2, log[-3000:]

@@ -501,3 +501,21 @@ def test_an_offer_skill_half_said_by_a_listed_one_is_neither_claimed_nor_called_
     # "Nettoyage" says the action, not the rooms: not claimed, and not told "À acquérir" either.
     assert why.matched_skills == []
     assert why.missing_skills == ["Changer le linge de lit"]
+
+
+def test_the_offer_skills_judged_for_a_profile_are_kept_within_a_bound(monkeypatch):
+    from matching import ranking
+    from offers.understanding.skills import skill_reader
+
+    listed, text = ("Git", "Python"), "Développeur Python, Git au quotidien."
+    ranking._skills_judged.cache_clear()
+    monkeypatch.setattr(ranking, "JUDGED_KEPT", 2)
+    profile = ranking._candidate_skills(listed, text)
+    judged = ranking._skills_judged(listed, text)
+    labels = ["Utiliser un outil de gestion de versions (Git)", "Java", "Langage Python", "Java"]
+    verdicts = [ranking._has_skill(judged, profile, label) for label in labels]
+    # The same verdicts as the reader's, judged once each, and never more than JUDGED_KEPT kept.
+    assert verdicts == [skill_reader().covered(label, profile) for label in labels]
+    assert verdicts[0] and not verdicts[1]
+    assert len(judged) <= 2 and ranking._skills_judged(listed, text) is judged
+    ranking._skills_judged.cache_clear()
