@@ -55,7 +55,10 @@ from offers.models import Offer
 from offers.understanding.occupations import occupation_reader
 from offers.understanding.skills import SkillProfile, skill_reader
 
-JUDGED_KEPT = 5_000  # offer skills judged per profile content and kept (`_skills_judged`)
+# Offer skills judged and kept per profile content (`_skills_judged`), for at most JUDGED_PROFILES profiles: a few MB
+# at worst a worker (a profile's pools meet a few hundred ROME labels).
+JUDGED_KEPT = 500
+JUDGED_PROFILES = 256
 POOL = 40  # offers scored; 60 and 40 score the same on evaluate_matching, 30 a little less
 # A reading this sure comes from a title or a chosen code (matching.reading): offers of another
 # occupation are then never shown (evaluate_matching: no relevant offer lost on any set, fewer unrelated).
@@ -101,11 +104,11 @@ def _candidate_skills(skills: tuple[str, ...], text: str) -> SkillProfile:
     return skill_reader().profile(skills=skills, text=text, seeker=True)
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=JUDGED_PROFILES)
 def _skills_judged(skills: tuple[str, ...], text: str) -> dict[str, bool]:
     """Offer skill -> whether the candidate of this profile content has it (`SkillReader.covered`), kept: the
     pooled offers repeat ROME's labels, so each is judged once per profile rather than once per offer and request
-    (a fifth of a request's time at 100,000 offers, bench/README.md). Up to `JUDGED_KEPT` labels, then afresh."""
+    (0.4-1 ms of a request at 100,000 offers, bench/README.md). Up to `JUDGED_KEPT` labels, then afresh."""
     return {}
 
 
