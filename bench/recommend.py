@@ -378,8 +378,7 @@ def main(argv: list[str] | None = None) -> int:
     print(header)
     print("-" * len(header))
     first_requests: list[float] = []  # each profile's first recommendation in this process, after the warm-up
-    first_filter = True
-    for label, (constraints, mask) in filters.items():
+    for filter_number, (label, (constraints, mask)) in enumerate(filters.items()):
         truth = [exact_top(q, corpus, mask, k) for q in queries]
         rows = []
 
@@ -413,9 +412,8 @@ def main(argv: list[str] | None = None) -> int:
         for number, (query, context) in enumerate(zip(warmup, profiles * len(warmup), strict=False)):
             started = time.perf_counter()
             recommendations_for(vector=query, model=model, constraints=constraints, context=context, k=k)
-            if first_filter and number < len(profiles):
+            if filter_number == 0 and number < len(profiles):
                 first_requests.append((time.perf_counter() - started) * 1000)
-        first_filter = False
         for engine, cold in (("recommendations_for", False), ("  first read of a profile", True)):
             latencies = []
             for query, context in zip(queries, profiles * len(queries), strict=False):
