@@ -37,7 +37,7 @@ from offers.understanding.latest_job import latest_job_family
 from offers.understanding.occupation_tasks import task_reader
 from offers.understanding.occupations import OccupationReader, TitleMention, occupation_reader, title_key
 from offers.understanding.offer_occupation import offer_occupation_read
-from offers.understanding.sought_work import says_change, seeks_return, sought_work, work_words
+from offers.understanding.sought_work import says_change, seeks_return, sought_work, training_under_way, work_words
 
 NEIGHBOURS = 15
 SOUGHT = "sought"  # the source of a reading of what a text says it seeks in words (`_sought_reading`)
@@ -233,6 +233,9 @@ def _sought_reading(
     text says no such work, or when the whole text reads one clearly and the clause none, unless the text says it
     changes from that one (`changed`)."""
     clause = sought_work(text)
+    training = not clause
+    if training:
+        clause = training_under_way(text)
     if not clause or not task_reader().describes_work(work_words(clause)):
         return []
     from matching.offer_text import OFFER_TEXT_MAX_TOKENS
@@ -247,7 +250,12 @@ def _sought_reading(
     families = {reader.family(item.code) for item in wanted}
     if read and reader.family(read[0].code) in families:
         return _as_sought(read, families, named, reader)
-    if occupation_is_clear(read) and reader.family(read[0].code) not in changed and not occupation_is_clear(wanted):
+    if (
+        occupation_is_clear(read)
+        and reader.family(read[0].code) not in changed
+        and not occupation_is_clear(wanted)
+        and not (training and reader.family(wanted[0].code) in named)
+    ):
         # The job the text names clearly may be the one sought, in words the clause reads loosely ("Ancienne
         # coiffeuse, je veux travailler dans un salon"); not one it says it changes from (`changed`: "Boucher depuis
         # 12 ans, je veux changer complètement et travailler ... à la réception").

@@ -73,6 +73,42 @@ _RETURN = re.compile(
 )
 
 
+# A training under way names the work it leads to: "je prépare un CAP petite enfance", "actuellement en formation
+# d'aide-soignante", a CV's "2025 BPJEPS Loisirs tous publics (en cours, fin en décembre)", "currently training as a
+# nurse". Not a training done ("j'ai obtenu un CAP cuisine en formation pour adultes") nor a task in progress
+# ("contrôles en cours de production").
+_DIPLOMA = (
+    r"(?:cap|bep|bp|bts|but|dut|bac(?:\s*pro)?|licence|master|dipl[ôo]me|titre|certificat|certification|cqp|bpjeps"
+    r"|dejeps|deaes|deas|deap|dees|deeje|bafa|bafd|caces|formation|concours|permis"
+    r"|degree|diploma|course|certificate|bachelor|btec|nvq)"
+)
+_TRAINING_CUE = re.compile(
+    r"\b(?:je\s+pr[ée]pare\s+(?:un|une|le|la|l'|mon|ma|actuellement\s+(?:un|une|le|la|l'))\s*(?=" + _DIPLOMA + r"\b)"
+    r"|(?:actuellement|je\s+suis|suis)\s+en\s+(?:cours\s+de\s+)?formation\s+(?:de\s+|d'|en\s+|pour\s+devenir\s+)?"
+    r"|en\s+cours\s+de\s+formation\s+(?:de\s+|d'|en\s+|pour\s+devenir\s+)?"
+    r"|(?:currently|now)\s+(?:studying|training|enrolled)\s+(?:for|as|in|on)\s+)",
+    re.IGNORECASE,
+)
+# A line of a CV that says its diploma is under way ("(en cours)", "- en cours", "in progress").
+_UNDER_WAY = re.compile(r"[(\-–,:]\s*(?:en\s+cours|in\s+progress|ongoing)\b", re.IGNORECASE)
+_DIPLOMA_WORD = re.compile(r"\b" + _DIPLOMA + r"\b", re.IGNORECASE)
+_YEARS = re.compile(r"^[\s\d/–-]*")
+
+
+def training_under_way(text: str) -> str:
+    """What the trainings a text says are under way lead to ("BPJEPS Loisirs tous publics"), joined; or ""."""
+    clauses: list[str] = []
+    for cue in _TRAINING_CUE.finditer(text):
+        end = _SENTENCE_END.search(text, cue.end())
+        clauses.append(text[cue.end() : end.start() if end else len(text)])
+    for line in text.splitlines():
+        under_way = _UNDER_WAY.search(line)
+        if under_way and _DIPLOMA_WORD.search(line[: under_way.start()]):
+            clauses.append(_YEARS.sub("", line[: under_way.start()]))
+    kept = [clause.strip(" ,:-–(") for clause in clauses]
+    return ". ".join(dict.fromkeys(clause for clause in kept if work_words(clause)))
+
+
 def says_change(text: str) -> bool:
     """The text says the candidate changes trade ("je veux changer complètement", "reconversion")."""
     return bool(_CHANGE.search(text))

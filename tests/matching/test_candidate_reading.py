@@ -375,6 +375,61 @@ def test_a_clause_read_loosely_is_the_reading_when_the_job_named_clearly_is_the_
     assert _sought_reading(text, active_model, reader, whole, fishmonger, set()) == []
 
 
+# A CV whose latest job is one trade and whose training under way leads to another it names too (no evaluation
+# profile's text).
+TRAINING_CV = (
+    "Léa MARTIN\n59000 Lille\n\nEXPÉRIENCE\n2018 - 2025 Poissonnière, marché couvert de Wazemmes\n"
+    "2015 - 2017 Réceptionniste de nuit, hôtel du centre\n\nFORMATION\n"
+    "2025 - 2026 Titre professionnel réceptionniste en hôtellerie (en cours)\n2014 Bac pro commerce"
+)
+
+
+@pytest.mark.django_db
+def test_a_training_under_way_is_the_work_sought_when_the_text_names_its_trade_too(
+    active_model, rome_referential, monkeypatch
+):
+    from matching import reading
+    from matching.reading import SOUGHT, _sought_reading
+    from offers.understanding.occupations import occupation_reader
+
+    reader = occupation_reader()
+    # The whole CV reads its latest job clearly; the training's clause reads the desk loosely.
+    whole = [CandidateOccupation("D1107", "Poissonnier", 0.96, "text")]
+    loose = [
+        CandidateOccupation("G1703", "Réceptionniste", 0.3, "neighbours"),
+        CandidateOccupation("G1101", "Agent d'accueil touristique", 0.2, "neighbours"),
+    ]
+    clauses = []
+
+    def clause_read(**kwargs):
+        clauses.append(kwargs["text"])
+        return loose
+
+    monkeypatch.setattr(reading, "candidate_occupations", clause_read)
+    assert not occupation_is_clear(loose)
+    named = {reader.family("D1107"), reader.family("G1703")}
+
+    read = _sought_reading(TRAINING_CV, active_model, reader, whole, named, set())
+    assert clauses == ["Titre professionnel réceptionniste en hôtellerie"]
+    assert [(item.code, item.source) for item in read] == [("G1703", SOUGHT), ("G1101", SOUGHT)]
+    # A training whose loose reading the CV names nowhere else is no reason to leave the job it reads clearly.
+    assert _sought_reading(TRAINING_CV, active_model, reader, whole, {reader.family("D1107")}, set()) == []
+    # A wish said in words is the clause read, not the training.
+    clauses.clear()
+    _sought_reading(f"Je veux travailler en cuisine.\n{TRAINING_CV}", active_model, reader, whole, named, set())
+    assert clauses == ["travailler en cuisine"]
+
+
+@pytest.mark.django_db
+def test_a_diploma_that_leads_to_one_trade_is_read_as_its_title(rome_referential):
+    from offers.understanding.occupations import occupation_reader
+
+    reader = occupation_reader()
+    for diploma, family in (("BPJEPS loisirs tous publics", "G1202"), ("DEAP", "J1304")):
+        (guess, *_) = reader.from_title(diploma)
+        assert (reader.family(guess.code), guess.confidence >= 0.8) == (family, True), diploma
+
+
 def test_a_returner_who_wishes_to_take_up_the_job_named_as_past_is_shown_it(driving_offers):
     from matching.ranking import recommendations_for_text
 

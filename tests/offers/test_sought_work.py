@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from offers.understanding.sought_work import says_change, seeks_return, sought_work, work_words
+from offers.understanding.sought_work import says_change, seeks_return, sought_work, training_under_way, work_words
 
 # None of these is an evaluation profile's text.
 SOUGHT = [
@@ -115,3 +115,40 @@ def test_a_wish_to_go_back_to_work_once_done(text):
 )
 def test_a_wish_for_other_work_is_no_return(text):
     assert not seeks_return(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "training"),
+    [
+        # A CV's diploma marked as under way, its years left out.
+        (
+            "EXPÉRIENCE\n2019 - 2025 Vendeuse en prêt-à-porter\n\n"
+            "FORMATION\n2025 - 2026 CAP cuisine (en cours)\n2012 Bac",
+            "CAP cuisine",
+        ),
+        ("FORMATION\nDEAES - en cours\nBAFA", "DEAES"),
+        ("Je prépare un CAP petite enfance à distance.", "CAP petite enfance à distance"),
+        ("Actuellement en formation d'aide-soignante à Tours.", "aide-soignante à Tours"),
+        ("Je suis en cours de formation de cariste.", "cariste"),
+        ("I am currently training as a welder in Nantes.", "a welder in Nantes"),
+        ("EDUCATION\nBTEC Plumbing (in progress)", "BTEC Plumbing"),
+    ],
+)
+def test_a_training_under_way_says_the_work_it_leads_to(text, training):
+    assert training_under_way(text) == training
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A training done, wherever it was taken.
+        "Secrétaire pendant 7 ans, j'ai obtenu un CAP cuisine en formation pour adultes.",
+        "FORMATION\n2018 CAP cuisine\n2013 BAFA",
+        # A task in progress, a task that prepares, a diploma line without "en cours".
+        "Je fais les réglages et les contrôles en cours de production.",
+        "Je prépare les commandes au scanner et je charge les camions.",
+        "Dossier de candidature en cours (mairie de Lyon)",
+    ],
+)
+def test_a_training_done_or_a_task_in_progress_is_no_training_under_way(text):
+    assert training_under_way(text) == ""
