@@ -83,12 +83,41 @@ class Explanation:
         }
 
 
+class JudgedSkills:
+    """One profile's verdicts on offer skill labels (`SkillReader.covered`, `SkillReader.partly`), each judged once:
+    the pooled and the shown offers repeat ROME's labels. Up to `kept` labels a verdict, then afresh."""
+
+    def __init__(self, profile: SkillProfile, *, kept: int = 500) -> None:
+        self.profile = profile
+        self._kept = kept
+        self._covered: dict[str, bool] = {}
+        self._partly: dict[str, bool] = {}
+
+    def covered(self, skill: str) -> bool:
+        return self._judged(self._covered, skill_reader().covered, skill)
+
+    def partly(self, skill: str) -> bool:
+        return self._judged(self._partly, skill_reader().partly, skill)
+
+    def __len__(self) -> int:
+        return len(self._covered) + len(self._partly)
+
+    def _judged(self, verdicts: dict[str, bool], judge: Callable[[str, SkillProfile], bool], skill: str) -> bool:
+        known = verdicts.get(skill)
+        if known is None:
+            if len(verdicts) >= self._kept:
+                verdicts.clear()
+            known = verdicts[skill] = judge(skill, self.profile)
+        return known
+
+
 def skills_compared(
     offer: Offer,
     *,
     context: CandidateContext,
     profile: SkillProfile,
     said_otherwise: Callable[[str], bool] = never,
+    judged: JudgedSkills | None = None,
 ) -> tuple[list[str], list[str]]:
     """(skills of the offer the candidate has, skills of the offer they lack), by the offer's own names.
 
@@ -96,15 +125,17 @@ def skills_compared(
     skills that its title or description names count as matched, and nothing is called missing.
     A skill their words half say, or that a listed skill says in other words (`said_otherwise`,
     `matching.skill_meaning`), is neither; not a tool, a licence or a language, which is had or not ("Permis C"
-    is no "Permis D", however near their wordings).
+    is no "Permis D", however near their wordings). `judged`: the profile's verdicts kept across offers (the
+    ranking's), else judged afresh.
     """
     reader = skill_reader()
     if offer.skills:
+        verdicts = judged if judged is not None else JudgedSkills(profile)
         matched, missing = [], []
         for skill in offer.skills:
-            if reader.covered(skill, profile):
+            if verdicts.covered(skill):
                 matched.append(skill)
-            elif not reader.partly(skill, profile) and (reader.names_specific(skill) or not said_otherwise(skill)):
+            elif not verdicts.partly(skill) and (reader.names_specific(skill) or not said_otherwise(skill)):
                 missing.append(skill)
         return matched, missing
     if not context.skills:
@@ -186,6 +217,7 @@ def explain(
     occupation_basis: str = "unsure",
     occupation_label: str = "",
     said_otherwise: Callable[[str], bool] = never,
+    judged: JudgedSkills | None = None,
 ) -> Explanation:
     """The facts shown with an offer. `occupation_fit` is same / close / other / unknown, as the ranking read it.
 
@@ -193,8 +225,11 @@ def explain(
     `named` (the candidate gave their job: a title, a chosen code), `read` (their text or CV describes one
     clearly: the reason names it, so they can check it) or `unsure` (no occupation is said). The offer's
     occupation is named by `occupation_label` (the ROME label the ranking read), else its source's label.
+    `judged`: the profile's skill verdicts kept across offers (`JudgedSkills` of `profile`), else judged afresh.
     """
-    matched, missing = skills_compared(offer, context=context, profile=profile, said_otherwise=said_otherwise)
+    matched, missing = skills_compared(
+        offer, context=context, profile=profile, said_otherwise=said_otherwise, judged=judged
+    )
     missing, unstated = own_trade_unstated(missing, occupation_fit=occupation_fit, occupation_basis=occupation_basis)
     distance = distance_km(offer.latitude, offer.longitude, context)
     salary_fit = salary_fit_of(offer.salary_min, offer.salary_max, context)

@@ -30,6 +30,7 @@ import numpy as np
 from matching.explanations import (
     CandidateContext,
     Explanation,
+    JudgedSkills,
     asks_more_experience,
     distance_km,
     explain,
@@ -55,8 +56,8 @@ from offers.models import Offer
 from offers.understanding.occupations import occupation_reader
 from offers.understanding.skills import SkillProfile, skill_reader
 
-# Offer skills judged and kept per profile content (`_skills_judged`), for at most JUDGED_PROFILES profiles: a few MB
-# at worst a worker (a profile's pools meet a few hundred ROME labels).
+# Offer skills judged and kept per profile content (`_skills_judged`: had, said in part), for at most JUDGED_PROFILES
+# profiles: a few MB at worst a worker (a profile's pools meet a few hundred ROME labels).
 JUDGED_KEPT = 500
 JUDGED_PROFILES = 256
 POOL = 40  # offers scored; 60 and 40 score the same on evaluate_matching, 30 a little less
@@ -105,20 +106,11 @@ def _candidate_skills(skills: tuple[str, ...], text: str) -> SkillProfile:
 
 
 @lru_cache(maxsize=JUDGED_PROFILES)
-def _skills_judged(skills: tuple[str, ...], text: str) -> dict[str, bool]:
-    """Offer skill -> whether the candidate of this profile content has it (`SkillReader.covered`), kept: the
-    pooled offers repeat ROME's labels, so each is judged once per profile rather than once per offer and request
-    (0.4-1 ms of a request at 100,000 offers, bench/README.md). Up to `JUDGED_KEPT` labels, then afresh."""
-    return {}
-
-
-def _has_skill(judged: dict[str, bool], profile: SkillProfile, skill: str) -> bool:
-    known = judged.get(skill)
-    if known is None:
-        if len(judged) >= JUDGED_KEPT:
-            judged.clear()
-        known = judged[skill] = skill_reader().covered(skill, profile)
-    return known
+def _skills_judged(skills: tuple[str, ...], text: str) -> JudgedSkills:
+    """What the candidate of this profile content has of offer skills and says in part, kept: the pooled offers and
+    the ten explained repeat ROME's labels, so each is judged once per profile rather than once per offer and request
+    (bench/README.md). Up to `JUDGED_KEPT` labels a verdict, then afresh."""
+    return JudgedSkills(_candidate_skills(skills, text), kept=JUDGED_KEPT)
 
 
 def _pool(
@@ -207,8 +199,8 @@ def recommendations_for(
         exclude_offer_ids=exclude_offer_ids,
         family=family_codes(reader, occupations[0].code) if clear or typed else [],
     )
-    profile = _candidate_skills(tuple(context.skills), context.text)
     judged = _skills_judged(tuple(context.skills), context.text)
+    profile = judged.profile
     relation_weight = {
         "same": weights["same_occupation"],
         "close": weights["close_occupation"],
@@ -252,7 +244,7 @@ def recommendations_for(
         fit, sure = fits[offer_id]
         score = similarity + sure * relation_weight[fit]
         if offer_skills:
-            matched = sum(1 for skill in offer_skills if _has_skill(judged, profile, skill))
+            matched = sum(1 for skill in offer_skills if judged.covered(skill))
             score += weights["skill_overlap"] * matched / len(offer_skills)
         distance = distance_km(latitude, longitude, context)
         if distance is not None and hard.radius_km:
@@ -328,6 +320,7 @@ def recommendations_for(
                 occupation_basis=basis,
                 occupation_label=reader.label(item.occupation),
                 said_otherwise=said,
+                judged=judged,
             ),
             score=item.score,
         )

@@ -512,10 +512,41 @@ def test_the_offer_skills_judged_for_a_profile_are_kept_within_a_bound(monkeypat
     monkeypatch.setattr(ranking, "JUDGED_KEPT", 2)
     profile = ranking._candidate_skills(listed, text)
     judged = ranking._skills_judged(listed, text)
+    assert judged.profile is profile
     labels = ["Utiliser un outil de gestion de versions (Git)", "Java", "Langage Python", "Java"]
-    verdicts = [ranking._has_skill(judged, profile, label) for label in labels]
-    # The same verdicts as the reader's, judged once each, and never more than JUDGED_KEPT kept.
-    assert verdicts == [skill_reader().covered(label, profile) for label in labels]
-    assert verdicts[0] and not verdicts[1]
-    assert len(judged) <= 2 and ranking._skills_judged(listed, text) is judged
+    had = [judged.covered(label) for label in labels]
+    said_in_part = [judged.partly(label) for label in labels]
+    # The same verdicts as the reader's, judged once each, and never more than JUDGED_KEPT kept a verdict.
+    reader = skill_reader()
+    assert had == [reader.covered(label, profile) for label in labels]
+    assert said_in_part == [reader.partly(label, profile) for label in labels]
+    assert had[0] and not had[1]
+    assert len(judged) <= 4 and ranking._skills_judged(listed, text) is judged
     ranking._skills_judged.cache_clear()
+
+
+def test_the_explanations_judge_each_skill_once_per_profile_with_the_ranking(monkeypatch):
+    from matching.explanations import JudgedSkills
+    from offers.understanding.skills import skill_reader
+
+    reader = skill_reader()
+    context = CandidateContext(skills=("Git", "Python"), text="Développeur Python, Git au quotidien.")
+    offers = [
+        Offer(title="Développeur Java H/F", skills=["Java", "Utiliser un outil de gestion de versions (Git)"]),
+        Offer(title="Développeur Python H/F", skills=["Langage Python", "Java"]),
+    ]
+    seeker = profile(context)
+    afresh = [
+        explain(offer, similarity=0.5, context=context, profile=seeker, occupation_fit="same") for offer in offers
+    ]
+    calls = []
+    covered = reader.covered
+    monkeypatch.setattr(reader, "covered", lambda skill, of: calls.append(skill) or covered(skill, of))
+    judged = JudgedSkills(seeker)
+    kept = [
+        explain(offer, similarity=0.5, context=context, profile=seeker, occupation_fit="same", judged=judged)
+        for offer in offers
+    ]
+    # The same facts, "Java" judged once for both offers.
+    assert [why.as_dict() for why in kept] == [why.as_dict() for why in afresh]
+    assert sorted(calls) == sorted({skill for offer in offers for skill in offer.skills})
