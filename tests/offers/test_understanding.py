@@ -111,6 +111,12 @@ from offers.understanding.skills import skill_reader
         ("Nettoyer les locaux", [], "Passage de l'autolaveuse dans les locaux", True),
         ("Utiliser une autolaveuse", [], "Conduite d'une autolaveuse autoportée", True),
         ("Entretien des locaux", ["Utiliser une autolaveuse"], "", True),
+        # Shifts: 3x8, 2x8 or night work are shifted hours; shifted hours are not night work, teamwork no shift.
+        ("Capacité à travailler en horaires décalés", ["Travail en 3x8"], "", True),
+        ("Capacité à travailler en horaires décalés", [], "Travail posté en 2x8 sur ligne de conditionnement", True),
+        ("Capacité à travailler en horaires décalés", ["Travail de nuit"], "", True),
+        ("Travail de nuit", ["Horaires décalés"], "", False),
+        ("Capacité à travailler en horaires décalés", ["Travail en équipe"], "", False),
         # The noun and the verb of one root meet; words that only start alike do not.
         ("Arrimer une cargaison", [], "Arrimage de la cargaison avant le départ", True),
         ("Accueillir la clientèle", [], "Vous accueillez les clients avec le sourire", True),
