@@ -227,11 +227,13 @@ def _sought_reading(
     *,
     changed: Set[str] = frozenset(),
 ) -> list[CandidateOccupation]:
-    """The occupations of the work a text says it seeks in words (`sought_work`), read as a text of its own with its
-    own vector and offers' vote, but for the jobs the text says it left (`past`): the whole text's reading (`read`)
-    where its occupation is among them (a waitress seeking "un poste en restauration"), else theirs; none when the
-    text says no such work, or when the whole text reads one clearly and the clause none, unless the text says it
-    changes from that one (`changed`)."""
+    """The occupations of the work a text says it seeks in words (`sought_work`), or, where it says none, that the
+    training it says is under way leads to (`training_under_way`: "BPJEPS Loisirs tous publics (en cours)"), read as
+    a text of its own with its own vector and offers' vote, but for the jobs the text says it left (`past`): the
+    whole text's reading (`read`) where its occupation is among them (a waitress seeking "un poste en
+    restauration"), else theirs; none when the text says no such work, or when the whole text reads one clearly and
+    the clause none, unless the text says it changes from that one (`changed`) or the clause is a training whose
+    first trade the text names too (`named`: a former animator training to be one again)."""
     clause = sought_work(text)
     training = not clause
     if training:

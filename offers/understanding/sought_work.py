@@ -93,6 +93,8 @@ _TRAINING_CUE = re.compile(
 _UNDER_WAY = re.compile(r"[(\-–,:]\s*(?:en\s+cours|in\s+progress|ongoing)\b", re.IGNORECASE)
 _DIPLOMA_WORD = re.compile(r"\b" + _DIPLOMA + r"\b", re.IGNORECASE)
 _YEARS = re.compile(r"^[\s\d/–-]*")
+# A car or motorbike licence under way says no trade ("Permis B (en cours)" on a student's CV).
+_NO_TRADE = re.compile(r"^permis\s+(?:b|am|a|a1|a2)$", re.IGNORECASE)
 
 
 def training_under_way(text: str) -> str:
@@ -106,7 +108,7 @@ def training_under_way(text: str) -> str:
         if under_way and _DIPLOMA_WORD.search(line[: under_way.start()]):
             clauses.append(_YEARS.sub("", line[: under_way.start()]))
     kept = [clause.strip(" ,:-–(") for clause in clauses]
-    return ". ".join(dict.fromkeys(clause for clause in kept if work_words(clause)))
+    return ". ".join(dict.fromkeys(clause for clause in kept if work_words(clause) and not _NO_TRADE.match(clause)))
 
 
 def says_change(text: str) -> bool:

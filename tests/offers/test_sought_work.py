@@ -148,6 +148,8 @@ def test_a_training_under_way_says_the_work_it_leads_to(text, training):
         "Je fais les réglages et les contrôles en cours de production.",
         "Je prépare les commandes au scanner et je charge les camions.",
         "Dossier de candidature en cours (mairie de Lyon)",
+        # A car licence under way says no trade.
+        "FORMATION\nBac pro commerce\nPermis B (en cours)",
     ],
 )
 def test_a_training_done_or_a_task_in_progress_is_no_training_under_way(text):
