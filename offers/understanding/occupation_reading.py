@@ -34,6 +34,7 @@ from offers.understanding.title_words import (
     cue,
     in_order,
     masculine_form,
+    role_said_as_person,
     same_start,
     seeks,
     title_forms,
@@ -518,7 +519,7 @@ class OccupationReader:
         for part in segments(text):
             raw = tokens(part)
             words = [
-                (singular(self._heard(word)), index)
+                (role_said_as_person(raw, index) or singular(self._heard(word)), index)
                 for index, word in enumerate(raw)
                 if word not in TITLE_STOP_WORDS
                 and word not in places

@@ -215,6 +215,21 @@ def seeks(before: list[str]) -> bool:
     return _nearest_cue(before, SEEKING_CUES) is True
 
 
+# A role sought said as a noun ("je veux prendre la direction d'un magasin", "reprendre la gérance d'un bar"): the
+# person noun of the title ROME writes ("Directeur de magasin", "Gérant de bar").
+ROLE_NOUNS = {"direction": "directeur", "gerance": "gerant"}
+
+
+def role_said_as_person(raw: list[str], index: int) -> str:
+    """The person noun of a role noun at `index` of a segment's words that a wish precedes and "de" / "d'" follows
+    ("directeur" of "je veux prendre la direction d'un magasin"); "" otherwise ("la direction du magasin m'a confié":
+    no wish). The title reader still needs a known title around it: "en direction de Lyon" names none."""
+    person = ROLE_NOUNS.get(raw[index])
+    if person and raw[index + 1 : index + 2] in (["de"], ["d"], ["du"]) and seeks(raw[:index]):
+        return person
+    return ""
+
+
 # A written word's letters, and a French postcode (the word after one is a town: "71000 MACON").
 LETTERS = re.compile(r"[^\W\d_]+")
 POSTCODE = re.compile(r"\d{5}")

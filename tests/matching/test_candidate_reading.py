@@ -462,3 +462,19 @@ def test_a_title_held_for_a_time_now_over_is_left_behind():
 
     assert held.left and former.left and not current.left
     assert held.weight == former.weight == 0.25 * current.weight
+
+
+def test_a_role_sought_said_as_a_noun_names_its_title():
+    reader = OccupationReader(
+        titles=[("Directeur / Directrice de magasin", "D1301"), ("Gérant / Gérante de bar", "G1402")],
+        labels={},
+        parents={},
+        close={},
+    )
+
+    (store,) = reader.mentions("Je veux évoluer et prendre la direction d'un magasin de proximité.")
+    (bar,) = reader.mentions("Je souhaite reprendre la gérance d'un bar en centre-ville.")
+    assert (store.code, store.sought, bar.code, bar.sought) == ("D1301", True, "G1402", True)
+    # Not a role sought: the management one speaks of, a way one goes.
+    assert reader.mentions("La direction du magasin m'a confié les commandes.") == []
+    assert reader.mentions("Je cherche un poste en direction de Lyon.") == []
