@@ -221,11 +221,11 @@ ROLE_NOUNS = {"direction": "directeur", "gerance": "gerant"}
 
 
 def role_said_as_person(raw: list[str], index: int) -> str:
-    """The person noun of a role noun at `index` of a segment's words that a wish precedes and "de" / "d'" follows
-    ("directeur" of "je veux prendre la direction d'un magasin"); "" otherwise ("la direction du magasin m'a confié":
-    no wish). The title reader still needs a known title around it: "en direction de Lyon" names none."""
+    """The person noun of a role noun at `index` of a segment's words that a wish precedes and "d'un" / "d'une"
+    follows ("directeur" of "je veux prendre la direction d'un magasin"); "" otherwise: "la direction du magasin m'a
+    confié" (no wish), "je veux intégrer la direction de la communication" (a department, not a role)."""
     person = ROLE_NOUNS.get(raw[index])
-    if person and raw[index + 1 : index + 2] in (["de"], ["d"], ["du"]) and seeks(raw[:index]):
+    if person and raw[index + 1 : index + 3] in (["d", "un"], ["d", "une"]) and seeks(raw[:index]):
         return person
     return ""
 

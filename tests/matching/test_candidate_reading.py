@@ -478,3 +478,5 @@ def test_a_role_sought_said_as_a_noun_names_its_title():
     # Not a role sought: the management one speaks of, a way one goes.
     assert reader.mentions("La direction du magasin m'a confié les commandes.") == []
     assert reader.mentions("Je cherche un poste en direction de Lyon.") == []
+    # Nor a department one wishes to join.
+    assert reader.mentions("Je veux intégrer la direction du magasin, au service des achats.") == []
