@@ -61,7 +61,7 @@ DESCRIBED_WEIGHT = 0.5
 LATEST_JOB_WEIGHT = 1.0
 READING_CACHE_SECONDS = 24 * 3600
 # Part of the cache key: a change of how readings are made (not of the data they read) is a new key.
-READING_RULES = "2026-12-06 eighteenth session: returns keep the past; a loose clause reads a text that changes trade"
+READING_RULES = "2026-12-07: a training under way joins the wish; how a trade is learnt says no work sought"
 # A title that offers file under other families than the referential's (`_filed_by_offers`): how many
 # offer titles must say so, and how sure their families are against the referential's reading.
 OFFER_TITLES_MIN = 2
@@ -227,17 +227,20 @@ def _sought_reading(
     *,
     changed: Set[str] = frozenset(),
 ) -> list[CandidateOccupation]:
-    """The occupations of the work a text says it seeks in words (`sought_work`), or, where it says none, that the
-    training it says is under way leads to (`training_under_way`: "BPJEPS Loisirs tous publics (en cours)"), read as
-    a text of its own with its own vector and offers' vote, but for the jobs the text says it left (`past`): the
-    whole text's reading (`read`) where its occupation is among them (a waitress seeking "un poste en
+    """The occupations of the work a text says it seeks in words (`sought_work`) and that the training it says is
+    under way leads to (`training_under_way`: "BPJEPS Loisirs tous publics (en cours)", "j'ai commencé le titre pro
+    ADVF"), read as a text of its own with its own vector and offers' vote, but for the jobs the text says it left
+    (`past`): the whole text's reading (`read`) where its occupation is among them (a waitress seeking "un poste en
     restauration"), else theirs; none when the text says no such work, or when the whole text reads one clearly and
     the clause none, unless the text says it changes from that one (`changed`) or the clause is a training whose
     first trade the text names too (`named`: a former animator training to be one again)."""
     clause = sought_work(text)
     training = not clause
-    if training:
-        clause = training_under_way(text)
+    # "je veux travailler dans l'aide à la personne ... j'ai commencé le titre pro ADVF": the training says the trade
+    # of a wish said as a field (once: "je veux me reconvertir dans la banque, je prépare une licence pro banque").
+    under_way = training_under_way(text)
+    if under_way not in clause:
+        clause = ". ".join(part for part in (clause, under_way) if part)
     if not clause or not task_reader().describes_work(work_words(clause)):
         return []
     from matching.offer_text import OFFER_TEXT_MAX_TOKENS

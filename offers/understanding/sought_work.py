@@ -25,7 +25,7 @@ _WISH = re.compile(
     # "je cherche les pannes" is a task: what is sought must be work, a field or a place of work.
     r"|(?:re)?cherche(?=\s+(?:(?:un|une|du|de|d'|des|le|la|l')\s*)?"
     r"(?:(?:nouveau|nouvel|nouvelle|autre|premier|premi[èe]re|petit|petite|vrai|vraie)\s+)?(?:poste|emploi|travail|job|boulot|m[ée]tier"
-    r"|mission|stage|alternance|contrat|cdi|cdd|place|dans|en|[àa]\s+(?:travailler|devenir|me|m'|int[ée]grer)))"
+    r"|mission|stage|alternance|apprentissage|contrat|cdi|cdd|place|dans|en|[àa]\s+(?:travailler|devenir|me|m'|int[ée]grer)))"
     r"|am\s+looking|'m\s+looking)\b"
     r"|me\s+(?:reconvertir|r[ée]orienter|lancer)\b|m'orienter\b|reconversion\b|looking\s+for\b|move\s+into\b"
     r"|switch\s+to\b|objectif(?:\s+professionnel)?\s*:|poste\s+recherch[ée]\s*:)",
@@ -50,6 +50,10 @@ _NO_WORK = frozenset(
         "aussi encore vraiment enfin bientôt bientot maintenant dès des que possible trouver find get faire ai suis "
         "rester continuer reprendre intégrer integrer rejoindre join entreprise société societe structure équipe "
         "equipe company team dynamique sérieux serieux motivé motive stabilité stabilite idéalement idealement",
+        # How the work is learnt, not which: "je cherche une entreprise pour préparer le BP en alternance" (the trade
+        # is the one the text names elsewhere: "J'ai eu mon CAP monteur en installations sanitaires").
+        "alternance apprentissage apprenti apprentie alternant alternante stage stagiaire préparer preparer passer "
+        "cap bep bp bts dut bac pro diplôme diplome apprenticeship internship",
     )
     for word in tokens(phrase)
 )
@@ -84,6 +88,11 @@ _DIPLOMA = (
 )
 _TRAINING_CUE = re.compile(
     r"\b(?:je\s+pr[ée]pare\s+(?:un|une|le|la|l'|mon|ma|actuellement\s+(?:un|une|le|la|l'))\s*(?=" + _DIPLOMA + r"\b)"
+    # "j'ai commencé le titre pro ADVF", "je suis inscrite en BTS", "I've started a nursing degree".
+    r"|(?:j'ai|je\s+viens\s+de)\s+(?:commenc[ée]r?|entam[ée]r?|d[ée]but[ée]r?)\s+(?:un|une|le|la|l'|mon|ma)\s*"
+    r"(?=" + _DIPLOMA + r"\b)"
+    r"|je\s+suis\s+inscrite?\s+(?:en|au|[àa]\s+la|dans\s+une?|pour\s+(?:un|une|le|la|l'))\s*(?=" + _DIPLOMA + r"\b)"
+    r"|i(?:'ve|\s+have)\s+(?:just\s+)?(?:started|begun)\s+(?:a|an|the|my)\s+(?=(?:\w+\s+){0,2}" + _DIPLOMA + r"\b)"
     r"|(?:actuellement|je\s+suis|suis)\s+en\s+(?:cours\s+de\s+)?formation\s+(?:de\s+|d'|en\s+|pour\s+devenir\s+)?"
     r"|en\s+cours\s+de\s+formation\s+(?:de\s+|d'|en\s+|pour\s+devenir\s+)?"
     r"|(?:currently|now)\s+(?:studying|training|enrolled)\s+(?:for|as|in|on)\s+)",

@@ -414,10 +414,11 @@ def test_a_training_under_way_is_the_work_sought_when_the_text_names_its_trade_t
     assert [(item.code, item.source) for item in read] == [("G1703", SOUGHT), ("G1101", SOUGHT)]
     # A training whose loose reading the CV names nowhere else is no reason to leave the job it reads clearly.
     assert _sought_reading(TRAINING_CV, active_model, reader, whole, {reader.family("D1107")}, set()) == []
-    # A wish said in words is the clause read, not the training.
+    # A wish said in words is read with the training, which may say its trade ("je veux travailler dans l'aide à la
+    # personne ... j'ai commencé le titre pro ADVF").
     clauses.clear()
     _sought_reading(f"Je veux travailler en cuisine.\n{TRAINING_CV}", active_model, reader, whole, named, set())
-    assert clauses == ["travailler en cuisine"]
+    assert clauses == ["travailler en cuisine. Titre professionnel réceptionniste en hôtellerie"]
 
 
 @pytest.mark.django_db
@@ -425,7 +426,7 @@ def test_a_diploma_that_leads_to_one_trade_is_read_as_its_title(rome_referential
     from offers.understanding.occupations import occupation_reader
 
     reader = occupation_reader()
-    for diploma, family in (("BPJEPS loisirs tous publics", "G1202"), ("DEAP", "J1304")):
+    for diploma, family in (("BPJEPS loisirs tous publics", "G1202"), ("DEAP", "J1304"), ("ADVF", "K1302")):
         (guess, *_) = reader.from_title(diploma)
         assert (reader.family(guess.code), guess.confidence >= 0.8) == (family, True), diploma
 

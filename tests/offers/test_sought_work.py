@@ -29,6 +29,7 @@ SOUGHT = [
     ("I worked in retail for 5 years and I'd like to move into warehouse work.", "to move into warehouse work"),
     ("Objectif : poste en logistique", "poste en logistique"),
     ("je recherche à travailler en crèche", "à travailler en crèche"),
+    ("je cherche un apprentissage en boulangerie", "un apprentissage en boulangerie"),
     # Every wish, once.
     (
         "je veux un metier plus humain. je veux travailler dans l'aide a la personne",
@@ -44,6 +45,9 @@ NOTHING_SOUGHT = [
     "Je cherche les pannes avec la valise de diagnostic.",  # a task, not a wish
     "Je cherche vers Marseille ou Aix.",
     "Boulanger depuis 10 ans, pétrissage et cuisson.",
+    # How the work is learnt, not which: the trade is the one the text names elsewhere.
+    "CAP monteur en installations sanitaires en poche, je cherche une entreprise pour préparer le BP en alternance.",
+    "je recherche un contrat d'apprentissage pour passer mon bac pro",
 ]
 
 
@@ -132,6 +136,11 @@ def test_a_wish_for_other_work_is_no_return(text):
         ("Je suis en cours de formation de cariste.", "cariste"),
         ("I am currently training as a welder in Nantes.", "a welder in Nantes"),
         ("EDUCATION\nBTEC Plumbing (in progress)", "BTEC Plumbing"),
+        # A training begun, or enrolled in.
+        ("Après 9 ans de secrétariat, j'ai commencé le titre pro ADVF en mars.", "titre pro ADVF en mars"),
+        ("Je viens de commencer une formation de soudeur.", "formation de soudeur"),
+        ("Je suis inscrite en BTS comptabilité gestion.", "BTS comptabilité gestion"),
+        ("I have just started a nursing degree in Lyon.", "nursing degree in Lyon"),
     ],
 )
 def test_a_training_under_way_says_the_work_it_leads_to(text, training):
@@ -147,6 +156,7 @@ def test_a_training_under_way_says_the_work_it_leads_to(text, training):
         # A task in progress, a task that prepares, a diploma line without "en cours".
         "Je fais les réglages et les contrôles en cours de production.",
         "Je prépare les commandes au scanner et je charge les camions.",
+        "J'ai commencé le travail à 6 h au marché.",
         "Dossier de candidature en cours (mairie de Lyon)",
         # A car licence under way says no trade.
         "FORMATION\nBac pro commerce\nPermis B (en cours)",
