@@ -296,7 +296,10 @@ def _left_behind(text: str, mentions: Sequence[TitleMention]) -> set[str]:
     aide-soignante, je reprends le travail" returns to the job it names."""
     if not says_change(text):
         return set()
-    return {family for mention in mentions if not mention.sought for family in mention.shares}
+    # Not a qualification: "Je me suis formé (titre pro TAI)" leaves the job, not the trade trained for.
+    return {
+        family for mention in mentions if not (mention.sought or mention.qualification) for family in mention.shares
+    }
 
 
 def _blended(

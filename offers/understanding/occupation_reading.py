@@ -34,6 +34,7 @@ from offers.understanding.title_words import (
     cue,
     in_order,
     masculine_form,
+    names_qualification,
     role_said_as_person,
     same_start,
     seeks,
@@ -96,6 +97,9 @@ class TitleMention:
     shares: dict[str, float]  # ROME family -> share of the weight
     sought: bool = False  # a cue says the candidate seeks it ("je recherche un poste de ...")
     left: bool = False  # a cue says it is left behind ("Ancienne serveuse") or someone else's
+    # It names a qualification ("CAP monteur en installations sanitaires", "titre pro TAI", "DEAS"): no job held, so
+    # none a career changer leaves.
+    qualification: bool = False
 
 
 class OccupationReader:
@@ -539,7 +543,15 @@ class OccupationReader:
                             shares[self.family(code)] += 1 / len(codes)
                         span = raw[words[position][1] : words[position + size - 1][1] + 1]
                         found.append(
-                            TitleMention(tuple(span), sorted(codes)[0], weight, shares, seeks(before), said is False)
+                            TitleMention(
+                                tuple(span),
+                                sorted(codes)[0],
+                                weight,
+                                shares,
+                                seeks(before),
+                                said is False,
+                                names_qualification(before, span),
+                            )
                         )
                         position += size
                         break

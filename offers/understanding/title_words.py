@@ -215,6 +215,55 @@ def seeks(before: list[str]) -> bool:
     return _nearest_cue(before, SEEKING_CUES) is True
 
 
+# Words that make the title after them (or the one they start) a qualification rather than a job held ("CAP monteur
+# en installations sanitaires", "titre pro TAI", "formation d'aide-soignante"), and diplomas' acronyms that lead to
+# one trade (`data/occupation_aliases.json`: "DEAS", "ADVF").
+QUALIFICATION_WORDS = frozenset(
+    [
+        "cap",
+        "bep",
+        "bp",
+        "bts",
+        "dut",
+        "bac",
+        "titre",
+        "tp",
+        "diplome",
+        "diplomee",
+        "certificat",
+        "cqp",
+        "bpjeps",
+        "dejeps",
+        "licence",
+        "master",
+        "formation",
+        "deas",
+        "deap",
+        "dees",
+        "deme",
+        "deeje",
+        "deass",
+        "deaes",
+        "advf",
+        "dwwm",
+        "ecsr",
+    ]
+)
+# Words that may stand between a qualification word and its title ("titre pro", "formation d'", "CAP de").
+_QUALIFIER_LINKS = frozenset(["pro", "professionnel", "de", "d", "du", "des", "en"])
+
+
+def names_qualification(before: list[str], span: Sequence[str]) -> bool:
+    """Whether a title a text names (its words `span`, the segment's words `before` it) is a qualification: "CAP
+    monteur en installations sanitaires", "titre pro TAI", "DEAS"; not "boulanger pendant 11 ans"."""
+    if span and span[0] in QUALIFICATION_WORDS:
+        return True
+    for word in reversed(before[-3:]):
+        if word not in _QUALIFIER_LINKS:
+            return word in QUALIFICATION_WORDS
+    return False
+
+
 # A role sought said as a noun ("je veux prendre la direction d'un magasin", "reprendre la gérance d'un bar"): the
 # person noun of the title ROME writes ("Directeur de magasin", "Gérant de bar").
 ROLE_NOUNS = {"direction": "directeur", "gerance": "gerant"}

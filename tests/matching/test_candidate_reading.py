@@ -426,7 +426,15 @@ def test_a_diploma_that_leads_to_one_trade_is_read_as_its_title(rome_referential
     from offers.understanding.occupations import occupation_reader
 
     reader = occupation_reader()
-    for diploma, family in (("BPJEPS loisirs tous publics", "G1202"), ("DEAP", "J1304"), ("ADVF", "K1302")):
+    for diploma, family in (
+        ("BPJEPS loisirs tous publics", "G1202"),
+        ("DEAP", "J1304"),
+        ("ADVF", "K1302"),
+        ("titre pro TAI", "I1401"),
+        # Not the aide-soignant's DEAS, one letter away: the social worker's diploma.
+        ("DEASS", "K1201"),
+        ("ECSR", "K2110"),
+    ):
         (guess, *_) = reader.from_title(diploma)
         assert (reader.family(guess.code), guess.confidence >= 0.8) == (family, True), diploma
 
@@ -481,3 +489,37 @@ def test_a_role_sought_said_as_a_noun_names_its_title():
     assert reader.mentions("Je cherche un poste en direction de Lyon.") == []
     # Nor a department one wishes to join.
     assert reader.mentions("Je veux intégrer la direction du magasin, au service des achats.") == []
+
+
+def test_a_qualification_is_no_job_a_career_changer_leaves():
+    from matching.reading import _left_behind
+
+    reader = OccupationReader(
+        titles=[
+            ("Boulanger / Boulangère", "D1102"),
+            ("Technicien / Technicienne d'assistance informatique", "I1404"),
+            ("Monteur / Monteuse en installations sanitaires", "F1603"),
+            ("Aide-soignant / Aide-soignante", "J1501"),
+        ],
+        taught={title_key("titre pro TAI"): "I1404"},
+        labels={},
+        parents={},
+        close={},
+    )
+    text = (
+        "Boulanger pendant 11 ans. Je me suis formé (titre pro TAI, stage de 2 mois) et je cherche mon premier poste."
+    )
+
+    baker, trained = reader.mentions(text)
+    assert (baker.code, baker.qualification, trained.code, trained.qualification) == ("D1102", False, "I1404", True)
+    # The job held is left; the trade trained for is not.
+    assert _left_behind(text, [baker, trained]) == {"D1102"}
+    # A diploma said before the title, or in it, is a qualification; a title held is not.
+    for said, qualification in (
+        ("J'ai eu mon CAP monteur en installations sanitaires en juin.", True),
+        ("Titre pro TAI obtenu en 2024.", True),
+        ("Après ma formation d'aide-soignante, j'ai travaillé en EHPAD.", True),
+        ("Aide-soignante depuis 4 ans en EHPAD.", False),
+    ):
+        (mention,) = reader.mentions(said)
+        assert mention.qualification is qualification, said
