@@ -129,7 +129,9 @@ class SkillJudge:
         "Contrôler une soudure", "Budget et reforecast" of "Élaborer un budget"), or part of that object and
         nothing else but a head ("Gestion des stocks" of "Gérer les stocks de médicaments", "lecture de plan" of
         "Lire un plan de fabrication", "linge" of "Changer le linge de lit"). A label that begins with a head and
-        no action ("Qualification soudage par brasage") is read the same way, its head standing for the action.
+        no action ("Qualification soudage par brasage") is read the same way, its head standing for the action, and so
+        is one that begins with a generic word (`_generic_start`: "Techniques de taille de fructification", whose rare
+        word "Taille guyot et cordon" names).
         Such a skill is neither claimed nor called missing: the candidate may have it, their words do not say.
         So is a skill whose words a listed acronym spells ("CAP AEPE" of "CAP accompagnant éducatif petite
         enfance", `acronyms.py`), and a qualification of which they list one of its kind on part of its subject
@@ -158,7 +160,8 @@ class SkillJudge:
             # corporelle, de confort et de prévention").
             return True
         head = self._head(label)
-        if not label.action and not head:
+        if not label.action and not head and not self._generic_start(label):
+            # A bare noun phrase ("Messagerie électronique ThunderBird", "Biocontamination") is compared whole.
             return False
         distinctive = bool(label.action) and all(
             self.paraphrase.weight(key) > HEAD_WEIGHT for key in self.paraphrase.keys(label.action)
@@ -280,6 +283,12 @@ class SkillJudge:
         first = next((word for word in label.folded.split() if word not in STOP_WORDS), "")
         head = self._word(first) if first else ""
         return head if head in self.heads and head in label.words else ""
+
+    def _generic_start(self, label: SkillLabel) -> bool:
+        """The label begins with a generic word its words leave out ("Techniques de taille de fructification",
+        "Utilisation de four à bois"): what follows is its object."""
+        first = next((word for word in label.folded.split() if word not in STOP_WORDS), "")
+        return bool(first) and self._word(first) not in label.words
 
     def _object(self, label: SkillLabel) -> frozenset[str]:
         """A label's words less its action and its light words: what the action is done on."""
