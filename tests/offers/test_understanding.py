@@ -207,7 +207,7 @@ def test_a_skill_is_read_the_same_way_in_a_list_and_in_a_text(skill, listed, tex
         ("Animer des activités d'éveil", ["Éveil musical des bébés"], True),
         ("Instruire un dossier de crédit", ["Crédit à la consommation"], True),
         ("Assurer la sécurité des enfants", ["Repas des enfants, goûters"], False),
-        # A label that is all object, its first word a light one ("Techniques"): read by its object all the same.
+        # A label that begins with a generic word ("Techniques"), no action: read by its object all the same.
         ("Techniques de taille de fructification", ["Taille guyot et cordon"], True),
         ("Techniques de taille de fructification", ["Techniques de vente"], False),
         # A product of a family of tools they have: they may know it.
