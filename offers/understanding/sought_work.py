@@ -63,7 +63,10 @@ _NO_WORK = frozenset(
 _CHANGE = re.compile(
     r"\b(?:me\s+reconvertir|reconversion|changer\s+(?:compl[èe]tement|totalement|radicalement|de\s+m[ée]tier"
     r"|de\s+voie|de\s+secteur|de\s+domaine|de\s+branche)|me\s+suis\s+(?:re)?form[ée]e?|reconverti(?:e|s|es)?"
-    r"|career\s+change|change\s+careers?|switch\s+careers?|retrain(?:ed|ing)?)\b",
+    r"|career\s+change|change\s+careers?|switch\s+careers?|retrain(?:ed|ing)?)\b"
+    # A body the job has worn out ("mon dos ne suit plus sur les chantiers", "j'ai les mains et le dos en vrac").
+    r"|\b(?:dos|mains|genoux|[ée]paules)\b[^.;!?\n]{0,25}?\b(?:ne\s+sui(?:t|vent)\s+plus|en\s+vrac|us[ée]e?s?\b"
+    r"|cass[ée]e?s?\b|(?:me\s+)?(?:fait|font)\s+mal)",
     re.IGNORECASE,
 )
 

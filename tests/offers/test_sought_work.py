@@ -75,6 +75,10 @@ def test_the_words_that_may_say_which_work_leave_out_those_of_any_wish():
         "Je me suis formée au secrétariat médical l'an dernier.",
         "Comptable reconvertie dans le paysage.",
         "Ten years in retail, now looking for a career change.",
+        # A body the job has worn out.
+        "Maçon depuis 15 ans, mon dos ne suit plus sur les chantiers, je veux conduire des engins.",
+        "plombier, j'ai les genoux en vrac, je cherche autre chose",
+        "Mes épaules sont usées après 20 ans de peinture.",
     ],
 )
 def test_a_text_that_says_it_changes_trade(text):
@@ -88,6 +92,9 @@ def test_a_text_that_says_it_changes_trade(text):
         "Je veux changer d'entreprise, toujours en boulangerie.",
         "Serveuse depuis 8 ans, je cherche un nouveau poste en restauration.",
         "Formée aux gestes d'urgence (SST).",
+        # The back or hands as the work's object, not worn out by it.
+        "Kinésithérapeute, je soigne les douleurs du dos et des mains.",
+        "Je porte des charges lourdes, dos droit, gestes et postures respectés.",
     ],
 )
 def test_a_text_that_does_not_say_it_changes_trade(text):
