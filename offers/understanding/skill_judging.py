@@ -102,7 +102,7 @@ class SkillJudge:
     def _qualification(self, label: SkillLabel) -> str:
         """The kind of qualification a label names by its first word, folded ("cap", "cqp", "titre" of "Titre
         professionnel ..."), or ""."""
-        first = next((word for word in label.folded.split() if word not in STOP_WORDS), "")
+        first = _first_word(label.folded)
         return first if first in QUALIFICATIONS else ""
 
     def _same_qualification(self, label: SkillLabel, profile: SkillProfile) -> bool:
@@ -195,7 +195,8 @@ class SkillJudge:
         begins many of ROME's labels: "Gestion", "Lecture", "Encadrement") and the label's action in another
         form: "Gestion des stocks" names part of "Gérer les stocks de médicaments"; "Repas des enfants" does not
         name "Assurer la sécurité des enfants" (the meals are no part of it)."""
-        first = next((self._word(word) for word in own.folded.split() if word not in STOP_WORDS), "")
+        written = _first_word(own.folded)
+        first = self._word(written) if written else ""
         content = {
             word
             for word in own.words
@@ -280,14 +281,14 @@ class SkillJudge:
         "Qualification" of "Qualification soudage par brasage"), "" otherwise."""
         if label.action:
             return ""
-        first = next((word for word in label.folded.split() if word not in STOP_WORDS), "")
+        first = _first_word(label.folded)
         head = self._word(first) if first else ""
         return head if head in self.heads and head in label.words else ""
 
     def _generic_start(self, label: SkillLabel) -> bool:
         """The label begins with a generic word its words leave out ("Techniques de taille de fructification",
         "Utilisation de four à bois"): what follows is its object."""
-        first = next((word for word in label.folded.split() if word not in STOP_WORDS), "")
+        first = _first_word(label.folded)
         return bool(first) and self._word(first) not in label.words
 
     def _object(self, label: SkillLabel) -> frozenset[str]:
@@ -320,6 +321,11 @@ class SkillJudge:
     def names_specific(self, skill: str) -> bool:
         """Whether a label names a tool, a licence or a language: had or not, never said in other words."""
         return bool(self._specific(skill))
+
+
+def _first_word(folded: str) -> str:
+    """The first word of a folded label that is no stop word ("techniques" of "techniques de taille ..."), or ""."""
+    return next((word for word in folded.split() if word not in STOP_WORDS), "")
 
 
 def _holds(own: SkillLabel, words: frozenset[str]) -> bool:
