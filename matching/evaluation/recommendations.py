@@ -48,8 +48,9 @@ GAIN_RELEVANT = 2
 GAIN_RELATED = 1
 # The profile sets: `demo` (the weights were tuned on half of it), `heldout` (other occupations,
 # nothing tuned on it), `heldout2` to `heldout9` (each written apart and committed before any run, never
-# tuned on), `heldout10` and `heldout11` (title-less profiles, career changers above all, written apart:
-# `heldout10` read for errors, `heldout11` measured only).
+# tuned on), `heldout10`, `heldout11`, `heldout14` and `heldout15` (title-less profiles, career changers above
+# all, written apart: `heldout10` and `heldout14` read for errors, `heldout11` and `heldout15` measured only),
+# `heldout12` and `heldout13` (terse profiles as typed on a phone: `heldout12` read, `heldout13` measured only).
 PROFILE_SETS = {
     name: f"{name}_profiles.json"
     for name in (
@@ -67,6 +68,8 @@ PROFILE_SETS = {
         "heldout11",
         "heldout12",
         "heldout13",
+        "heldout14",
+        "heldout15",
     )
 }
 

@@ -117,7 +117,7 @@ def _blind_set_of_24(profile_set: str) -> list[dict]:
     return profiles
 
 
-@pytest.mark.parametrize("profile_set", ["heldout10", "heldout11"])
+@pytest.mark.parametrize("profile_set", ["heldout10", "heldout11", "heldout14", "heldout15"])
 def test_the_title_less_sets_hold_career_changers_who_say_in_words_what_they_seek(profile_set):
     profiles = _blind_set_of_24(profile_set)
     assert all(not profile["wanted_title"] for profile in profiles)
