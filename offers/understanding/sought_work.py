@@ -61,9 +61,17 @@ _NO_WORK = frozenset(
 
 # A text that says it changes trade: the jobs it names otherwise than as sought are the ones it leaves.
 _CHANGE = re.compile(
-    r"\b(?:me\s+reconvertir|reconversion|changer\s+(?:compl[èe]tement|totalement|radicalement|de\s+m[ée]tier"
-    r"|de\s+voie|de\s+secteur|de\s+domaine|de\s+branche)|me\s+suis\s+(?:re)?form[ée]e?|reconverti(?:e|s|es)?"
-    r"|career\s+change|change\s+careers?|switch\s+careers?|retrain(?:ed|ing)?)\b"
+    r"\b(?:me\s+reconvertir|reconversion|chang(?:er|e|é|ée|és|ées|ement)\s+(?:compl[èe]tement|totalement|radicalement"
+    r"|de\s+(?:m[ée]tier|voie|secteur|domaine|branche|carri[èe]re|cap\b|vie\s+professionnelle))"
+    r"|me\s+suis\s+(?:re)?form[ée]e?|reconverti(?:e|s|es)?|nouveau\s+m[ée]tier|nouvelle\s+(?:voie|carri[èe]re)"
+    # Back to school for another trade ("après une hernie discale j'ai repris les études").
+    r"|(?:repris|reprendre|reprends)\s+(?:les|mes)\s+[ée]tudes"
+    r"|career\s+change|change\s+(?:of\s+)?careers?|switch\s+careers?|new\s+career|retrain(?:ed|ing)?)\b"
+    # Done with the job ("je n'en peux plus du comptoir", "jen ai marre de la route", "l'usine c'est fini pour moi",
+    # "Plus jamais la restauration", "les nuits ca me tue", "I don't want to go back to running payroll").
+    r"|\b(?:j'?\s*en\s+peux\s+plus|n'en\s+(?:peux|pouvais)\s+plus|j'?\s*en\s+ai\s+(?:marre|ras\s+le\s+bol)"
+    r"|c'est\s+(?:fini|termin[ée])\s+pour\s+moi|plus\s+jamais\s+(?:la|le|les|l'|de|d'|en|[çc]a)|je\s+sature"
+    r"|[çc]a\s+me\s+tue|burn[\s-]?out|(?:don't|do\s+not|no\s+longer)\s+want\s+to\s+(?:go\s+back|work|do)|i'm\s+done\s+with)"
     # A body the job has worn out ("mon dos ne suit plus sur les chantiers", "j'ai les mains et le dos en vrac").
     r"|\b(?:dos|mains|genoux|[ée]paules)\b[^.;!?\n]{0,25}?\b(?:ne\s+sui(?:t|vent)\s+plus|en\s+vrac|us[ée]e?s?\b"
     r"|cass[ée]e?s?\b|(?:me\s+)?(?:fait|font)\s+mal)",
