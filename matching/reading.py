@@ -202,6 +202,8 @@ def candidate_occupations(
                 {family: share for family, share in shares.items() if family not in behind},
                 told,
             )
+        # Nor a lesser reading ("Chauffeur livreur depuis 6 ans, j'en ai marre de la route ... en horticulture").
+        return [item for item in read if reader.family(item.code) not in behind]
     return read
 
 
@@ -255,6 +257,17 @@ def _sought_reading(
     families = {reader.family(item.code) for item in wanted}
     if read and reader.family(read[0].code) in families:
         return _as_sought(read, families, named, reader)
+    kept = [item for item in read if reader.family(item.code) not in past]
+    if (
+        not occupation_is_clear(wanted)
+        and kept
+        and kept[0].source != "neighbours"
+        and kept[0].confidence > wanted[0].confidence
+    ):
+        # A trade the text names ("j'ai fait le titre pro maçon ... maçon ou coffreur bancheur j'hésite") is surer than
+        # a clause read loosely ("je veux du gros oeuvre et bosser en journée"): the whole text's reading, but for the
+        # jobs it leaves, is the caller's.
+        return []
     if (
         occupation_is_clear(read)
         and reader.family(read[0].code) not in changed
@@ -296,9 +309,13 @@ def _left_behind(text: str, mentions: Sequence[TitleMention]) -> set[str]:
     aide-soignante, je reprends le travail" returns to the job it names."""
     if not says_change(text):
         return set()
-    # Not a qualification: "Je me suis formé (titre pro TAI)" leaves the job, not the trade trained for.
+    # A job held (`TitleMention.held`: said left, held for a time, or the first title named), not a qualification
+    # ("Je me suis formé (titre pro TAI)") nor a title named otherwise ("un stage chez un producteur de plants").
     return {
-        family for mention in mentions if not (mention.sought or mention.qualification) for family in mention.shares
+        family
+        for mention in mentions
+        if mention.held and not (mention.sought or mention.qualification)
+        for family in mention.shares
     }
 
 

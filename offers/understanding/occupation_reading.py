@@ -32,6 +32,7 @@ from offers.understanding.title_words import (
     TITLE_STOP_WORDS,
     accents_agree,
     cue,
+    held_for_a_time,
     in_order,
     masculine_form,
     names_qualification,
@@ -100,6 +101,9 @@ class TitleMention:
     # It names a qualification ("CAP monteur en installations sanitaires", "titre pro TAI", "DEAS"): no job held, so
     # none a career changer leaves.
     qualification: bool = False
+    # It names a job the candidate holds or held: said left, said with a time held ("Boulanger depuis 10 ans", "10 ans
+    # comme plongeur"), or the first title the text names ("Serveuse en brasserie. Plus jamais la restauration").
+    held: bool = False
 
 
 class OccupationReader:
@@ -542,6 +546,7 @@ class OccupationReader:
                         for code in codes:
                             shares[self.family(code)] += 1 / len(codes)
                         span = raw[words[position][1] : words[position + size - 1][1] + 1]
+                        after = raw[words[position + size - 1][1] + 1 :]
                         found.append(
                             TitleMention(
                                 tuple(span),
@@ -551,6 +556,7 @@ class OccupationReader:
                                 seeks(before),
                                 said is False,
                                 names_qualification(before, span),
+                                said is False or not found or held_for_a_time(before, after),
                             )
                         )
                         position += size
@@ -583,6 +589,7 @@ class OccupationReader:
                                 dict(wider),
                                 seeks(raw[:index]),
                                 said is False,
+                                held=said is False or not found or held_for_a_time(raw[:index], raw[index + 1 :]),
                             )
                         )
                     position += 1

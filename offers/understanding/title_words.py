@@ -205,6 +205,23 @@ def cue(before: list[str], after: Sequence[str] = ()) -> bool | None:
     return found
 
 
+# Words that say how long a job has been held, after its title ("Boulanger depuis 10 ans", "for 8 years") or before
+# it ("10 ans comme plongeur", "8 years as a teacher").
+_HELD_SINCE = frozenset(["depuis", "pendant", "durant", "for", "since"])
+_HELD_AS = frozenset(["comme", "as", "que"])
+_YEARS_WORDS = frozenset(["an", "ans", "annee", "annees", "year", "years"])
+
+
+def held_for_a_time(before: Sequence[str], after: Sequence[str]) -> bool:
+    """A time the title's job has been held is said next to it ("Préparatrice en pharmacie depuis 15 ans",
+    "Infirmière diplômée depuis 11 ans", "Après 10 ans comme plongeur", "12 years as a teacher")."""
+    since = next((index for index, word in enumerate(after[:2]) if word in _HELD_SINCE), None)
+    if since is not None and any(word.isdigit() or word in _YEARS_WORDS for word in after[since + 1 : since + 3]):
+        return True
+    tail = list(before[-4:])
+    return bool(tail) and tail[-1] in _HELD_AS and any(word in _YEARS_WORDS for word in tail[:-1])
+
+
 # How much a title counts by its cue (`cue`).
 CUE_WEIGHT = {True: 2.0, False: 0.25, None: 1.0}
 
