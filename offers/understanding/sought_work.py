@@ -36,8 +36,12 @@ _SENTENCE_END = re.compile(r"[.!?;\n]")
 _PAST = re.compile(r"\b(?:apr[èe]s|depuis|after|since)\b", re.IGNORECASE)
 # What a clause leaves before it says what it wants ("quitter la restauration pour le bâtiment").
 _LEAVING = re.compile(r"\b(?:quitter|changer\s+de|leave|leaving)\b.*?\b(?:pour|to|for)\b", re.IGNORECASE)
-# A denial right after the cue ("je veux plus", spoken French without its "ne").
-_DENIED_AFTER = re.compile(r"^\s*(?:plus|pas|jamais|not|never)\b", re.IGNORECASE)
+# A denial right after the cue ("je veux plus", spoken French without its "ne"; "je veux juste ne plus avoir affaire
+# au public").
+_DENIED_AFTER = re.compile(
+    r"^\s*(?:(?:juste|seulement|simplement|surtout|just|only)\s+)?(?:ne\s+|n')?(?:plus|pas|jamais|not|never)\b",
+    re.IGNORECASE,
+)
 # Words of any wish for work that say no work ("je cherche un emploi en CDI à temps plein").
 _NO_WORK = frozenset(
     word

@@ -214,12 +214,14 @@ _YEARS_WORDS = frozenset(["an", "ans", "annee", "annees", "year", "years"])
 
 def held_for_a_time(before: Sequence[str], after: Sequence[str]) -> bool:
     """A time the title's job has been held is said next to it ("Préparatrice en pharmacie depuis 15 ans",
-    "Infirmière diplômée depuis 11 ans", "Après 10 ans comme plongeur", "12 years as a teacher")."""
+    "Infirmière diplômée depuis 11 ans", "Après 10 ans comme plongeur", "dont 4 comme chef d'équipe", "12 years as
+    a teacher")."""
     since = next((index for index, word in enumerate(after[:2]) if word in _HELD_SINCE), None)
     if since is not None and any(word.isdigit() or word in _YEARS_WORDS for word in after[since + 1 : since + 3]):
         return True
     tail = list(before[-4:])
-    return bool(tail) and tail[-1] in _HELD_AS and any(word in _YEARS_WORDS for word in tail[:-1])
+    # "dont 4 comme chef d'équipe": a number of years said before it.
+    return bool(tail) and tail[-1] in _HELD_AS and any(word in _YEARS_WORDS or word.isdigit() for word in tail[:-1])
 
 
 # How much a title counts by its cue (`cue`).
