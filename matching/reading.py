@@ -33,7 +33,7 @@ from matching.knn import nearest_offers
 from matching.models import EmbeddingModel
 from matching.search import keyword_ranking
 from offers.models import Offer
-from offers.understanding.latest_job import latest_job_family
+from offers.understanding.latest_job import latest_job_family, latest_training
 from offers.understanding.occupation_tasks import task_reader
 from offers.understanding.occupations import OccupationReader, TitleMention, occupation_reader, title_key
 from offers.understanding.offer_occupation import offer_occupation_read
@@ -240,7 +240,9 @@ def _sought_reading(
     training = not clause
     # "je veux travailler dans l'aide à la personne ... j'ai commencé le titre pro ADVF": the training says the trade
     # of a wish said as a field (once: "je veux me reconvertir dans la banque, je prépare une licence pro banque").
-    under_way = training_under_way(text)
+    # A CV's diploma finished after its latest job ("2022 – 2025 Diplôme d'État d'éducateur spécialisé" after "2014 –
+    # 2025 Agent logistique") says it too.
+    under_way = training_under_way(text) or latest_training(text)
     if under_way not in clause:
         clause = ". ".join(part for part in (clause, under_way) if part)
     if not clause or not task_reader().describes_work(work_words(clause)):

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from offers.understanding.cv_layout import DATED_LINE, ONGOING, section_heading
+from offers.understanding.cv_layout import DATED_LINE, ONGOING, section_heading, section_texts
 from offers.understanding.occupation_reading import SURE_TITLE, OccupationReader, TitleMention
 
 # A title only left behind ("ancien boulanger", weight 0.25) is no job held.
@@ -90,3 +90,32 @@ def latest_job_family(text: str, reader: OccupationReader) -> str:
     job = latest_job(text)
     code = job_code(job, reader) if job else None
     return reader.family(code) if code else ""
+
+
+# A diploma that qualifies for a trade ("Diplôme d'État d'éducateur spécialisé (DEES)", "CAP cuisine", "Titre
+# professionnel maçon"); not a certificate many trades ask for (CACES, SST, a licence to drive).
+_TRADE_DIPLOMA = re.compile(
+    r"\b(?:cap|bep|bp|bts|but|dut|bac\s*pro|licence|master|titre\s+pro(?:fessionnel)?|dipl[ôo]me|bpjeps|dejeps|deaes|deas"
+    r"|deap|dees|deeje|deme|deasf|cqp|brevet\s+professionnel)\b",
+    re.IGNORECASE,
+)
+
+
+def latest_training(text: str) -> str:
+    """The diploma of a CV's training section dated no earlier than its latest job ended (a retraining finished:
+    "2022 – 2025 Diplôme d'État d'éducateur spécialisé (DEES) ... diplômé en juin 2025" after "2014 – 2025 Agent
+    logistique"), its name alone (not its school, its town); "" without one, or while the latest job lasts."""
+    job = latest_job(text)
+    if job is None or job.ended == 9999:
+        return ""
+    latest: tuple[int, str] | None = None
+    for line in section_texts(text)["training"].splitlines():
+        dated = DATED_LINE.match(line)
+        if not dated or not _TRADE_DIPLOMA.search(dated.group("rest")):
+            continue
+        dates = line[: dated.start("rest")]
+        years = [int(year) for year in _FOUR_DIGITS.findall(dates)]
+        ended = 9999 if ONGOING.search(dates) else max(years, default=0)
+        if ended >= job.ended and (latest is None or ended > latest[0]):
+            latest = (ended, _TITLE_END.split(dated.group("rest").strip(), maxsplit=1)[0])
+    return latest[1] if latest else ""

@@ -22,7 +22,7 @@ from offers.search.vocabulary import fold
 from offers.understanding.english_titles import EnglishTitleWords
 from offers.understanding.occupation_vocabulary import OccupationVocabulary
 from offers.understanding.phonetic import phonetic_key
-from offers.understanding.text import segments, singular, tokens
+from offers.understanding.text import STOP_WORDS, segments, singular, tokens
 from offers.understanding.title_words import (
     BEFORE_A_LONE_TITLE,
     CUE_WEIGHT,
@@ -562,6 +562,11 @@ class OccupationReader:
                         position += size
                         break
                 else:
+                    english = self._english_mention(raw, words, position, found)
+                    if english is not None:
+                        found.append(english)
+                        position += 1
+                        continue
                     head, index = words[position]
                     # A head noun of several titles ("infirmier" of "infirmier de bloc", "infirmier
                     # anesthésiste"...), not a word that starts one title by chance ("taille").
@@ -594,6 +599,48 @@ class OccupationReader:
                         )
                     position += 1
         return found
+
+    def _english_mention(
+        self, raw: list[str], words: list[tuple[str, int]], position: int, found: list[TitleMention]
+    ) -> TitleMention | None:
+        """An English title inside an English sentence ("I'd like to become an HRIS consultant"), ending at the word at
+        `position` (English puts the head last): read in French as a typed English title is (`english_titles.py`),
+        the longest form ROME knows, a little less surely. None where the word is no English head noun."""
+        head, index = words[position]
+        if head not in self.english.heads:
+            return None
+        # The head and one or two English words before it, longest first ("hris consultant"): a head alone is also a
+        # French word ("consultant", "assistant"), read as French titles are.
+        for start in range(max(0, position - 2), position):
+            span = tuple(word for word, _ in words[start : position + 1])
+            if not all(self._english_word(word) for word in span[:-1]):
+                continue
+            for form in self.english.french_forms(span):
+                said = self._from_title_words(form)
+                if not said or ENGLISH_READ * said[0].confidence <= ENGLISH_UNLESS:
+                    continue
+                codes = [guess.code for guess in said if guess.confidence == said[0].confidence]
+                before = raw[: words[start][1]]
+                cued = cue(before, raw[index + 1 :][:2])
+                weight = ENGLISH_READ * (1.0 + 0.1 * (len(span) - 1)) * (0.7 ** len(found)) * CUE_WEIGHT[cued]
+                shares = {self.family(code): 0.0 for code in codes}
+                for code in codes:
+                    shares[self.family(code)] += 1 / len(codes)
+                return TitleMention(
+                    tuple(raw[words[start][1] : index + 1]),
+                    sorted(codes)[0],
+                    weight,
+                    shares,
+                    seeks(before),
+                    cued is False,
+                    held=cued is False or not found or held_for_a_time(before, raw[index + 1 :]),
+                )
+        return None
+
+    def _english_word(self, word: str) -> bool:
+        """A word of an English title, not a French one ("hris", "kitchen"; not "de", "chef")."""
+        known = word in self.english.words or word in self.english.heads or word in english_lexicon()
+        return known and word not in french_lexicon() and word not in STOP_WORDS
 
     def from_text(self, text: str) -> list[OccupationGuess]:
         """Titles named in a free text, weighed by what surrounds them (wanted or left behind)."""
