@@ -61,7 +61,7 @@ DESCRIBED_WEIGHT = 0.5
 LATEST_JOB_WEIGHT = 1.0
 READING_CACHE_SECONDS = 24 * 3600
 # Part of the cache key: a change of how readings are made (not of the data they read) is a new key.
-READING_RULES = "2026-12-07: a training joins the wish; no work in learning; qualifications kept; a worn body changes"
+READING_RULES = "2026-12-07b: jobs held are left; done with a job changes; English titles in sentences; latest diploma"
 # A title that offers file under other families than the referential's (`_filed_by_offers`): how many
 # offer titles must say so, and how sure their families are against the referential's reading.
 OFFER_TITLES_MIN = 2
@@ -233,9 +233,10 @@ def _sought_reading(
     under way leads to (`training_under_way`: "BPJEPS Loisirs tous publics (en cours)", "j'ai commencé le titre pro
     ADVF"), read as a text of its own with its own vector and offers' vote, but for the jobs the text says it left
     (`past`): the whole text's reading (`read`) where its occupation is among them (a waitress seeking "un poste en
-    restauration"), else theirs; none when the text says no such work, or when the whole text reads one clearly and
+    restauration"), else theirs; none when the text says no such work, when the whole text reads one clearly and
     the clause none, unless the text says it changes from that one (`changed`) or the clause is a training whose
-    first trade the text names too (`named`: a former animator training to be one again)."""
+    first trade the text names too (`named`: a former animator training to be one again), or when the clause reads
+    none clearly and the whole text, but for the jobs it leaves, names one more surely."""
     clause = sought_work(text)
     training = not clause
     # "je veux travailler dans l'aide à la personne ... j'ai commencé le titre pro ADVF": the training says the trade
@@ -259,26 +260,18 @@ def _sought_reading(
     families = {reader.family(item.code) for item in wanted}
     if read and reader.family(read[0].code) in families:
         return _as_sought(read, families, named, reader)
-    kept = [item for item in read if reader.family(item.code) not in past]
-    if (
-        not occupation_is_clear(wanted)
-        and kept
-        and kept[0].source != "neighbours"
-        and kept[0].confidence > wanted[0].confidence
-    ):
-        # A trade the text names ("j'ai fait le titre pro maçon ... maçon ou coffreur bancheur j'hésite") is surer than
-        # a clause read loosely ("je veux du gros oeuvre et bosser en journée"): the whole text's reading, but for the
-        # jobs it leaves, is the caller's.
-        return []
-    if (
-        occupation_is_clear(read)
-        and reader.family(read[0].code) not in changed
-        and not occupation_is_clear(wanted)
-        and not (training and reader.family(wanted[0].code) in named)
-    ):
+    if occupation_is_clear(wanted) or (training and reader.family(wanted[0].code) in named):
+        return [replace(item, source=SOUGHT) for item in wanted]
+    if occupation_is_clear(read) and reader.family(read[0].code) not in changed:
         # The job the text names clearly may be the one sought, in words the clause reads loosely ("Ancienne
         # coiffeuse, je veux travailler dans un salon"); not one it says it changes from (`changed`: "Boucher depuis
         # 12 ans, je veux changer complètement et travailler ... à la réception").
+        return []
+    kept = [item for item in read if reader.family(item.code) not in past]
+    if kept and kept[0].source != "neighbours" and kept[0].confidence > wanted[0].confidence:
+        # A trade the text names ("j'ai fait le titre pro maçon ... maçon ou coffreur bancheur j'hésite") is surer than
+        # a clause read loosely ("je veux du gros oeuvre et bosser en journée"): the whole text's reading, but for the
+        # jobs it leaves, is the caller's.
         return []
     return [replace(item, source=SOUGHT) for item in wanted]
 

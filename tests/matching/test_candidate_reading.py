@@ -523,3 +523,57 @@ def test_a_qualification_is_no_job_a_career_changer_leaves():
     ):
         (mention,) = reader.mentions(said)
         assert mention.qualification is qualification, said
+
+
+def test_a_career_changer_leaves_the_jobs_held_not_every_title_named():
+    from matching.reading import _left_behind
+
+    reader = OccupationReader(
+        titles=[("Chauffeur livreur / Chauffeuse livreuse", "N4105"), ("Horticulteur / Horticultrice", "A1414")],
+        labels={},
+        parents={},
+        close={},
+    )
+    text = "Chauffeur livreur depuis 6 ans, j'en ai marre de la route. Stage chez un horticulteur, ça m'a plu."
+
+    # The first title, held for a time, is left; the one named as a training's place is the new trade.
+    assert _left_behind(text, reader.mentions(text)) == {"N4105"}
+
+
+def test_a_trade_the_text_names_is_surer_than_a_wish_read_loosely(care_and_restaurant_offers, active_model):
+    from matching.reading import left_occupations
+    from matching.services import encoder_for
+    from offers.understanding.occupations import occupation_reader
+
+    reader = occupation_reader()
+    # No evaluation profile's text: the wish clause ("bosser en journée, près de chez moi") says no trade clearly.
+    text = (
+        "Serveuse depuis 9 ans, les soirées ça me tue. J'ai fait une formation d'auxiliaire de vie l'hiver "
+        "dernier, auxiliaire de vie c'est ce qui me va. Je veux bosser en journée, près de chez moi."
+    )
+    read = candidate_occupations(
+        title="", text=text, vector=encoder_for(active_model).encode([text])[0], model=active_model, reader=reader
+    )
+
+    assert reader.family(read[0].code) == reader.family("K1302")
+    # Nor is the job left a lesser reading: it is left.
+    assert "G1803" not in {item.code for item in read}
+    assert left_occupations(text, read, reader, titled=False) == {"G1803"}
+
+
+def test_a_cv_s_diploma_finished_after_its_latest_job_is_the_work_sought(care_and_restaurant_offers, active_model):
+    from matching.services import encoder_for
+    from offers.understanding.occupations import occupation_reader
+
+    reader = occupation_reader()
+    # No evaluation profile's text: no objective, the new trade only in the training section.
+    cv = (
+        "Nadia B.\nRennes\nEXPÉRIENCE\n2015 – 2025 Serveuse, brasserie du Théâtre\n2012 – 2015 Hôte de caisse, "
+        "hypermarché\nFORMATION\n2024 – 2025 Titre professionnel Assistant de vie aux familles (ADVF), Greta\n"
+        "2011 Bac pro commerce\nCOMPÉTENCES\nService, encaissement, relation client"
+    )
+    read = candidate_occupations(
+        title="", text=cv, vector=encoder_for(active_model).encode([cv])[0], model=active_model, reader=reader
+    )
+
+    assert reader.family(read[0].code) == reader.family("K1302")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from offers.understanding.latest_job import latest_job_family
+from offers.understanding.latest_job import latest_job_family, latest_training
 from offers.understanding.occupations import OccupationReader
 
 
@@ -62,3 +62,36 @@ def test_the_latest_job_is_the_title_of_the_latest_dated_line(reader, text, fami
 )
 def test_no_latest_job_without_a_title_on_the_latest_dated_line(reader, text):
     assert latest_job_family(text, reader) == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "training"),
+    [
+        # A trade's diploma finished after the latest job: its name, not its school nor its dates.
+        (
+            "EXPÉRIENCE\n2014 – 2025 Agent logistique, plateforme de distribution\nFORMATION\n"
+            "2022 – 2025 Diplôme d'État d'éducateur spécialisé (DEES), IFTS Échirolles\n2009 Bac STMG",
+            "Diplôme d'État d'éducateur spécialisé",
+        ),
+        (
+            "EXPÉRIENCE\n2018 - 2023 Comptable, cabinet Durand\nFORMATION\n2024 CAP Fleuriste, CFA de Rennes",
+            "CAP Fleuriste",
+        ),
+    ],
+)
+def test_a_diploma_finished_after_the_latest_job_is_the_latest_training(text, training):
+    assert latest_training(text) == training
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Older than the latest job, a certificate many trades ask for, a job still held, no job at all.
+        "EXPÉRIENCE\n2016 - 2024 Plongeur, brasserie\nFORMATION\n2012 CAP cuisine",
+        "EXPÉRIENCE\n2016 - 2024 Soudeur, chaudronnerie\nFORMATION\n2024 CACES R489 catégorie 3",
+        "EXPÉRIENCE\nDepuis 2019 Vendeuse, boutique\nFORMATION\n2024 BTS MCO",
+        "FORMATION\n2025 CAP Fleuriste",
+    ],
+)
+def test_no_latest_training_where_none_follows_the_latest_job(text):
+    assert latest_training(text) == ""

@@ -48,6 +48,9 @@ NOTHING_SOUGHT = [
     # How the work is learnt, not which: the trade is the one the text names elsewhere.
     "CAP monteur en installations sanitaires en poche, je cherche une entreprise pour préparer le BP en alternance.",
     "je recherche un contrat d'apprentissage pour passer mon bac pro",
+    # A wish denied right after its cue.
+    "je veux juste ne plus avoir affaire au public",
+    "I just want not to work nights any more",
 ]
 
 
@@ -79,6 +82,18 @@ def test_the_words_that_may_say_which_work_leave_out_those_of_any_wish():
         "Maçon depuis 15 ans, mon dos ne suit plus sur les chantiers, je veux conduire des engins.",
         "plombier, j'ai les genoux en vrac, je cherche autre chose",
         "Mes épaules sont usées après 20 ans de peinture.",
+        # Done with the job.
+        "Caissière depuis 9 ans, je n'en peux plus des horaires, je veux travailler en crèche.",
+        "jen ai marre du bâtiment, je cherche dans la vente",
+        "Après 20 ans de nuits, la boulangerie c'est fini pour moi.",
+        "Plus jamais la grande distribution.",
+        "Infirmier, burn-out en 2024 : je veux un métier manuel.",
+        "I don't want to go back to teaching, I'd like to work in a garden centre.",
+        # Any tense of a change of path, a new trade, back to school.
+        "Je change de voie : CAP fleuriste obtenu en juin.",
+        "J'ai changé de métier l'an dernier.",
+        "Je cherche un premier poste dans mon nouveau métier.",
+        "Après un accident j'ai repris mes études de comptabilité.",
     ],
 )
 def test_a_text_that_says_it_changes_trade(text):
@@ -95,6 +110,9 @@ def test_a_text_that_says_it_changes_trade(text):
         # The back or hands as the work's object, not worn out by it.
         "Kinésithérapeute, je soigne les douleurs du dos et des mains.",
         "Je porte des charges lourdes, dos droit, gestes et postures respectés.",
+        # Tired of an employer or a schedule, not of the trade, said without a cue of ending.
+        "Vendeuse depuis 6 ans, je cherche une boutique plus proche de chez moi.",
+        "I want to keep working as a chef, closer to my family.",
     ],
 )
 def test_a_text_that_does_not_say_it_changes_trade(text):

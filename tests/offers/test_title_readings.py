@@ -291,3 +291,35 @@ def test_the_words_read_by_sound_are_kept_within_a_bound(rome_reader, monkeypatc
 
     assert len(rome_reader._heard_words) <= 5
     assert [mention.code for mention in rome_reader.mentions("serveuze depuis 5 ans")] != []
+
+
+@pytest.mark.django_db
+def test_an_english_title_inside_an_english_sentence_is_read_in_french(rome_reader):
+    def read(text: str) -> list[tuple[str, str, bool]]:
+        return [(" ".join(m.words), rome_reader.family(m.code), m.sought) for m in rome_reader.mentions(text)]
+
+    # Its head last, one or two English words before it, read as the typed title is ("consultant SIRH").
+    assert ("hris consultant", rome_reader.family("M1806"), True) in read(
+        "I'd like to become an HRIS consultant, configuring HR software for clients."
+    )
+    # A head alone is a French word as well: read as French titles are, not as English.
+    assert [family for _, family, _ in read("Je suis consultant en assurance.")] != [rome_reader.family("M1806")]
+    assert read("Je cherche un poste de chef de cuisine.")[0][1] == rome_reader.family("G1601")
+
+
+@pytest.mark.django_db
+def test_the_jobs_a_text_holds_are_the_first_and_those_held_for_a_time(rome_reader):
+    def held(text: str) -> list[tuple[str, bool]]:
+        return [(" ".join(m.words), m.held) for m in rome_reader.mentions(text)]
+
+    assert held("Chauffeur livreur depuis 6 ans. Stage chez un horticulteur, ça m'a plu.") == [
+        ("chauffeur livreur", True),
+        ("horticulteur", False),
+    ]
+    # Held for a time, before or after it, wherever it stands.
+    assert held("J'ai fait un stage de plombier. Puis 10 ans comme plongeur.") == [
+        ("plombier", True),
+        ("plongeur", True),
+    ]
+    assert held("CAP boulanger en poche, maçon depuis 12 ans")[-1] == ("macon", True)
+    assert held("Maçon pendant 12 ans, dont 4 comme chef d'équipe en gros œuvre")[1][1]
