@@ -231,12 +231,13 @@ def _sought_reading(
 ) -> list[CandidateOccupation]:
     """The occupations of the work a text says it seeks in words (`sought_work`) and that the training it says is
     under way leads to (`training_under_way`: "BPJEPS Loisirs tous publics (en cours)", "j'ai commencé le titre pro
-    ADVF"), read as a text of its own with its own vector and offers' vote, but for the jobs the text says it left
-    (`past`): the whole text's reading (`read`) where its occupation is among them (a waitress seeking "un poste en
-    restauration"), else theirs; none when the text says no such work, when the whole text reads one clearly and
-    the clause none, unless the text says it changes from that one (`changed`) or the clause is a training whose
-    first trade the text names too (`named`: a former animator training to be one again), or when the clause reads
-    none clearly and the whole text, but for the jobs it leaves, names one more surely."""
+    ADVF"; or a CV's diploma finished after its latest job, `latest_training`), read as a text of its own with its
+    own vector and offers' vote, but for the jobs the text says it left (`past`): the whole text's reading (`read`)
+    where its occupation is among them (a waitress seeking "un poste en restauration"), else theirs; none when the
+    text says no such work, when the whole text reads one clearly and the clause none, unless the text says it
+    changes from that one (`changed`) or the clause is a training whose first trade the text names too (`named`: a
+    former animator training to be one again), or when the clause reads none clearly and the whole text, but for
+    the jobs it leaves, names one more surely."""
     clause = sought_work(text)
     training = not clause
     # "je veux travailler dans l'aide à la personne ... j'ai commencé le titre pro ADVF": the training says the trade
