@@ -11,6 +11,7 @@ from matching.models import EmbeddingModel
 from matching.occupation_affinity import occupation_affinities
 from matching.reading import CandidateOccupation
 from offers.understanding.occupations import OccupationReader
+from offers.understanding.skills import SkillProfile, skill_reader
 
 SECOND_OCCUPATION_SHARE = 0.4  # tuned on evaluate_matching (0.6: recall@10 0.924, 0.4: 0.930)
 
@@ -100,3 +101,19 @@ def family_codes(reader: OccupationReader, code: str) -> list[str]:
     """The codes of an occupation's ROME family: its parent and the parent's detailed children."""
     family = reader.family(code)
     return [family, *(child for child, parent in reader.parents.items() if parent == family)]
+
+
+# Licences most adults hold, or that an employer gives on the job: no gate to another trade's offer.
+EVERYONE_S_LICENCES = frozenset(["permis_b", "sst", "psc1", "pse", "first_aid"])
+
+
+def lacks_title_licence(title: str, profile: SkillProfile) -> bool:
+    """Whether an offer's title names a licence the candidate does not show ("Cariste CACES 3" to a truck driver who
+    lists no CACES, "Chauffeur PL" to a van driver): an offer of a close or linked occupation they cannot take."""
+    reader = skill_reader()
+    asked = {
+        concept
+        for concept in reader.concepts_in(title, implied_licences=False)
+        if reader.concepts[concept].kind == "licence" and concept not in EVERYONE_S_LICENCES
+    }
+    return bool(asked - profile.concepts)

@@ -38,7 +38,13 @@ from matching.explanations import (
 )
 from matching.knn import AlsoNearest, HardConstraints, nearest_offers, similarity_floor
 from matching.models import EmbeddingModel
-from matching.occupation_fit import family_codes, occupation_fit, offered_occupations, unlike_trades
+from matching.occupation_fit import (
+    family_codes,
+    lacks_title_licence,
+    occupation_fit,
+    offered_occupations,
+    unlike_trades,
+)
 from matching.profile_query import profile_constraints, profile_context
 from matching.reading import (
     SOUGHT,
@@ -267,6 +273,9 @@ def recommendations_for(
         if fit in NOT_ASKED and named:
             # They named their job (a title, a chosen code): another occupation, or one the offer does not
             # say, is not what they asked for.
+            continue
+        if clear and fit in ("close", "linked") and lacks_title_licence(values[offer_id][0], profile):
+            # A neighbouring trade's offer whose title asks a licence they do not show ("Cariste CACES 3").
             continue
         if clear and fit != "same" and similarity < weights[f"{fit}_occupation_floor"]:
             # Their occupation is clear: another one, a close one or one the offer does not say

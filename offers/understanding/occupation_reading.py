@@ -542,9 +542,7 @@ class OccupationReader:
                         before = raw[: words[position][1]]
                         said = cue(before, raw[words[position + size - 1][1] + 1 :][:2])
                         weight = (1.0 + 0.1 * (size - 1)) * (0.7 ** len(found)) * CUE_WEIGHT[said]
-                        shares = {self.family(code): 0.0 for code in codes}
-                        for code in codes:
-                            shares[self.family(code)] += 1 / len(codes)
+                        shares = self._code_shares(codes)
                         span = raw[words[position][1] : words[position + size - 1][1] + 1]
                         after = raw[words[position + size - 1][1] + 1 :]
                         found.append(
@@ -623,9 +621,7 @@ class OccupationReader:
                 before = raw[: words[start][1]]
                 cued = cue(before, raw[index + 1 :][:2])
                 weight = ENGLISH_READ * (1.0 + 0.1 * (len(span) - 1)) * (0.7 ** len(found)) * CUE_WEIGHT[cued]
-                shares = {self.family(code): 0.0 for code in codes}
-                for code in codes:
-                    shares[self.family(code)] += 1 / len(codes)
+                shares = self._code_shares(codes)
                 return TitleMention(
                     tuple(raw[words[start][1] : index + 1]),
                     sorted(codes)[0],
@@ -636,6 +632,14 @@ class OccupationReader:
                     held=cued is False or not found or held_for_a_time(before, raw[index + 1 :]),
                 )
         return None
+
+    def _code_shares(self, codes: Iterable[str]) -> dict[str, float]:
+        """ROME family -> its share of a title filed under `codes` (each code an equal share)."""
+        codes = list(codes)
+        shares = {self.family(code): 0.0 for code in codes}
+        for code in codes:
+            shares[self.family(code)] += 1 / len(codes)
+        return shares
 
     def _english_word(self, word: str) -> bool:
         """A word of an English title, not a French one ("hris", "kitchen"; not "de", "chef")."""
