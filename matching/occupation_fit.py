@@ -6,6 +6,7 @@ shown to a candidate whose occupation is clear (`occupation_affinity`). Used by 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from matching.models import EmbeddingModel
 from matching.occupation_affinity import occupation_affinities
@@ -109,11 +110,18 @@ EVERYONE_S_LICENCES = frozenset(["permis_b", "sst", "psc1", "pse", "first_aid"])
 
 def lacks_title_licence(title: str, profile: SkillProfile) -> bool:
     """Whether an offer's title names a licence the candidate does not show ("Cariste CACES 3" to a truck driver who
-    lists no CACES, "Chauffeur PL" to a van driver): an offer of a close or linked occupation they cannot take."""
+    lists no CACES, "Chauffeur super lourd" to a van driver): an offer of a close or linked occupation they cannot
+    take."""
+    return not _title_licences(title) <= profile.concepts
+
+
+@lru_cache(maxsize=20_000)
+def _title_licences(title: str) -> frozenset[str]:
+    """The licences an offer's title names (kept per title: the pool of every request repeats titles; the concepts
+    are the skill reader's data files, fixed for the process)."""
     reader = skill_reader()
-    asked = {
+    return frozenset(
         concept
         for concept in reader.concepts_in(title, implied_licences=False)
         if reader.concepts[concept].kind == "licence" and concept not in EVERYONE_S_LICENCES
-    }
-    return bool(asked - profile.concepts)
+    )

@@ -274,12 +274,12 @@ def recommendations_for(
             # They named their job (a title, a chosen code): another occupation, or one the offer does not
             # say, is not what they asked for.
             continue
-        if clear and fit in ("close", "linked") and lacks_title_licence(values[offer_id][0], profile):
-            # A neighbouring trade's offer whose title asks a licence they do not show ("Cariste CACES 3").
-            continue
         if clear and fit != "same" and similarity < weights[f"{fit}_occupation_floor"]:
             # Their occupation is clear: another one, a close one or one the offer does not say
             # must be much nearer in meaning to be shown.
+            continue
+        if clear and fit in ("close", "linked") and lacks_title_licence(values[offer_id][0], profile):
+            # A neighbouring trade's offer whose title asks a licence they do not show ("Cariste CACES 3").
             continue
         scored.append(_Scored(offer_id, similarity, score, fit, occupation_of[offer_id]))
     if not clear and scored:
