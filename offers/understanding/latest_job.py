@@ -47,10 +47,14 @@ def dated_jobs(text: str) -> list[LatestJob]:
             continue
         rest = dated.group("rest").strip() or (lines[number + 1] if number + 1 < len(lines) else "")
         title, *details = _TITLE_END.split(rest, maxsplit=1)
-        dates = line[: dated.start("rest")]
-        ended = 9999 if ONGOING.search(dates) else max(int(year) for year in _FOUR_DIGITS.findall(dates))
-        jobs.append(LatestJob(title.strip(), " ".join(details).strip(), number, ended))
+        jobs.append(LatestJob(title.strip(), " ".join(details).strip(), number, _ended(line[: dated.start("rest")])))
     return jobs
+
+
+def _ended(dates: str) -> int:
+    """The year a dated line's dates end (`DATED_LINE` always holds one), 9999 while it lasts ("depuis 2022",
+    "2019 - aujourd'hui")."""
+    return 9999 if ONGOING.search(dates) else max(int(year) for year in _FOUR_DIGITS.findall(dates))
 
 
 def latest_job(text: str) -> LatestJob | None:
@@ -113,9 +117,7 @@ def latest_training(text: str) -> str:
         dated = DATED_LINE.match(line)
         if not dated or not _TRADE_DIPLOMA.search(dated.group("rest")):
             continue
-        dates = line[: dated.start("rest")]
-        years = [int(year) for year in _FOUR_DIGITS.findall(dates)]
-        ended = 9999 if ONGOING.search(dates) else max(years, default=0)
+        ended = _ended(line[: dated.start("rest")])
         if ended >= job.ended and (latest is None or ended > latest[0]):
             latest = (ended, _TITLE_END.split(dated.group("rest").strip(), maxsplit=1)[0])
     return latest[1] if latest else ""
