@@ -539,22 +539,15 @@ class OccupationReader:
                     key = tuple(word for word, _ in words[position : position + size])
                     codes = self.keys.get(key) or ({self.taught[key]} if key in self.taught else None)
                     if codes and (size > 1 or len(key[0]) >= 5 or key in self.short_titles):
-                        before = raw[: words[position][1]]
-                        said = cue(before, raw[words[position + size - 1][1] + 1 :][:2])
-                        weight = (1.0 + 0.1 * (size - 1)) * (0.7 ** len(found)) * CUE_WEIGHT[said]
-                        shares = self._code_shares(codes)
-                        span = raw[words[position][1] : words[position + size - 1][1] + 1]
-                        after = raw[words[position + size - 1][1] + 1 :]
                         found.append(
-                            TitleMention(
-                                tuple(span),
+                            self._mention(
+                                raw,
+                                (words[position][1], words[position + size - 1][1]),
                                 sorted(codes)[0],
-                                weight,
-                                shares,
-                                seeks(before),
-                                said is False,
-                                names_qualification(before, span),
-                                said is False or not found or held_for_a_time(before, after),
+                                self._code_shares(codes),
+                                found,
+                                factor=1.0 + 0.1 * (size - 1),
+                                qualification=True,
                             )
                         )
                         position += size
@@ -581,20 +574,8 @@ class OccupationReader:
                     )
                     if wider and len(wider) <= 2:
                         # "infirmière" alone: a head word of few families' titles.
-                        said = cue(raw[:index], raw[index + 1 : index + 3])
-                        weight = 0.7 * (0.7 ** len(found)) * CUE_WEIGHT[said]
                         code = max(wider, key=lambda family: (wider[family], family))
-                        found.append(
-                            TitleMention(
-                                (raw[index],),
-                                code,
-                                weight,
-                                dict(wider),
-                                seeks(raw[:index]),
-                                said is False,
-                                held=said is False or not found or held_for_a_time(raw[:index], raw[index + 1 :]),
-                            )
-                        )
+                        found.append(self._mention(raw, (index, index), code, dict(wider), found, factor=0.7))
                     position += 1
         return found
 
@@ -618,20 +599,43 @@ class OccupationReader:
                 if not said or ENGLISH_READ * said[0].confidence <= ENGLISH_UNLESS:
                     continue
                 codes = [guess.code for guess in said if guess.confidence == said[0].confidence]
-                before = raw[: words[start][1]]
-                cued = cue(before, raw[index + 1 :][:2])
-                weight = ENGLISH_READ * (1.0 + 0.1 * (len(span) - 1)) * (0.7 ** len(found)) * CUE_WEIGHT[cued]
-                shares = self._code_shares(codes)
-                return TitleMention(
-                    tuple(raw[words[start][1] : index + 1]),
+                return self._mention(
+                    raw,
+                    (words[start][1], index),
                     sorted(codes)[0],
-                    weight,
-                    shares,
-                    seeks(before),
-                    cued is False,
-                    held=cued is False or not found or held_for_a_time(before, raw[index + 1 :]),
+                    self._code_shares(codes),
+                    found,
+                    factor=ENGLISH_READ * (1.0 + 0.1 * (len(span) - 1)),
                 )
         return None
+
+    @staticmethod
+    def _mention(
+        raw: list[str],
+        bounds: tuple[int, int],
+        code: str,
+        shares: dict[str, float],
+        found: list[TitleMention],
+        *,
+        factor: float,
+        qualification: bool = False,
+    ) -> TitleMention:
+        """The title spelt by `raw[first:last + 1]`, weighed by `factor`, by its rank among the titles `found` before
+        it and by what surrounds it: wanted, left, held for a time (the first title is taken as held), and, where
+        `qualification`, whether the words before it name a diploma of it rather than a job."""
+        first, last = bounds
+        before, after, span = raw[:first], raw[last + 1 :], raw[first : last + 1]
+        said = cue(before, after[:2])
+        return TitleMention(
+            tuple(span),
+            code,
+            factor * (0.7 ** len(found)) * CUE_WEIGHT[said],
+            shares,
+            seeks(before),
+            said is False,
+            qualification and names_qualification(before, span),
+            said is False or not found or held_for_a_time(before, after),
+        )
 
     def _code_shares(self, codes: Iterable[str]) -> dict[str, float]:
         """ROME family -> its share of a title filed under `codes` (each code an equal share)."""
