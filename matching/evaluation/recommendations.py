@@ -50,7 +50,9 @@ GAIN_RELATED = 1
 # nothing tuned on it), `heldout2` to `heldout9` (each written apart and committed before any run, never
 # tuned on), `heldout10`, `heldout11`, `heldout14` and `heldout15` (title-less profiles, career changers above
 # all, written apart: `heldout10` and `heldout14` read for errors, `heldout11` and `heldout15` measured only),
-# `heldout12` and `heldout13` (terse profiles as typed on a phone: `heldout12` read, `heldout13` measured only).
+# `heldout12` and `heldout13` (terse profiles as typed on a phone: `heldout12` read, `heldout13` measured only),
+# `heldout16` and `heldout17` (English speakers in France: English texts, English CVs, broken French mixed with
+# English; `heldout16` read, `heldout17` measured only).
 PROFILE_SETS = {
     name: f"{name}_profiles.json"
     for name in (
@@ -70,6 +72,8 @@ PROFILE_SETS = {
         "heldout13",
         "heldout14",
         "heldout15",
+        "heldout16",
+        "heldout17",
     )
 }
 

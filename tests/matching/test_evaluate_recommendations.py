@@ -141,6 +141,21 @@ def test_the_short_sets_hold_terse_profiles_as_people_type_them_on_a_phone(profi
     assert sum(1 for profile in profiles if not profile["wanted_title"]) >= 15
 
 
+@pytest.mark.parametrize("profile_set", ["heldout16", "heldout17"])
+def test_the_english_speakers_sets_hold_english_texts_titled_or_not(profile_set):
+    profiles = _blind_set_of_24(profile_set)
+    kinds = Counter(profile["kind"] for profile in profiles)
+    assert kinds == {"english": 16, "cv_only": 4, "informal": 4}
+    assert all(profile["relevant"] and not set(profile["relevant"]) & set(profile["related"]) for profile in profiles)
+    assert len({profile["relevant"][0] for profile in profiles}) == 24
+    # Titled (an English title, or a French one copied from a job board) and title-less (the wish in a sentence).
+    titled = [profile for profile in profiles if profile["wanted_title"]]
+    assert 8 <= len(titled) <= 16
+    for profile in profiles:
+        if profile["kind"] == "cv_only":
+            assert profile["cv_text"] and not profile["presentation"] and not profile["wanted_title"], profile["id"]
+
+
 def _ranking_all_row(out: str) -> dict[str, float | None]:
     """The `ranking  all` row of the printed table, by column header ("-" is None)."""
     lines = out.splitlines()
