@@ -55,6 +55,7 @@ from matching.reading import (
     read_offer_occupation,
 )
 from matching.reading_check import NOT_ASKED, nearest_anywhere_fit, reading_checked
+from matching.refusals import refused_occupations
 from matching.selectors import NoActiveEmbeddingModel, active_embedding_model
 from matching.skill_meaning import listed_may_have
 from matching.weights import ranking_weights
@@ -194,6 +195,8 @@ def recommendations_for(
     sought = bool(occupations) and occupations[0].source == SOUGHT
     typed = sought or (bool(occupations) and occupations[0].source == "title")
     left = left_occupations(context.text, occupations, reader, titled=bool(context.title.strip()))
+    # And the trades their text refuses ("pas cuisinier, pas fast food, juste la plonge", "I'm not a nanny").
+    left |= refused_occupations(context.text, model, reader)
     named = bool(occupations) and occupations[0].confidence >= SURE_READING
     hits, values = _pool(
         vector=vector,
@@ -265,7 +268,8 @@ def recommendations_for(
             # dispo tout de suite") lies far in meaning from every offer, its own trade's included.
             continue
         if fit != "same" and any(reader.family(code) in left for code in offered_of[offer_id]):
-            # The job their text says they leave ("Ancienne serveuse, je veux travailler ..."): not what they seek.
+            # The job their text says they leave ("Ancienne serveuse, je veux travailler ...") or refuse: not what they
+            # seek.
             continue
         if sought and fit in NOT_ASKED and similarity < weights["sought_other_occupation_floor"]:
             # Their text says the work they seek: another occupation must be nearer in meaning still.

@@ -44,13 +44,17 @@ _HELD_ANYWHERE = re.compile(r"\b(?:recyclage|renouvellement|valide|validite|a jo
 _PENDING_BEFORE = re.compile(
     r"\b(?:je prepare|je passe|je vais passer|en preparation|en formation|inscrite?|a passer|futur|future)\b"
 )
-_DENIED_BEFORE = re.compile(r"\b(?:pas|sans|aucun|aucune|ni|jamais|non titulaire)\b")
+# In English too ("no CACES", "I don't have a forklift licence", "without a car licence").
+_DENIED_BEFORE = re.compile(
+    r"\b(?:pas|sans|aucun|aucune|ni|jamais|non titulaire|no|not|without|never|nor|(?:don t|do not|dont) have"
+    r"|(?:haven t|have not) got)\b"
+)
 # Words between such a word and what it governs ("pas encore de permis", "aucune connaissance d'Excel"); any other
 # word ends its reach: "pas de souci avec Excel" denies no Excel.
 _BETWEEN = frozenset(
     (  # noqa: SIM905 (a word list)
         "a au aux de d du des le la l les un une mon ma mes son sa ses encore connaissance connaissances notion "
-        "notions en of my the any"
+        "notions en of my the any a an"
     ).split()
 )
 # How many words a concept governed that way may span ("CACES R489 cat 3").

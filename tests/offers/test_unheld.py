@@ -52,6 +52,11 @@ def test_a_licence_they_are_working_for_is_neither_claimed_nor_called_missing(sk
         ("Je ne parle pas anglais.", "Anglais"),
         ("Aucune connaissance d'Excel.", "Excel"),
         ("SST à jour, pas de CACES R489 cat 3.", CACES_3),
+        # In English.
+        ("I don't have a forklift licence (no CACES), so I'm looking for picking work.", CACES_3),
+        ("I do not have the permis C yet.", PERMIT_C),
+        ("Permis B, no HGV licence.", PERMIT_C),
+        ("I speak no German.", "Allemand"),
     ],
 )
 def test_a_licence_tool_or_language_they_say_they_lack_is_not_theirs(text, label):
@@ -69,6 +74,8 @@ def test_a_licence_tool_or_language_they_say_they_lack_is_not_theirs(text, label
         ((), "Pas de souci avec Excel ni avec Word.", "Excel"),
         ((), "CACES R489 cat 3 (recyclage prévu en 2027).", CACES_3),  # held; its renewal is planned
         ((), "SST à jour, pas de CACES.", "Sauveteur Secouriste du Travail (SST)"),
+        ((), "Full UK licence (permis B), no problem with early starts.", PERMIT_B),
+        ((), "CACES 3 for 6 years, not afraid of cold stores.", CACES_3),
         (("Permis B", "Permis C en cours"), "", PERMIT_B),
         (("Permis C en cours",), "Permis C obtenu en 2020.", PERMIT_C),  # held where another statement says so
     ],
