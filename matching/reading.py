@@ -37,7 +37,14 @@ from offers.understanding.latest_job import latest_job_family, latest_training
 from offers.understanding.occupation_tasks import task_reader
 from offers.understanding.occupations import OccupationReader, TitleMention, occupation_reader, title_key
 from offers.understanding.offer_occupation import offer_occupation_read
-from offers.understanding.sought_work import says_change, seeks_return, sought_work, training_under_way, work_words
+from offers.understanding.sought_work import (
+    diploma_trade,
+    says_change,
+    seeks_return,
+    sought_work,
+    training_under_way,
+    work_words,
+)
 
 NEIGHBOURS = 15
 SOUGHT = "sought"  # the source of a reading of what a text says it seeks in words (`_sought_reading`)
@@ -59,9 +66,12 @@ DESCRIBED_WEIGHT = 0.5
 # sets (evaluate_matching, both models): 0.5 and 1.0 keep every relevant offer; unrelated offers shown, USE 197 -> 169
 # and -> 157, all-MiniLM-L6-v2 275 -> 252 and -> 244. Not where their text says which job they seek ("je recherche").
 LATEST_JOB_WEIGHT = 1.0
+# The trade a diploma's name reads as a typed title ("Maintenance des véhicules": a car mechanic at 0.62) stands for the
+# training's reading when read at least this surely.
+DIPLOMA_TRADE_READ = 0.5
 READING_CACHE_SECONDS = 24 * 3600
 # Part of the cache key: a change of how readings are made (not of the data they read) is a new key.
-READING_RULES = "2026-12-07b: jobs held are left; done with a job changes; English titles in sentences; latest diploma"
+READING_RULES = "2026-12-07c: a diploma's trade read as a title; a past put behind; English CV headings"
 # A title that offers file under other families than the referential's (`_filed_by_offers`): how many
 # offer titles must say so, and how sure their families are against the referential's reading.
 OFFER_TITLES_MIN = 2
@@ -253,7 +263,13 @@ def _sought_reading(
     from matching.services import encoder_for
 
     vector = encoder_for(model).encode([clause], max_tokens=OFFER_TEXT_MAX_TOKENS)[0]
-    clause_read = candidate_occupations(title="", text=clause, vector=vector, model=model, reader=reader, sought=False)
+    # A diploma names its trade as a title would ("CAP Maintenance des véhicules"), where the text says no wish.
+    trade = diploma_trade(under_way) if training else ""
+    if not any(guess.confidence >= DIPLOMA_TRADE_READ for guess in reader.from_title(trade)[:1]):
+        trade = ""
+    clause_read = candidate_occupations(
+        title=trade, text=clause, vector=vector, model=model, reader=reader, sought=False
+    )
     # The offers' vote may bring back a job the text says it left.
     wanted = [item for item in clause_read if reader.family(item.code) not in past]
     if not wanted:

@@ -29,15 +29,16 @@ ONGOING = re.compile(rf"^\s*depuis\b|{_NOW}", re.IGNORECASE)
 # "Compétences clés", "CENTRES D'INTÉRÊT"); "Permis B" is no heading. Its training sections' dates are no jobs, the
 # skills its hobbies name no trade's.
 _HEADINGS = {
-    "training": r"formations?|diplomes?|etudes|education|cursus|certifications?",
+    "training": r"formations?|diplomes?|etudes|education|cursus|certifications?|training|qualifications|courses",
     "hobbies": r"centres? d.?interets?|interets|loisirs|hobbies|passions|interests",
     "other": r"experiences?|parcours|competences|langues?|informatique|outils|qualites|permis|references|skills"
-    r"|profil|profile|work experience|professional experience|languages|divers|a propos|about me|resume",
+    r"|profil|profile|work experience|professional experience|languages|divers|a propos|about me|resume"
+    r"|employment|work|career|key skills",
 }
 _QUALIFIERS = (
     r"professionnel|professionnelle|professionnels|professionnelles|cles|techniques|informatiques|linguistiques"
     r"|complementaires|personnelles|principales|diverses|et|d|de|interet|interets|loisirs|diplomes|formations"
-    r"|certifications|langues|outils|experience|experiences|skills|de conduite"
+    r"|certifications|langues|outils|experience|experiences|skills|de conduite|and|&|training|qualifications|history"
 )
 _HEADING = {kind: re.compile(rf"^(?:{words})(?:\s+(?:{_QUALIFIERS}))*$") for kind, words in _HEADINGS.items()}
 

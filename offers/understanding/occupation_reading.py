@@ -567,9 +567,11 @@ class OccupationReader:
                     qualifies = bool(before) and not (
                         before in TITLE_STOP_WORDS or before in BEFORE_A_LONE_TITLE or before.isdigit()
                     )
+                    # Nor an English word, which heads no title in an English sentence ("Customer Service
+                    # Coordinator": the head is last).
                     wider = (
                         self._titles_around((head,), head=True)
-                        if len(head) >= 6 and heads >= 3 and not qualifies
+                        if len(head) >= 6 and heads >= 3 and not qualifies and not self._english_word(head)
                         else {}
                     )
                     if wider and len(wider) <= 2:

@@ -78,7 +78,11 @@ _CHANGE = re.compile(
     r"|[çc]a\s+me\s+tue|burn[\s-]?out|(?:don't|do\s+not|no\s+longer)\s+want\s+to\s+(?:go\s+back|work|do)|i'm\s+done\s+with)"
     # A body the job has worn out ("mon dos ne suit plus sur les chantiers", "j'ai les mains et le dos en vrac").
     r"|\b(?:dos|mains|genoux|[ée]paules)\b[^.;!?\n]{0,25}?\b(?:ne\s+sui(?:t|vent)\s+plus|en\s+vrac|us[ée]e?s?\b"
-    r"|cass[ée]e?s?\b|(?:me\s+)?(?:fait|font)\s+mal)",
+    r"|cass[ée]e?s?\b|(?:me\s+)?(?:fait|font)\s+mal)"
+    # A past put behind ("Marketing is behind me", "la vente c'est derrière moi", "j'ai tourné la page", "I've left
+    # hospitality behind").
+    r"|\b(?:(?:is|are)\s+(?:now\s+)?behind\s+me|(?:c'est|est)\s+(?:bien\s+)?derri[èe]re\s+moi"
+    r"|tourn(?:er|é|e)\s+la\s+page|(?:left|leaving|leave)\s+(?!nothing\b)[\w\s'-]{1,30}?\s+behind)\b",
     re.IGNORECASE,
 )
 
@@ -133,6 +137,23 @@ def training_under_way(text: str) -> str:
             clauses.append(_YEARS.sub("", line[: under_way.start()]))
     kept = [clause.strip(" ,:-–(") for clause in clauses]
     return ". ".join(dict.fromkeys(clause for clause in kept if work_words(clause) and not _NO_TRADE.match(clause)))
+
+
+# The words that name a diploma before the trade it names ("CAP Maintenance des véhicules", "Titre professionnel
+# de maçon", "Diplôme d'État d'éducateur spécialisé").
+_DIPLOMA_NAME = re.compile(
+    r"^\s*(?:(?:capa?|bep|bpa?|btsa?|bac\s*pro|cqpm?|titre\s+pro(?:fessionnel)?|dipl[ôo]me(?:\s+d'[ée]tat)?|licence"
+    r"\s+pro(?:fessionnelle)?|certificat(?:ion)?|formation)\b\s*(?:(?:de|d'|du|des|en|d'un|d'une)\s*)?)+",
+    re.IGNORECASE,
+)
+
+
+def diploma_trade(training: str) -> str:
+    """The trade the first diploma of `training_under_way` or `latest_job.latest_training` names, its diploma words
+    left out ("CAP Maintenance des véhicules" -> "Maintenance des véhicules"); "" where it names none."""
+    first = training.split(". ")[0]
+    named = _DIPLOMA_NAME.match(first)
+    return first[named.end() :].strip() if named else ""
 
 
 def says_change(text: str) -> bool:

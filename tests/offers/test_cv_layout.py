@@ -17,6 +17,11 @@ from offers.understanding.cv_layout import head_lines, section_heading, section_
         ("Formations et diplômes", "training"),
         ("CENTRES D'INTÉRÊT", "hobbies"),
         ("Loisirs", "hobbies"),
+        # An English CV's headings.
+        ("EDUCATION & TRAINING", "training"),
+        ("Qualifications", "training"),
+        ("EMPLOYMENT HISTORY", "other"),
+        ("Key skills", "other"),
         # A line that says more than a heading is none.
         ("Permis B", ""),
         ("Langues : anglais B1", ""),

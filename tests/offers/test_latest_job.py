@@ -77,6 +77,13 @@ def test_no_latest_job_without_a_title_on_the_latest_dated_line(reader, text):
             "EXPÉRIENCE\n2018 - 2023 Comptable, cabinet Durand\nFORMATION\n2024 CAP Fleuriste, CFA de Rennes",
             "CAP Fleuriste",
         ),
+        # An English CV.
+        (
+            "PROFESSIONAL EXPERIENCE\n2015 – 2024  Office administrator, building society, Belfast\n"
+            "EDUCATION & TRAINING\n2024 – 2025  CAP Maintenance des véhicules, option voitures particulières\n"
+            "2010  A-levels (Maths, Physics, French)",
+            "CAP Maintenance des véhicules",
+        ),
     ],
 )
 def test_a_diploma_finished_after_the_latest_job_is_the_latest_training(text, training):

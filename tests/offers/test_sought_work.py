@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from offers.understanding.sought_work import says_change, seeks_return, sought_work, training_under_way, work_words
+from offers.understanding.sought_work import (
+    diploma_trade,
+    says_change,
+    seeks_return,
+    sought_work,
+    training_under_way,
+    work_words,
+)
 
 # None of these is an evaluation profile's text.
 SOUGHT = [
@@ -94,6 +101,11 @@ def test_the_words_that_may_say_which_work_leave_out_those_of_any_wish():
         "J'ai changé de métier l'an dernier.",
         "Je cherche un premier poste dans mon nouveau métier.",
         "Après un accident j'ai repris mes études de comptabilité.",
+        # A past put behind.
+        "Marketing manager for 12 years. I want to work outdoors now. Marketing is behind me.",
+        "La vente c'est derrière moi, je veux travailler dehors.",
+        "J'ai tourné la page de la restauration.",
+        "I've left hospitality behind for good.",
     ],
 )
 def test_a_text_that_says_it_changes_trade(text):
@@ -113,6 +125,9 @@ def test_a_text_that_says_it_changes_trade(text):
         # Tired of an employer or a schedule, not of the trade, said without a cue of ending.
         "Vendeuse depuis 6 ans, je cherche une boutique plus proche de chez moi.",
         "I want to keep working as a chef, closer to my family.",
+        # Something behind, not a past.
+        "The warehouse is just behind me, five minutes on foot.",
+        "I leave nothing behind: tidy, careful work.",
     ],
 )
 def test_a_text_that_does_not_say_it_changes_trade(text):
@@ -189,3 +204,19 @@ def test_a_training_under_way_says_the_work_it_leads_to(text, training):
 )
 def test_a_training_done_or_a_task_in_progress_is_no_training_under_way(text):
     assert training_under_way(text) == ""
+
+
+@pytest.mark.parametrize(
+    ("training", "trade"),
+    [
+        ("CAP Maintenance des véhicules", "Maintenance des véhicules"),
+        ("Diplôme d'État d'éducateur spécialisé", "éducateur spécialisé"),
+        ("Titre professionnel de conducteur de bus", "conducteur de bus"),
+        ("CAPa jardinier paysagiste. CACES R482", "jardinier paysagiste"),
+        # A diploma named by its acronym alone names no trade in words.
+        ("DEAS", ""),
+        ("BPJEPS Loisirs tous publics", ""),
+    ],
+)
+def test_a_diploma_names_its_trade_after_its_diploma_words(training, trade):
+    assert diploma_trade(training) == trade

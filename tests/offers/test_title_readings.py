@@ -211,6 +211,8 @@ def test_a_lone_title_word_that_qualifies_the_word_before_it_names_no_job(rome_r
     # ...but a title word alone after a word that leads to a title still names one.
     assert words("Je suis vendeuse depuis 3 ans") == ["vendeuse"]
     assert words("10 ans comme vendeuse, puis caissière") == ["vendeuse", "caissiere"]
+    # An English word heads no French title: in "Customer Service Coordinator" the head is last.
+    assert "customer" not in words("2019 – 2025 Customer Service Coordinator, medical devices distributor")
 
 
 @pytest.mark.django_db
