@@ -35,10 +35,11 @@ from matching.search import keyword_ranking
 from offers.models import Offer
 from offers.understanding.latest_job import latest_job_family, latest_training
 from offers.understanding.occupation_tasks import task_reader
-from offers.understanding.occupations import OccupationReader, TitleMention, occupation_reader, title_key
+from offers.understanding.occupations import OccupationReader, occupation_reader, title_key
 from offers.understanding.offer_occupation import offer_occupation_read
 from offers.understanding.sought_work import (
     diploma_trade,
+    jobs_left,
     says_change,
     seeks_return,
     sought_work,
@@ -199,7 +200,7 @@ def candidate_occupations(
         if read and reader.family(read[0].code) in wanted:
             return _as_sought(read, wanted, others, reader)
         # Those of a text that says it changes trade ("Boucher depuis 12 ans, je veux changer complètement").
-        behind = _left_behind(text, mentions) - wanted
+        behind = jobs_left(text, mentions) - wanted
         # "Ancienne serveuse, je veux travailler dans l'aide à la personne": the titles it names are the past.
         found = _sought_reading(text, model, reader, read, others, past | behind, changed=behind)
         if found:
@@ -306,29 +307,13 @@ def left_occupations(
     if occupations[0].source != SOUGHT:
         if not says_change(text):  # nothing is left: spare reading the text's titles
             return frozenset()
-        left = _left_behind(text, reader.mentions(text))
+        left = jobs_left(text, reader.mentions(text))
         return frozenset(left - {reader.family(item.code) for item in occupations})
     mentions = reader.mentions(text)
     named = {family for mention in mentions if not mention.sought for family in mention.shares}
     latest = latest_job_family(text, reader)
     sought = {reader.family(item.code) for item in occupations if item.source == SOUGHT}
     return frozenset(named | ({latest} if latest else set())) - sought
-
-
-def _left_behind(text: str, mentions: Sequence[TitleMention]) -> set[str]:
-    """The families of the titles a text names other than as sought, where it says the candidate changes trade ("Boucher
-    depuis 12 ans, je veux changer complètement", "je me suis formé"): the jobs they leave. None elsewhere: "Ancienne
-    aide-soignante, je reprends le travail" returns to the job it names."""
-    if not says_change(text):
-        return set()
-    # A job held (`TitleMention.held`: said left, held for a time, or the first title named), not a qualification
-    # ("Je me suis formé (titre pro TAI)") nor a title named otherwise ("un stage chez un producteur de plants").
-    return {
-        family
-        for mention in mentions
-        if mention.held and not (mention.sought or mention.qualification)
-        for family in mention.shares
-    }
 
 
 def _blended(

@@ -15,8 +15,13 @@ done ("J'ai été conducteur de bus pendant 11 ans ... je veux reprendre la cond
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from offers.understanding.text import STOP_WORDS, tokens
+
+if TYPE_CHECKING:
+    from offers.understanding.occupation_reading import TitleMention
 
 # A cue of wanting, and what may come between the subject and it ("je ne veux plus": a wish denied).
 _WISH = re.compile(
@@ -159,6 +164,22 @@ def diploma_trade(training: str) -> str:
 def says_change(text: str) -> bool:
     """The text says the candidate changes trade ("je veux changer complètement", "reconversion")."""
     return bool(_CHANGE.search(text))
+
+
+def jobs_left(text: str, mentions: Sequence[TitleMention]) -> set[str]:
+    """The families of the titles a text names other than as sought, where it says the candidate changes trade ("Boucher
+    depuis 12 ans, je veux changer complètement", "je me suis formé"): the jobs they leave. None elsewhere: "Ancienne
+    aide-soignante, je reprends le travail" returns to the job it names."""
+    if not says_change(text):
+        return set()
+    # A job held (`TitleMention.held`: said left, held for a time, or the first title named), not a qualification
+    # ("Je me suis formé (titre pro TAI)") nor a title named otherwise ("un stage chez un producteur de plants").
+    return {
+        family
+        for mention in mentions
+        if mention.held and not (mention.sought or mention.qualification)
+        for family in mention.shares
+    }
 
 
 def seeks_return(text: str) -> bool:

@@ -462,7 +462,7 @@ def test_the_job_a_career_changer_leaves_is_not_recommended(care_and_restaurant_
     assert not shown & {offer.pk for offer in care_and_restaurant_offers["waiters"]}
 
 
-def test_a_title_held_for_a_time_now_over_is_left_behind():
+def test_a_title_held_for_a_time_now_over_isjobs_left():
     reader = _cv_reader()
 
     (held,) = reader.mentions("Serveur pendant 7 ans en brasserie.")
@@ -492,7 +492,7 @@ def test_a_role_sought_said_as_a_noun_names_its_title():
 
 
 def test_a_qualification_is_no_job_a_career_changer_leaves():
-    from matching.reading import _left_behind
+    from offers.understanding.sought_work import jobs_left
 
     reader = OccupationReader(
         titles=[
@@ -513,7 +513,7 @@ def test_a_qualification_is_no_job_a_career_changer_leaves():
     baker, trained = reader.mentions(text)
     assert (baker.code, baker.qualification, trained.code, trained.qualification) == ("D1102", False, "I1404", True)
     # The job held is left; the trade trained for is not.
-    assert _left_behind(text, [baker, trained]) == {"D1102"}
+    assert jobs_left(text, [baker, trained]) == {"D1102"}
     # A diploma said before the title, or in it, is a qualification; a title held is not.
     for said, qualification in (
         ("J'ai eu mon CAP monteur en installations sanitaires en juin.", True),
@@ -526,7 +526,7 @@ def test_a_qualification_is_no_job_a_career_changer_leaves():
 
 
 def test_a_career_changer_leaves_the_jobs_held_not_every_title_named():
-    from matching.reading import _left_behind
+    from offers.understanding.sought_work import jobs_left
 
     reader = OccupationReader(
         titles=[("Chauffeur livreur / Chauffeuse livreuse", "N4105"), ("Horticulteur / Horticultrice", "A1414")],
@@ -537,7 +537,7 @@ def test_a_career_changer_leaves_the_jobs_held_not_every_title_named():
     text = "Chauffeur livreur depuis 6 ans, j'en ai marre de la route. Stage chez un horticulteur, ça m'a plu."
 
     # The first title, held for a time, is left; the one named as a training's place is the new trade.
-    assert _left_behind(text, reader.mentions(text)) == {"N4105"}
+    assert jobs_left(text, reader.mentions(text)) == {"N4105"}
 
 
 def test_a_trade_the_text_names_is_surer_than_a_wish_read_loosely(care_and_restaurant_offers, active_model):
