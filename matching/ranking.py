@@ -14,7 +14,8 @@
    occupation whose trade is not alike theirs by ROME's definitions (`occupation_affinity`: D12 holds
    hairdressers and clothes sellers). When their occupation is not clear, an offer much less near in meaning
    than the nearest shown is not shown either, nor padding around an occupation none within reach has
-   (`reading_check`).
+   (`reading_check`). Nor, whatever their reading, another occupation's offer that their text says they leave or
+   refuse ("pas cuisinier, pas fast food, juste la plonge": `refusals`).
    Fewer offers rather than unrelated ones; the page says what would show more (`matching/widenings.py`).
 """
 
