@@ -1,15 +1,16 @@
 """The occupations a candidate's text refuses ("pas cuisinier, pas fast food, juste la plonge", "I'm not a nanny",
-"no permis C"): offers of them are not theirs, however near ROME puts them to the trade they seek.
+"no CACES"): offers of them are not theirs, however near ROME puts them to the trade they seek.
 
 Each refused phrase (`offers.understanding.refused_work`) is read on its own: the titles it names (`mentions`:
-"cuisinier", "a nanny", "a licensed electrician"), else, where its words describe work, its reading by meaning and
-the offers' vote (`candidate_occupations`: "permis C" reads heavy-goods driving), kept only when that reading stands
-on its own: sure (`CLEAR_OCCUPATION`) and well ahead of the next. A phrase read loosely ("la vente encore", "a
-management role") refuses nothing: an offer left out wrongly is a job the candidate never sees.
+"cuisinier", "a nanny", "a licensed electrician"), its words read as a typed title where that reading is at least
+half sure ("fast food": fast-food crew and managers; "CACES": forklift driving), and, where its words describe work,
+its reading by meaning and the offers' vote kept only when sure (`CLEAR_OCCUPATION`) and well ahead of the next
+("permis C": heavy-goods driving). A loose title reading may refuse a trade the candidate never meant ("door-to-door
+to private customers" reads a security guard): that leaves out only offers they did not ask for, and never their own
+trade's (`matching.ranking` keeps the offers of the candidate's occupation whatever a phrase refuses).
 
-Read once per text and model (cached as the reading is); the ranking (`matching.ranking`) leaves out the offers of
-another occupation than the candidate's own whose family a phrase refuses, as it does the jobs a career changer
-leaves (`left_occupations`).
+Read once per text and model (cached as the reading is); the ranking leaves out the offers of another occupation than
+the candidate's own whose family a phrase refuses, as it does the jobs a career changer leaves (`left_occupations`).
 """
 
 from __future__ import annotations

@@ -8,8 +8,8 @@ labourer"), cut where the text turns to what it wants ("..., juste la plonge", "
 "je n'ai pas d'expérience en cuisine", "pas encore de CACES", "not afraid of night shifts" say nothing refused, and
 the cues below are those of a refusal only.
 
-`matching.reading.refused_occupations` reads each phrase as a text of its own; the ranking then leaves out another
-occupation's offers that a phrase reads clearly.
+`matching.refusals.refused_occupations` reads each phrase as occupations; the ranking then leaves out another
+occupation's offers that a phrase refuses.
 """
 
 from __future__ import annotations
@@ -31,7 +31,8 @@ _REFUSAL = re.compile(
     r"|\bnot\s+(?:looking|interested)\s+(?:for|in)\b"
     # A clause that opens on its negation: "pas cuisinier, pas fast food", "Not retail", "surtout pas l'usine",
     # "ni la vente", "no more nights", "plus jamais la route"
-    r"|(?:^|[.,;:!?(\n]|\bet\b|\band\b)\s*(?:surtout\s+|and\s+|et\s+)?(?:pas|ni|not|nor|no|no\s+more|plus\s+jamais|never)\b"
+    r"|(?:^|[.,;:!?(\n]|\bet\b|\band\b)\s*(?:surtout\s+|and\s+|et\s+)?"
+    r"(?:pas|ni|not|nor|no|no\s+more|plus\s+jamais|never)\b"
     r")"
     r"(?P<what>[^.,;:!?()\n]*)",
     re.IGNORECASE,
@@ -46,7 +47,8 @@ _ALTERNATIVES = re.compile(r"\b(?:or|nor|ou|ni|and|et)\b", re.IGNORECASE)
 # What a refusal may govern that says no work refused: a lack, a fear, a condition ("pas encore", "pas peur",
 # "not afraid", "pas de souci", "no problem", "not yet").
 _NOT_A_REFUSAL = re.compile(
-    r"^\s*(?:encore|peur|loin|trop|assez|contre|ferm[ée]e?|de\s+coupure|d'heures|des\s+horaires|de\s+souci|de\s+soucis|de\s+probl[èe]me|probl[èe]me|forc[ée]ment|obligatoirement|toujours|"
+    r"^\s*(?:encore|peur|loin|trop|assez|contre|ferm[ée]e?|de\s+coupure|d'heures|des\s+horaires|de\s+soucis?"
+    r"|de\s+probl[èe]me|probl[èe]me|forc[ée]ment|obligatoirement|toujours|"
     r"afraid|yet|a\s+problem|problem|sure|only|just|mobile|v[ée]hicul[ée]e?|disponible|available|"
     r"d'exp[ée]rience|exp[ée]rience|experienced|qualified|dipl[ôo]m[ée]e?|"
     # Conditions of work, not a trade: "pas les nuits", "no weekends", "plus de déplacements", "pas de CDD".
