@@ -260,17 +260,11 @@ def _sought_reading(
         clause = ". ".join(part for part in (clause, under_way) if part)
     if not clause or not task_reader().describes_work(work_words(clause)):
         return []
-    from matching.offer_text import OFFER_TEXT_MAX_TOKENS
-    from matching.services import encoder_for
-
-    vector = encoder_for(model).encode([clause], max_tokens=OFFER_TEXT_MAX_TOKENS)[0]
     # A diploma names its trade as a title would ("CAP Maintenance des véhicules"), where the text says no wish.
     trade = diploma_trade(under_way) if training else ""
     if not any(guess.confidence >= DIPLOMA_TRADE_READ for guess in reader.from_title(trade)[:1]):
         trade = ""
-    clause_read = candidate_occupations(
-        title=trade, text=clause, vector=vector, model=model, reader=reader, sought=False
-    )
+    clause_read = read_alone(clause, model, reader, title=trade)
     # The offers' vote may bring back a job the text says it left.
     wanted = [item for item in clause_read if reader.family(item.code) not in past]
     if not wanted:
@@ -292,6 +286,18 @@ def _sought_reading(
         # jobs it leaves, is the caller's.
         return []
     return [replace(item, source=SOUGHT) for item in wanted]
+
+
+def read_alone(
+    text: str, model: EmbeddingModel, reader: OccupationReader, *, title: str = ""
+) -> list[CandidateOccupation]:
+    """A piece of a text (a wish clause, a refused phrase) read as a text of its own: its own vector and its nearest
+    offers' vote, with no wish of its own looked for in it."""
+    from matching.offer_text import OFFER_TEXT_MAX_TOKENS
+    from matching.services import encoder_for
+
+    vector = encoder_for(model).encode([text], max_tokens=OFFER_TEXT_MAX_TOKENS)[0]
+    return candidate_occupations(title=title, text=text, vector=vector, model=model, reader=reader, sought=False)
 
 
 def left_occupations(

@@ -20,7 +20,7 @@ import hashlib
 from django.core.cache import cache
 
 from matching.models import EmbeddingModel
-from matching.reading import CLEAR_MARGIN, CLEAR_OCCUPATION, READING_CACHE_SECONDS, READING_RULES, candidate_occupations
+from matching.reading import CLEAR_MARGIN, CLEAR_OCCUPATION, READING_CACHE_SECONDS, READING_RULES, read_alone
 from offers.understanding.occupation_tasks import task_reader
 from offers.understanding.occupations import OccupationReader
 from offers.understanding.refused_work import refused_work
@@ -60,11 +60,7 @@ def _phrase_families(phrase: str, model: EmbeddingModel, reader: OccupationReade
     families |= {reader.family(guess.code) for guess in reader.from_title(phrase) if guess.confidence >= TITLE_READ}
     if not task_reader().describes_work(work_words(phrase)):
         return families
-    from matching.offer_text import OFFER_TEXT_MAX_TOKENS
-    from matching.services import encoder_for
-
-    vector = encoder_for(model).encode([phrase], max_tokens=OFFER_TEXT_MAX_TOKENS)[0]
-    read = candidate_occupations(title="", text=phrase, vector=vector, model=model, reader=reader, sought=False)
+    read = read_alone(phrase, model, reader)
     second = read[1].confidence if len(read) > 1 else 0.0
     if read and read[0].confidence >= CLEAR_OCCUPATION and read[0].confidence >= CLEAR_MARGIN * second:
         families.add(reader.family(read[0].code))

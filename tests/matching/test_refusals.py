@@ -55,7 +55,7 @@ def test_an_offer_of_a_trade_their_text_refuses_is_not_shown(active_model, monke
     offer_embeddings_refresh()
     model = active_embedding_model()
     monkeypatch.setattr("matching.ranking.occupation_reader", _reader)
-    monkeypatch.setattr("matching.refusals.candidate_occupations", lambda **kwargs: [])
+    monkeypatch.setattr("matching.refusals.read_alone", lambda *args, **kwargs: [])
     # A clear dishwasher: a kitchen commis is a close trade (ROME subdomain G16).
     dishwasher = [CandidateOccupation("G1605", "Plongeur", 1.0, "title")]
 
