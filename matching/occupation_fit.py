@@ -104,6 +104,20 @@ def family_codes(reader: OccupationReader, code: str) -> list[str]:
     return [family, *(child for child, parent in reader.parents.items() if parent == family)]
 
 
+def lacks_craft_qualification(
+    reader: OccupationReader, wanted: Sequence[CandidateOccupation], offered: Sequence[str], said: str
+) -> bool:
+    """Whether an offer's occupation is a craft one enters with its diploma (`craft_access`: a baker's CAP, a
+    beautician's) that the candidate neither holds by their own trade nor names in what they wrote (`said`: title,
+    skills, text): a food seller is shown no baker's offer, a hairdresser no beautician's, a butcher with a "CAP
+    boulanger" the baker's."""
+    crafts = [reader.crafts.get(code) for code in offered if code]
+    if not crafts or None in crafts:
+        return False
+    own = [craft for reading in wanted if (craft := reader.crafts.get(reading.code))]
+    return not any(any(craft.same_trade(mine) for mine in own) or craft.shown_by(said) for craft in crafts if craft)
+
+
 # Licences most adults hold, or that an employer gives on the job: no gate to another trade's offer.
 EVERYONE_S_LICENCES = frozenset(["permis_b", "sst", "psc1", "pse", "first_aid"])
 

@@ -12,7 +12,9 @@
    `other_occupation_floor`, or, for a candidate who named their job, of an occupation neither theirs,
    close nor linked to it (or unknown), is not shown; nor, for a clear occupation, one of a close or linked
    occupation whose trade is not alike theirs by ROME's definitions (`occupation_affinity`: D12 holds
-   hairdressers and clothes sellers). When their occupation is not clear, an offer much less near in meaning
+   hairdressers and clothes sellers), whose title asks a licence they do not show ("Cariste CACES 3"), or of a craft
+   one enters with its diploma, which they do not show (`craft_access`: a baker's offer to a food seller, a
+   beautician's to a hairdresser). When their occupation is not clear, an offer much less near in meaning
    than the nearest shown is not shown either, nor padding around an occupation none within reach has
    (`reading_check`). Nor, whatever their reading, another occupation's offer that their text says they leave or
    refuse ("pas cuisinier, pas fast food, juste la plonge": `refusals`).
@@ -41,6 +43,7 @@ from matching.knn import AlsoNearest, HardConstraints, nearest_offers, similarit
 from matching.models import EmbeddingModel
 from matching.occupation_fit import (
     family_codes,
+    lacks_craft_qualification,
     lacks_title_licence,
     occupation_fit,
     offered_occupations,
@@ -246,7 +249,8 @@ def recommendations_for(
     first = reader.family(occupations[0].code) if occupations else ""
     # A terse profile ("cariste caces 3 dispo de suite", four skills and nothing else) lies far in meaning from every
     # offer, its own trade's included: its floor is lower.
-    words = " ".join([context.title, *context.skills, context.text]).split()
+    said = " ".join([context.title, *context.skills, context.text])
+    words = said.split()
     floor_score = weights["terse_floor"] if len(words) < weights["terse_words"] else weights["floor"]
     scored: list[_Scored] = []
     for offer_id, similarity in hits.items():
@@ -283,8 +287,16 @@ def recommendations_for(
             # Their occupation is clear: another one, a close one or one the offer does not say
             # must be much nearer in meaning to be shown.
             continue
-        if clear and fit in ("close", "linked") and lacks_title_licence(values[offer_id][0], profile):
-            # A neighbouring trade's offer whose title asks a licence they do not show ("Cariste CACES 3").
+        if (
+            clear
+            and fit in ("close", "linked")
+            and (
+                lacks_title_licence(values[offer_id][0], profile)
+                or lacks_craft_qualification(reader, occupations, offered_of[offer_id], said)
+            )
+        ):
+            # A neighbouring trade's offer whose title asks a licence they do not show ("Cariste CACES 3"), or of a
+            # craft one enters with its diploma, which they do not show (a baker's offer to a food seller).
             continue
         scored.append(_Scored(offer_id, similarity, score, fit, occupation_of[offer_id]))
     if not clear and scored:

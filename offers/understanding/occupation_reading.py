@@ -19,6 +19,7 @@ from rapidfuzz import fuzz, process
 
 from offers.search.lexicon import english_lexicon, french_lexicon
 from offers.search.vocabulary import fold
+from offers.understanding.craft_access import CraftQualification
 from offers.understanding.english_titles import EnglishTitleWords
 from offers.understanding.occupation_vocabulary import OccupationVocabulary
 from offers.understanding.phonetic import phonetic_key
@@ -119,8 +120,11 @@ class OccupationReader:
         acronyms: dict[str, str] | None = None,
         english: EnglishTitleWords | None = None,
         vocabulary: OccupationVocabulary | None = None,
+        crafts: dict[str, CraftQualification] | None = None,
     ) -> None:
         self.labels = labels
+        # The crafts one enters with their diploma (`craft_access`), by code.
+        self.crafts = crafts or {}
         # Each family's words (label, titles, definition): an offer's description chooses among what its title
         # leaves open (`from_offer`). None: titles only.
         self.vocabulary = vocabulary

@@ -18,6 +18,7 @@ from pathlib import Path
 from django.db.models import Count, Max
 
 from offers.models import Occupation, OccupationTitle, SearchSynonym, SearchSynonymKind
+from offers.understanding.craft_access import craft_qualification
 from offers.understanding.english_titles import english_title_words
 from offers.understanding.occupation_reading import MAX_TITLE_WORDS, OccupationGuess, OccupationReader, TitleMention
 from offers.understanding.occupation_vocabulary import OccupationVocabulary
@@ -72,17 +73,18 @@ def _taught_titles() -> dict[tuple[str, ...], str]:
 
 
 def occupation_reader_build() -> OccupationReader:
-    occupations = list(Occupation.objects.values_list("code", "label", "parent_code", "definition"))
-    labels = {code: label for code, label, _, _ in occupations}
-    parents = {code: parent for code, _, parent, _ in occupations if parent and parent != code}
-    titles: list[tuple[str, str]] = [(label, code) for code, label, _, _ in occupations]
+    occupations = list(Occupation.objects.values_list("code", "label", "parent_code", "definition", "access"))
+    labels = {code: label for code, label, *_ in occupations}
+    parents = {code: parent for code, _, parent, *_ in occupations if parent and parent != code}
+    titles: list[tuple[str, str]] = [(label, code) for code, label, *_ in occupations]
     for label, short, code in OccupationTitle.objects.values_list("label", "short_label", "occupation_id"):
         titles.append((label, code))
         if short and short != label:
             titles.append((short, code))
     # Each family's words: its occupations' labels and definitions, its job titles.
     family_texts = [(parents.get(code, code), text) for text, code in titles]
-    family_texts += [(parents.get(code, code), definition) for code, _, _, definition in occupations if definition]
+    family_texts += [(parents.get(code, code), definition) for code, _, _, definition, _ in occupations if definition]
+    crafts = {code: craft for code, label, *_, access in occupations if (craft := craft_qualification(access, label))}
     aliases = [(title, code) for title, code in _aliases() if code in labels or not labels]
     through = Occupation.close_occupations.through
     close = close_occupations(through.objects.values_list("from_occupation_id", "to_occupation_id"))
@@ -96,6 +98,7 @@ def occupation_reader_build() -> OccupationReader:
         acronyms=_acronyms(),
         english=english_title_words(title_key),
         vocabulary=OccupationVocabulary(family_texts),
+        crafts=crafts,
     )
 
 
