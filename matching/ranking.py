@@ -249,8 +249,8 @@ def recommendations_for(
     first = reader.family(occupations[0].code) if occupations else ""
     # A terse profile ("cariste caces 3 dispo de suite", four skills and nothing else) lies far in meaning from every
     # offer, its own trade's included: its floor is lower.
-    said = " ".join([context.title, *context.skills, context.text])
-    words = said.split()
+    written = " ".join([context.title, *context.skills, context.text])
+    words = written.split()
     floor_score = weights["terse_floor"] if len(words) < weights["terse_words"] else weights["floor"]
     scored: list[_Scored] = []
     for offer_id, similarity in hits.items():
@@ -292,7 +292,7 @@ def recommendations_for(
             and fit in ("close", "linked")
             and (
                 lacks_title_licence(values[offer_id][0], profile)
-                or lacks_craft_qualification(reader, occupations, offered_of[offer_id], said)
+                or lacks_craft_qualification(reader, occupations, offered_of[offer_id], written)
             )
         ):
             # A neighbouring trade's offer whose title asks a licence they do not show ("Cariste CACES 3"), or of a
