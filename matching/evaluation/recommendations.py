@@ -52,7 +52,8 @@ GAIN_RELATED = 1
 # all, written apart: `heldout10` and `heldout14` read for errors, `heldout11` and `heldout15` measured only),
 # `heldout12` and `heldout13` (terse profiles as typed on a phone: `heldout12` read, `heldout13` measured only),
 # `heldout16` and `heldout17` (English speakers in France: English texts, English CVs, broken French mixed with
-# English; `heldout16` read, `heldout17` measured only).
+# English; `heldout16` read, `heldout17` measured only), `heldout18` and `heldout19` (CVs as a PDF's text gives them,
+# titles typed badly on a phone: `heldout18` read, `heldout19` measured only).
 PROFILE_SETS = {
     name: f"{name}_profiles.json"
     for name in (
@@ -74,6 +75,8 @@ PROFILE_SETS = {
         "heldout15",
         "heldout16",
         "heldout17",
+        "heldout18",
+        "heldout19",
     )
 }
 

@@ -32,6 +32,7 @@ from offers.understanding.title_words import (
     POSTCODE,
     TITLE_STOP_WORDS,
     accents_agree,
+    changed_to,
     cue,
     held_for_a_time,
     in_order,
@@ -632,15 +633,18 @@ class OccupationReader:
         first, last = bounds
         before, after, span = raw[:first], raw[last + 1 :], raw[first : last + 1]
         said = cue(before, after[:2])
+        # "Développeuse web junior – en reconversion": a CV's headline names the trade changed to.
+        changing_to = said is None and changed_to(after)
+        said = True if changing_to else said
         return TitleMention(
             tuple(span),
             code,
             factor * (0.7 ** len(found)) * CUE_WEIGHT[said],
             shares,
-            seeks(before),
+            seeks(before) or changing_to,
             said is False,
             qualification and names_qualification(before, span),
-            said is False or not found or held_for_a_time(before, after),
+            not changing_to and (said is False or not found or held_for_a_time(before, after)),
         )
 
     def _code_shares(self, codes: Iterable[str]) -> dict[str, float]:

@@ -205,6 +205,25 @@ def cue(before: list[str], after: Sequence[str] = ()) -> bool | None:
     return found
 
 
+# A CV's headline: a title, a level at most, then "en reconversion" ends the line ("Développeuse web front-end junior –
+# en reconversion"): the trade the candidate changes to. Not when more follows ("Comptable en reconversion vers le
+# web" changes from it).
+_LEVEL_WORDS = frozenset(["junior", "debutant", "debutante", "front", "end", "back", "full", "stack"])
+
+
+def changed_to(after: Sequence[str]) -> bool:
+    """The words after a title, to the end of its segment, say the candidate is changing to its trade: a level at
+    most, then "en reconversion (professionnelle)"."""
+    words = list(after)
+    while words and words[-1] in ("professionnelle", "pro"):
+        words.pop()
+    return (
+        len(words) >= 2
+        and words[-2:] == ["en", "reconversion"]
+        and all(word in _LEVEL_WORDS for word in words[:-2])
+    )
+
+
 # Words that say how long a job has been held, after its title ("Boulanger depuis 10 ans", "for 8 years") or before
 # it ("10 ans comme plongeur", "8 years as a teacher").
 _HELD_SINCE = frozenset(["depuis", "pendant", "durant", "for", "since"])

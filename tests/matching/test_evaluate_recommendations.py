@@ -156,6 +156,23 @@ def test_the_english_speakers_sets_hold_english_texts_titled_or_not(profile_set)
             assert profile["cv_text"] and not profile["presentation"] and not profile["wanted_title"], profile["id"]
 
 
+@pytest.mark.parametrize("profile_set", ["heldout18", "heldout19"])
+def test_the_cv_and_typed_title_sets_hold_cvs_as_uploaded_and_titles_typed_badly(profile_set):
+    profiles = _blind_set_of_24(profile_set)
+    assert Counter(profile["kind"] for profile in profiles) == {"cv_only": 12, "typos": 8, "no_title": 4}
+    assert all(profile["relevant"] and not set(profile["relevant"]) & set(profile["related"]) for profile in profiles)
+    assert len({profile["relevant"][0] for profile in profiles}) == 24
+    for profile in profiles:
+        if profile["kind"] == "cv_only":
+            # A CV as a PDF's text gives it: many lines, nothing typed beside it.
+            assert profile["cv_text"].count("\n") >= 15, profile["id"]
+            assert not (profile["presentation"] or profile["wanted_title"] or profile["skills"]), profile["id"]
+        else:
+            assert bool(profile["wanted_title"]) is (profile["kind"] == "typos") and profile["presentation"]
+    # Long CVs whose older jobs in other trades are not the job sought.
+    assert sum(1 for profile in profiles if len(profile["cv_text"]) >= 2000) >= 2
+
+
 def _ranking_all_row(out: str) -> dict[str, float | None]:
     """The `ranking  all` row of the printed table, by column header ("-" is None)."""
     lines = out.splitlines()

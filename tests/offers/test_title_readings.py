@@ -325,3 +325,19 @@ def test_the_jobs_a_text_holds_are_the_first_and_those_held_for_a_time(rome_read
     ]
     assert held("CAP boulanger en poche, maçon depuis 12 ans")[-1] == ("macon", True)
     assert held("Maçon pendant 12 ans, dont 4 comme chef d'équipe en gros œuvre")[1][1]
+
+
+@pytest.mark.django_db
+def test_a_cv_headline_in_career_change_names_the_trade_changed_to(rome_reader):
+    def read(text: str) -> list[tuple[str, bool, bool]]:
+        return [(" ".join(m.words), m.sought, m.held) for m in rome_reader.mentions(text)]
+
+    # The headline, a level at most, then "en reconversion" to the end of the line: the trade sought, not held.
+    assert read("Développeuse web front-end junior – en reconversion\nComptable de 2013 à 2024")[0] == (
+        "developpeuse web",
+        True,
+        False,
+    )
+    assert read("Plombier en reconversion professionnelle")[0][1:] == (True, False)
+    # More after it: the job changed from ("Comptable en reconversion vers le développement web").
+    assert read("Comptable en reconversion vers le développement web")[0][:2] == ("comptable", False)
