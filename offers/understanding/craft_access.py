@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from offers.understanding.text import fold
+from offers.understanding.text import STOP_WORDS, fold
 
 # A way in without the diploma: the trade is open to whoever can do it.
 _OPEN = re.compile(
@@ -45,30 +45,9 @@ _CRAFT = re.compile(
 )
 # The words that name a diploma of the crafts in a candidate's text ("CAP", "BP", "brevet", "BM", "MC").
 _DIPLOMA_WORDS = frozenset(["cap", "bp", "brevet", "bm", "btm", "mc", "mention"])
-# Words of a diploma's name that do not say its trade ("CAP Métiers de la coiffure").
-_UNSAID = frozenset(
-    [
-        "en",
-        "de",
-        "d",
-        "du",
-        "des",
-        "la",
-        "le",
-        "l",
-        "les",
-        "et",
-        "ou",
-        "un",
-        "une",
-        "option",
-        "specialite",
-        "mention",
-        "metier",
-        "metiers",
-        "professionnel",
-        "professionnelle",
-    ]
+# Words of a diploma's name that do not say its trade ("CAP Métiers de la coiffure", "CAP en soins esthétiques").
+_UNSAID = STOP_WORDS | frozenset(
+    ["option", "specialite", "mention", "metier", "metiers", "professionnel", "professionnelle"]
 )
 _WORD = re.compile(r"[a-z]+")
 # Words are compared by their first letters: "CAP boulangerie" names the "CAP Boulanger".
