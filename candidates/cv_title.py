@@ -31,8 +31,9 @@ from offers.understanding.latest_job import (
     job_code,
     latest_job,
 )
-from offers.understanding.occupation_reading import SURE_TITLE, OccupationGuess, OccupationReader, TitleMention
+from offers.understanding.occupation_reading import SURE_TITLE, OccupationGuess, OccupationReader
 from offers.understanding.text import tokens
+from offers.understanding.title_mentions import TitleMention
 
 _WRITTEN_WORD = re.compile(r"[\w#+]+")
 # A line that states the job sought, what it seeks after the cue.

@@ -15,7 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from offers.understanding.cv_layout import DATED_LINE, ONGOING, section_heading, section_texts
-from offers.understanding.occupation_reading import SURE_TITLE, OccupationReader, TitleMention
+from offers.understanding.occupation_reading import SURE_TITLE, OccupationReader
+from offers.understanding.title_mentions import TitleMention
 
 # A title only left behind ("ancien boulanger", weight 0.25) is no job held.
 MIN_TITLE_WEIGHT = 0.5

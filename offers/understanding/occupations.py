@@ -20,9 +20,10 @@ from django.db.models import Count, Max
 from offers.models import Occupation, OccupationTitle, SearchSynonym, SearchSynonymKind
 from offers.understanding.craft_access import craft_qualification
 from offers.understanding.english_titles import english_title_words
-from offers.understanding.occupation_reading import MAX_TITLE_WORDS, OccupationGuess, OccupationReader, TitleMention
+from offers.understanding.occupation_reading import OccupationGuess, OccupationReader
 from offers.understanding.occupation_vocabulary import OccupationVocabulary
 from offers.understanding.process_copy import ProcessCopy
+from offers.understanding.title_mentions import MAX_TITLE_WORDS, TitleMention
 from offers.understanding.title_words import title_key
 
 # The reader and its readings, importable from here as before the split.

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from offers.understanding.text import STOP_WORDS, tokens
 
 if TYPE_CHECKING:
-    from offers.understanding.occupation_reading import TitleMention
+    from offers.understanding.title_mentions import TitleMention
 
 # A cue of wanting, and what may come between the subject and it ("je ne veux plus": a wish denied).
 _WISH = re.compile(

@@ -217,11 +217,7 @@ def changed_to(after: Sequence[str]) -> bool:
     words = list(after)
     while words and words[-1] in ("professionnelle", "pro"):
         words.pop()
-    return (
-        len(words) >= 2
-        and words[-2:] == ["en", "reconversion"]
-        and all(word in _LEVEL_WORDS for word in words[:-2])
-    )
+    return len(words) >= 2 and words[-2:] == ["en", "reconversion"] and all(word in _LEVEL_WORDS for word in words[:-2])
 
 
 # Words that say how long a job has been held, after its title ("Boulanger depuis 10 ans", "for 8 years") or before

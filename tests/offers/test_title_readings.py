@@ -285,9 +285,9 @@ def test_a_title_misspelt_in_a_text_is_read_as_the_title_it_sounds_like(rome_rea
 
 @pytest.mark.django_db
 def test_the_words_read_by_sound_are_kept_within_a_bound(rome_reader, monkeypatch):
-    from offers.understanding import occupation_reading
+    from offers.understanding import title_mentions
 
-    monkeypatch.setattr(occupation_reading, "HEARD_KEPT", 5)
+    monkeypatch.setattr(title_mentions, "HEARD_KEPT", 5)
     # Words no lexicon knows, as a hostile or careless text writes them: what is kept of them stays bounded.
     rome_reader.mentions(" ".join(f"zorglub{letter}" for letter in "abcdefghijklmnopqrstuvwxyz"))
 
