@@ -72,7 +72,7 @@ LATEST_JOB_WEIGHT = 1.0
 DIPLOMA_TRADE_READ = 0.5
 READING_CACHE_SECONDS = 24 * 3600
 # Part of the cache key: a change of how readings are made (not of the data they read) is a new key.
-READING_RULES = "2026-12-07c: a diploma's trade read as a title; a past put behind; English CV headings"
+READING_RULES = "2026-12-07d: a CV headline in career change names the trade changed to"
 # A title that offers file under other families than the referential's (`_filed_by_offers`): how many
 # offer titles must say so, and how sure their families are against the referential's reading.
 OFFER_TITLES_MIN = 2
