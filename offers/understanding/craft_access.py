@@ -9,7 +9,8 @@ and a Brevet Professionnel, a Brevet de Maîtrise or a Mention Complémentaire, 
 
 The ranking (`matching.occupation_fit.lacks_craft_qualification`) does not show a candidate whose occupation is
 clear the offers of a neighbouring craft whose diploma they do not show: a food seller is no baker, a hairdresser no
-beautician.
+beautician. Two crafts are one trade when the diplomas their texts name share a word of the trade (the
+charcutier's "Bac Professionnel Boucher-charcutier-traiteur" is the butcher's too).
 """
 
 from __future__ import annotations
@@ -34,8 +35,19 @@ _NAMED = re.compile(
     r"(?!\s*(?:/|ou\b|à\b|\(|de niveau|,|\.))\s+([^,.;()]{3,60})",
     re.IGNORECASE,
 )
-# Where the diploma's name ends: "CAP Boulanger ou un Brevet Professionnel Boulanger".
-_NAME_END = re.compile(r"\s(?:ou|et|avec|puis)\s", re.IGNORECASE)
+# Every diploma of the crafts the text names, and the name after it ("un Bac Professionnel Boucher Charcutier
+# Traiteur" of the charcutier: the butcher's trade too).
+_DIPLOMA_NAMED = re.compile(
+    r"\b(?:CAP|BP|Brevet Professionnel|Bac(?:calaur[ée]at)? Pro(?:fessionnel)?|Brevet de Ma[îi]trise|BTM"
+    r"|Brevet Technique des M[ée]tiers|Mention Compl[ée]mentaire)(?!\s*(?:/|ou\b|à\b|\(|de niveau|,|\.))\s+"
+    r"((?:(?!\s(?:ou|et|avec|puis)\s)[^,.;()]){3,60})",
+    re.IGNORECASE,
+)
+# Where the diploma's name ends: "CAP Boulanger ou un Brevet Professionnel Boulanger", "... Boulangerie spécialisée
+# peuvent être demandées".
+_NAME_END = re.compile(
+    r"\s(?:ou|et|avec|puis|peut|peuvent|est|sont|permet|facilite|compl[ée]t[ée]e?s?|pr[ée]par[ée]e?s?)\s", re.IGNORECASE
+)
 _CAP = re.compile(r"\bCAP\b")
 # A second, higher diploma of the crafts.
 _CRAFT = re.compile(
@@ -46,10 +58,12 @@ _CRAFT = re.compile(
 # The words that name a diploma of the crafts in a candidate's text ("CAP", "BP", "brevet", "BM", "MC").
 _DIPLOMA_WORDS = frozenset(["cap", "bp", "brevet", "bm", "btm", "mc", "mention"])
 # Words of a diploma's name that do not say its trade ("CAP Métiers de la coiffure", "CAP en soins esthétiques").
-_UNSAID = STOP_WORDS | frozenset(
-    ["option", "specialite", "mention", "metier", "metiers", "professionnel", "professionnelle"]
-)
+# "traiteur" of "poissonnier-écailler-traiteur" would join fishmongers to butchers.
+_UNSAID = STOP_WORDS | frozenset(["option", "specialite", "specialise", "specialisee", "mention", "metier", "metiers"])
+_UNSAID |= frozenset(["professionnel", "professionnelle", "produits", "traiteur"])
 _WORD = re.compile(r"[a-z]+")
+# A diploma's name is its first words ("Brevet Professionnel Boucher charcutier traiteur peut être un atout").
+NAME_WORDS = 4
 # Words are compared by their first letters: "CAP boulangerie" names the "CAP Boulanger".
 STEM = 6
 
@@ -63,7 +77,8 @@ class CraftQualification:
     label: frozenset[str] = frozenset()
 
     def same_trade(self, other: CraftQualification) -> bool:
-        """Whether two crafts ask one diploma ("CAP Coiffure" of the barber and of the salon manager)."""
+        """Whether two crafts share a diploma's trade ("CAP Coiffure" of the barber and of the salon manager; "Bac
+        Professionnel Boucher Charcutier Traiteur" of the butcher and of the charcutier)."""
         return bool(self.trade & other.trade)
 
     def shown_by(self, text: str) -> bool:
@@ -87,12 +102,17 @@ def craft_qualification(access: str, label: str = "") -> CraftQualification | No
     named = _NAMED.search(access)
     if named is None:
         return None
-    name = _NAME_END.split(named.group(1), maxsplit=1)[0]
-    trade = frozenset(word[:STEM] for word in _WORD.findall(fold(name)) if word not in _UNSAID)
-    if not trade:
+    if not _trade_words(named.group(1)):
         return None
+    trade = frozenset(word for name in _DIPLOMA_NAMED.findall(access) for word in _trade_words(name))
     named_by_label = frozenset(word[:STEM] for word in _WORD.findall(fold(label.split("/")[0])) if word not in _UNSAID)
     return CraftQualification(trade=trade, label=named_by_label)
+
+
+def _trade_words(name: str) -> set[str]:
+    """The stems of the words that say a diploma's trade in its name ("Boulanger ou un Brevet ..." -> "boulan")."""
+    name = _NAME_END.split(name, maxsplit=1)[0]
+    return {word[:STEM] for word in _WORD.findall(fold(name))[:NAME_WORDS] if word not in _UNSAID}
 
 
 @lru_cache(maxsize=256)

@@ -28,6 +28,18 @@ HAIRDRESSER = (
     "Professionnel Coiffure."
 )
 BARBER = "Cet emploi est accessible avec un CAP Coiffure, un Brevet Professionnel Coiffure ou un Brevet de Maîtrise."
+BUTCHER = (
+    "Cet emploi est accessible avec un CAP Boucher, un Brevet Professionnel Boucher ou un Bac Professionnel Boucher "
+    "Charcutier Traiteur."
+)
+CHARCUTIER = (
+    "Cet emploi est accessible avec un CAP Charcutier-traiteur ou un Bac Professionnel Boucher-charcutier-traiteur. "
+    "Un Brevet Professionnel Charcutier-traiteur peut également être un atout."
+)
+FISHMONGER = (
+    "Cet emploi est accessible avec un CAP Poissonnier, un Bac Professionnel Poissonnier-écailler-traiteur ou un "
+    "Brevet Professionnel de poissonnier."
+)
 FOOD_SELLER = (
     "Ce métier est accessible avec un diplôme de niveau CAP/BEP à Bac (professionnel, ...) dans les secteurs de la "
     "vente. Il est également accessible avec une expérience professionnelle dans la vente sans diplôme particulier."
@@ -40,6 +52,9 @@ FOOD_SELLER = (
         (BAKER, {"boulan"}),
         (BEAUTICIAN, {"soins", "esthet"}),
         (HAIRDRESSER, {"coiffu"}),
+        # Every diploma of the crafts it names says its trade: the charcutier's Bac Pro is the butcher's too.
+        (CHARCUTIER, {"charcu", "bouche"}),
+        (FISHMONGER, {"poisso", "ecaill"}),
         # A way in without the diploma: no craft.
         (FOOD_SELLER, None),
         (
@@ -76,7 +91,16 @@ def test_a_candidate_shows_a_craft_s_diploma_by_naming_it(text, shown):
 
 
 def _reader() -> OccupationReader:
-    accesses = {"D1102": BAKER, "D1208": BEAUTICIAN, "D1202": HAIRDRESSER, "D1216": BARBER, "D1106": FOOD_SELLER}
+    accesses = {
+        "D1101": BUTCHER,
+        "D1102": BAKER,
+        "D1103": CHARCUTIER,
+        "D1105": FISHMONGER,
+        "D1208": BEAUTICIAN,
+        "D1202": HAIRDRESSER,
+        "D1216": BARBER,
+        "D1106": FOOD_SELLER,
+    }
     crafts = {code: craft for code, access in accesses.items() if (craft := craft_qualification(access, ""))}
     return OccupationReader(titles=[], labels={}, parents={}, close={}, crafts=crafts)
 
@@ -89,6 +113,9 @@ def _reader() -> OccupationReader:
         ("D1202", ("D1208",), "Coiffeuse depuis 10 ans", True),
         # One diploma for both: a hairdresser holds the barber's.
         ("D1202", ("D1216",), "Coiffeuse depuis 10 ans", False),
+        ("D1101", ("D1103",), "Boucher depuis 10 ans", False),
+        ("D1101", ("D1102",), "Boucher depuis 10 ans", True),
+        ("D1101", ("D1105",), "Boucher depuis 10 ans", True),  # a traiteur's word shared, not a diploma
         # An occupation open to all asks nothing; an offer that also says a non-craft occupation neither.
         ("D1102", ("D1106",), "Boulanger", False),
         ("D1106", ("D1102", "D1106"), "Vendeuse", False),
