@@ -7,13 +7,12 @@ import pytest
 
 from matching.explanations import CandidateContext
 from matching.occupation_fit import lacks_craft_qualification
-from matching.ranking import recommendations_for
 from matching.reading import CandidateOccupation
-from matching.selectors import active_embedding_model
 from matching.services import offer_embeddings_refresh
 from offers.understanding.craft_access import craft_qualification
 from offers.understanding.occupations import OccupationReader
 from tests.factories import OccupationFactory, OfferFactory
+from tests.matching.shown import offers_shown
 
 BAKER = (
     "Cet emploi est accessible avec un CAP Boulanger ou un Brevet Professionnel Boulanger. Des spécialisations comme "
@@ -133,19 +132,11 @@ def test_a_neighbouring_craft_s_offer_is_not_shown_without_its_diploma(active_mo
     baker = OfferFactory(title="Boulanger (H/F)", rome_code="D1102", description="Pétrissage, façonnage, cuisson.")
     seller = OfferFactory(title="Vendeur en boulangerie (H/F)", rome_code="D1106", description="Vente de pains.")
     offer_embeddings_refresh()
-    model = active_embedding_model()
     # A clear food seller: bakers are a close trade (ROME subdomain D11).
     food_seller = [CandidateOccupation("D1106", "Vendeur / Vendeuse en alimentation", 1.0, "title")]
 
     def shown(text: str) -> set:
-        results = recommendations_for(
-            vector=model.offer_embeddings.get(offer=baker).vector,
-            model=model,
-            occupations=food_seller,
-            context=CandidateContext(title="Vendeuse en boulangerie", text=text),
-            min_similarity=0,
-        )
-        return {result.offer for result in results}
+        return offers_shown(baker, food_seller, CandidateContext(title="Vendeuse en boulangerie", text=text))
 
     seen = shown("Dix ans de vente en boulangerie.")
     assert baker not in seen and seller in seen

@@ -6,13 +6,12 @@ from __future__ import annotations
 import pytest
 
 from matching.explanations import CandidateContext
-from matching.ranking import recommendations_for
 from matching.reading import CandidateOccupation
 from matching.refusals import refused_occupations
-from matching.selectors import active_embedding_model
 from matching.services import offer_embeddings_refresh
 from offers.understanding.occupations import OccupationReader
 from tests.factories import OfferFactory
+from tests.matching.shown import offers_shown
 
 pytestmark = pytest.mark.django_db
 
@@ -53,21 +52,13 @@ def test_an_offer_of_a_trade_their_text_refuses_is_not_shown(active_model, monke
     commis = OfferFactory(title="Commis de cuisine (H/F)", rome_code="G1602", description="Préparations, plonge.")
     plongeur = OfferFactory(title="Plongeur (H/F)", rome_code="G1605", description="Plonge et entretien de la cuisine.")
     offer_embeddings_refresh()
-    model = active_embedding_model()
     monkeypatch.setattr("matching.ranking.occupation_reader", _reader)
     monkeypatch.setattr("matching.refusals.read_alone", lambda *args, **kwargs: [])
     # A clear dishwasher: a kitchen commis is a close trade (ROME subdomain G16).
     dishwasher = [CandidateOccupation("G1605", "Plongeur", 1.0, "title")]
 
     def shown(text: str) -> set:
-        results = recommendations_for(
-            vector=model.offer_embeddings.get(offer=plongeur).vector,
-            model=model,
-            occupations=dishwasher,
-            context=CandidateContext(title="Plongeur", text=text),
-            min_similarity=0,
-        )
-        return {result.offer for result in results}
+        return offers_shown(plongeur, dishwasher, CandidateContext(title="Plongeur", text=text))
 
     assert {commis, plongeur} <= shown("Plongeur depuis 3 ans dans un pub, lavage vaisselle et casseroles.")
     refusing = shown("Plongeur depuis 3 ans dans un pub. Pas commis de cuisine, juste la plonge svp.")
