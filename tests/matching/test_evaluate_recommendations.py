@@ -244,8 +244,9 @@ def test_recommendations_hold_their_floors_on_the_demo_set(production_model, cap
     for row in all_scores(JUDGED_SETS, configured_encoder()):
         bounds = ceilings[row.profile_set]
         # Enough verdicts to weigh: skills shown lacking or to state, and claimed (fewer once unrelated offers are
-        # left out: all-MiniLM-L6-v2 shows 16 lacks and 38 skills to state on heldout8).
-        assert row.missing >= 15 and row.missing + row.unstated >= 50 and row.claimed > 10, row
+        # left out: all-MiniLM-L6-v2 shows 10 lacks and 37 skills to state on heldout8 since a neighbouring craft's
+        # offers are not shown without its diploma).
+        assert row.missing >= 10 and row.missing + row.unstated >= 45 and row.claimed > 10, row
         assert row.missing_said <= bounds["missing_said_max"], row
         assert row.missing_said_or_part <= bounds["missing_said_or_part_max"], row
         assert row.listed_missing <= bounds["listed_missing_max"], row
