@@ -85,12 +85,11 @@ class CraftQualification:
         """Whether a candidate's words name a diploma of this craft: "CAP boulangerie", "BP coiffure", "j'ai mon CAP
         esthétique" (the trade's word within the three words after the diploma's)."""
         words = _words(text)
-        for index, word in enumerate(words):
-            if word in _DIPLOMA_WORDS and any(
-                later[:STEM] in self.trade | self.label for later in words[index + 1 : index + 4]
-            ):
-                return True
-        return False
+        names = self.trade | self.label
+        return any(
+            word in _DIPLOMA_WORDS and any(later[:STEM] in names for later in words[index + 1 : index + 4])
+            for index, word in enumerate(words)
+        )
 
 
 @lru_cache(maxsize=4096)
