@@ -53,7 +53,9 @@ GAIN_RELATED = 1
 # `heldout12` and `heldout13` (terse profiles as typed on a phone: `heldout12` read, `heldout13` measured only),
 # `heldout16` and `heldout17` (English speakers in France: English texts, English CVs, broken French mixed with
 # English; `heldout16` read, `heldout17` measured only), `heldout18` and `heldout19` (CVs as a PDF's text gives them,
-# titles typed badly on a phone: `heldout18` read, `heldout19` measured only).
+# titles typed badly on a phone: `heldout18` read, `heldout19` measured only), `heldout20` and `heldout21` (career
+# changers and returners again, most without a title, some titled with the new job, each wanting an occupation that
+# was a primary wish once before: `heldout20` read, `heldout21` measured only).
 PROFILE_SETS = {
     name: f"{name}_profiles.json"
     for name in (
@@ -77,6 +79,8 @@ PROFILE_SETS = {
         "heldout17",
         "heldout18",
         "heldout19",
+        "heldout20",
+        "heldout21",
     )
 }
 
