@@ -38,8 +38,10 @@ from offers.understanding.occupation_tasks import task_reader
 from offers.understanding.occupations import OccupationReader, occupation_reader, title_key
 from offers.understanding.offer_occupation import offer_occupation_read
 from offers.understanding.sought_work import (
+    activities_named,
     diploma_trade,
     jobs_left,
+    names_its_worker,
     says_change,
     seeks_return,
     sought_work,
@@ -70,9 +72,11 @@ LATEST_JOB_WEIGHT = 1.0
 # The trade a diploma's name reads as a typed title ("Maintenance des véhicules": a car mechanic at 0.62) stands for the
 # training's reading when read at least this surely.
 DIPLOMA_TRADE_READ = 0.5
+# How surely an activity a wish names reads as a typed title to stand for the trade sought ("la coiffure": 0.8).
+ACTIVITY_TRADE_READ = 0.8
 READING_CACHE_SECONDS = 24 * 3600
 # Part of the cache key: a change of how readings are made (not of the data they read) is a new key.
-READING_RULES = "2026-12-07d: a CV headline in career change names the trade changed to"
+READING_RULES = "2026-12-07e: an activity a wish names (\"reprendre la coiffure\") reads as its trade"
 # A title that offers file under other families than the referential's (`_filed_by_offers`): how many
 # offer titles must say so, and how sure their families are against the referential's reading.
 OFFER_TITLES_MIN = 2
@@ -260,8 +264,9 @@ def _sought_reading(
         clause = ". ".join(part for part in (clause, under_way) if part)
     if not clause or not task_reader().describes_work(work_words(clause)):
         return []
-    # A diploma names its trade as a title would ("CAP Maintenance des véhicules"), where the text says no wish.
-    trade = diploma_trade(under_way) if training else ""
+    # A diploma names its trade as a title would ("CAP Maintenance des véhicules"), where the text says no wish; a wish
+    # may name it by its activity ("je veux reprendre la coiffure", "du travail pour la cueillette").
+    trade = diploma_trade(under_way) if training else _activity_trade(clause, reader)
     if not any(guess.confidence >= DIPLOMA_TRADE_READ for guess in reader.from_title(trade)[:1]):
         trade = ""
     clause_read = read_alone(clause, model, reader, title=trade)
@@ -286,6 +291,16 @@ def _sought_reading(
         # jobs it leaves, is the caller's.
         return []
     return [replace(item, source=SOUGHT) for item in wanted]
+
+
+def _activity_trade(clause: str, reader: OccupationReader) -> str:
+    """The first activity a clause sought names (`activities_named`) that a typed title reads surely as the trade
+    whose worker it names ("la coiffure": "Coiffeur / Coiffeuse"; not "le CACES", read as a forklift driver), or ""."""
+    for activity in activities_named(clause):
+        read = reader.from_title(activity)[:1]
+        if read and read[0].confidence >= ACTIVITY_TRADE_READ and names_its_worker(activity, read[0].label):
+            return activity
+    return ""
 
 
 def read_alone(

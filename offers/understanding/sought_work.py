@@ -14,10 +14,12 @@ done ("J'ai été conducteur de bus pendant 11 ans ... je veux reprendre la cond
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from offers.search.vocabulary import fold
 from offers.understanding.text import STOP_WORDS, tokens
 
 if TYPE_CHECKING:
@@ -159,6 +161,40 @@ def diploma_trade(training: str) -> str:
     first = training.split(". ")[0]
     named = _DIPLOMA_NAME.match(first)
     return first[named.end() :].strip() if named else ""
+
+
+# The work a clause sought names as an activity rather than a title, its object: "reprendre la coiffure", "du travail
+# pour la cueillette", "un travail de jour, même simple : la plonge". A noun after a preposition or a conjunction is
+# a place or a field ("en salon", "dans le sport ou le vélo"), not the work.
+_ACTIVITY = re.compile(
+    r"(?:(?P<before>[^\W\d_][\w'’-]*)\s+|[:,]\s*|^\s*)(?:les|la|le|l['’])\s*(?P<noun>[^\W\d_]{4,})\b", re.IGNORECASE
+)
+_NOT_AN_OBJECT = frozenset(
+    tokens(
+        "dans en à au aux chez vers sur de du des d près par avec pendant après avant depuis sous entre ou et ni mais "
+        "comme que qu"
+    )
+)
+# Letters an activity and its worker's title share at least: "coiff" of "coiffure" and "Coiffeur", "plong" of "plonge"
+# and "Plongeur" ("cais" of "caisse" and "Caissier" is too short to tell a root from chance).
+ACTIVITY_STEM = 5
+
+
+def activities_named(clause: str) -> list[str]:
+    """The nouns a clause sought names as the object of its work ("reprendre la coiffure" -> "coiffure"), in order."""
+    return [
+        match.group("noun")
+        for match in _ACTIVITY.finditer(clause)
+        if fold(match.group("before") or "").strip("'’") not in _NOT_AN_OBJECT
+    ]
+
+
+def names_its_worker(activity: str, title: str) -> bool:
+    """Whether an activity and the head of a worker's title share their root ("coiffure" and "Coiffeur / Coiffeuse",
+    "cueillette" and "Cueilleur de fruits"): the activity then names that trade, not a thing of another ("la caisse" of
+    "Responsable de caisses")."""
+    words = tokens(title)
+    return bool(words) and len(os.path.commonprefix([fold(activity), words[0]])) >= ACTIVITY_STEM
 
 
 def says_change(text: str) -> bool:

@@ -577,3 +577,41 @@ def test_a_cv_s_diploma_finished_after_its_latest_job_is_the_work_sought(care_an
     )
 
     assert reader.family(read[0].code) == reader.family("K1302")
+
+
+@pytest.mark.django_db
+def test_an_activity_a_wish_takes_up_reads_as_its_trade(rome_referential):
+    from matching.reading import _activity_trade
+    from offers.understanding.occupations import occupation_reader
+
+    reader = occupation_reader()
+    assert _activity_trade("reprendre la coiffure en salon", reader) == "coiffure"
+    assert _activity_trade("du travail pour la plonge, dans une cantine", reader) == "plonge"
+    # Read surely, but as another worker's title: "le CACES" is a forklift driver's licence, "la caisse" a head
+    # cashier's till.
+    assert _activity_trade("faire du chariot, j'ai passé le CACES", reader) == ""
+    assert _activity_trade("travailler au magasin pour la caisse", reader) == ""
+
+
+def test_a_career_changer_who_wants_an_activity_is_read_as_its_trade(care_and_restaurant_offers, active_model):
+    from matching.reading import SOUGHT
+    from matching.services import encoder_for
+    from offers.understanding.occupations import occupation_reader
+
+    reader = occupation_reader()
+    # No evaluation profile's text: the work sought is named by its activity only, loosely read by meaning.
+    for text, family, clear in (
+        (
+            "Caissière pendant 6 ans en hypermarché, je n'en peux plus des week-ends. Je cherche du travail pour la "
+            "plonge, dans une cantine scolaire ou un self d'entreprise.",
+            "G1605",
+            True,
+        ),
+        # A returner: the trade the text names as its past is the one sought again, as sure as the whole text reads
+        # it (no hairdresser's offer here to vote for it).
+        ("Coiffeuse pendant 12 ans puis trois ans au foyer : je veux reprendre la coiffure en salon.", "D1202", False),
+    ):
+        vector = encoder_for(active_model).encode([text])[0]
+        read = candidate_occupations(title="", text=text, vector=vector, model=active_model, reader=reader)
+        assert (reader.family(read[0].code), read[0].source) == (reader.family(family), SOUGHT), text
+        assert occupation_is_clear(read) is clear, text

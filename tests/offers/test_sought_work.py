@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 
 from offers.understanding.sought_work import (
+    activities_named,
     diploma_trade,
+    names_its_worker,
     says_change,
     seeks_return,
     sought_work,
@@ -220,3 +222,34 @@ def test_a_training_done_or_a_task_in_progress_is_no_training_under_way(text):
 )
 def test_a_diploma_names_its_trade_after_its_diploma_words(training, trade):
     assert diploma_trade(training) == trade
+
+
+@pytest.mark.parametrize(
+    ("clause", "activities"),
+    [
+        ("reprendre la coiffure en salon, comme avant", ["coiffure"]),
+        ("du travail pour la cueillette : abricots puis cerises", ["cueillette"]),
+        ("un emploi de jour, même simple : la plonge ou la vaisselle", ["plonge"]),
+        ("faire les vendanges, puis la taille", ["vendanges", "taille"]),
+        # After a preposition or a conjunction: a place or a field, not the work.
+        ("travailler en salon ou dans le sport", []),
+        ("un poste dans la vente, près de la gare", []),
+    ],
+)
+def test_a_wish_names_its_work_by_the_activity_it_takes_up(clause, activities):
+    assert activities_named(clause) == activities
+
+
+@pytest.mark.parametrize(
+    ("activity", "title", "names"),
+    [
+        ("coiffure", "Coiffeur / Coiffeuse", True),
+        ("plonge", "Plongeur officier / Plongeuse officière de cuisine", True),
+        ("cueillette", "Cueilleur / Cueilleuse de fruits", True),
+        # A thing of the trade, not its activity.
+        ("caisse", "Responsable de caisses", False),
+        ("CACES", "Cariste", False),
+    ],
+)
+def test_an_activity_names_the_trade_whose_worker_shares_its_root(activity, title, names):
+    assert names_its_worker(activity, title) is names
