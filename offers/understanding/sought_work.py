@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from offers.search.vocabulary import fold
-from offers.understanding.text import STOP_WORDS, tokens
+from offers.understanding.text import STOP_WORDS, singular, tokens
 
 if TYPE_CHECKING:
     from offers.understanding.title_mentions import TitleMention
@@ -192,9 +192,11 @@ def activities_named(clause: str) -> list[str]:
 def names_its_worker(activity: str, title: str) -> bool:
     """Whether an activity and the head of a worker's title share their root ("coiffure" and "Coiffeur / Coiffeuse",
     "cueillette" and "Cueilleur de fruits"): the activity then names that trade, not a thing of another ("la caisse" of
-    "Responsable de caisses")."""
-    words = tokens(title)
-    return bool(words) and len(os.path.commonprefix([fold(activity), words[0]])) >= ACTIVITY_STEM
+    "Responsable de caisses"). Not the worker's title itself: "les serveurs" of a network are no waiters' work."""
+    words, folded = tokens(title), fold(activity)
+    return (
+        bool(words) and singular(folded) != words[0] and len(os.path.commonprefix([folded, words[0]])) >= ACTIVITY_STEM
+    )
 
 
 def says_change(text: str) -> bool:

@@ -173,6 +173,26 @@ def test_the_cv_and_typed_title_sets_hold_cvs_as_uploaded_and_titles_typed_badly
     assert sum(1 for profile in profiles if len(profile["cv_text"]) >= 2000) >= 2
 
 
+@pytest.mark.parametrize("profile_set", ["heldout20", "heldout21"])
+def test_the_second_career_change_sets_hold_changers_titled_or_not_and_controls(profile_set):
+    profiles = _blind_set_of_24(profile_set)
+    assert Counter(profile["kind"] for profile in profiles) == {
+        "career_change": 14,
+        "no_title": 4,
+        "cv_only": 3,
+        "english": 2,
+        "direct": 1,
+    }
+    assert all(profile["relevant"] and not set(profile["relevant"]) & set(profile["related"]) for profile in profiles)
+    assert len({profile["relevant"][0] for profile in profiles}) == 24
+    # Six changers type the new job as their title, and one control the job they keep; the rest say it in words.
+    titled = [profile for profile in profiles if profile["wanted_title"]]
+    assert len(titled) == 7 and {profile["kind"] for profile in titled} == {"career_change", "direct"}
+    for profile in profiles:
+        if profile["kind"] == "cv_only":
+            assert profile["cv_text"] and not (profile["presentation"] or profile["skills"]), profile["id"]
+
+
 def _ranking_all_row(out: str) -> dict[str, float | None]:
     """The `ranking  all` row of the printed table, by column header ("-" is None)."""
     lines = out.splitlines()

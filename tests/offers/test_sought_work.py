@@ -249,6 +249,8 @@ def test_a_wish_names_its_work_by_the_activity_it_takes_up(clause, activities):
         # A thing of the trade, not its activity.
         ("caisse", "Responsable de caisses", False),
         ("CACES", "Cariste", False),
+        # The worker's title itself is no activity ("administrer les serveurs et le réseau").
+        ("serveurs", "Serveur / Serveuse en restauration", False),
     ],
 )
 def test_an_activity_names_the_trade_whose_worker_shares_its_root(activity, title, names):
