@@ -176,7 +176,7 @@ _NOT_AN_OBJECT = frozenset(
     )
 )
 # Letters an activity and its worker's title share at least: "coiff" of "coiffure" and "Coiffeur", "plong" of "plonge"
-# and "Plongeur" ("cais" of "caisse" and "Caissier" is too short to tell a root from chance).
+# and "Plongeur" (four would join "conditionnement" and "Conducteur" by chance).
 ACTIVITY_STEM = 5
 
 
