@@ -76,7 +76,7 @@ DIPLOMA_TRADE_READ = 0.5
 ACTIVITY_TRADE_READ = 0.8
 READING_CACHE_SECONDS = 24 * 3600
 # Part of the cache key: a change of how readings are made (not of the data they read) is a new key.
-READING_RULES = "2026-12-07e: an activity a wish names (\"reprendre la coiffure\") reads as its trade"
+READING_RULES = '2026-12-07e: an activity a wish names ("reprendre la coiffure") reads as its trade'
 # A title that offers file under other families than the referential's (`_filed_by_offers`): how many
 # offer titles must say so, and how sure their families are against the referential's reading.
 OFFER_TITLES_MIN = 2
@@ -264,11 +264,15 @@ def _sought_reading(
         clause = ". ".join(part for part in (clause, under_way) if part)
     if not clause or not task_reader().describes_work(work_words(clause)):
         return []
-    # A diploma names its trade as a title would ("CAP Maintenance des véhicules"), where the text says no wish; a wish
-    # may name it by its activity ("je veux reprendre la coiffure", "du travail pour la cueillette").
-    trade = diploma_trade(under_way) if training else _activity_trade(clause, reader)
-    if not any(guess.confidence >= DIPLOMA_TRADE_READ for guess in reader.from_title(trade)[:1]):
-        trade = ""
+    if training:
+        # A diploma names its trade as a title would ("CAP Maintenance des véhicules"), where the text says no wish.
+        trade = diploma_trade(under_way)
+        if not any(guess.confidence >= DIPLOMA_TRADE_READ for guess in reader.from_title(trade)[:1]):
+            trade = ""
+    else:
+        # A wish may name it by its activity ("je veux reprendre la coiffure", "du travail pour la cueillette"), which
+        # `_activity_trade` has read surely already.
+        trade = _activity_trade(clause, reader)
     clause_read = read_alone(clause, model, reader, title=trade)
     # The offers' vote may bring back a job the text says it left.
     wanted = [item for item in clause_read if reader.family(item.code) not in past]
