@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_noop, ngettext
 
 from matching.skill_meaning import never
 from offers.models import Offer
@@ -26,6 +26,12 @@ from offers.understanding.skills import SkillProfile, skill_reader
 EARTH_RADIUS_KM = 6371.0
 MAX_SKILLS_SHOWN = 5
 SENIORITY_YEARS = {"debutant": 0, "junior": 1, "confirme": 3}  # the least each level means, in years
+SALARY_FIT_LABELS = {
+    "no_floor": gettext_noop("Pas de salaire minimum indiqué dans votre profil"),
+    "not_stated": gettext_noop("Salaire non précisé par l'employeur"),
+    "above_floor": gettext_noop("Salaire au niveau de votre minimum ou au-dessus"),
+    "below_floor": gettext_noop("Salaire sous votre minimum"),
+}
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -233,12 +239,7 @@ def explain(
     missing, unstated = own_trade_unstated(missing, occupation_fit=occupation_fit, occupation_basis=occupation_basis)
     distance = distance_km(offer.latitude, offer.longitude, context)
     salary_fit = salary_fit_of(offer.salary_min, offer.salary_max, context)
-    salary_label = {
-        "no_floor": _("Pas de salaire minimum indiqué dans votre profil"),
-        "not_stated": _("Salaire non précisé par l'employeur"),
-        "above_floor": _("Salaire au niveau de votre minimum ou au-dessus"),
-        "below_floor": _("Salaire sous votre minimum"),
-    }[salary_fit]
+    salary_label = _(SALARY_FIT_LABELS[salary_fit])  # translated once shown, not the four at every offer
     label = occupation_label or offer.rome_label
     fit_label, occupation_reason, occupation_warning = _occupation_statement(occupation_fit, occupation_basis, label)
 

@@ -100,8 +100,7 @@ def unlike_trades(
 
 def family_codes(reader: OccupationReader, code: str) -> list[str]:
     """The codes of an occupation's ROME family: its parent and the parent's detailed children."""
-    family = reader.family(code)
-    return [family, *(child for child, parent in reader.parents.items() if parent == family)]
+    return reader.family_members(code)
 
 
 def lacks_craft_qualification(

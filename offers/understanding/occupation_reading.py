@@ -12,6 +12,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
@@ -172,6 +173,19 @@ class OccupationReader(TitleMentions):
 
     def family(self, code: str) -> str:
         return self.parents.get(code) or code
+
+    def family_members(self, code: str) -> list[str]:
+        """The codes of an occupation's ROME family: its parent, then the parent's detailed children."""
+        family = self.family(code)
+        return [family, *self._children.get(family, ())]
+
+    @cached_property
+    def _children(self) -> dict[str, tuple[str, ...]]:
+        """Each parent's detailed children, in the referential's order (read once, not at every request)."""
+        children: dict[str, list[str]] = defaultdict(list)
+        for child, parent in self.parents.items():
+            children[parent].append(child)
+        return {parent: tuple(codes) for parent, codes in children.items()}
 
     def relation(self, wanted: str, offered: str) -> str:
         """'same' (one ROME family), 'close' (a mobility link between the families) or 'other'."""

@@ -454,6 +454,19 @@ def test_relations_follow_rome_parents_and_mobility(occupations):
     assert occupations.relation("D1102", "M1805") == "other"
 
 
+def test_a_family_s_members_are_its_parent_then_its_children_whichever_member_is_asked():
+    reader = OccupationReader(
+        titles=[],
+        labels={},
+        parents={"G1609": "G1602", "M1855": "M1805", "G1610": "G1602"},
+        close={},
+    )
+    for code in ("G1602", "G1609", "G1610"):
+        assert reader.family_members(code) == ["G1602", "G1609", "G1610"]
+    assert reader.family_members("M1855") == ["M1805", "M1855"]
+    assert reader.family_members("D1102") == ["D1102"]  # no child: the occupation alone
+
+
 @pytest.mark.parametrize(
     ("text", "vocabulary", "found"),
     [
