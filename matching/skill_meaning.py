@@ -24,6 +24,7 @@ import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -35,6 +36,7 @@ from matching.use_runtime import USE_MODEL
 logger = logging.getLogger(__name__)
 
 CACHED_TEXTS = 20_000
+SHARED_WORDS_KEPT = 20_000
 # A candidate's text is compared by its first clauses (a long CV: encoded once per process, then kept).
 TEXT_CLAUSES = 80
 MIN_CLAUSE_LETTERS = 4
@@ -94,7 +96,13 @@ def shared_words(skill: str) -> frozenset[str]:
     or "techniques")."""
     from offers.understanding.skills import skill_reader
 
-    return frozenset(skill_reader().paraphrase.keys(skill))
+    return _keys(skill_reader().paraphrase, skill)
+
+
+@lru_cache(maxsize=SHARED_WORDS_KEPT)
+def _keys(paraphrase: Any, skill: str) -> frozenset[str]:
+    """`shared_words` kept per reader and skill: ROME's labels recur across the offers of every page."""
+    return frozenset(paraphrase.keys(skill))
 
 
 def in_listed_groups(listed: Sequence[str], model: EmbeddingModel | None = None) -> Callable[[str], bool]:
