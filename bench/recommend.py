@@ -41,13 +41,13 @@ LYON = (45.764, 4.8357)
 # PostgreSQL's page cache for the bench's server, by corpus size: a server holds its HNSW index and its vectors in
 # memory (ARCHITECTURE.md: the database's shared_buffers must hold the index). At 100,000 offers the index is 260 MB
 # and the vectors' table 532 MB; at PostgreSQL's default 128MB each scan read its pages through the operating
-# system (the pool's kNN statement p50 8.5 ms at 100 %, 13.8 ms at CDD; 6.4 and 9.3 ms at 1GB).
-SHARED_BUFFERS = ((200_000, "1GB"), (None, "4GB"))
+# system (the pool's kNN statement 8.5 ms at 100 %, 14 ms at CDD on average; 6.5 and 9.4 ms at 1GB).
+SHARED_BUFFERS_1GB_UP_TO = 200_000  # offers; 4GB above (the 1M run's size)
 
 
 def shared_buffers_for(n: int) -> str:
     """The bench server's shared_buffers for `n` offers: enough for the HNSW index and the vectors' table."""
-    return next(size for limit, size in SHARED_BUFFERS if limit is None or n <= limit)
+    return "1GB" if n <= SHARED_BUFFERS_1GB_UP_TO else "4GB"
 
 
 def _setup_django(n: int = 100_000) -> None:
@@ -81,9 +81,10 @@ def _restart_for_shared_buffers(data_dir: Path | None) -> None:
         return  # DATABASE_URL: the server is configured where it runs
     import pgserver
 
+    from jobmarket.embedded_db import shared_buffers_pending
+
     server = pgserver.get_server(data_dir, cleanup_mode="stop")
-    pending = server.psql("SELECT pending_restart FROM pg_settings WHERE name = 'shared_buffers';")
-    if not any(line.strip() == "t" for line in pending.splitlines()):
+    if not shared_buffers_pending(server):
         return
     import psutil  # pgserver's own dependency
 

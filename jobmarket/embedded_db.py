@@ -71,14 +71,19 @@ def _set_shared_buffers(server: Any, value: str) -> None:
     _check_size("EMBEDDED_DATABASE_SHARED_BUFFERS", value)
     server.psql(f"ALTER SYSTEM SET shared_buffers = '{value}';")
     server.psql("SELECT pg_reload_conf();")
-    pending = server.psql("SELECT pending_restart FROM pg_settings WHERE name = 'shared_buffers';")
-    if re.search(r"^\s*t\s*$", pending, flags=re.MULTILINE):
+    if shared_buffers_pending(server):
         logger.warning(
             "embedded database: shared_buffers = %s takes effect when the server restarts "
             "(once every process using %s has stopped)",
             value,
             server.pgdata,
         )
+
+
+def shared_buffers_pending(server: Any) -> bool:
+    """Whether a shared_buffers written for the server waits for its restart (PostgreSQL reads it at start only)."""
+    pending = server.psql("SELECT pending_restart FROM pg_settings WHERE name = 'shared_buffers';")
+    return bool(re.search(r"^\s*t\s*$", pending, flags=re.MULTILINE))
 
 
 def _set_max_wal_size(server: Any, value: str) -> None:

@@ -98,11 +98,6 @@ def unlike_trades(
     return unlike
 
 
-def family_codes(reader: OccupationReader, code: str) -> list[str]:
-    """The codes of an occupation's ROME family: its parent and the parent's detailed children."""
-    return reader.family_members(code)
-
-
 def lacks_craft_qualification(
     reader: OccupationReader, wanted: Sequence[CandidateOccupation], offered: Sequence[str], said: str
 ) -> bool:

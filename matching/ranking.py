@@ -42,7 +42,6 @@ from matching.explanations import (
 from matching.knn import AlsoNearest, HardConstraints, nearest_offers, similarity_floor
 from matching.models import EmbeddingModel
 from matching.occupation_fit import (
-    family_codes,
     lacks_craft_qualification,
     lacks_title_licence,
     occupation_fit,
@@ -210,7 +209,7 @@ def recommendations_for(
         k=k,
         user_id=user_id,
         exclude_offer_ids=exclude_offer_ids,
-        family=family_codes(reader, occupations[0].code) if clear or typed else [],
+        family=reader.family_members(occupations[0].code) if clear or typed else [],
     )
     judged = _skills_judged(tuple(context.skills), context.text)
     profile = judged.profile

@@ -25,13 +25,16 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from matching.encoder import EmbeddingModelUnavailable
 from matching.models import EmbeddingModel
 from matching.use_runtime import USE_MODEL
+
+if TYPE_CHECKING:
+    from offers.understanding.paraphrase import ParaphraseReader
 
 logger = logging.getLogger(__name__)
 
@@ -100,7 +103,7 @@ def shared_words(skill: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=SHARED_WORDS_KEPT)
-def _keys(paraphrase: Any, skill: str) -> frozenset[str]:
+def _keys(paraphrase: ParaphraseReader, skill: str) -> frozenset[str]:
     """`shared_words` kept per reader and skill: ROME's labels recur across the offers of every page."""
     return frozenset(paraphrase.keys(skill))
 
