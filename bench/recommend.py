@@ -177,6 +177,17 @@ def _read_occupations(texts: list[dict[str, object]]) -> None:
         )
 
 
+def _read_offer_skills() -> None:
+    """What the texts of the offers listing no skill say, kept as the daily refresh keeps it (offers.understanding.
+    offer_skill_reading): read again only where the reader's rules changed since."""
+    from offers.understanding.offer_skill_reading import offer_skill_readings_refresh
+
+    started = time.perf_counter()
+    read = offer_skill_readings_refresh()
+    if read:
+        print(f"  {read} offers' texts read for their skills in {time.perf_counter() - started:.0f} s", flush=True)
+
+
 def _load_rome() -> None:
     from offers.models import Occupation
 
@@ -208,6 +219,7 @@ def build_or_load(n: int, seed: int) -> tuple[Corpus, object]:
 
             print("reading the offers' occupations (once)...", flush=True)
             offers_occupations_refresh()
+        _read_offer_skills()
         ids = np.array(Offer.objects.order_by("id").values_list("id", flat=True))
         return Corpus(ids, vectors, contract, near), model
     print(f"building the bench database: {n} offers and vectors (once)...", flush=True)
@@ -233,6 +245,7 @@ def build_or_load(n: int, seed: int) -> tuple[Corpus, object]:
                 for i in range(start, min(n, start + batch))
             ]
         )
+    _read_offer_skills()
     ids = np.array(Offer.objects.order_by("id").values_list("id", flat=True))
     connection.ensure_connection()
     raw = connection.connection

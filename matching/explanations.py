@@ -14,13 +14,13 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, ngettext
 
 from matching.skill_meaning import never
 from offers.models import Offer
+from offers.understanding.offer_skill_reading import offer_text_skills
 from offers.understanding.skills import SkillProfile, skill_reader
 
 EARTH_RADIUS_KM = 6371.0
@@ -146,7 +146,7 @@ def skills_compared(
         return matched, missing
     if not context.skills:
         return [], []
-    offer_side = _offer_text_skills(f"{offer.title}\n{offer.description}")
+    offer_side = offer_text_skills(offer.title, offer.description)
     return [skill for skill in context.skills if reader.covered(skill, offer_side)], []
 
 
@@ -170,13 +170,6 @@ def own_trade_unstated(
     return [skill for skill in missing if reader.names_specific(skill)], [
         skill for skill in missing if not reader.names_specific(skill)
     ]
-
-
-@lru_cache(maxsize=4096)
-def _offer_text_skills(text: str) -> SkillProfile:
-    """What an offer's text shows, read once per process for the offers shown again and again (never mutated): a
-    licence only where it names it (an offer asking for the permit C names no B the candidate could be told of)."""
-    return skill_reader().profile(text=text, implied=False)
 
 
 def distance_km(latitude: float | None, longitude: float | None, context: CandidateContext) -> float | None:

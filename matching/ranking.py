@@ -64,6 +64,7 @@ from matching.skill_meaning import listed_may_have
 from matching.weights import ranking_weights
 from offers.models import Offer
 from offers.understanding.occupations import occupation_reader
+from offers.understanding.offer_skill_reading import offer_readings_fetch
 from offers.understanding.skills import SkillProfile, skill_reader
 
 # Offer skills judged and kept per profile content (`_skills_judged`: had, said in part), for at most JUDGED_PROFILES
@@ -321,6 +322,9 @@ def recommendations_for(
     scored.sort(key=lambda item: (-item.score, -item.similarity, item.offer_id))
     shown = scored[:k]
     offers = Offer.objects.in_bulk([item.offer_id for item in shown])
+    if context.skills:
+        # What the texts of those listing no skill say, as the daily refresh read it (the explanations compare).
+        offer_readings_fetch(offers.values())
     # Offer skills a skill the candidate listed says in other words ("Entretiens de recrutement"), or of ROME's group of
     # one near it ("Plomberie sanitaire": laying pipes), or a clause of their text: not called missing.
     said = listed_may_have(

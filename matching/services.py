@@ -251,6 +251,12 @@ def _refresh(
     # ROME's skill labels, encoded once onto disk (about 25 s the first time): the explanations read a listed skill's
     # group of skills from them, and a request never encodes them.
     skill_groups_warm()
+    from offers.understanding.offer_skill_reading import offer_skill_readings_refresh
+
+    # What the texts of the offers listing no skill say, read here rather than at their first showing.
+    read = offer_skill_readings_refresh()
+    if read:
+        logger.info("matching: refresh %s: %d offers' texts read for their skills", run.pk, read)
     run.switched_model = embedding_model_switch_if_complete(model=model)
     run.status = RunStatus.SUCCEEDED
     run.finished_at = timezone.now()

@@ -24,6 +24,7 @@ from matching.services import EmbeddingModelMismatch, encoder_for
 from matching.skill_meaning import in_listed_groups
 from offers.search.lexicon import english_lexicon, french_lexicon
 from offers.understanding.occupations import occupation_reader
+from offers.understanding.offer_skill_reading import skill_rules_version
 from offers.understanding.skills import skill_reader
 from offers.understanding.spelling import speller
 
@@ -44,7 +45,7 @@ def _embedding_model() -> None:
 
 STEPS: tuple[tuple[str, Callable[[], object]], ...] = (
     ("occupation reader", occupation_reader),
-    ("skill reader", skill_reader),
+    ("skill reader", lambda: (skill_reader(), skill_rules_version())),
     ("skill words' spelling", speller),
     ("French and English words", lambda: (french_lexicon(), english_lexicon())),
     ("embedding model and skill groups", _embedding_model),

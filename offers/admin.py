@@ -12,6 +12,7 @@ from offers.models import (
     OccupationTitle,
     Offer,
     OfferChange,
+    OfferSkillReading,
     OfferSource,
     SearchSynonym,
     SoftSkill,
@@ -151,6 +152,23 @@ class OfferChangeAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(OfferSkillReading)
+class OfferSkillReadingAdmin(admin.ModelAdmin):
+    """What an offer's text says of skills, as the refresh read it (offer_skill_reading.py): read-only, remade by
+    `read_offer_skills`."""
+
+    list_display = ["offer_id", "offer", "key"]
+    search_fields = ["offer__title"]
+    list_select_related = ["offer"]
+    show_full_result_count = False
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False
 
 

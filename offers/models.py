@@ -285,6 +285,24 @@ class OfferSource(models.Model):
         return f"{self.get_source_display()} {self.external_id}"
 
 
+class OfferSkillReading(models.Model):
+    """What an offer's text says of skills, as the skill reader read it (`offers.understanding.offer_skill_reading`),
+    kept for the offers that list no skill (Adzuna's): the explanations compare a candidate's skills with it, and
+    reading a description at the first showing in each worker cost 1-3 ms. Used only while `key` (the reader's
+    rules and the text read) still matches the offer: a new rule or a new text is read afresh, never stale."""
+
+    offer = models.OneToOneField(Offer, on_delete=models.CASCADE, primary_key=True, related_name="skill_reading")
+    key = models.CharField(_("empreinte des règles et du texte lus"), max_length=32)
+    reading = models.JSONField(_("compétences lues"))
+
+    class Meta:
+        verbose_name = _("lecture des compétences d'une offre")
+        verbose_name_plural = _("lectures des compétences des offres")
+
+    def __str__(self) -> str:
+        return f"{self.offer_id}: {self.key}"
+
+
 class SoftSkill(models.Model):
     """One of the 23 "savoir-être" of France Travail's Match via Soft Skills API."""
 

@@ -41,6 +41,7 @@ from matching.evaluation.metrics import diversity, mean_similarity
 from matching.models import EmbeddingModel, OfferEmbedding
 from matching.offer_text import OFFER_TEXT_MAX_TOKENS, offer_text, text_hash
 from offers.models import Offer, OfferSource, OfferStatus
+from offers.understanding.offer_skill_reading import offer_skill_readings_refresh
 
 DATA_DIR = Path(__file__).resolve().parent
 K = 10
@@ -256,6 +257,9 @@ def _activate_with_vectors(encoder: Encoder, corpus: dict[int, CorpusOffer]) -> 
                 for offer, text, vector in zip(missing, texts, vectors, strict=True)
             ]
         )
+    # What the texts of offers listing no skill say, kept as the embedding refresh keeps it: the explanations
+    # compare with the kept readings, as on the site.
+    offer_skill_readings_refresh()
     return model
 
 
