@@ -53,10 +53,15 @@ def _key_prefix() -> str:
     return f"{skill_rules_version()}|"
 
 
+def _offer_text(title: str, description: str) -> str:
+    """The text read of an offer (the refresh's key, in SQL, joins the same parts the same way)."""
+    return f"{title}\n{description}"
+
+
 def reading_key(title: str, description: str) -> str:
     """The key of a reading: the MD5 (a change check, no secret) of the rules and the text, as PostgreSQL's `md5`
     computes it in the refresh."""
-    return hashlib.md5(f"{_key_prefix()}{title}\n{description}".encode(), usedforsecurity=False).hexdigest()
+    return hashlib.md5(f"{_key_prefix()}{_offer_text(title, description)}".encode(), usedforsecurity=False).hexdigest()
 
 
 def reading_stored(profile: SkillProfile) -> dict[str, Any]:
@@ -89,7 +94,7 @@ def reading_from_stored(data: dict[str, Any], reader: SkillReader) -> SkillProfi
 def offer_text_read(title: str, description: str) -> SkillProfile:
     """The reader's reading of an offer's text: a licence only where it names it (an offer asking for the permit C
     names no B the candidate could be told of)."""
-    return skill_reader().profile(text=f"{title}\n{description}", implied=False)
+    return skill_reader().profile(text=_offer_text(title, description), implied=False)
 
 
 _read: OrderedDict[str, SkillProfile] = OrderedDict()
@@ -161,8 +166,8 @@ def offer_skill_readings_refresh(*, progress: Callable[[int, int], None] = lambd
 
     from offers.models import Offer, OfferSkillReading, OfferStatus
 
-    OfferSkillReading.objects.exclude(offer__status=OfferStatus.OPEN).delete()
-    OfferSkillReading.objects.exclude(offer__skills=[]).delete()
+    # Those of offers closed, or now listing skills: one statement.
+    OfferSkillReading.objects.exclude(offer__status=OfferStatus.OPEN, offer__skills=[]).delete()
     current = OfferSkillReading.objects.filter(
         offer=OuterRef("pk"),
         key=MD5(
