@@ -199,7 +199,8 @@ def _table_rows() -> int:
 
 @dataclass(frozen=True)
 class _Scan:
-    """The parts of one kNN statement: the filtered offers `s` (id, distance, flag, columns)."""
+    """The parts of one kNN statement: the filtered offers `s` (id, distance, `also` flag), then the columns of
+    those returned."""
 
     query: str
     model_id: int
@@ -208,24 +209,34 @@ class _Scan:
     columns: Sequence[str]
     also: AlsoNearest | None
 
-    def selected(self) -> tuple[str, list[Any]]:
-        """The extra select list of `s` (the `also` flag, then the columns) and its parameters."""
-        flag = f", ({self.also.scope[0]}) AS is_also" if self.also else ", false AS is_also"
-        extra = "".join(f", o.{name}" for name in self.columns)
-        return flag + extra, list(self.also.scope[1]) if self.also else []
+    def flag(self) -> tuple[str, list[Any]]:
+        """The `also` flag of `s` (whether an offer passes the `also` scope), with its parameters."""
+        if self.also:
+            return f", ({self.also.scope[0]}) AS is_also", list(self.also.scope[1])
+        return ", false AS is_also", []
 
-    def parts(self, *, max_distance: float, k: int) -> tuple[str, list[Any]]:
-        """The best k of `s`, then (part 1) the best of `s` that pass `also`."""
-        names = "".join(f", {name}" for name in self.columns)
-        sql = f"(SELECT 0 AS part, id, distance{names} FROM s WHERE distance <= %s ORDER BY distance, id LIMIT %s)"
+    def parts(self, *, max_distance: float, k: int, farthest: bool = False) -> tuple[str, list[Any]]:
+        """The best k of `s`, then (part 1) the best of `s` that pass `also`, then (part 2, `farthest`) the
+        farthest candidate of `c`; with the requested columns of the offers returned only (`s` holds ids and
+        distances: reading the columns of every filtered offer cost more than the ordering)."""
+        chosen = "(SELECT 0 AS part, id, distance FROM s WHERE distance <= %s ORDER BY distance, id LIMIT %s)"
         params: list[Any] = [max_distance, k]
         if self.also:
-            sql += (
-                f" UNION ALL (SELECT 1, id, distance{names} FROM s WHERE is_also AND distance <= %s "
+            chosen += (
+                " UNION ALL (SELECT 1, id, distance FROM s WHERE is_also AND distance <= %s "
                 "ORDER BY distance, id LIMIT %s)"
             )
             params += [1.0 - self.also.min_similarity, self.also.k]
-        return sql, params
+        if farthest:
+            chosen += " UNION ALL (SELECT 2, NULL, max(c.distance) FROM c)"
+        if not self.columns:
+            return chosen, params
+        names = "".join(f", o.{name}" for name in self.columns)
+        return (
+            f"SELECT p.part, p.id, p.distance{names} FROM ({chosen}) p LEFT JOIN offers_offer o ON o.id = p.id "
+            "ORDER BY p.part, p.distance, p.id",
+            params,
+        )
 
 
 def _rows(cursor: Any, columns: Sequence[str]) -> tuple[list[tuple[int, float]], list[tuple[int, float]], dict]:
@@ -243,21 +254,20 @@ def _rows(cursor: Any, columns: Sequence[str]) -> tuple[list[tuple[int, float]],
 def _exact(scan: _Scan, *, max_distance: float, k: int):
     # The materialised `s` computes each distance once and keeps the planner off the HNSW index:
     # ordering must be over the filtered set only.
-    selected, selected_params = scan.selected()
+    flag, flag_params = scan.flag()
     parts, part_params = scan.parts(max_distance=max_distance, k=k)
     sql = (
-        f"WITH s AS MATERIALIZED (SELECT o.id, e.vector <=> %s::vector AS distance{selected} FROM offers_offer o "
+        f"WITH s AS MATERIALIZED (SELECT o.id, e.vector <=> %s::vector AS distance{flag} FROM offers_offer o "
         f"JOIN matching_offerembedding e ON e.offer_id = o.id AND e.model_id = %s WHERE {scan.where}) {parts}"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [scan.query, *selected_params, scan.model_id, *scan.params, *part_params])
+        cursor.execute(sql, [scan.query, *flag_params, scan.model_id, *scan.params, *part_params])
         return _rows(cursor, scan.columns)
 
 
 def _hnsw(scan: _Scan, *, max_distance: float, k: int, ef: int):
-    selected, selected_params = scan.selected()
-    parts, part_params = scan.parts(max_distance=max_distance, k=k)
-    nulls = ", NULL" * len(scan.columns)
+    flag, flag_params = scan.flag()
+    parts, part_params = scan.parts(max_distance=max_distance, k=k, farthest=True)
     # One round trip: SET LOCAL lasts for the implicit transaction of this multi-statement query only
     # (or for the caller's transaction, when there is one).
     sql = (
@@ -265,12 +275,11 @@ def _hnsw(scan: _Scan, *, max_distance: float, k: int, ef: int):
         "WITH c AS MATERIALIZED ("
         "  SELECT e.offer_id, e.vector <=> %s::vector AS distance FROM matching_offerembedding e"
         "  WHERE e.model_id = %s ORDER BY e.vector <=> %s::vector LIMIT %s), "
-        f"s AS MATERIALIZED (SELECT o.id, c.distance{selected} FROM c JOIN offers_offer o ON o.id = c.offer_id "
-        f"WHERE {scan.where}) "
-        f"{parts} UNION ALL (SELECT 2, NULL, max(c.distance){nulls} FROM c)"
+        f"s AS MATERIALIZED (SELECT o.id, c.distance{flag} FROM c JOIN offers_offer o ON o.id = c.offer_id "
+        f"WHERE {scan.where}) {parts}"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [scan.query, scan.model_id, scan.query, ef, *selected_params, *scan.params, *part_params])
+        cursor.execute(sql, [scan.query, scan.model_id, scan.query, ef, *flag_params, *scan.params, *part_params])
         cursor.cursor.nextset()  # past the SET
         return _rows(cursor, scan.columns)
 

@@ -62,6 +62,7 @@ from matching.refusals import refused_occupations
 from matching.selectors import NoActiveEmbeddingModel, active_embedding_model
 from matching.skill_meaning import listed_may_have
 from matching.weights import ranking_weights
+from offers.catalogue import offers_by_id
 from offers.models import Offer
 from offers.understanding.occupations import occupation_reader
 from offers.understanding.offer_skill_reading import offer_readings_fetch
@@ -321,7 +322,7 @@ def recommendations_for(
         scored = [item for item in scored if item.offer_id not in unlike]
     scored.sort(key=lambda item: (-item.score, -item.similarity, item.offer_id))
     shown = scored[:k]
-    offers = Offer.objects.in_bulk([item.offer_id for item in shown])
+    offers = offers_by_id(item.offer_id for item in shown)
     if context.skills:
         # What the texts of those listing no skill say, as the daily refresh read it (the explanations compare).
         offer_readings_fetch(offers.values())

@@ -6,6 +6,7 @@ from django.conf import settings
 
 from matching.knn import nearest_offers
 from matching.models import EmbeddingModel, EmbeddingModelStatus, OfferEmbedding
+from offers.catalogue import offers_by_id
 from offers.models import Offer, OfferStatus
 
 
@@ -57,5 +58,5 @@ def similar_offers(*, offer_id: int, k: int = 5, min_similarity: float = 0.5) ->
     result = nearest_offers(
         vector=embedding.vector, model=model, k=k, min_similarity=min_similarity, exclude_offer_ids=[offer_id]
     )
-    offers = Offer.objects.in_bulk([hit for hit, _ in result.hits])
+    offers = offers_by_id(hit for hit, _ in result.hits)
     return [(offers[hit], similarity) for hit, similarity in result.hits if hit in offers]
