@@ -199,8 +199,8 @@ def _table_rows() -> int:
 
 @dataclass(frozen=True)
 class _Scan:
-    """The parts of one kNN statement: the filtered offers `s` (id, distance, `also` flag), then the columns of
-    those returned."""
+    """The parts of one kNN statement: the filtered offers `s` (id, distance, `also` flag, and the requested
+    columns when `s` is small), then the best of them."""
 
     query: str
     model_id: int
@@ -209,31 +209,34 @@ class _Scan:
     columns: Sequence[str]
     also: AlsoNearest | None
 
-    def flag(self) -> tuple[str, list[Any]]:
-        """The `also` flag of `s` (whether an offer passes the `also` scope), with its parameters."""
-        if self.also:
-            return f", ({self.also.scope[0]}) AS is_also", list(self.also.scope[1])
-        return ", false AS is_also", []
+    def selected(self, *, columns: bool) -> tuple[str, list[Any]]:
+        """The extra select list of `s` (the `also` flag, then the columns when `columns`) and its parameters."""
+        flag = f", ({self.also.scope[0]}) AS is_also" if self.also else ", false AS is_also"
+        extra = "".join(f", o.{name}" for name in self.columns) if columns else ""
+        return flag + extra, list(self.also.scope[1]) if self.also else []
 
-    def parts(self, *, max_distance: float, k: int, farthest: bool = False) -> tuple[str, list[Any]]:
-        """The best k of `s`, then (part 1) the best of `s` that pass `also`, then (part 2, `farthest`) the
-        farthest candidate of `c`; with the requested columns of the offers returned only (`s` holds ids and
-        distances: reading the columns of every filtered offer cost more than the ordering)."""
-        chosen = "(SELECT 0 AS part, id, distance FROM s WHERE distance <= %s ORDER BY distance, id LIMIT %s)"
+    def parts(
+        self, *, max_distance: float, k: int, columns_in_s: bool, farthest: bool = False
+    ) -> tuple[str, list[Any]]:
+        """The best k of `s`, then (part 1) the best of `s` that pass `also`, then (part 2, `farthest`) the farthest
+        candidate of `c`. The columns come from `s` when it holds them, else from the offers returned only."""
+        names = "".join(f", {name}" for name in self.columns) if columns_in_s else ""
+        chosen = f"(SELECT 0 AS part, id, distance{names} FROM s WHERE distance <= %s ORDER BY distance, id LIMIT %s)"
         params: list[Any] = [max_distance, k]
         if self.also:
             chosen += (
-                " UNION ALL (SELECT 1, id, distance FROM s WHERE is_also AND distance <= %s "
+                f" UNION ALL (SELECT 1, id, distance{names} FROM s WHERE is_also AND distance <= %s "
                 "ORDER BY distance, id LIMIT %s)"
             )
             params += [1.0 - self.also.min_similarity, self.also.k]
         if farthest:
-            chosen += " UNION ALL (SELECT 2, NULL, max(c.distance) FROM c)"
-        if not self.columns:
+            nulls = ", NULL" * len(self.columns) if columns_in_s else ""
+            chosen += f" UNION ALL (SELECT 2, NULL, max(c.distance){nulls} FROM c)"
+        if columns_in_s or not self.columns:
             return chosen, params
-        names = "".join(f", o.{name}" for name in self.columns)
+        joined = "".join(f", o.{name}" for name in self.columns)
         return (
-            f"SELECT p.part, p.id, p.distance{names} FROM ({chosen}) p LEFT JOIN offers_offer o ON o.id = p.id "
+            f"SELECT p.part, p.id, p.distance{joined} FROM ({chosen}) p LEFT JOIN offers_offer o ON o.id = p.id "
             "ORDER BY p.part, p.distance, p.id",
             params,
         )
@@ -253,21 +256,24 @@ def _rows(cursor: Any, columns: Sequence[str]) -> tuple[list[tuple[int, float]],
 
 def _exact(scan: _Scan, *, max_distance: float, k: int):
     # The materialised `s` computes each distance once and keeps the planner off the HNSW index:
-    # ordering must be over the filtered set only.
-    flag, flag_params = scan.flag()
-    parts, part_params = scan.parts(max_distance=max_distance, k=k)
+    # ordering must be over the filtered set only. It holds ids and distances only: reading the columns of
+    # every filtered offer (1,000 at a 1 % filter of 100k) cost more than reading them for the returned ones.
+    selected, selected_params = scan.selected(columns=False)
+    parts, part_params = scan.parts(max_distance=max_distance, k=k, columns_in_s=False)
     sql = (
-        f"WITH s AS MATERIALIZED (SELECT o.id, e.vector <=> %s::vector AS distance{flag} FROM offers_offer o "
+        f"WITH s AS MATERIALIZED (SELECT o.id, e.vector <=> %s::vector AS distance{selected} FROM offers_offer o "
         f"JOIN matching_offerembedding e ON e.offer_id = o.id AND e.model_id = %s WHERE {scan.where}) {parts}"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [scan.query, *flag_params, scan.model_id, *scan.params, *part_params])
+        cursor.execute(sql, [scan.query, *selected_params, scan.model_id, *scan.params, *part_params])
         return _rows(cursor, scan.columns)
 
 
 def _hnsw(scan: _Scan, *, max_distance: float, k: int, ef: int):
-    flag, flag_params = scan.flag()
-    parts, part_params = scan.parts(max_distance=max_distance, k=k, farthest=True)
+    # `s` holds at most ef_search offers, already read for the filters: their columns are kept with them (reading
+    # them again for the returned ones cost more, bench/README.md).
+    selected, selected_params = scan.selected(columns=True)
+    parts, part_params = scan.parts(max_distance=max_distance, k=k, columns_in_s=True, farthest=True)
     # One round trip: SET LOCAL lasts for the implicit transaction of this multi-statement query only
     # (or for the caller's transaction, when there is one).
     sql = (
@@ -275,11 +281,11 @@ def _hnsw(scan: _Scan, *, max_distance: float, k: int, ef: int):
         "WITH c AS MATERIALIZED ("
         "  SELECT e.offer_id, e.vector <=> %s::vector AS distance FROM matching_offerembedding e"
         "  WHERE e.model_id = %s ORDER BY e.vector <=> %s::vector LIMIT %s), "
-        f"s AS MATERIALIZED (SELECT o.id, c.distance{flag} FROM c JOIN offers_offer o ON o.id = c.offer_id "
+        f"s AS MATERIALIZED (SELECT o.id, c.distance{selected} FROM c JOIN offers_offer o ON o.id = c.offer_id "
         f"WHERE {scan.where}) {parts}"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [scan.query, scan.model_id, scan.query, ef, *flag_params, *scan.params, *part_params])
+        cursor.execute(sql, [scan.query, scan.model_id, scan.query, ef, *selected_params, *scan.params, *part_params])
         cursor.cursor.nextset()  # past the SET
         return _rows(cursor, scan.columns)
 

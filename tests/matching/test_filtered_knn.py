@@ -148,3 +148,38 @@ def test_closed_offers_and_vectors_of_another_model_never_come_back(corpus, acti
     assert corpus[0].pk not in ids
     assert stranger.pk not in ids
     assert len(ids) == 399
+
+
+def test_the_exact_and_the_index_scans_return_the_same_hits_family_and_columns(corpus, active_model, settings):
+    """The exact scan reads the columns of the offers it returns only, the index scan keeps those of its
+    candidates: the same offers, the same `also` list, the same values either way."""
+    query = _unit(np.random.default_rng(11))
+    wanted = {
+        "vector": query,
+        "model": active_model,
+        "constraints": HardConstraints(latitude=MONTPELLIER[0], longitude=MONTPELLIER[1], radius_km=30),
+        "k": 12,
+        "min_similarity": -1,
+        "columns": ("title", "contract_type", "salary_max", "latitude"),
+        "also": knn.AlsoNearest(("o.remote AND o.salary_min IS NULL", []), 4, -1.0),
+    }
+    exact = nearest_offers(**wanted)
+    settings.MATCHING_EXACT_SCAN_MAX_ROWS = 0
+    settings.MATCHING_HNSW_MIN_EF_SEARCH = 1000  # every offer among the index scan's candidates
+    indexed = nearest_offers(**wanted)
+    assert (exact.strategy, indexed.strategy) == ("exact", "hnsw")
+    by_id = {offer.pk: offer for offer in corpus}
+    assert [offer_id for offer_id, _ in exact.hits] == [offer_id for offer_id, _ in indexed.hits]
+    assert len(exact.hits) == 12 and len(exact.also) == 4
+    assert all(by_id[offer_id].remote and by_id[offer_id].salary_min is None for offer_id, _ in exact.also)
+    assert [offer_id for offer_id, _ in exact.also] == [offer_id for offer_id, _ in indexed.also]
+    assert exact.values == indexed.values
+    assert set(exact.values) == {offer_id for offer_id, _ in exact.hits + exact.also}
+    for offer_id, (title, contract, salary_max, latitude) in exact.values.items():
+        offer = by_id[offer_id]
+        assert (title, contract, salary_max, latitude) == (
+            offer.title,
+            offer.contract_type,
+            offer.salary_max,
+            offer.latitude,
+        )
