@@ -1,5 +1,5 @@
-"""Reads of the offers as a whole: counts for the home page, one offer with its postings,
-and the bounded window of recent offers that look-ups on unindexed text scan."""
+"""Reads of the offers as a whole: counts for the home page, a page's few offers by id, one offer with its
+postings, and the bounded window of recent offers that look-ups on unindexed text scan."""
 
 from __future__ import annotations
 
